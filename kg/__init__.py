@@ -1,0 +1,32 @@
+"""kg: knowledge graphs of statements by armed groups.
+
+The stages, each a module with plain functions: extract -> build -> reason -> query ->
+align -> viz (plus store for persistent graphs). Public functions are re-exported here
+lazily, so `import kg` stays cheap (no spaCy or rdflib work at import time).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+# Public name -> "module:attribute". Each stage adds its entry point here.
+_API = {
+    "load_statements": "kg.records:load_statements",
+    "load_gazetteer": "kg.gazetteer:load_gazetteer",
+    "Statement": "kg.model:Statement",
+}
+
+
+def __getattr__(name: str) -> Any:
+    target = _API.get(name)
+    if target is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    module, attribute = target.split(":")
+    return getattr(import_module(module), attribute)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API])

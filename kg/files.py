@@ -1,0 +1,65 @@
+"""Small file helpers shared by every stage: atomic writes and tolerant text reading."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+
+@contextmanager
+def atomic_writer(
+    path: str | Path, mode: str = "w", encoding: str | None = "utf-8"
+) -> Iterator[IO]:
+    """Write to a temporary file beside `path` and move it into place only on success,
+    so a crash or an error never leaves a half-written output behind."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
+        with os.fdopen(fd, mode, **kwargs) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    with atomic_writer(path) as handle:
+        handle.write(text)
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    with atomic_writer(path, "wb", encoding=None) as handle:
+        handle.write(data)
+
+
+class UnreadableFile(ValueError):
+    """A file that is not text we can read (binary, or not decodable)."""
+
+
+def read_text(path: str | Path) -> str:
+    """Read a text file as UTF-8 (BOM tolerated); fall back to charset detection for other
+    encodings. Raises UnreadableFile for binary data or text that cannot be decoded."""
+    raw = Path(path).read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise UnreadableFile(f"{path}: binary file (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        if best is None:
+            raise UnreadableFile(
+                f"{path}: not UTF-8 (byte {utf8_error.start}) and no other encoding fits"
+            ) from utf8_error
+        return str(best)

@@ -1,0 +1,183 @@
+"""The statement record: the contract between extraction and the graph.
+
+One record per speaker per statement in a document (see ../shared/spec/statements.md).
+`Statement.from_dict` validates a plain mapping and raises `RecordError` with a reason;
+unknown fields are kept in `extra` so nothing a curator wrote is silently lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+SPEAKER_TYPES = ("person", "militia", "state", "organization", "media")
+PLATFORMS = ("Telegram", "X", "TV", "website", "press")
+LABEL_FIELDS = (
+    "blames",
+    "threatens_or_vows_revenge_against",
+    "condemns",
+    "praises_or_supports",
+    "condolences_to",
+)
+# ISO date, or day and month with an unknown year.
+DATE_RE = re.compile(r"^(\d{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+_PLATFORM_ALIASES = {p.casefold(): p for p in PLATFORMS} | {
+    "twitter": "X",
+    "tweet": "X",
+    "x post": "X",
+    "television": "TV",
+    "web": "website",
+    "newspaper": "press",
+    "press conference": "press",
+}
+
+
+class RecordError(ValueError):
+    """A record that does not follow the contract; the message says why."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    doc_id: str
+    speaker: str
+    speaker_surface: str
+    speaker_type: str
+    evidence: str
+    speaker_affiliation: str | None = None
+    sponsor: str | None = None
+    event: str = ""
+    event_date: str | None = None
+    blames: tuple[str, ...] = ()
+    threatens_or_vows_revenge_against: tuple[str, ...] = ()
+    condemns: tuple[str, ...] = ()
+    praises_or_supports: tuple[str, ...] = ()
+    condolences_to: tuple[str, ...] = ()
+    platform: str | None = None
+    statement_date: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    confidence: float | None = None
+    extractor: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        return {name: getattr(self, name) for name in LABEL_FIELDS}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the contract writes it (lists, not tuples; extras merged back)."""
+        out = asdict(self)
+        extra = out.pop("extra")
+        for name in LABEL_FIELDS:
+            out[name] = list(out[name])
+        for optional in ("evidence_start", "evidence_end", "confidence", "extractor"):
+            if out[optional] is None:
+                del out[optional]
+        return {**extra, **out}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Statement:
+        if not isinstance(data, dict):
+            raise RecordError(f"expected an object, got {type(data).__name__}")
+        known = {f.name for f in fields(cls)} - {"extra"}
+        values: dict[str, Any] = {}
+        for name in ("doc_id", "speaker", "evidence"):
+            values[name] = _required_text(data, name)
+        values["speaker_surface"] = _optional_text(data, "speaker_surface") or values["speaker"]
+        values["speaker_type"] = _speaker_type(data.get("speaker_type"))
+        for name in ("speaker_affiliation", "sponsor"):
+            values[name] = _optional_text(data, name)
+        values["event"] = _optional_text(data, "event") or ""
+        for name in ("event_date", "statement_date"):
+            values[name] = _date(data, name)
+        for name in LABEL_FIELDS:
+            values[name] = _targets(data, name)
+        values["platform"] = _platform(data.get("platform"))
+        values["evidence_start"], values["evidence_end"] = _offsets(data)
+        values["confidence"] = _confidence(data.get("confidence"))
+        values["extractor"] = _optional_text(data, "extractor")
+        extra = {k: v for k, v in data.items() if k not in known}
+        return cls(**values, extra=extra)
+
+
+def _required_text(data: dict[str, Any], name: str) -> str:
+    value = data.get(name)
+    if isinstance(value, int) and not isinstance(value, bool) and name == "doc_id":
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise RecordError(f"'{name}' is required and must be a non-empty string")
+    return value.strip() if name != "evidence" else value
+
+
+def _optional_text(data: dict[str, Any], name: str) -> str | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise RecordError(f"'{name}' must be a string or null, got {type(value).__name__}")
+    return value.strip() or None
+
+
+def _speaker_type(value: Any) -> str:
+    text = str(value or "").strip().casefold()
+    if text not in SPEAKER_TYPES:
+        raise RecordError(
+            f"'speaker_type' must be one of {', '.join(SPEAKER_TYPES)}; got {value!r}"
+        )
+    return text
+
+
+def _date(data: dict[str, Any], name: str) -> str | None:
+    value = data.get(name)
+    if value is None or value == "":
+        return None
+    text = str(value).strip()[:10]
+    if not DATE_RE.match(text):
+        raise RecordError(f"'{name}' must be YYYY-MM-DD or XXXX-MM-DD; got {value!r}")
+    return text
+
+
+def _targets(data: dict[str, Any], name: str) -> tuple[str, ...]:
+    value = data.get(name)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        raise RecordError(f"'{name}' must be a list of names")
+    out: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            raise RecordError(f"'{name}' must hold strings, got {type(item).__name__}")
+        if item.strip() and item.strip() not in out:
+            out.append(item.strip())
+    return tuple(out)
+
+
+def _platform(value: Any) -> str | None:
+    if value is None or str(value).strip().casefold() in ("", "null", "none"):
+        return None
+    found = _PLATFORM_ALIASES.get(str(value).strip().casefold())
+    if found is None:
+        raise RecordError(
+            f"'platform' must be one of {', '.join(PLATFORMS)} or null; got {value!r}"
+        )
+    return found
+
+
+def _offsets(data: dict[str, Any]) -> tuple[int | None, int | None]:
+    start, end = data.get("evidence_start"), data.get("evidence_end")
+    if start is None and end is None:
+        return None, None
+    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start <= end:
+        raise RecordError("'evidence_start'/'evidence_end' must be integers with 0 <= start <= end")
+    return start, end
+
+
+def _confidence(value: Any) -> float | None:
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+        raise RecordError(f"'confidence' must be a number from 0 to 1; got {value!r}")
+    return float(value)

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Quick start, command 2: set up and run the tests (and the linter).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/setup.sh
+bash scripts/test-deps.sh
+.venv/bin/ruff check kg tests bench
+exec .venv/bin/python -m pytest "$@"
