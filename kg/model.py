@@ -181,3 +181,19 @@ def _confidence(value: Any) -> float | None:
     if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
         raise RecordError(f"'confidence' must be a number from 0 to 1; got {value!r}")
     return float(value)
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A document to extract from: its id, main text and what is known about it.
+
+    `doc_id` is the file name without its extension, or the JSONL `id`. `published` is an
+    ISO date when known; it anchors partial dates in the text.
+    """
+
+    doc_id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    path: str | None = None
