@@ -126,7 +126,7 @@ ACTOR_CLASSES: dict[str, URIRef] = {
 
 
 def bind_prefixes(graph: Graph) -> None:
-    """Bind the prefixes kg writes with (on a Graph or a Dataset), so serialisations are short and stable."""
+    """Bind the prefixes kg writes with (on a Graph or a Dataset): short, stable output."""
     from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
     for prefix, namespace in (
