@@ -1,0 +1,419 @@
+"""Reading documents to extract from: plain text, HTML and JSONL files or folders.
+
+`iter_documents(inputs)` yields one `SourceDocument` at a time (a folder is read
+recursively, in sorted order, so runs are deterministic) and reports every problem as a
+`ReadIssue` (file, line, reason) through the `on_issue` callback; the rest is read.
+
+* `.txt` (and any file with another suffix that does not look like HTML): the whole file is
+  the text; a short first line is the title; a dateline ("BAGHDAD, Jan 8, 2020 (Wire) -",
+  "Baghdad, 5 January 2024") gives `published`. `doc_id` is the file name without suffix.
+* `.html`/`.htm`: the main text only (see kg.extract.html); title, publication date and
+  canonical URL from the page's head.
+* `.jsonl`/`.ndjson`: one document a line, `{id, text, url?, title?, published?}`.
+
+Bad input never stops the run: an empty, binary or unreadable file, a malformed JSONL
+line or a text that is not English is reported and skipped; non-UTF-8 text is decoded with
+the encoding that fits best and reported. Memory stays bounded: JSONL is streamed line by
+line, and at most `max_bytes` of one document are read: a longer file is cut at the last
+paragraph break before that limit, with a warning saying so (split such a file into
+several documents to read all of it).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from kg.extract.dateline import dateline_date, parse_full_date
+from kg.model import SourceDocument
+from kg.paths import data_path
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+JSONL_FIELDS = frozenset({"id", "text", "url", "title", "published"})
+
+# 1 MB: spaCy refuses texts over 1,000,000 characters by default, and no news article
+# comes near it; a bigger "document" is a corpus in one file and should be split.
+DEFAULT_MAX_BYTES = 1_000_000
+# Below this many words the language check cannot tell and is not made.
+MIN_WORDS_FOR_LANGUAGE = 20
+# Share of frequent English function words below which a text is taken as not English.
+MIN_ENGLISH_RATIO = 0.12
+_LOG = logging.getLogger("kg.extract")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class ReadIssue:
+    """A problem with one input: `level` is "warning" (something was skipped, cut or
+    guessed) or "note" (ignored detail, nothing lost)."""
+
+    path: str
+    line: int | None
+    reason: str
+    level: str = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
+
+
+IssueHandler = Callable[[ReadIssue], None]
+
+
+def _log_issue(issue: ReadIssue) -> None:
+    _LOG.warning("%s", issue)
+
+
+def iter_documents(
+    inputs: str | Path | Iterable[str | Path],
+    *,
+    on_issue: IssueHandler | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    check_language: bool = True,
+) -> Iterator[SourceDocument]:
+    """Yield the documents in `inputs` (files or folders), reporting problems to
+    `on_issue` (default: the "kg.extract" logger). A doc_id met twice is read once."""
+    report = on_issue or _log_issue
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    seen: set[str] = set()
+    for path in _expand(inputs, report):
+        for doc in _read_file(path, report, max_bytes, check_language):
+            if doc.doc_id in seen:
+                report(ReadIssue(str(path), None, f"duplicate doc_id {doc.doc_id!r}; skipped"))
+                continue
+            seen.add(doc.doc_id)
+            yield doc
+
+
+def looks_english(text: str, minimum: float = MIN_ENGLISH_RATIO) -> tuple[bool, float]:
+    """Whether `text` reads as English, judged by the share of frequent English function
+    words among its first 3,000 words (texts under 20 words pass: too short to tell)."""
+    words = _WORD_RE.findall(text[:30000])[:3000]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return True, 1.0
+    stopwords = english_stopwords()
+    ratio = sum(word.lower() in stopwords for word in words) / len(words)
+    return ratio >= minimum, ratio
+
+
+@lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    path = data_path("stopwords_en.txt")
+    words = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if not word.isalpha() or word != word.lower():
+            raise ValueError(f"{path}:{number}: expected one lower-case word, got {word!r}")
+        words.add(word)
+    if len(words) < 20:
+        raise ValueError(f"{path}: too few stopwords ({len(words)}) for a language check")
+    return frozenset(words)
+
+
+def title_line(text: str) -> str | None:
+    """A headline on the first line: short, followed by more text, not a sentence."""
+    head, _, rest = text.lstrip().partition("\n")
+    head = head.strip()
+    if not head or not rest.strip() or len(head) > 200 or head.endswith((".", ",", ";")):
+        return None
+    return head
+
+
+# --- files and folders --------------------------------------------------------------------
+
+
+def _expand(inputs: Iterable[str | Path], report: IssueHandler) -> Iterator[Path]:
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(
+                (p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)),
+                key=lambda p: p.relative_to(path).as_posix(),
+            )
+            ignored = [p for p in files if p.suffix.lower() not in DOCUMENT_SUFFIXES]
+            if ignored:
+                names = ", ".join(sorted({p.suffix or p.name for p in ignored})[:5])
+                report(
+                    ReadIssue(
+                        str(path), None, f"{len(ignored)} files of other kinds ignored ({names})",
+                        "note",
+                    )
+                )  # fmt: skip
+            yield from (p for p in files if p.suffix.lower() in DOCUMENT_SUFFIXES)
+        elif path.is_file():
+            yield path
+        else:
+            report(ReadIssue(str(path), None, "no such file or folder"))
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _read_file(
+    path: Path, report: IssueHandler, max_bytes: int, check_language: bool
+) -> Iterator[SourceDocument]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path, report, max_bytes, check_language)
+            return
+        kind = "html" if suffix in HTML_SUFFIXES else "text"
+        limit = max_bytes * 4 if kind == "html" else max_bytes
+        raw, size = _read_head(path, limit)
+    except OSError as error:
+        report(ReadIssue(str(path), None, f"cannot read: {error.strerror or error}"))
+        return
+    if not raw.strip():
+        report(ReadIssue(str(path), None, "empty file; skipped"))
+        return
+    text = _decode(raw, str(path), None, report, truncated=size > limit)
+    if text is None:
+        return
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and text.lstrip()[:1] == "<":
+        kind = "html" if re.search(r"<(html|body|p|div)\b", text[:5000], re.I) else kind
+    if size > limit:
+        text = _cut_at_break(text)
+        report(
+            ReadIssue(
+                str(path), None,
+                f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for one "
+                f"document: only its first {len(text):,} characters (up to a paragraph "
+                "break) are read; split it into several documents to read all of it",
+            )
+        )  # fmt: skip
+    if kind == "html":
+        doc = _html_document(path, text, report, max_bytes)
+    else:
+        doc = SourceDocument(
+            doc_id=path.stem,
+            text=text,
+            title=title_line(text),
+            published=dateline_date(text),
+            path=str(path),
+        )
+    if doc is not None and _acceptable(doc, str(path), None, report, check_language):
+        yield doc
+
+
+def _read_head(path: Path, limit: int) -> tuple[bytes, int]:
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        return handle.read(limit), size
+
+
+def _html_document(
+    path: Path, markup: str, report: IssueHandler, max_bytes: int
+) -> SourceDocument | None:
+    from kg.extract.html import html_document
+
+    content = html_document(markup)
+    text = content.text
+    if len(text) > max_bytes:
+        text = _cut_at_break(text[:max_bytes])
+        report(ReadIssue(str(path), None, f"main text cut to {len(text):,} characters"))
+    return SourceDocument(
+        doc_id=path.stem,
+        text=text,
+        url=content.url,
+        title=content.title,
+        published=content.published or dateline_date(text),
+        path=str(path),
+    )
+
+
+def _acceptable(
+    doc: SourceDocument, path: str, line: int | None, report: IssueHandler, check_language: bool
+) -> bool:
+    if not doc.text.strip():
+        report(ReadIssue(path, line, "no text; skipped"))
+        return False
+    if check_language:
+        english, ratio = looks_english(doc.text)
+        if not english:
+            report(
+                ReadIssue(
+                    path, line,
+                    f"does not look like English ({ratio:.0%} common English words, "
+                    f"expected at least {MIN_ENGLISH_RATIO:.0%}); skipped",
+                )
+            )  # fmt: skip
+            return False
+    return True
+
+
+def _decode(
+    raw: bytes, path: str, line: int | None, report: IssueHandler, *, truncated: bool = False
+) -> str | None:
+    """Text from bytes: UTF-8 (BOM tolerated), else the encoding charset-normalizer finds
+    (reported). Binary data is reported and gives None."""
+    if b"\x00" in raw[:8192]:
+        report(ReadIssue(path, line, "binary data (NUL bytes), not text; skipped"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if truncated and error.start >= len(raw) - 3 and error.reason == "unexpected end of data":
+            text = raw[: error.start].decode("utf-8-sig")
+        else:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(raw).best()
+            if best is None:
+                report(ReadIssue(path, line, "not UTF-8 and no other encoding fits; skipped"))
+                return None
+            text = str(best)
+            report(
+                ReadIssue(
+                    path, line,
+                    f"not UTF-8 (bad byte at offset {error.start}); decoded as {best.encoding}",
+                )
+            )  # fmt: skip
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if controls > 0.05 * min(len(text), 8192):
+        report(ReadIssue(path, line, "binary data (control characters), not text; skipped"))
+        return None
+    return text
+
+
+def _cut_at_break(text: str) -> str:
+    """`text` cut back to its last paragraph break (or line break, or sentence end) when
+    one lies in its last fifth; otherwise as it is."""
+    floor = int(len(text) * 0.8)
+    for separator in ("\n\n", "\n", ". "):
+        at = text.rfind(separator, floor)
+        if at > 0:
+            return text[: at + (1 if separator == ". " else 0)]
+    return text
+
+
+# --- JSONL ------------------------------------------------------------------------------------
+
+
+def _read_jsonl(
+    path: Path, report: IssueHandler, max_bytes: int, check_language: bool
+) -> Iterator[SourceDocument]:
+    where = str(path)
+    unknown_seen: set[frozenset[str]] = set()
+    any_line = False
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+        if b"\x00" in head:
+            report(ReadIssue(where, None, "binary data (NUL bytes), not JSON Lines; skipped"))
+            return
+        handle.seek(0)
+        for number, raw in _lines(handle, max_bytes * 2 + 65536):
+            if raw is None:
+                report(ReadIssue(where, number, "line too long for one document; skipped"))
+                continue
+            if not raw.strip():
+                continue
+            any_line = True
+            text = _decode(raw, where, number, report)
+            if text is None:
+                continue
+            doc = _jsonl_document(text, where, number, report, unknown_seen, max_bytes)
+            if doc is not None and _acceptable(doc, where, number, report, check_language):
+                yield doc
+    if not any_line:
+        report(ReadIssue(where, None, "empty file; skipped"))
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of a binary file, each at most `limit` bytes (None for a longer line,
+    whose rest is skipped without being held in memory)."""
+    number = 0
+    while True:
+        line = handle.readline(limit)
+        if not line:
+            return
+        number += 1
+        if len(line) >= limit and not line.endswith(b"\n"):
+            while True:
+                rest = handle.readline(limit)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, None
+            continue
+        yield number, line
+
+
+def _jsonl_document(
+    line: str,
+    path: str,
+    number: int,
+    report: IssueHandler,
+    unknown_seen: set[frozenset[str]],
+    max_bytes: int,
+) -> SourceDocument | None:
+    try:
+        data: Any = json.loads(line)
+    except json.JSONDecodeError as error:
+        report(ReadIssue(path, number, f"malformed JSON ({error.msg}, column {error.colno})"))
+        return None
+    if not isinstance(data, dict):
+        report(ReadIssue(path, number, f"expected an object, got {type(data).__name__}"))
+        return None
+    doc_id = data.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        report(ReadIssue(path, number, "'id' is required (a non-empty string); line skipped"))
+        return None
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        report(ReadIssue(path, number, "'text' is required (a non-empty string); line skipped"))
+        return None
+    if len(text) > max_bytes:
+        text = _cut_at_break(text[:max_bytes])
+        report(ReadIssue(path, number, f"text cut to {len(text):,} characters (document limit)"))
+    unknown = frozenset(data) - JSONL_FIELDS
+    if unknown and unknown not in unknown_seen:
+        unknown_seen.add(unknown)
+        report(
+            ReadIssue(
+                path, number,
+                f"unknown fields ignored: {', '.join(sorted(unknown))} (not repeated for "
+                "later lines)",
+                "note",
+            )
+        )  # fmt: skip
+    meta = {name: _optional_string(data, name, path, number, report) for name in ("url", "title")}
+    published = _optional_string(data, "published", path, number, report)
+    if published is not None:
+        iso = parse_full_date(published)
+        if iso is None:
+            report(ReadIssue(path, number, f"'published' {published!r} is not a date; ignored"))
+        published = iso
+    return SourceDocument(
+        doc_id=doc_id.strip(),
+        text=text,
+        url=meta["url"],
+        title=meta["title"],
+        published=published or dateline_date(text),
+        path=path,
+    )
+
+
+def _optional_string(
+    data: dict[str, Any], name: str, path: str, number: int, report: IssueHandler
+) -> str | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        report(ReadIssue(path, number, f"'{name}' must be a string; ignored"))
+        return None
+    return value.strip() or None
