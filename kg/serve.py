@@ -182,10 +182,10 @@ def start_server(
         raise
     url = f"http://{_bracket(_client_host(host))}:{port}"
     server = Server(process, url, store, writable, log, out)
-    _write_marker(store, process.pid, url)
     try:
+        _write_marker(store, process.pid, url)
         _wait_until_ready(server, ready_within_s)
-    except BaseException:
+    except BaseException:  # an interrupt too: never leave the server running behind
         server.stop()
         raise
     return server
@@ -203,23 +203,24 @@ def serve(
 ) -> int:
     """Serve `store_dir` until the server exits or the user interrupts; returns its exit
     code (0 after an interrupt). `on_ready(server)` is called once it answers."""
-    server = start_server(
-        store_dir,
-        host=host,
-        port=port,
-        timeout_s=timeout_s,
-        writable=writable,
-        union_default_graph=union_default_graph,
-    )
+    server: Server | None = None
     try:
+        server = start_server(
+            store_dir,
+            host=host,
+            port=port,
+            timeout_s=timeout_s,
+            writable=writable,
+            union_default_graph=union_default_graph,
+        )
         if callable(on_ready):
             on_ready(server)
         return server.process.wait()
     except KeyboardInterrupt:
-        server.stop()
         return 0
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
 
 
 def _wait_until_ready(server: Server, within_s: float) -> None:

@@ -1,0 +1,242 @@
+"""Load a kg graph into any external SPARQL 1.1 store (Fuseki, GraphDB, Virtuoso, QLever,
+Oxigraph, ...), so users who outgrow one machine can move on.
+
+Two standard ways, one per call:
+
+* the SPARQL 1.1 Graph Store Protocol (`graph_store=URL`): per named graph, a `PUT` of the
+  first batch (replacing what the graph held) and `POST`s of the next batches, as
+  N-Triples, to `URL?graph=<graph IRI>` (`URL?default` for the default graph);
+* SPARQL 1.1 Update (`endpoint=URL`): per named graph, `DROP SILENT GRAPH <g>` then
+  `INSERT DATA { GRAPH <g> { ... } }` in batches.
+
+Named graphs (asserted, inferred, alignment) stay apart on the target. Triples holding a
+blank node all travel in a graph's first request, so a blank node is never split across
+two requests (each request would mint its own). Every HTTP failure raises `PushError`
+naming the method, the URL, the status and the server's message.
+"""
+
+from __future__ import annotations
+
+import base64
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+DEFAULT_BATCH = 50_000
+_NT = "application/n-triples"
+
+
+class PushError(RuntimeError):
+    """A push that failed: the message names the request, the URL and the server's answer."""
+
+
+@dataclass
+class PushReport:
+    """What was sent: triples per graph (`""` is the default graph), requests, time."""
+
+    graphs: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+    seconds: float = 0.0
+    method: str = ""
+
+    @property
+    def triples(self) -> int:
+        return sum(self.graphs.values())
+
+
+def push(
+    source: str | Path | pyoxigraph.Store,
+    *,
+    endpoint: str | None = None,
+    graph_store: str | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    replace: bool = True,
+    timeout_s: float = 300.0,
+    user: str | None = None,
+    password: str | None = None,
+) -> PushReport:
+    """Send every graph of `source` (a graph file, a store directory, or an open
+    pyoxigraph Store) to an external store.
+
+    Give `graph_store` (a Graph Store Protocol URL, e.g. Fuseki's `/ds/data`, Oxigraph's
+    `/store`) or `endpoint` (a SPARQL Update URL, e.g. Fuseki's `/ds/update`, Oxigraph's
+    `/update`); the Graph Store Protocol is used when both are given. With `replace`
+    (the default) each target graph is emptied first, so pushing twice gives the same
+    graph, not duplicates.
+    """
+    if not graph_store and not endpoint:
+        raise PushError("give an endpoint (SPARQL Update URL) or a graph store URL")
+    for url in (graph_store, endpoint):
+        if url and urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise PushError(f"{url}: not an http(s) URL")
+    if batch_size < 1:
+        raise PushError("batch size must be at least 1")
+    store = _open_source(source)
+    client = _Client(timeout_s, user, password)
+    report = PushReport(method="graph-store" if graph_store else "update")
+    started = time.perf_counter()
+    for graph in _graphs(store):
+        name = "" if _is_default(graph) else graph.value
+        count = 0
+        for number, batch in enumerate(_batches(store, graph, batch_size)):
+            if graph_store:
+                _send_gsp(client, graph_store, name, batch.data, first=number == 0, replace=replace)
+            else:
+                _send_update(
+                    client, str(endpoint), name, batch.data, first=number == 0, replace=replace
+                )
+            count += batch.triples
+        report.graphs[name] = count
+    report.requests = client.requests
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# --- sources ----------------------------------------------------------------------------
+
+
+def _open_source(source: str | Path | pyoxigraph.Store) -> pyoxigraph.Store:
+    import pyoxigraph as ox
+
+    if isinstance(source, ox.Store):
+        return source
+    path = Path(source)
+    if path.is_dir():
+        from kg.store import open_store
+
+        return open_store(path, read_only=True)
+    if not path.is_file():
+        raise PushError(f"{path}: no such graph file or store directory")
+    fmt = _format_for(path)
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as error:
+        raise PushError(f"{path}: not valid {fmt.name}: {error}") from error
+    return store
+
+
+def _format_for(path: Path) -> pyoxigraph.RdfFormat:
+    import pyoxigraph as ox
+
+    suffix = path.suffix.lower().lstrip(".")
+    fmt = ox.RdfFormat.from_extension(suffix)
+    if fmt is None:
+        aliases = {"jsonld": "jsonld", "json": "jsonld", "turtle": "ttl", "ntriples": "nt"}
+        fmt = ox.RdfFormat.from_extension(aliases.get(suffix, suffix))
+    if fmt is None:
+        raise PushError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig or .jsonld)")
+    return fmt
+
+
+def _graphs(store: pyoxigraph.Store) -> list[pyoxigraph.NamedNode | pyoxigraph.DefaultGraph]:
+    import pyoxigraph as ox
+
+    named = sorted(store.named_graphs(), key=lambda g: g.value)
+    graphs: list = []
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+        graphs.append(ox.DefaultGraph())
+    return graphs + [g for g in named if isinstance(g, ox.NamedNode)]
+
+
+def _is_default(graph: object) -> bool:
+    import pyoxigraph as ox
+
+    return isinstance(graph, ox.DefaultGraph)
+
+
+@dataclass
+class _Batch:
+    data: bytes
+    triples: int
+
+
+def _batches(store: pyoxigraph.Store, graph: object, size: int) -> Iterator[_Batch]:
+    """N-Triples batches of one graph; every triple with a blank node in the first."""
+    import pyoxigraph as ox
+
+    def triples(with_blank: bool) -> Iterator[ox.Triple]:
+        for quad in store.quads_for_pattern(None, None, None, graph):
+            blank = isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
+            if blank == with_blank:
+                yield quad.triple
+
+    blank_triples = list(triples(True))
+    batch: list[ox.Triple] = blank_triples
+    limit = max(size, len(blank_triples))
+    for triple in triples(False):
+        if len(batch) >= limit:
+            yield _Batch(_ntriples(batch), len(batch))
+            batch, limit = [], size
+        batch.append(triple)
+    if batch:
+        yield _Batch(_ntriples(batch), len(batch))
+
+
+def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
+    import pyoxigraph as ox
+
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+# --- protocols --------------------------------------------------------------------------
+
+
+def _send_gsp(
+    client: _Client, base: str, graph: str, data: bytes, *, first: bool, replace: bool
+) -> None:
+    query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
+    url = f"{base}{'&' if '?' in base else '?'}{query}"
+    client.request("PUT" if first and replace else "POST", url, data, _NT)
+
+
+def _send_update(
+    client: _Client, endpoint: str, graph: str, data: bytes, *, first: bool, replace: bool
+) -> None:
+    body = data.decode("utf-8")
+    if graph:
+        target = f"<{graph}>"
+        drop = f"DROP SILENT GRAPH {target} ;\n"
+        insert = f"INSERT DATA {{ GRAPH {target} {{\n{body}}} }}"
+    else:
+        drop = "DROP SILENT DEFAULT ;\n"
+        insert = f"INSERT DATA {{\n{body}}}"
+    update = (drop if first and replace else "") + insert
+    client.request("POST", endpoint, update.encode("utf-8"), "application/sparql-update")
+
+
+class _Client:
+    def __init__(self, timeout_s: float, user: str | None, password: str | None) -> None:
+        self.timeout_s = timeout_s
+        self.requests = 0
+        self.auth: str | None = None
+        if user is not None:
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+            self.auth = f"Basic {token}"
+
+    def request(self, method: str, url: str, data: bytes, content_type: str) -> None:
+        request = urllib.request.Request(url, data=data, method=method)
+        request.add_header("Content-Type", f"{content_type}; charset=utf-8")
+        if self.auth:
+            request.add_header("Authorization", self.auth)
+        self.requests += 1
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+                response.read()
+        except urllib.error.HTTPError as error:
+            message = error.read(2000).decode("utf-8", errors="replace").strip()
+            raise PushError(
+                f"{method} {url} failed: HTTP {error.code} {error.reason}"
+                + (f": {message}" if message else "")
+            ) from error
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+            reason = getattr(error, "reason", error)
+            raise PushError(f"{method} {url} failed: cannot reach the server ({reason})") from error

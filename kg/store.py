@@ -1,0 +1,333 @@
+"""A persistent graph store on disk (Oxigraph, through pyoxigraph) for corpora too big for
+memory: `kg build --store DIR`, `kg query --store DIR`, `kg serve --store DIR`.
+
+* `open_store(dir)` opens (or creates) the store.
+* `add_statements(store, statements)` adds statement records incrementally, in batches
+  loaded through Oxigraph's N-Quads bulk path. A document already in the store is
+  replaced: its statement nodes (found by `prov:wasDerivedFrom`), their events and every
+  triple about them go first, so re-extracting a document never duplicates it and a second
+  build of the same input adds nothing. Then the derived actor relations are materialised
+  by `kg.rules` into the inferred named graph.
+* `query_store(store, sparql)` runs SPARQL with the union of the named graphs as default
+  graph (as `kg query` does on a file) and returns rows as dicts.
+* `export_store(store, path)` writes the store to an RDF file (TriG/N-Quads keep the named
+  graphs), atomically.
+
+The triples are the graph builder's (`kg.build`): `kg.ntriples` streams the same triples
+as N-Quads lines without building an rdflib graph, and a test checks both agree.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.files import atomic_writer
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+    from kg.model import Statement
+
+BASE = "https://w3id.org/kg-armed-groups/"
+ASSERTED_GRAPH = f"{BASE}graph/asserted"
+INFERRED_GRAPH = f"{BASE}graph/inferred"
+_PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+_KG_ABOUT = f"{BASE}ontology#about"
+DEFAULT_BATCH = 20_000
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or written; the message says why and what to do."""
+
+
+@dataclass
+class AddReport:
+    """What `add_statements` did."""
+
+    statements: int = 0
+    documents: int = 0
+    replaced_documents: int = 0
+    derived_triples: int = 0
+    seconds: float = 0.0
+    derive_seconds: float = 0.0
+    replaced: list[str] = field(default_factory=list, repr=False)
+
+
+def open_store(directory: str | Path, *, read_only: bool = False) -> pyoxigraph.Store:
+    """Open the store in `directory`, creating it when missing (unless `read_only`).
+
+    Refuses to open for writing a store that `kg serve` is serving read-only: Oxigraph's
+    read-only server does not lock it, and writing under it would corrupt what it reads.
+    """
+    import pyoxigraph as ox
+
+    from kg.serve import running_server
+
+    path = Path(directory)
+    if read_only:
+        if not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: no store here (build one with 'kg build --store {path}')")
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot open the store read-only: {error}") from error
+    url = running_server(path)
+    if url is not None:
+        raise StoreError(
+            f"{path}: 'kg serve' is serving this store at {url}; stop it before writing, "
+            "or open the store read-only"
+        )
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store directory")
+    try:
+        return ox.Store(str(path))
+    except OSError as error:
+        if "lock" in str(error).lower():
+            raise StoreError(
+                f"{path}: the store is in use by another process (a writable server or "
+                "another build); stop it first"
+            ) from error
+        raise StoreError(f"{path}: cannot open the store: {error}") from error
+
+
+def add_statements(
+    store: pyoxigraph.Store,
+    statements: Iterable[Statement],
+    *,
+    derive: bool = True,
+    batch_size: int = DEFAULT_BATCH,
+    gazetteer: Any = None,
+) -> AddReport:
+    """Add statement records to `store`; documents already there are replaced.
+
+    Streams: records are converted and loaded `batch_size` at a time, so memory stays
+    bounded by the batch whatever the input size.
+    """
+    import pyoxigraph as ox
+
+    from kg.ntriples import document_iri, statement_nquads
+
+    started = time.perf_counter()
+    report = AddReport()
+    asserted = ox.NamedNode(ASSERTED_GRAPH)
+    fresh = not store.contains_named_graph(asserted)
+    seen: set[str] = set()
+    batch: list[Statement] = []
+
+    def flush() -> None:
+        new_docs = []
+        for statement in batch:
+            doc = document_iri(statement.doc_id)
+            if doc not in seen:
+                seen.add(doc)
+                new_docs.append(doc)
+        if not fresh:
+            present = [doc for doc in new_docs if _has_document(store, doc, asserted)]
+            if present:
+                delete_documents(store, present)
+                report.replaced.extend(present)
+        data = "".join(statement_nquads(batch, gazetteer=gazetteer)).encode("utf-8")
+        if len(batch) >= 1000:
+            store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        else:
+            store.load(data, ox.RdfFormat.N_QUADS)
+        report.statements += len(batch)
+        batch.clear()
+
+    for statement in statements:
+        batch.append(statement)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    report.documents = len(seen)
+    report.replaced_documents = len(report.replaced)
+    if derive:
+        derive_started = time.perf_counter()
+        report.derived_triples = derive_relations(store, rebuild=bool(report.replaced))
+        report.derive_seconds = time.perf_counter() - derive_started
+    store.flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def derive_relations(store: pyoxigraph.Store, *, rebuild: bool = False) -> int:
+    """Materialise the derived actor relations (kg.rules) into the inferred graph.
+
+    With `rebuild`, the triples the rules produce are removed first and derived again (after
+    documents were replaced, some may no longer hold). Returns the triples added."""
+    from kg.rules import clear_derived, derive, rules_from_ontology
+
+    rules = rules_from_ontology()
+    if rebuild:
+        clear_derived(store, rules, graph=INFERRED_GRAPH)
+    return derive(store, rules, graph=INFERRED_GRAPH)
+
+
+def delete_documents(store: pyoxigraph.Store, documents: Iterable[str]) -> None:
+    """Remove what the store holds from these documents: their statement nodes (found by
+    `prov:wasDerivedFrom`), the events those statements are about, and every triple, in
+    any graph, whose subject or object is one of those nodes."""
+    docs = sorted(set(documents))
+    for start in range(0, len(docs), 500):
+        values = " ".join(f"<{doc}>" for doc in docs[start : start + 500])
+        found = store.query(
+            f"""SELECT DISTINCT ?n WHERE {{
+                {{ VALUES ?doc {{ {values} }} ?n <{_PROV_DERIVED}> ?doc }}
+                UNION
+                {{ VALUES ?doc {{ {values} }} ?st <{_PROV_DERIVED}> ?doc ; <{_KG_ABOUT}> ?n }}
+                UNION
+                {{ VALUES ?n {{ {values} }} }}
+            }}""",
+            use_default_graph_as_union=True,
+        )
+        nodes = " ".join(str(solution["n"]) for solution in found)
+        if nodes:
+            store.update(
+                f"DELETE {{ GRAPH ?g {{ ?n ?p ?o }} }} "
+                f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?n ?p ?o }} }} ;\n"
+                f"DELETE {{ GRAPH ?g {{ ?s ?p ?n }} }} "
+                f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?s ?p ?n }} }}"
+            )
+
+
+def _has_document(store: pyoxigraph.Store, doc: str, graph: pyoxigraph.NamedNode) -> bool:
+    import pyoxigraph as ox
+
+    pattern = store.quads_for_pattern(None, ox.NamedNode(_PROV_DERIVED), ox.NamedNode(doc), graph)
+    return next(iter(pattern), None) is not None
+
+
+def load_file(store: pyoxigraph.Store, path: str | Path, graph: str | None = None) -> None:
+    """Load an RDF file (TriG/N-Quads keep their graphs; triples go to `graph`, by default
+    the asserted graph) through the bulk loader."""
+    import pyoxigraph as ox
+
+    source = Path(path)
+    fmt = ox.RdfFormat.from_extension(source.suffix.lstrip(".").lower())
+    if fmt is None:
+        raise StoreError(f"{source}: unknown RDF format (use .ttl, .nt, .nq, .trig or .jsonld)")
+    target = ox.NamedNode(graph or ASSERTED_GRAPH) if not fmt.supports_datasets else None
+    try:
+        store.bulk_load(path=str(source), format=fmt, to_graph=target)
+    except SyntaxError as error:
+        raise StoreError(f"{source}: not valid {fmt.name}: {error}") from error
+
+
+def query_store(
+    store: pyoxigraph.Store, sparql: str, *, union_default_graph: bool = True
+) -> list[dict[str, Any]]:
+    """Run a SPARQL SELECT (rows as dicts of plain values), ASK ([{"result": bool}]) or
+    CONSTRUCT/DESCRIBE (rows of subject/predicate/object) query on the store."""
+    import pyoxigraph as ox
+
+    try:
+        result = store.query(sparql, use_default_graph_as_union=union_default_graph)
+    except SyntaxError as error:
+        raise StoreError(f"SPARQL syntax error: {error}") from error
+    if isinstance(result, ox.QueryBoolean):
+        return [{"result": bool(result)}]
+    if isinstance(result, ox.QueryTriples):
+        return [
+            {
+                "subject": _value(t.subject),
+                "predicate": _value(t.predicate),
+                "object": _value(t.object),
+            }
+            for t in result
+        ]
+    names = [variable.value for variable in result.variables]
+    rows = []
+    for solution in result:
+        rows.append({name: _value(solution[name]) for name in names})
+    return rows
+
+
+def graph_sizes(store: pyoxigraph.Store) -> dict[str, int]:
+    """Triples per named graph (and "" for the default graph)."""
+    import pyoxigraph as ox
+
+    sizes = {"": _count(store, ox.DefaultGraph())}
+    for graph in store.named_graphs():
+        sizes[graph.value] = _count(store, graph)
+    return {name: size for name, size in sorted(sizes.items()) if size or name}
+
+
+def _count(store: pyoxigraph.Store, graph: Any) -> int:
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+
+
+def export_store(store: pyoxigraph.Store, path: str | Path, fmt: str | None = None) -> None:
+    """Write the whole store to `path` (format from `fmt` or the file suffix; TriG and
+    N-Quads keep the named graphs, Turtle/N-Triples get the union of all graphs)."""
+    import pyoxigraph as ox
+
+    target = Path(path)
+    suffix = (fmt or target.suffix.lstrip(".")).lower()
+    rdf_format = ox.RdfFormat.from_extension({"turtle": "ttl", "nquads": "nq"}.get(suffix, suffix))
+    if rdf_format is None:
+        raise StoreError(f"{target}: unknown RDF format {suffix!r}")
+    with atomic_writer(target, "wb", encoding=None) as handle:
+        if rdf_format.supports_datasets:
+            store.dump(
+                handle, rdf_format, prefixes=_PREFIXES if _has_prefixes(rdf_format) else None
+            )
+        else:
+            quads = store.quads_for_pattern(None, None, None, None)
+            ox.serialize(
+                _unique_triples(quads),
+                handle,
+                rdf_format,
+                **({"prefixes": _PREFIXES} if _has_prefixes(rdf_format) else {}),
+            )
+
+
+_PREFIXES = {
+    "kg": f"{BASE}ontology#",
+    "actor": f"{BASE}id/actor/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+}
+
+
+def _has_prefixes(rdf_format: pyoxigraph.RdfFormat) -> bool:
+    return rdf_format.name in ("Turtle", "TriG", "N3")
+
+
+def _unique_triples(quads: Iterable[pyoxigraph.Quad]) -> Iterator[pyoxigraph.Triple]:
+    seen: set[pyoxigraph.Triple] = set()
+    for quad in quads:
+        if quad.triple not in seen:
+            seen.add(quad.triple)
+            yield quad.triple
+
+
+def _value(term: Any) -> Any:
+    """A plain Python value for a term: IRIs and blank nodes as strings, literals as
+    numbers / booleans where typed so, else their lexical form; None when unbound."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value.rsplit("#", 1)[-1]
+        if datatype in _INTEGER_TYPES:
+            return int(term.value)
+        if datatype in ("decimal", "double", "float"):
+            return float(term.value)
+        if datatype == "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return term.value
+
+
+_INTEGER_TYPES = {
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "unsignedInt", "unsignedLong", "negativeInteger", "nonPositiveInteger",
+}  # fmt: skip

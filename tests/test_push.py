@@ -1,0 +1,129 @@
+"""kg push: load a graph into an external SPARQL 1.1 store, here a writable oxigraph server
+started on a free loopback port."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.push import PushError, push
+from kg.serve import Server, free_port, start_server
+
+pytestmark = pytest.mark.server
+
+KG = "https://w3id.org/kg-armed-groups/"
+ASSERTED = f"{KG}graph/asserted"
+INFERRED = f"{KG}graph/inferred"
+TRIG = f"""
+@prefix kg: <{KG}ontology#> .
+@prefix actor: <{KG}id/actor/> .
+@prefix st: <{KG}id/statement/> .
+<{ASSERTED}> {{
+  st:s1 kg:speaker actor:kataib-hezbollah ; kg:blamesTarget actor:united-states ;
+        kg:evidence "The group said Washington bears full responsibility."@en ;
+        kg:evidenceStart 12 .
+  st:s2 kg:speaker actor:hezbollah ; kg:condemnsTarget actor:israel ;
+        kg:evidence "It condemned the \\"crime\\" in strong terms." .
+  actor:hezbollah kg:note [ kg:text "a blank node that must stay whole" ; kg:rank 1 ] .
+}}
+<{INFERRED}> {{
+  actor:kataib-hezbollah kg:blames actor:united-states .
+  actor:hezbollah kg:condemns actor:israel .
+}}
+"""
+
+
+@pytest.fixture
+def graph_file(tmp_path: Path) -> Path:
+    path = tmp_path / "graph.trig"
+    path.write_text(TRIG, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Iterator[Server]:
+    with start_server(tmp_path / "target", writable=True, port=free_port()) as server:
+        yield server
+
+
+def _counts(server: Server) -> dict[str, int]:
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    request = urllib.request.Request(
+        f"{server.query_url}?{urllib.parse.urlencode({'query': query})}",
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        rows = json.load(response)["results"]["bindings"]
+    return {row["g"]["value"]: int(row["n"]["value"]) for row in rows}
+
+
+def _expected(path: Path) -> dict[str, int]:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(path))
+    return {
+        g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g))
+        for g in store.named_graphs()
+    }
+
+
+def test_graph_store_protocol_push_gives_the_same_triples_and_replaces(
+    graph_file: Path, target: Server
+) -> None:
+    expected = _expected(graph_file)
+    assert expected == {ASSERTED: 10, INFERRED: 2}
+    report = push(graph_file, graph_store=target.graph_store_url, batch_size=3)
+    assert report.graphs == expected
+    assert report.requests == 4 + 1  # asserted: blank-node triples + 3 per request; inferred: 1
+    assert _counts(target) == expected
+    # Pushing again replaces each graph: no duplicates.
+    push(graph_file, graph_store=target.graph_store_url)
+    assert _counts(target) == expected
+
+
+def test_sparql_update_push_in_batches(graph_file: Path, target: Server) -> None:
+    report = push(graph_file, endpoint=target.update_url, batch_size=2)
+    assert report.method == "update"
+    assert _counts(target) == _expected(graph_file)
+    push(graph_file, endpoint=target.update_url, batch_size=2)
+    assert _counts(target) == _expected(graph_file)
+    # The blank node arrived whole: one node with both of its properties.
+    query = f"SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE {{ ?a <{KG}ontology#note> ?b . ?b ?p ?o }}"
+    url = f"{target.query_url}?{urllib.parse.urlencode({'query': query})}"
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.load(response)["results"]["bindings"][0]["n"]["value"] == "1"
+
+
+def test_push_from_a_store_directory(graph_file: Path, target: Server, tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    source = tmp_path / "source-store"
+    store = ox.Store(str(source))
+    store.load(path=str(graph_file))
+    store.flush()
+    del store
+    code = main(["push", "--store", str(source), "--graph-store", target.graph_store_url])
+    assert code == 0
+    assert _counts(target) == _expected(graph_file)
+
+
+def test_http_failures_are_clear_errors(graph_file: Path, target: Server) -> None:
+    with pytest.raises(PushError, match=r"POST .*/nowhere.* HTTP 404"):
+        push(graph_file, endpoint=f"{target.url}/nowhere")
+    with pytest.raises(PushError, match="HTTP 415 Unsupported Media Type: No supported"):
+        # The query endpoint does not take updates.
+        push(graph_file, endpoint=f"{target.url}/query")
+    closed = f"http://127.0.0.1:{free_port()}/update"
+    with pytest.raises(PushError, match="cannot reach the server"):
+        push(graph_file, endpoint=closed, timeout_s=5)
+    with pytest.raises(PushError, match="no such graph file"):
+        push(graph_file.with_name("missing.trig"), endpoint=target.update_url)
+    assert main(["push", "--graph", str(graph_file), "--endpoint", closed]) == 2
