@@ -95,6 +95,17 @@ class KG(DefinedNamespace):
     sponsoredBy: URIRef
     affiliatedWith: URIRef
 
+    # Alignment (kg align; in the named graph ALIGNMENT_GRAPH)
+    Alignment: URIRef
+    actorA: URIRef
+    actorB: URIRef
+    alignmentScore: URIRef
+    targetAgreement: URIRef
+    directStance: URIRef
+    ties: URIRef
+    commonTargets: URIRef
+    community: URIRef
+
 
 # Record label field -> (statement property, derived actor-to-actor property).
 STANCES: dict[str, tuple[URIRef, URIRef]] = {
