@@ -17,6 +17,9 @@ _API = {
     "load_statements": "kg.records:load_statements",
     "load_gazetteer": "kg.gazetteer:load_gazetteer",
     "Statement": "kg.model:Statement",
+    # Not "extract": that name is the kg.extract subpackage once it is imported.
+    "extract_corpus": "kg.extract.runner:extract_corpus",
+    "iter_documents": "kg.extract.readers:iter_documents",
 }
 
 

@@ -98,7 +98,7 @@ def extract_corpus(
     dask_address: str | Any | None = None,
     progress: bool = True,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    extractor_factory: ExtractorFactory = default_extractor,
+    extractor_factory: ExtractorFactory | None = None,
     on_issue: IssueHandler | None = None,
     max_bytes: int | None = None,
     check_language: bool = True,
@@ -108,8 +108,10 @@ def extract_corpus(
     `workers` > 1 runs that many processes, each loading its own extractor once;
     `dask_address` (a scheduler address such as "tcp://10.0.0.5:8786", or a
     `distributed.Client`) runs the batches as tasks on a Dask cluster instead (kg must be
-    installed on its workers). Problems with inputs and failed documents are passed to
-    `on_issue` as they happen and kept (the first 1,000) in the summary.
+    installed on its workers). `extractor_factory` makes the extractor (default: kg's own,
+    `kg.extract.Extractor`); it must be picklable for workers and Dask. Problems with
+    inputs and failed documents are passed to `on_issue` as they happen and kept (the
+    first 1,000) in the summary.
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
@@ -124,7 +126,10 @@ def extract_corpus(
         if on_issue is not None:
             on_issue(issue)
 
-    local = extractor_factory()
+    factory = extractor_factory or default_extractor
+    local = factory()
+    with _WORKER_LOCK:  # Dask workers running as threads of this process share it
+        _WORKER_EXTRACTORS.setdefault(factory, (local, threading.Lock()))
     summary.version = str(local.version)
     paths = _WorkPaths(out)
     if resume:
@@ -147,7 +152,7 @@ def extract_corpus(
             paths.done_part.open("w", encoding="utf-8") as done_part,
         ):
             batches = _batched(todo, batch_size)
-            for results in _run(batches, local, extractor_factory, workers, dask_address):
+            for results in _run(batches, local, factory, workers, dask_address):
                 _write_batch(results, summary, part, done_part, extracted, report)
                 bar.update(len(results))
                 bar.set_postfix(records=summary.records, refresh=False)
