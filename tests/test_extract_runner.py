@@ -230,3 +230,13 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
 def test_workers_must_be_positive(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="workers"):
         run(tmp_path, tmp_path / "s.jsonl", workers=0)
+
+
+def test_output_inside_an_input_folder_is_not_read_back(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path / "in", {"a": SAID})
+    out = docs / "statements.jsonl"
+    run(docs, out)
+    summary, issues = run(docs, out, resume=True)
+    assert (summary.documents, summary.skipped) == (1, 1)
+    assert {i.level for i in issues} == {"note"}
+    assert any("output of this run" in i.reason for i in issues)

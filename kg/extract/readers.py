@@ -79,14 +79,20 @@ def iter_documents(
     on_issue: IssueHandler | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     check_language: bool = True,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[SourceDocument]:
     """Yield the documents in `inputs` (files or folders), reporting problems to
-    `on_issue` (default: the "kg.extract" logger). A doc_id met twice is read once."""
+    `on_issue` (default: the "kg.extract" logger). A doc_id met twice is read once.
+    Files in `exclude` (such as the output being written) are passed over."""
     report = on_issue or _log_issue
     if isinstance(inputs, str | Path):
         inputs = [inputs]
+    skip = {Path(p).resolve() for p in exclude}
     seen: set[str] = set()
     for path in _expand(inputs, report):
+        if skip and path.resolve() in skip:
+            report(ReadIssue(str(path), None, "the output of this run, not an input", "note"))
+            continue
         for doc in _read_file(path, report, max_bytes, check_language):
             if doc.doc_id in seen:
                 report(ReadIssue(str(path), None, f"duplicate doc_id {doc.doc_id!r}; skipped"))

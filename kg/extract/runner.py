@@ -139,7 +139,11 @@ def extract_corpus(
         paths.remove_parts()
         done = set()
 
-    read_options: dict[str, Any] = {"on_issue": report, "check_language": check_language}
+    read_options: dict[str, Any] = {
+        "on_issue": report,
+        "check_language": check_language,
+        "exclude": (paths.output, paths.index),
+    }
     if max_bytes is not None:
         read_options["max_bytes"] = max_bytes
     docs = _counted(iter_documents(inputs, **read_options), summary)
