@@ -1,0 +1,447 @@
+"""The whole pipeline in one call: documents in, graph, alignment table and page out.
+
+    >>> from kg.pipeline import run
+    >>> summary = run(["data/sample"], "out")          # doctest: +SKIP
+    >>> summary.statements, summary.conforms           # doctest: +SKIP
+
+`run(inputs, out_dir)` chains the stages, each a call to another module's public function
+(this module does no stage work itself):
+
+| stage    | call                                        | writes in `out_dir`             |
+| -------- | ------------------------------------------- | ------------------------------- |
+| extract  | `kg.extract.runner.extract_corpus`          | `statements.jsonl`              |
+| build    | `kg.records.load_statements`, `kg.build.build_graph` |                        |
+| reason   | `kg.reason.infer` (skipped: `reason=False`) |                                 |
+| validate | `kg.validate.validate` (SHACL)              | `shacl-report.txt` if not clean |
+| align    | `kg.align.alignment`, `kg.align_export`     | `alignment.csv`, `.graphml`     |
+| graph    | `kg.graphio.write_graph`                    | `graph.ttl` and its sidecars    |
+| viz      | `kg.viz.render`                             | `graph.html`                    |
+| summary  | (this module)                               | `summary.json`, `summary.md`    |
+
+Turtle holds one graph, so the inferred triples and the alignment scores go to sidecar
+files beside `graph.ttl` (kg.graphio's convention); `kg.graphio.read_graph("out/graph.ttl")`
+loads all three back into their named graphs.
+
+With `progress=True` each stage is reported on stderr as it finishes (and extraction shows
+its own progress bar on a terminal). The returned `RunSummary` carries the figures; the
+CLI prints it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.files import write_text_atomic
+
+STATEMENTS_FILE = "statements.jsonl"
+GRAPH_FILE = "graph.ttl"
+ALIGNMENT_CSV = "alignment.csv"
+ALIGNMENT_GRAPHML = "alignment.graphml"
+HTML_FILE = "graph.html"
+SHACL_REPORT = "shacl-report.txt"
+SUMMARY_JSON = "summary.json"
+SUMMARY_MD = "summary.md"
+# Columns of the alignment table kept in the summary (kg.align_export has them all).
+TOP_COLUMNS = ("rank", "actor_a", "actor_b", "score", "common_targets")
+# Issues kept in the summary (the count covers all of them).
+MAX_KEPT_ISSUES = 200
+
+
+class PipelineError(RuntimeError):
+    """The run cannot go on (nothing to read, nothing extracted); the message says why."""
+
+
+@dataclass
+class StageReport:
+    name: str
+    seconds: float = 0.0
+    note: str = ""
+    skipped: bool = False
+
+
+@dataclass
+class RunSummary:
+    """What a run did and where it left its files (all paths as strings)."""
+
+    inputs: list[str]
+    out_dir: str
+    documents: int = 0  # documents read from the inputs
+    documents_with_statements: int = 0
+    failed_documents: int = 0  # documents whose extraction raised
+    records_extracted: int = 0  # records the extractor wrote
+    statements: int = 0  # records loaded into the graph (those that follow the contract)
+    rejected_records: int = 0  # extracted records that broke the contract
+    actors: int = 0  # distinct actors in the graph (speakers and targets)
+    triples_asserted: int = 0
+    triples_inferred: int = 0
+    triples_alignment: int = 0
+    reasoned: bool = False
+    conforms: bool | None = None
+    violations: int = 0  # SHACL violations (they break conformance)
+    shacl_warnings: int = 0  # SHACL warnings (reported, conformance kept)
+    alignment_pairs: int = 0
+    top_alignments: list[dict[str, Any]] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+    stages: list[StageReport] = field(default_factory=list)
+    issue_count: int = 0
+    issues: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    extractor_version: str = ""
+
+    @property
+    def triples(self) -> int:
+        return self.triples_asserted + self.triples_inferred + self.triples_alignment
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["triples"] = self.triples
+        return out
+
+    def add_issue(self, message: str) -> None:
+        self.issue_count += 1
+        if len(self.issues) < MAX_KEPT_ISSUES:
+            self.issues.append(message)
+
+
+StageHook = Callable[[StageReport], None]
+
+
+def run(
+    inputs: str | Path | Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    workers: int = 1,
+    reason: bool = True,
+    progress: bool = True,
+    top: int = 10,
+    on_issue: Callable[[Any], None] | None = None,
+    on_stage: StageHook | None = None,
+    extractor_factory: Callable[[], Any] | None = None,
+) -> RunSummary:
+    """Run the whole pipeline over `inputs` (document files or folders) into `out_dir`.
+
+    `workers` extraction processes; `reason=False` skips OWL-RL reasoning; `progress`
+    reports each stage on stderr as it ends (`on_stage` receives the same reports);
+    `top` alignments go into the summary; `on_issue` receives every input problem as it
+    happens (a `kg.extract.readers.ReadIssue`, whose `level` is "warning" or "note", or a
+    `kg.records.LoadIssue`; `str()` of either names the file and line). Raises
+    PipelineError when no document could be read."""
+    started = time.perf_counter()
+    paths = [str(p) for p in ([inputs] if isinstance(inputs, str | Path) else inputs)]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    summary = RunSummary(inputs=paths, out_dir=str(out), reasoned=reason)
+    hooks = [hook for hook in (_stderr_stage if progress else None, on_stage) if hook]
+
+    def issue(found: Any) -> None:
+        summary.add_issue(str(found))
+        if on_issue is not None:
+            on_issue(found)
+
+    stage = _stage_runner(summary, hooks)
+
+    with stage("extract") as report:
+        records_path = _extract(paths, out, workers, progress, extractor_factory, issue, summary)
+        report.note = f"{summary.documents} documents -> {summary.records_extracted} records"
+    summary.files["statements"] = str(records_path)
+    if summary.documents == 0:
+        raise PipelineError(f"no document could be read from {', '.join(paths)}")
+
+    with stage("build") as report:
+        dataset = _build(records_path, summary, issue)
+        report.note = f"{summary.triples_asserted} triples, {summary.actors} actors"
+
+    with stage("reason", skip=not reason) as report:
+        if reason:
+            dataset = _reason(dataset, summary)
+            report.note = f"+{summary.triples_inferred} inferred triples"
+        else:
+            report.note = "skipped (--no-reason)"
+
+    with stage("validate") as report:
+        _validate(dataset, out, summary)
+        report.note = "conforms" if summary.conforms else f"{summary.violations} SHACL violations"
+
+    with stage("align") as report:
+        _align(dataset, out, top, summary)
+        report.note = f"{summary.triples_alignment} alignment triples"
+
+    with stage("graph") as report:
+        written = _write_graph(dataset, out)
+        summary.files["graph"] = str(written[0])
+        for extra in written[1:]:
+            summary.files[extra.name.removeprefix("graph.").split(".")[0]] = str(extra)
+        report.note = ", ".join(p.name for p in written)
+
+    with stage("viz") as report:
+        summary.files["html"] = str(_visualise(dataset, out))
+        report.note = HTML_FILE
+
+    summary.seconds = time.perf_counter() - started
+    summary.files["summary_json"] = str(out / SUMMARY_JSON)
+    summary.files["summary_md"] = str(out / SUMMARY_MD)
+    write_text_atomic(out / SUMMARY_JSON, json.dumps(summary.to_dict(), indent=2) + "\n")
+    write_text_atomic(out / SUMMARY_MD, summary_markdown(summary))
+    return summary
+
+
+# --- the stages: one call each to the module that does the work -----------------------------
+
+
+def _extract(
+    inputs: list[str],
+    out: Path,
+    workers: int,
+    progress: bool,
+    factory: Callable[[], Any] | None,
+    issue: Callable[[Any], None],
+    summary: RunSummary,
+) -> Path:
+    from kg.extract.runner import extract_corpus
+
+    output = out / STATEMENTS_FILE
+    result = extract_corpus(
+        inputs,
+        output,
+        workers=workers,
+        progress=progress,
+        extractor_factory=factory,
+        on_issue=issue,
+    )
+    summary.documents = result.documents
+    summary.failed_documents = result.failed
+    summary.records_extracted = result.records
+    summary.extractor_version = result.version
+    return output
+
+
+def _build(records_path: Path, summary: RunSummary, issue: Callable[[Any], None]) -> Any:
+    from kg.build import build_graph
+    from kg.records import load_statements
+
+    loaded = load_statements([records_path])
+    for problem in loaded.issues:
+        issue(problem)
+    summary.rejected_records = len(loaded.issues)
+    summary.statements = len(loaded.statements)
+    summary.documents_with_statements = len({s.doc_id for s in loaded.statements})
+    dataset = build_graph(loaded.statements)
+    summary.triples_asserted = len(dataset.graph(_graph_iri("asserted")))
+    summary.actors = _count_actors(dataset)
+    return dataset
+
+
+def _reason(dataset: Any, summary: RunSummary) -> Any:
+    from kg.reason import add_inferred, infer
+
+    inferred = infer(dataset)
+    summary.triples_inferred = len(inferred)
+    return add_inferred(dataset, inferred)
+
+
+def _validate(dataset: Any, out: Path, summary: RunSummary) -> None:
+    from kg.validate import validate
+
+    report = validate(dataset)
+    summary.conforms = report.conforms
+    summary.violations = len(report.errors)
+    summary.shacl_warnings = len(report.warnings)
+    report_path = out / SHACL_REPORT
+    if report.violations:
+        text = "\n".join([report.summary(), *(str(v) for v in report.violations)])
+        write_text_atomic(report_path, text + "\n")
+        summary.files["shacl_report"] = str(report_path)
+    elif report_path.exists():
+        report_path.unlink()  # a stale report from an earlier run
+
+
+def _align(dataset: Any, out: Path, top: int, summary: RunSummary) -> None:
+    from kg.align import alignment
+    from kg.align_export import add_alignment, alignment_rows, write_csv, write_graphml
+
+    result = alignment(dataset)
+    summary.files["alignment_csv"] = str(write_csv(result, out / ALIGNMENT_CSV))
+    summary.files["alignment_graphml"] = str(write_graphml(result.graph, out / ALIGNMENT_GRAPHML))
+    add_alignment(dataset, result)
+    summary.triples_alignment = len(dataset.graph(_graph_iri("alignment")))
+    summary.alignment_pairs = len(result.pairs)
+    summary.top_alignments = [
+        {column: row[column] for column in TOP_COLUMNS} for row in alignment_rows(result, top)
+    ]
+
+
+def _write_graph(dataset: Any, out: Path) -> list[Path]:
+    from kg.graphio import write_graph
+
+    return write_graph(dataset, out / GRAPH_FILE)
+
+
+def _visualise(dataset: Any, out: Path) -> Path:
+    from kg.viz import render
+
+    path = out / HTML_FILE
+    render(dataset, path)
+    return path
+
+
+def _graph_iri(name: str) -> Any:
+    from kg import vocab
+
+    return {
+        "asserted": vocab.ASSERTED_GRAPH,
+        "inferred": vocab.INFERRED_GRAPH,
+        "alignment": vocab.ALIGNMENT_GRAPH,
+    }[name]
+
+
+def _count_actors(dataset: Any) -> int:
+    from rdflib.namespace import RDF
+
+    from kg.vocab import ACTOR_CLASSES, KG
+
+    classes = {*ACTOR_CLASSES.values(), KG.Actor, KG.UmbrellaFront}
+    return len({s for cls in classes for s in dataset.subjects(RDF.type, cls)})
+
+
+# --- stage reporting ------------------------------------------------------------------------
+
+
+def _stage_runner(summary: RunSummary, hooks: list[StageHook]) -> Callable[..., Any]:
+    @contextmanager
+    def stage(name: str, *, skip: bool = False) -> Iterator[StageReport]:
+        report = StageReport(name, skipped=skip)
+        started = time.perf_counter()
+        yield report
+        report.seconds = time.perf_counter() - started
+        summary.stages.append(report)
+        for hook in hooks:
+            hook(report)
+
+    return stage
+
+
+def _stderr_stage(report: StageReport) -> None:
+    """The progress display: one line per stage on stderr, as the stage ends."""
+    from tqdm import tqdm
+
+    mark = "-" if report.skipped else "✓"
+    tqdm.write(
+        f"  {mark} {report.name:<9} {report.note:<60} {report.seconds:6.1f} s", file=sys.stderr
+    )
+
+
+# --- the summary ----------------------------------------------------------------------------
+
+
+def summary_text(summary: RunSummary) -> str:
+    """The summary for a terminal: the figures, the top alignments and the files."""
+    inferred = f" + {summary.triples_inferred:,} inferred" if summary.reasoned else ""
+    lines = [
+        f"kg run: done in {summary.seconds:.1f} s",
+        f"  documents   {summary.documents} read, {summary.documents_with_statements} with "
+        f"statements, {summary.failed_documents} failed",
+        f"  statements  {summary.statements}"
+        + (f" ({summary.rejected_records} rejected)" if summary.rejected_records else ""),
+        f"  actors      {summary.actors}",
+        f"  triples     {summary.triples_asserted:,} asserted{inferred}"
+        f" + {summary.triples_alignment:,} alignment",
+        f"  SHACL       {_conformance(summary)}",
+    ]
+    if summary.issue_count:
+        lines.append(f"  problems    {summary.issue_count} (listed in {SUMMARY_MD})")
+    if summary.top_alignments:
+        lines += ["", f"top {len(summary.top_alignments)} alignments:"]
+        lines += ["  " + line for line in _plain_table(summary.top_alignments)]
+    lines += ["", "files:"]
+    width = max((len(path) for path in summary.files.values()), default=0)
+    for role, path in summary.files.items():
+        lines.append(f"  {path:<{width}}  {FILE_ROLES.get(role, role)}")
+    return "\n".join(lines)
+
+
+def _plain_table(rows: list[dict[str, Any]]) -> list[str]:
+    columns = list(rows[0])
+    cells = [[_cell(row.get(c, "")) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    out = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    for row in cells:
+        out.append("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    return out
+
+
+def summary_markdown(summary: RunSummary) -> str:
+    """The summary as a short markdown report (what `out/summary.md` holds)."""
+    lines = [
+        "# kg run summary",
+        "",
+        f"Inputs: {', '.join(f'`{p}`' for p in summary.inputs)}; output folder "
+        f"`{summary.out_dir}`; {summary.seconds:.1f} s.",
+        "",
+        "| what | count |",
+        "| --- | ---: |",
+        f"| documents read | {summary.documents} |",
+        f"| documents with statements | {summary.documents_with_statements} |",
+        f"| statements | {summary.statements} |",
+        f"| actors | {summary.actors} |",
+        f"| triples asserted | {summary.triples_asserted} |",
+        f"| triples inferred | {summary.triples_inferred} |",
+        f"| alignment triples | {summary.triples_alignment} |",
+        f"| SHACL | {_conformance(summary)} |",
+        f"| input problems | {summary.issue_count} |",
+        "",
+    ]
+    if summary.top_alignments:
+        lines += ["## Top alignments", "", *_alignment_table(summary.top_alignments), ""]
+    lines += ["## Files", "", "| file | what |", "| --- | --- |"]
+    for role, path in summary.files.items():
+        lines.append(f"| `{path}` | {FILE_ROLES.get(role, role)} |")
+    lines += ["", "## Stages", "", "| stage | seconds | result |", "| --- | ---: | --- |"]
+    for stage in summary.stages:
+        lines.append(f"| {stage.name} | {stage.seconds:.1f} | {stage.note} |")
+    if summary.issues:
+        lines += ["", "## Input problems", ""]
+        lines += [f"- {message}" for message in summary.issues]
+        if summary.issue_count > len(summary.issues):
+            lines.append(f"- ... and {summary.issue_count - len(summary.issues)} more")
+    return "\n".join(lines) + "\n"
+
+
+FILE_ROLES = {
+    "statements": "statement records, JSON Lines (the extraction contract)",
+    "graph": "asserted graph, Turtle (any RDF tool)",
+    "inferred": "triples inferred by OWL-RL reasoning, Turtle",
+    "alignment": "alignment scores as RDF, Turtle",
+    "shacl_report": "SHACL validation report",
+    "alignment_csv": "alignment score per actor pair, CSV (spreadsheets)",
+    "alignment_graphml": "alignment network, GraphML (Gephi, yEd)",
+    "html": "interactive graph, HTML (any browser, offline)",
+    "summary_json": "this summary, JSON",
+    "summary_md": "this summary, markdown",
+}
+
+
+def _conformance(summary: RunSummary) -> str:
+    if summary.conforms is None:
+        return "not checked"
+    return "conforms" if summary.conforms else f"{summary.violations} violations"
+
+
+def _alignment_table(rows: list[dict[str, Any]]) -> list[str]:
+    columns = list(rows[0])
+    out = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+    for row in rows:
+        out.append("| " + " | ".join(_cell(row[c]) for c in columns) + " |")
+    return out
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value).replace("|", "\\|")
