@@ -1,0 +1,278 @@
+"""SPARQL over a kg graph: named queries from queries/, parameters, rows as plain dicts.
+
+`query(q, graph, params)` runs a query over the union of the asserted and inferred graphs
+and returns a list of dicts (variable -> str / int / float / bool / None). `q` is a query
+name from queries/ ("who_blames_whom", with or without .rq), a path to a .rq file, or
+SPARQL text.
+
+Parameters (the convention of every file in queries/, see queries/README.md): a query
+declares each one in its comment header as
+
+    # param: NAME = DEFAULT        (or just `# param: NAME` for "unset")
+
+`prepare` injects `VALUES ?NAME { value }` at the start of the outer WHERE block, so
+filters inside the query see the value; an unset parameter is `UNDEF` (no restriction).
+Values are written as SPARQL terms: `<iri>` or http(s)://... -> IRI, `actor:iran` (a kg
+prefix) -> IRI, an integer -> xsd:integer, anything else -> a plain string literal.
+Loading graphs is kg.graphio's job; `query` takes an rdflib Dataset or Graph, so other
+back ends (an Oxigraph store) can reuse `prepare` and `rows_from`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, Literal
+
+from kg.paths import queries_path
+
+Row = dict[str, Any]
+_PARAM_RE = re.compile(r"^#\s*param:\s*([A-Za-z_]\w*)\s*(?:=\s*(.*?))?\s*$")
+_WHERE_RE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_QUERY_FORM_RE = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_PREFIXED_RE = re.compile(r"^([A-Za-z][\w-]*):([\w.-]*)$")
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+
+class QueryError(ValueError):
+    """A query that cannot be found, prepared or run; the message says why."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    text: str
+    params: dict[str, str | None] = field(default_factory=dict)  # name -> default
+    description: str = ""
+    source: str = "<text>"
+
+
+def list_queries() -> list[str]:
+    """Names of the bundled queries in queries/."""
+    return sorted(p.stem for p in queries_path().glob("*.rq"))
+
+
+def load_query(q: str | Path) -> NamedQuery:
+    """A query by name (queries/NAME.rq), path, or SPARQL text, with its header read."""
+    text, source = _query_text(q)
+    params: dict[str, str | None] = {}
+    description: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        match = _PARAM_RE.match(stripped)
+        if match:
+            params[match.group(1)] = match.group(2) or None
+        elif not params:
+            description.append(stripped.lstrip("#").strip())
+    summary = " ".join(d for d in description if d).split(". ")[0]
+    return NamedQuery(text=text, params=params, description=summary, source=source)
+
+
+def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
+    """The SPARQL text with every declared parameter bound (given value, else default)."""
+    params = dict(params or {})
+    unknown = set(params) - set(named.params)
+    if unknown:
+        declared = ", ".join(sorted(named.params)) or "none"
+        raise QueryError(
+            f"{named.source}: unknown parameter(s) {', '.join(sorted(unknown))}; "
+            f"this query declares: {declared}"
+        )
+    if not named.params:
+        return named.text
+    values = []
+    for name, default in named.params.items():
+        value = params.get(name, default)
+        term = "UNDEF" if value is None or value == "" else sparql_term(value)
+        values.append(f"VALUES ?{name} {{ {term} }}")
+    match = _WHERE_RE.search(_strip_comments(named.text))
+    if match is None:
+        raise QueryError(f"{named.source}: a query with parameters needs a 'WHERE {{' block")
+    cut = match.end()
+    return named.text[:cut] + "\n  " + "\n  ".join(values) + named.text[cut:]
+
+
+def sparql_term(value: str) -> str:
+    """A parameter value written as a SPARQL term (see the module docstring)."""
+    from kg.vocab import ACTOR, DOCUMENT, EVENT, KG, STATEMENT
+
+    value = value.strip()
+    prefixes = {
+        "kg": str(KG._NS),
+        "actor": str(ACTOR),
+        "doc": str(DOCUMENT),
+        "event": str(EVENT),
+        "stmt": str(STATEMENT),
+    }
+    if value.startswith("<") and value.endswith(">"):
+        return value
+    if value.startswith(("http://", "https://")) and " " not in value:
+        return f"<{value}>"
+    match = _PREFIXED_RE.match(value)
+    if match and match.group(1) in prefixes:
+        return f"<{prefixes[match.group(1)]}{match.group(2)}>"
+    if _INT_RE.match(value):
+        return value
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1]
+    return Literal(value).n3()
+
+
+def query(
+    q: str | Path, graph: Dataset | Graph, params: Mapping[str, str] | None = None
+) -> list[Row]:
+    """Run a query over the union of the graph's named graphs; rows as plain dicts."""
+    named = load_query(q)
+    text = prepare(named, params)
+    target = _union(graph)
+    try:
+        result = target.query(text)
+    except Exception as error:  # rdflib raises pyparsing and evaluation errors
+        raise QueryError(f"{named.source}: {error}") from error
+    return rows_from(result)
+
+
+def rows_from(result: Any) -> list[Row]:
+    """rdflib query result -> rows. SELECT: one dict per solution, keys in projection
+    order; ASK: [{"result": bool}]; CONSTRUCT/DESCRIBE: subject/predicate/object rows."""
+    if result.type == "ASK":
+        return [{"result": bool(result.askAnswer)}]
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return [
+            {"subject": plain(s), "predicate": plain(p), "object": plain(o)}
+            for s, p, o in sorted(result.graph, key=lambda t: tuple(x.n3() for x in t))
+        ]
+    names = [str(v) for v in result.vars]
+    return [{name: plain(row[i]) for i, name in enumerate(names)} for row in result]
+
+
+def plain(term: Any) -> Any:
+    """An RDF term as a plain Python value: numbers and booleans as such, anything else
+    (IRIs, strings, dates) as its text; None when unbound."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, bool | int | float):
+            return value
+        if isinstance(value, Decimal):
+            return float(value)
+        return str(term)
+    return str(term)
+
+
+def format_rows(rows: list[Row], fmt: str = "table") -> str:
+    """Rows as an aligned text table, CSV or JSON."""
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    columns = list(rows[0]) if rows else []
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        return out.getvalue()
+    if fmt != "table":
+        raise QueryError(f"unknown output format {fmt!r}; use one of {', '.join(OUTPUT_FORMATS)}")
+    if not rows:
+        return "(no results)\n"
+    cells = [[_cell(row[c]) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+
+
+def _cell(value: Any, limit: int = 70) -> str:
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _query_text(q: str | Path) -> tuple[str, str]:
+    if isinstance(q, str) and ("\n" in q or _looks_like_sparql(q)):
+        return str(q), "<text>"
+    path = Path(q)
+    candidates = [path] if path.suffix == ".rq" else []
+    candidates += [queries_path(f"{path.name}.rq"), queries_path(path.name)]
+    if path.suffix != ".rq":
+        candidates.append(path.with_suffix(".rq"))
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8"), str(candidate)
+    known = ", ".join(list_queries()) or "none"
+    raise QueryError(f"no query named {str(q)!r} (a .rq file, or one of: {known})")
+
+
+def _looks_like_sparql(text: str) -> bool:
+    return bool(_QUERY_FORM_RE.search(text)) and "{" in text
+
+
+def _strip_comments(text: str) -> str:
+    """Blank out # comments (keeping offsets) so 'WHERE {' in a comment is not matched.
+    A '#' inside an IRI or string is rare in our queries; IRIs with fragments are skipped."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        index = _comment_start(line)
+        out.append(line if index < 0 else line[:index] + " " * (len(line) - index - 1) + "\n")
+    return "".join(out)
+
+
+def _comment_start(line: str) -> int:
+    in_iri = in_string = False
+    for i, char in enumerate(line):
+        if char == '"' and not in_iri:
+            in_string = not in_string
+        elif char == "<" and not in_string:
+            in_iri = True
+        elif char == ">" and not in_string:
+            in_iri = False
+        elif char == "#" and not in_iri and not in_string:
+            return i
+    return -1
+
+
+def _union(graph: Dataset | Graph) -> Graph:
+    if isinstance(graph, Dataset) and not graph.default_union:
+        union = Dataset(store=graph.store, default_union=True)
+        for prefix, namespace in graph.namespaces():
+            union.bind(prefix, namespace)
+        return union
+    return graph
+
+
+def iter_params(pairs: Iterable[str]) -> dict[str, str]:
+    """`["speaker=Hezbollah", ...]` (the CLI's --param values) -> a dict."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param needs NAME=VALUE, got {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+__all__ = [
+    "NamedQuery",
+    "QueryError",
+    "format_rows",
+    "list_queries",
+    "load_query",
+    "prepare",
+    "query",
+    "rows_from",
+]

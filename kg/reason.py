@@ -1,0 +1,106 @@
+"""OWL-RL reasoning: the triples the ontology lets us derive, kept apart from the asserted ones.
+
+`infer(dataset)` copies the asserted triples and the ontology into a plain rdflib Graph
+(owlrl works on rdflib graphs; it crashes on a pyoxigraph store holding literals), runs
+owlrl's OWL-RL closure, and returns only the NEW triples that say something about the
+data: the derived actor relations (kg:blames ... from the property chains), kg:made (the
+inverse of kg:speaker), superclass types (kg:Actor, prov:Agent, prov:Entity),
+super-properties (prov:wasAttributedTo, kg:stanceTarget), rdfs:label from skos:prefLabel.
+
+Dropped as noise: anything about the ontology's own terms or W3C vocabulary terms,
+reflexive owl:sameAs, types owl:Thing / rdfs:Resource / owl:NamedIndividual and datatype
+"types", triples with a literal or blank-node subject.
+
+owlrl costs roughly 1 ms per input triple on a small machine (see docs/readme/graph.md);
+fine for thousands of statements, too slow for very large corpora.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from kg.paths import ontology_path
+from kg.vocab import ALIGNMENT_GRAPH, INFERRED_GRAPH, bind_prefixes
+
+_NOISE_TYPES = frozenset(
+    {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Literal, RDFS.Datatype, RDFS.Class}
+)
+_W3C = tuple(str(ns) for ns in (OWL, RDF, RDFS, XSD))
+
+
+def infer(dataset: Dataset | Graph, ontology: Graph | None = None) -> Graph:
+    """The new, meaningful triples of the OWL-RL closure of `dataset`'s asserted triples
+    plus the ontology (ontology/kg.ttl unless given). The input is not modified.
+
+    For a Dataset, every named graph except the inferred and alignment graphs is taken
+    as asserted; for a plain Graph, all of it."""
+    import owlrl
+
+    onto = ontology if ontology is not None else load_ontology()
+    work = Graph()
+    for triple in _asserted_triples(dataset):
+        work.add(triple)
+    before = set(work)
+    for triple in onto:
+        work.add(triple)
+    ontology_terms = set(onto.subjects())
+    # improved_datatypes=False: owlrl's own lexical conversions reject valid xsd:gMonthDay
+    # ("--02-10") and, once installed, stay in rdflib's global table for the whole process.
+    owlrl.DeductiveClosure(
+        owlrl.OWLRL_Semantics,
+        improved_datatypes=False,
+        axiomatic_triples=False,
+        datatype_axioms=False,
+    ).expand(work)
+    inferred = Graph()
+    bind_prefixes(inferred)
+    for triple in work:
+        if triple not in before and _meaningful(triple, ontology_terms):
+            inferred.add(triple)
+    return inferred
+
+
+def add_inferred(dataset: Dataset, inferred: Graph) -> Dataset:
+    """Put `inferred` into the dataset's inferred named graph (replacing what was there)."""
+    target = dataset.graph(INFERRED_GRAPH)
+    target.remove((None, None, None))
+    for triple in sorted(inferred, key=lambda t: tuple(term.n3() for term in t)):
+        target.add(triple)
+    return dataset
+
+
+def load_ontology() -> Graph:
+    """The bundled ontology (ontology/kg.ttl), parsed once per process; do not modify."""
+    return _ontology(str(ontology_path("kg.ttl")))
+
+
+@lru_cache(maxsize=2)
+def _ontology(path: str) -> Graph:
+    return Graph().parse(path, format="turtle")
+
+
+def _asserted_triples(dataset: Dataset | Graph) -> Iterator[tuple]:
+    if not isinstance(dataset, Dataset):
+        yield from dataset
+        return
+    for graph in dataset.graphs():
+        if graph.identifier in (INFERRED_GRAPH, ALIGNMENT_GRAPH):
+            continue
+        yield from graph
+
+
+def _meaningful(triple: tuple, ontology_terms: set) -> bool:
+    s, p, o = triple
+    if not isinstance(s, URIRef) or isinstance(o, BNode):
+        return False
+    if s in ontology_terms or str(s).startswith(_W3C):
+        return False
+    if p == OWL.sameAs:
+        return s != o
+    if p == RDF.type:
+        return o not in _NOISE_TYPES and not str(o).startswith(str(XSD))
+    return True
