@@ -20,6 +20,7 @@ _API = {
     # Not "extract": that name is the kg.extract subpackage once it is imported.
     "extract_corpus": "kg.extract.runner:extract_corpus",
     "iter_documents": "kg.extract.readers:iter_documents",
+    "run": "kg.pipeline:run",
 }
 
 
