@@ -20,6 +20,15 @@ _API = {
     # Not "extract": that name is the kg.extract subpackage once it is imported.
     "extract_corpus": "kg.extract.runner:extract_corpus",
     "iter_documents": "kg.extract.readers:iter_documents",
+    # Graph stage. kg.build, kg.query and kg.validate are also module names; those
+    # modules are callable, so `kg.build(...)` works before and after they are imported.
+    "build": "kg.build:build",
+    "build_graph": "kg.build:build_graph",
+    "infer": "kg.reason:infer",
+    "validate": "kg.validate:validate",
+    "query": "kg.query:query",
+    "read_graph": "kg.graphio:read_graph",
+    "write_graph": "kg.graphio:write_graph",
     "run": "kg.pipeline:run",
 }
 

@@ -8,21 +8,32 @@ The triples are added in sorted order, so the same records (in any order) give t
 graph and the same serialisation, and adding documents only adds triples.
 
 No blank nodes are used, so graphs built from different inputs merge by simple union.
+
+`build(sources, output)` is the whole `kg build` command as one call: load records, build,
+optionally reason, validate with SHACL, write, and return a `BuildResult` with the counts.
+The module itself is callable (`kg.build(...)` is `kg.build.build(...)`), because the
+package attribute `kg.build` becomes this module as soon as it is imported.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
+import time
+import types
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.gazetteer import Gazetteer, load_gazetteer, slugify
-from kg.model import Statement
+from kg.model import RecordError, Statement
+from kg.records import LoadIssue, load_statements
 from kg.vocab import (
     ACTOR,
     ACTOR_CLASSES,
@@ -38,6 +49,9 @@ from kg.vocab import (
     bind_prefixes,
 )
 
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport
+
 Triple = tuple[URIRef, URIRef, Any]
 _SEPARATOR = "\x1f"  # joins the parts hashed into statement and event IRIs
 
@@ -50,6 +64,118 @@ def build_graph(statements: Iterable[Statement], gazetteer: Gazetteer | None = N
     for triple in sorted(triples, key=_sort_key):
         graph.add(triple)
     return dataset
+
+
+class BuildError(ValueError):
+    """Nothing to build (no valid record at all); `issues` says what was wrong."""
+
+    def __init__(self, message: str, issues: list[LoadIssue] | None = None) -> None:
+        super().__init__(message)
+        self.issues = issues or []
+
+
+@dataclass
+class BuildResult:
+    dataset: Dataset
+    records: int  # valid records used
+    issues: list[LoadIssue]  # bad records, skipped (file, line, reason)
+    statements: int  # statement nodes (records with the same doc, speaker, evidence merge)
+    actors: int
+    documents: int
+    asserted_triples: int
+    inferred_triples: int = 0
+    report: ValidationReport | None = None
+    written: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+
+    @property
+    def conforms(self) -> bool:
+        return self.report is None or self.report.conforms
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.timings.values())
+
+
+def build(
+    sources: str | Path | Iterable[str | Path | Statement | dict[str, Any]],
+    output: str | Path | None = None,
+    *,
+    format: str | None = None,
+    reason: bool = False,
+    validate: bool = True,
+    gazetteer: Gazetteer | None = None,
+) -> BuildResult:
+    """Records (files, folders, Statement objects or dicts) -> graph, in one call.
+
+    Bad records are skipped and listed in `issues`; BuildError only when no record is
+    valid. With `reason`, the OWL-RL inferences go into the inferred named graph. With
+    `validate`, SHACL runs on asserted + inferred triples; the graph is written even when
+    it does not conform (so the violations can be inspected): check `result.conforms`."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    statements, issues = _collect(sources)
+    if not statements:
+        raise BuildError(f"no valid statement records ({len(issues)} problems)", issues)
+    dataset = build_graph(statements, gazetteer)
+    timings["build"] = time.perf_counter() - started
+    asserted = dataset.graph(ASSERTED_GRAPH)
+    result = BuildResult(
+        dataset=dataset,
+        records=len(statements),
+        issues=issues,
+        statements=len(set(asserted.subjects(RDF.type, KG.Statement))),
+        actors=len({s for s in asserted.subjects() if str(s).startswith(str(ACTOR))}),
+        documents=len(set(asserted.subjects(RDF.type, KG.Document))),
+        asserted_triples=len(asserted),
+        timings=timings,
+    )
+    if reason:
+        from kg.reason import add_inferred, infer
+
+        started = time.perf_counter()
+        inferred = infer(dataset)
+        add_inferred(dataset, inferred)
+        result.inferred_triples = len(inferred)
+        timings["reason"] = time.perf_counter() - started
+    if validate:
+        from kg.validate import validate as shacl
+
+        started = time.perf_counter()
+        result.report = shacl(dataset)
+        timings["validate"] = time.perf_counter() - started
+    if output is not None:
+        from kg.graphio import write_graph
+
+        started = time.perf_counter()
+        result.written = write_graph(dataset, output, format)
+        timings["write"] = time.perf_counter() - started
+    return result
+
+
+def _collect(
+    sources: str | Path | Iterable[str | Path | Statement | dict[str, Any]],
+) -> tuple[list[Statement], list[LoadIssue]]:
+    if isinstance(sources, str | Path):
+        sources = [sources]
+    statements: list[Statement] = []
+    issues: list[LoadIssue] = []
+    paths: list[str | Path] = []
+    for number, item in enumerate(sources, 1):
+        if isinstance(item, Statement):
+            statements.append(item)
+        elif isinstance(item, dict):
+            try:
+                statements.append(Statement.from_dict(item))
+            except RecordError as error:
+                issues.append(LoadIssue("<records>", number, str(error)))
+        else:
+            paths.append(item)
+    if paths:
+        loaded = load_statements(paths)
+        statements.extend(loaded.statements)
+        issues.extend(loaded.issues)
+    return statements, issues
 
 
 def new_dataset() -> Dataset:
@@ -135,8 +261,8 @@ class _Builder:
             self.add(node, KG.statementDate, date_literal(record.statement_date))
         if record.event or record.event_date:
             self.add(node, KG.about, self.event(record))
-        for field, (prop, _derived) in STANCES.items():
-            for target in getattr(record, field):
+        for name, (prop, _derived) in STANCES.items():
+            for target in getattr(record, name):
                 self.add(node, prop, self.actor(target))
         if record.sponsor:
             self.add(node, KG.attestedSponsor, self.actor(record.sponsor))
@@ -216,3 +342,13 @@ def _published_literal(text: str) -> Literal:
     except ValueError:
         return Literal(text)
     return Literal(head, datatype=XSD.date)
+
+
+class _CallableModule(types.ModuleType):
+    """`kg.build(...)` calls `build(...)` even once `kg.build` names this module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> BuildResult:
+        return build(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

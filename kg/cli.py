@@ -279,14 +279,251 @@ def _run_push(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kg run -------------------------------------------------------------------------------
+
+_RUN_EPILOG = """\
+examples:
+  kg run data/sample -o out                 # the bundled sample corpus
+  kg run news/ extra.jsonl -o out --workers 2
+  kg run news/ -o out --no-reason --quiet   # faster, summary only
+
+stages (each reported as it ends):
+  extract   documents -> OUT/statements.jsonl (statement records)
+  build     records -> RDF graph under the kg ontology
+  reason    OWL-RL closure; inferred triples kept apart (skip with --no-reason)
+  validate  SHACL shapes (ontology/shapes.ttl); failures in OUT/shacl-report.txt
+  align     actor-pair alignment scores -> OUT/alignment.csv, OUT/alignment.graphml
+  graph     OUT/graph.ttl (+ graph.inferred.ttl, graph.alignment.ttl sidecars)
+  viz       OUT/graph.html, an interactive page that works offline
+  summary   OUT/summary.json, OUT/summary.md, and the summary printed here
+
+inputs: .txt, .html/.htm (main text only) and .jsonl ({"id", "text", "url"?, "title"?,
+"published"?}) files, or folders of them (read recursively). Unreadable inputs are
+reported as warnings and skipped; the exit code is 1 when nothing could be read.
+"""
+
+
+def _add_run(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "run",
+        help="the whole pipeline: extract, build, reason, validate, align, visualise",
+        description=(
+            "Run the whole pipeline over news documents: extract statement records, build\n"
+            "the RDF graph, reason, validate it with SHACL, score actor alignment and draw\n"
+            "an interactive graph. Every output goes into the OUT folder."
+        ),
+        epilog=_RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="document files or folders")
+    p.add_argument(
+        "-o", "--out", required=True, metavar="OUT", help="output folder (created if missing)"
+    )
+    p.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)"
+    )
+    p.add_argument(
+        "--no-reason", action="store_true", help="skip OWL-RL reasoning (no inferred triples)"
+    )
+    p.add_argument(
+        "--top", type=int, default=10, metavar="N", help="alignments shown (default 10)"
+    )
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress display and no notes"
+    )
+    p.set_defaults(func=_run_run)
+
+
+def _run_run(args: argparse.Namespace) -> int:
+    from kg.pipeline import PipelineError, run, summary_text
+
+    if args.workers < 1 or args.top < 0:
+        raise CliError("--workers must be at least 1 and --top not negative")
+
+    def report(issue: object) -> None:
+        if getattr(issue, "level", "warning") != "note":
+            _warn(str(issue))
+        elif not args.quiet:
+            _info(f"kg: note: {issue}")
+
+    try:
+        summary = run(
+            args.inputs,
+            args.out,
+            workers=args.workers,
+            reason=not args.no_reason,
+            progress=not args.quiet,
+            top=args.top,
+            on_issue=report,
+        )
+    except PipelineError as error:
+        _warn(str(error))
+        return 1
+    except (ImportError, OSError) as error:
+        raise CliError(f"the pipeline could not run: {error}") from error
+    print(summary_text(summary))
+    return 0
+
+
+# --- kg build (graph) ---------------------------------------------------------------------
+
+_BUILD_EPILOG = """\
+examples:
+  kg build out/statements.jsonl -o out/graph.ttl
+  kg build data/sample/statements.jsonl curated.csv -o graph.trig --reason
+  kg build records/ -o graph.nt --reason     # inferred triples -> graph.inferred.nt
+
+Turtle and N-Triples hold one graph: with --reason the inferred triples go to a sidecar
+file beside the output (graph.inferred.ttl), which 'kg query --graph graph.ttl' reads
+back. TriG, N-Quads and JSON-LD keep both named graphs in one file.
+
+exit status: 0 built and SHACL-valid; 1 built and written, but SHACL found violations
+(listed on stderr); 2 nothing built (no valid record, unreadable input, cannot write).
+Bad records are skipped with a warning naming file and line.
+"""
+
+
+def _add_build(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "build",
+        help="build the RDF graph from statement records (optionally reason), SHACL-validate it",
+        description=(
+            "Build an RDF graph under the kg ontology from statement records (JSONL, JSON, "
+            "CSV, YAML; files or folders), validate it with SHACL and write it atomically."
+        ),
+        epilog=_BUILD_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("statements", nargs="+", help="record files or folders")
+    p.add_argument("-o", "--output", required=True, help="graph file to write")
+    p.add_argument(
+        "--format",
+        choices=("ttl", "nt", "jsonld", "trig", "nq"),
+        help="output format (default: from the output's suffix)",
+    )
+    p.add_argument(
+        "--reason",
+        action="store_true",
+        help="run OWL-RL reasoning; inferred triples go to the named graph .../graph/inferred",
+    )
+    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.set_defaults(func=_run_build)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from kg.build import BuildError, build
+    from kg.graphio import GraphFileError
+
+    try:
+        result = build(
+            args.statements,
+            args.output,
+            format=args.format,
+            reason=args.reason,
+            validate=not args.no_validate,
+        )
+    except BuildError as error:
+        for issue in error.issues:
+            _warn(str(issue))
+        raise CliError(str(error)) from error
+    except GraphFileError as error:
+        raise CliError(str(error)) from error
+    for issue in result.issues:
+        _warn(f"skipped record: {issue}")
+    if result.report is not None:
+        for violation in result.report.violations:
+            _info(f"  {violation}")
+    inferred = f" + {result.inferred_triples:,} inferred" if args.reason else ""
+    timings = ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in result.timings.items())
+    _info(
+        f"records     {result.records:,} ({len(result.issues)} skipped)\n"
+        f"statements  {result.statements:,}   actors {result.actors:,}   "
+        f"documents {result.documents:,}\n"
+        f"triples     {result.asserted_triples:,} asserted{inferred}\n"
+        f"{result.report.summary() if result.report else 'SHACL: not run'}\n"
+        f"time        {result.seconds:.2f} s ({timings})\n"
+        f"wrote       {', '.join(str(p) for p in result.written)}"
+    )
+    return 0 if result.conforms else 1
+
+
+# --- kg query (graph) ---------------------------------------------------------------------
+
+_QUERY_EPILOG = """\
+examples:
+  kg query who_blames_whom --graph out/graph.ttl
+  kg query who_blames_whom --graph out/graph.ttl --param speaker="Kata'ib Hezbollah"
+  kg query event_statements --graph out/graph.trig --param event="drone strike" --format csv
+  kg query my_query.rq --graph a.ttl --graph b.ttl --format json
+  kg query --list
+
+QUERY is a .rq file or the name of one in queries/ (with or without .rq). The query runs
+over the union of the asserted and inferred graphs. Parameters are declared in the query's
+header ('# param: NAME = DEFAULT'); see queries/README.md.
+"""
+
+
+def _add_query(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "query",
+        help="run a SPARQL query (a .rq file or a name from queries/) over a graph",
+        description="Run a SPARQL query over a kg graph and print the rows.",
+        epilog=_QUERY_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("query", nargs="?", help="a .rq file or a query name from queries/")
+    p.add_argument(
+        "--graph",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="graph file (ttl, nt, jsonld, trig, nq; sidecars are read too); repeatable",
+    )
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a query parameter; repeatable",
+    )
+    p.add_argument("--list", action="store_true", help="list the bundled queries and exit")
+    p.set_defaults(func=_run_query)
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    from kg.graphio import GraphFileError, read_graph
+    from kg.query import QueryError, format_rows, iter_params, list_queries, load_query, query
+
+    if args.list:
+        for name in list_queries():
+            named = load_query(name)
+            params = ", ".join(named.params) or "-"
+            print(f"{name:24} {named.description}  [params: {params}]")
+        return 0
+    if not args.query:
+        raise CliError("give a QUERY (a .rq file or a name from queries/), or --list")
+    if not args.graph:
+        raise CliError("give the graph to query with --graph FILE")
+    try:
+        rows = query(args.query, read_graph(args.graph), iter_params(args.param))
+        sys.stdout.write(format_rows(rows, args.format))
+    except (QueryError, GraphFileError) as error:
+        raise CliError(str(error)) from error
+    return 0
+
+
 # --- the parser -------------------------------------------------------------------------
 
 # Each command contributes one `_add_*` function; order here is the order in --help.
 _COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_check,
     _add_extract,
+    _add_build,
+    _add_query,
     _add_serve,
     _add_push,
+    _add_run,
 ]
 
 

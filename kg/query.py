@@ -24,6 +24,8 @@ import csv
 import io
 import json
 import re
+import sys
+import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -76,7 +78,8 @@ def load_query(q: str | Path) -> NamedQuery:
             params[match.group(1)] = match.group(2) or None
         elif not params:
             description.append(stripped.lstrip("#").strip())
-    summary = " ".join(d for d in description if d).split(". ")[0]
+    # The one-line description: the header's opening phrase, up to its first colon or stop.
+    summary = " ".join(d for d in description if d).split(". ")[0].split(": ")[0]
     return NamedQuery(text=text, params=params, description=summary, source=source)
 
 
@@ -276,3 +279,13 @@ __all__ = [
     "query",
     "rows_from",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """`kg.query(...)` calls `query(...)` even once `kg.query` names this module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> list[Row]:
+        return query(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -7,8 +7,11 @@ the focus node, the property path, the offending value and what is wrong.
 
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SH
@@ -115,3 +118,13 @@ def _short(node: Node | None, data: Graph) -> str:
         return node.n3(data.namespace_manager)
     except Exception:  # a blank node path or an odd term: fall back to its text
         return str(node)
+
+
+class _CallableModule(types.ModuleType):
+    """`kg.validate(...)` calls `validate(...)` even once `kg.validate` names this module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> ValidationReport:
+        return validate(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
