@@ -1,0 +1,386 @@
+"""The interactive HTML view: one self-contained page with the stance and alignment graphs.
+
+`visualize(source, path)` draws a kg graph (or an AlignmentResult already computed) with
+pyvis: each view is a `pyvis.network.Network` whose `nodes` / `edges` lists we fill
+directly (pyvis's `add_edge` scans the node list for every edge, which is quadratic), and
+the page is rendered from our own template (kg/templates/viz.html) rather than pyvis's,
+because pyvis 0.3.2 links Bootstrap and vis-network from CDNs whatever `cdn_resources`
+says. The vis-network script and stylesheet shipped inside the pyvis package are inlined,
+so the page opens from file:// and makes no network request at all.
+
+The page: node colour by actor type, sponsored actors drawn as diamonds with a dark border,
+edge colour by stance (alignment view: green aligned, red dashed opposed), edge width by
+count (or |score|), tooltips and a details panel with evidence quotes, dates and source
+links, a legend, filters by stance and actor type, a search box, and a switch between the
+two views (`#alignment` in the URL opens the alignment view). Large graphs get cheap
+initial positions (communities on a circle) and a capped physics stabilisation.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.files import write_text_atomic
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
+    from rdflib import Graph
+
+    from kg.align import AlignmentResult
+
+VIEWS = ("stance", "alignment")
+VIS_VERSION = "9.1.2"
+
+TYPE_COLOURS = {
+    "ArmedGroup": ("#e6550d", "armed group"),
+    "UmbrellaFront": ("#fdae6b", "umbrella front"),
+    "Person": ("#9ecae1", "person"),
+    "State": ("#3182bd", "state"),
+    "Organization": ("#74c476", "organisation"),
+    "MediaOutlet": ("#9e9ac8", "media outlet"),
+    "OtherTarget": ("#d9d9d9", "other target"),
+    "Actor": ("#a0a0a0", "actor (type unknown)"),
+}
+STANCE_COLOURS = {
+    "blames": ("#b15928", "blames"),
+    "threatens": ("#e31a1c", "threatens"),
+    "condemns": ("#6a3d9a", "condemns"),
+    "praises": ("#33a02c", "praises / supports"),
+    "condolences": ("#1f78b4", "offers condolences"),
+}
+# Ties shown in the stance view (dotted, no arrowhead semantics beyond direction).
+TIE_COLOURS = {
+    "sponsoredBy": ("#222222", "sponsored by (text says)"),
+    "affiliatedWith": ("#8c8c8c", "affiliated with"),
+}
+ALIGNED_COLOUR = "#33a02c"
+OPPOSED_COLOUR = "#e31a1c"
+SPONSOR_BORDER = "#111111"
+
+PHYSICS_FULL_LIMIT = 300  # up to this many nodes: full physics stabilisation
+STABILISE_SMALL = 300  # stabilisation iterations for small graphs
+STABILISE_LARGE = 60  # ... and for large graphs, which start from precomputed positions
+EVIDENCE_PER_EDGE = 5  # quotes kept per edge in the page
+ALIGNMENT_EDGES_PER_NODE = 8  # strongest pairs kept per actor in the alignment view
+MAX_ALIGNMENT_EDGES = 20_000
+
+
+class VizError(ValueError):
+    """A view that cannot be drawn; the message says why."""
+
+
+def visualize(
+    source: Graph | AlignmentResult,
+    path: str | Path,
+    *,
+    view: str = "stance",
+    title: str = "kg: statements by armed groups",
+) -> Path:
+    """Write the self-contained HTML page for `source` (a kg graph or an AlignmentResult)
+    to `path`, opening on `view` ("stance" or "alignment"). Returns the path."""
+    from kg.align import AlignmentResult, alignment
+
+    if view not in VIEWS:
+        raise VizError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+    result = source if isinstance(source, AlignmentResult) else alignment(source)
+    networks = build_networks(result)
+    page = render_page(networks, title=title, initial_view=view)
+    write_text_atomic(path, page)
+    return Path(path)
+
+
+# --- networks -----------------------------------------------------------------------------
+
+
+def build_networks(result: AlignmentResult) -> dict[str, Network]:
+    """One pyvis Network per view, filled directly (no add_node / add_edge)."""
+    stance = result.stance
+    positions = initial_positions(result) if len(stance) > PHYSICS_FULL_LIMIT else {}
+    nodes = [_node(actor, data, result, positions) for actor, data in stance.nodes(data=True)]
+    nodes.sort(key=lambda n: n["id"])
+    networks = {
+        "stance": _network(nodes, _stance_edges(result, curved=not positions), len(nodes), True),
+        "alignment": _network(nodes, _alignment_edges(result), len(nodes), False),
+    }
+    kept = len(networks["alignment"].edges)
+    networks["alignment"].kg_note = (
+        f"showing the {kept} strongest of {len(result.pairs)} pairs"
+        if kept < len(result.pairs)
+        else ""
+    )
+    networks["stance"].kg_note = ""
+    return networks
+
+
+def _network(nodes: list[dict], edges: list[dict], size: int, directed: bool) -> Network:
+    from pyvis.network import Network
+
+    net = Network(directed=directed, cdn_resources="in_line", height="100%", width="100%")
+    net.nodes = [dict(node) for node in nodes]
+    net.node_ids = [node["id"] for node in nodes]
+    net.node_map = {node["id"]: node for node in net.nodes}
+    net.edges = edges
+    net.options = _options(size, directed)
+    return net
+
+
+def _options(size: int, directed: bool) -> dict[str, Any]:
+    large = size > PHYSICS_FULL_LIMIT
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -6000 if large else -9000,
+                "springLength": 140,
+                "springConstant": 0.03,
+                "damping": 0.4,
+                "avoidOverlap": 0.2,
+            },
+            "stabilization": {
+                "enabled": True,
+                "iterations": STABILISE_LARGE if large else STABILISE_SMALL,
+                "updateInterval": 25,
+                "fit": True,
+            },
+            "minVelocity": 1.0,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "edges": {
+            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
+            "smooth": {"enabled": not large, "type": "curvedCW", "roundness": 0.15},
+            "selectionWidth": 2,
+        },
+    }
+
+
+def initial_positions(result: AlignmentResult) -> dict[str, tuple[float, float]]:
+    """Cheap deterministic positions for large graphs: communities on a big circle, each
+    community's actors on a sunflower spiral around its centre (largest first)."""
+    members: dict[int, list[str]] = defaultdict(list)
+    for actor in sorted(result.stance.nodes):
+        members[result.communities.get(actor, 0)].append(actor)
+    groups = sorted(members.values(), key=lambda g: (-len(g), g[0]))
+    total = sum(len(g) for g in groups)
+    radius = 40.0 * math.sqrt(total)
+    golden = math.pi * (3 - math.sqrt(5))
+    positions: dict[str, tuple[float, float]] = {}
+    for index, group in enumerate(groups):
+        angle = 2 * math.pi * index / max(1, len(groups))
+        centre = (0.0, 0.0) if index == 0 else (radius * math.cos(angle), radius * math.sin(angle))
+        rank = result.centrality
+        group.sort(key=lambda a: (-rank.get(a, {}).get("degree", 0.0), a))
+        for i, actor in enumerate(group):
+            r = 28.0 * math.sqrt(i)
+            positions[actor] = (
+                round(centre[0] + r * math.cos(i * golden), 1),
+                round(centre[1] + r * math.sin(i * golden), 1),
+            )
+    return positions
+
+
+def _node(
+    actor: str,
+    data: dict[str, Any],
+    result: AlignmentResult,
+    positions: dict[str, tuple[float, float]],
+) -> dict[str, Any]:
+    kind = data.get("type", "Actor")
+    colour = TYPE_COLOURS.get(kind, TYPE_COLOURS["Actor"])[0]
+    sponsors = [result.label(s) if s in result.stance else s for s in data.get("sponsors", ())]
+    parents = [result.label(p) if p in result.stance else p for p in data.get("affiliations", ())]
+    statements = int(data.get("statements", 0))
+    sponsored = bool(sponsors)
+    node: dict[str, Any] = {
+        "id": actor,
+        "label": str(data.get("label", actor)),
+        "shape": "diamond" if sponsored else "dot",
+        "size": round(10 + 4 * math.sqrt(statements), 1),
+        "borderWidth": 4 if sponsored else 1,
+        "color": {
+            "background": colour,
+            "border": SPONSOR_BORDER if sponsored else "#555555",
+            "highlight": {"background": colour, "border": "#000000"},
+            "hover": {"background": colour, "border": "#000000"},
+        },
+        "kg": {
+            "type": kind,
+            "sponsors": sponsors,
+            "affiliations": parents,
+            "statements": statements,
+            "community": result.communities.get(actor, 0),
+            "centrality": result.centrality.get(actor, {}),
+            "iri": actor,
+        },
+    }
+    if actor in positions:
+        node["x"], node["y"] = positions[actor]
+    return node
+
+
+def _stance_edges(result: AlignmentResult, curved: bool) -> list[dict[str, Any]]:
+    order = list(STANCE_COLOURS)
+    edges = []
+    for speaker, target, stance, data in sorted(result.stance.edges(keys=True, data=True)):
+        count = int(data["count"])
+        evidence = [
+            {k: e.get(k) for k in ("quote", "date", "url", "doc_id", "title")}
+            for e in data.get("evidence", ())[:EVIDENCE_PER_EDGE]
+        ]
+        edge: dict[str, Any] = {
+            "id": f"{speaker}|{stance}|{target}",
+            "from": speaker,
+            "to": target,
+            "color": {"color": STANCE_COLOURS[stance][0], "opacity": 0.85},
+            "width": round(min(10.0, 1 + 2 * math.log2(count)), 2) if count > 1 else 1,
+            "kg": {
+                "stance": stance,
+                "count": count,
+                "dates": list(data.get("dates", ())),
+                "evidence": evidence,
+            },
+        }
+        if curved:  # separate the parallel edges of one pair (one curve per stance)
+            edge["smooth"] = {"type": "curvedCW", "roundness": 0.08 + 0.07 * order.index(stance)}
+        edges.append(edge)
+    for actor, data in sorted(result.stance.nodes(data=True)):
+        for kind, attribute in (("sponsoredBy", "sponsors"), ("affiliatedWith", "affiliations")):
+            for other in data.get(attribute, ()):
+                edges.append(
+                    {
+                        "id": f"{actor}|{kind}|{other}",
+                        "from": actor,
+                        "to": other,
+                        "color": {"color": TIE_COLOURS[kind][0], "opacity": 0.7},
+                        "width": 1,
+                        "dashes": [2, 4],
+                        "kg": {"stance": kind, "tie": True, "count": 0, "dates": []},
+                    }
+                )
+    return edges
+
+
+def _alignment_edges(result: AlignmentResult) -> list[dict[str, Any]]:
+    """The strongest pairs per actor (by |score|), at most MAX_ALIGNMENT_EDGES in all."""
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    strength = sorted(range(len(result.pairs)), key=lambda i: -abs(result.pairs[i].score))
+    keep: set[int] = set()
+    for i in strength:
+        pair = result.pairs[i]
+        if pair.score == 0:
+            continue
+        if (
+            len(by_actor[pair.a]) < ALIGNMENT_EDGES_PER_NODE
+            or len(by_actor[pair.b]) < ALIGNMENT_EDGES_PER_NODE
+        ):
+            keep.add(i)
+            by_actor[pair.a].append(i)
+            by_actor[pair.b].append(i)
+        if len(keep) >= MAX_ALIGNMENT_EDGES:
+            break
+    edges = []
+    for i in sorted(keep):
+        pair = result.pairs[i]
+        positive = pair.score > 0
+        edges.append(
+            {
+                "id": f"{pair.a}|{pair.b}",
+                "from": pair.a,
+                "to": pair.b,
+                "color": {"color": ALIGNED_COLOUR if positive else OPPOSED_COLOUR, "opacity": 0.8},
+                "width": round(1 + 3 * abs(pair.score), 2),
+                "dashes": not positive,
+                "kg": {
+                    "sign": "aligned" if positive else "opposed",
+                    "score": pair.score,
+                    "target_agreement": pair.target_agreement,
+                    "direct_stance": pair.direct_stance,
+                    "ties": pair.ties,
+                    "common_targets": list(pair.common_targets),
+                },
+            }
+        )
+    return edges
+
+
+# --- the page -----------------------------------------------------------------------------
+
+_MARKER = re.compile(r"/\*KG:(VIS_CSS|VIS_JS|DATA)\*/|<!--KG:TITLE-->")
+
+
+def render_page(networks: dict[str, Network], *, title: str, initial_view: str) -> str:
+    """The HTML page: our template with vis-network and the data inlined."""
+    data = {
+        "title": title,
+        "initialView": initial_view,
+        "types": {k: {"colour": c, "label": label} for k, (c, label) in TYPE_COLOURS.items()},
+        "stances": {
+            k: {"colour": c, "label": label, "tie": k in TIE_COLOURS}
+            for k, (c, label) in {**STANCE_COLOURS, **TIE_COLOURS}.items()
+        },
+        "typeOrder": list(TYPE_COLOURS),
+        "stanceOrder": [*STANCE_COLOURS, *TIE_COLOURS],
+        "aligned": ALIGNED_COLOUR,
+        "opposed": OPPOSED_COLOUR,
+        "views": {},
+    }
+    for name, net in networks.items():
+        nodes, edges, _heading, _height, _width, options = net.get_network_data()
+        data["views"][name] = {
+            "nodes": nodes,
+            "edges": edges,
+            "options": json.loads(options),
+            "note": getattr(net, "kg_note", ""),
+        }
+    parts = {
+        "VIS_CSS": _asset(f"vis-{VIS_VERSION}/vis-network.css"),
+        "VIS_JS": _asset(f"vis-{VIS_VERSION}/vis-network.min.js"),
+        "DATA": "const KG_DATA = " + _script_json(data) + ";",
+        "TITLE": html.escape(title),
+    }
+    template = resources.files("kg").joinpath("templates/viz.html").read_text(encoding="utf-8")
+
+    def fill(match: re.Match[str]) -> str:
+        return parts[match.group(1) or "TITLE"]
+
+    return _MARKER.sub(fill, template)
+
+
+def _asset(name: str) -> str:
+    """A file shipped inside the pyvis package (vis-network), checked to be inlinable."""
+    text = resources.files("pyvis").joinpath("templates/lib", name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise VizError(f"pyvis asset {name} cannot be inlined (contains a closing tag)")
+    return text
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+__all__ = ["VIEWS", "VizError", "build_networks", "initial_positions", "render_page", "visualize"]
