@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -162,3 +163,60 @@ def test_union_property(first: list[Statement], second: list[Statement]) -> None
     b = set(build_graph(second).graph(ASSERTED_GRAPH))
     both = set(build_graph(first + second).graph(ASSERTED_GRAPH))
     assert both == a | b
+
+
+# --- the one-call API and the kg build command ----------------------------------------------
+
+
+def test_build_api_reports_counts_and_skips_bad_records(tmp_path: Path) -> None:
+    import kg
+    from kg.build import BuildError, build
+
+    mixed = tmp_path / "mixed.jsonl"
+    good = (FIXTURES / "statements.jsonl").read_text(encoding="utf-8").splitlines()
+    mixed.write_text("\n".join([good[0], '{"doc_id": "x"}', "not json", good[2]]) + "\n")
+    result = kg.build(mixed, tmp_path / "g.trig", reason=True)
+    assert result.records == 2
+    assert [issue.line for issue in result.issues] == [2, 3]
+    assert result.conforms
+    assert result.inferred_triples > 0
+    assert result.written == [tmp_path / "g.trig"]
+    assert set(result.timings) == {"build", "reason", "validate", "write"}
+    with pytest.raises(BuildError, match="no valid statement records"):
+        build([{"doc_id": "x"}])
+
+
+def test_cli_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import main
+
+    out = tmp_path / "graph.nt"
+    assert main(["build", str(FIXTURES / "statements.jsonl"), "-o", str(out), "--reason"]) == 0
+    err = capsys.readouterr().err
+    assert "SHACL: conforms" in err and "inferred" in err
+    assert out.exists() and (tmp_path / "graph.inferred.nt").exists()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc_id": "x"}\n', encoding="utf-8")
+    assert main(["build", str(bad), "-o", str(tmp_path / "none.ttl")]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:1:" in err and "no valid statement records" in err
+    assert not (tmp_path / "none.ttl").exists()
+
+
+def test_cli_build_exits_1_and_still_writes_when_shacl_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli import main
+
+    record = {
+        "doc_id": "bad-date",
+        "speaker": "Hezbollah",
+        "speaker_type": "militia",
+        "evidence": "a quote",
+        "statement_date": "2021-02-30",  # passes the record check, not the calendar
+    }
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert main(["build", str(path), "-o", str(tmp_path / "g.ttl")]) == 1
+    err = capsys.readouterr().err
+    assert "Violation: stmt:" in err and "kg:statementDate" in err
+    assert (tmp_path / "g.ttl").exists()

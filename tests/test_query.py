@@ -108,3 +108,68 @@ def test_cli_params() -> None:
     assert iter_params(["speaker=A=B", "target="]) == {"speaker": "A=B", "target": ""}
     with pytest.raises(QueryError):
         iter_params(["speaker"])
+
+
+# --- done-when: the dev set's gold records, built and queried -------------------------------
+
+GOLD = Path(__file__).parents[2] / "shared" / "devset" / "gold.json"
+
+
+def _gold_records() -> list[dict]:
+    records = []
+    for case in json.loads(GOLD.read_text(encoding="utf-8")):
+        for gold in case["gold"]:
+            record = {k: v for k, v in gold.items() if k not in ("ambiguous", "note")}
+            record.update(doc_id=case["id"], doc_title=case.get("title"))
+            record["doc_published"] = case.get("published")
+            records.append(record)
+    return records
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason=f"dev set not found at {GOLD}")
+def test_gold_records_build_validate_and_answer_who_blames_whom(tmp_path: Path) -> None:
+    from collections import defaultdict
+
+    from kg.build import build
+    from kg.gazetteer import load_gazetteer
+    from kg.graphio import read_graph
+    from kg.records import write_jsonl
+
+    records = _gold_records()
+    path = tmp_path / "gold.jsonl"
+    write_jsonl(path, records)
+    result = build(path, tmp_path / "gold.ttl")
+    assert not result.issues
+    assert result.records == len(records)
+    assert result.conforms, [str(v) for v in result.report.violations]
+
+    gazetteer = load_gazetteer()
+    expected: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        for target in record["blames"]:
+            expected[gazetteer.canonical(record["speaker"])].add(gazetteer.canonical(target))
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in query("who_blames_whom", read_graph(tmp_path / "gold.ttl")):
+        speaker, target = row["speaker_name"], row["target_name"]
+        found[gazetteer.canonical(speaker)].add(gazetteer.canonical(target))
+    assert dict(found) == dict(expected)
+
+
+# --- the kg query command --------------------------------------------------------------------
+
+
+def test_cli_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import main
+
+    graph = tmp_path / "graph.ttl"
+    assert main(["build", str(FIXTURES / "statements.jsonl"), "-o", str(graph)]) == 0
+    capsys.readouterr()
+    argv = ["query", "who_blames_whom", "--graph", str(graph), "--format", "json"]
+    assert main([*argv, "--param", "speaker=Yahya Saree"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["speaker_name"], r["target_name"]) for r in rows] == [("Yahya Saree", "Israel")]
+    assert main(["query", "--list"]) == 0
+    assert "who_blames_whom" in capsys.readouterr().out
+    assert main(["query", "nope", "--graph", str(graph)]) == 2
+    assert "no query named 'nope'" in capsys.readouterr().err
+    assert main(["query", "who_blames_whom", "--graph", str(tmp_path / "missing.ttl")]) == 2
