@@ -109,7 +109,7 @@ def add_statements(
     """
     import pyoxigraph as ox
 
-    from kg.ntriples import document_iri, statement_nquads
+    from kg.ntriples import NQuadsWriter, document_iri
 
     started = time.perf_counter()
     report = AddReport()
@@ -117,6 +117,7 @@ def add_statements(
     fresh = not store.contains_named_graph(asserted)
     seen: set[str] = set()
     batch: list[Statement] = []
+    writer = NQuadsWriter(gazetteer)
 
     def flush() -> None:
         new_docs = []
@@ -130,7 +131,7 @@ def add_statements(
             if present:
                 delete_documents(store, present)
                 report.replaced.extend(present)
-        data = "".join(statement_nquads(batch, gazetteer=gazetteer)).encode("utf-8")
+        data = "".join(writer.write(batch)).encode("utf-8")
         if len(batch) >= 1000:
             store.bulk_load(data, ox.RdfFormat.N_QUADS)
         else:
@@ -248,17 +249,16 @@ def query_store(
 
 
 def graph_sizes(store: pyoxigraph.Store) -> dict[str, int]:
-    """Triples per named graph (and "" for the default graph)."""
-    import pyoxigraph as ox
-
-    sizes = {"": _count(store, ox.DefaultGraph())}
-    for graph in store.named_graphs():
-        sizes[graph.value] = _count(store, graph)
-    return {name: size for name, size in sorted(sizes.items()) if size or name}
-
-
-def _count(store: pyoxigraph.Store, graph: Any) -> int:
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    """Triples per named graph (and "" for the default graph when it holds any)."""
+    sizes: dict[str, int] = {}
+    counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    for row in counts:
+        sizes[row["g"].value] = int(row["n"].value)
+    default = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    n = int(next(iter(default))["n"].value)
+    if n:
+        sizes[""] = n
+    return dict(sorted(sizes.items()))
 
 
 def export_store(store: pyoxigraph.Store, path: str | Path, fmt: str | None = None) -> None:
