@@ -156,6 +156,116 @@ def add_statements(
     return report
 
 
+@dataclass
+class StoreBuildResult:
+    """What `build_store` did: records read, problems, the add report, graph sizes."""
+
+    records: int
+    issues: list[Any]
+    added: AddReport
+    sizes: dict[str, int]
+    seconds: float
+
+
+def build_store(
+    paths: Iterable[str | Path],
+    directory: str | Path,
+    *,
+    derive: bool = True,
+    batch_size: int = DEFAULT_BATCH,
+) -> StoreBuildResult:
+    """Read statement records from files or folders (JSONL streamed line by line) and add
+    them to the store in `directory` (created when missing). Bad records are reported in
+    `issues` with file and line, as `kg.records` does, and skipped."""
+    started = time.perf_counter()
+    issues: list[Any] = []
+    counter = [0]
+    store = open_store(directory)
+    added = add_statements(
+        store,
+        _counting(iter_statements(paths, issues), counter),
+        derive=derive,
+        batch_size=batch_size,
+    )
+    sizes = graph_sizes(store)
+    return StoreBuildResult(counter[0], issues, added, sizes, time.perf_counter() - started)
+
+
+def _counting(items: Iterable[Any], counter: list[int]) -> Iterator[Any]:
+    for item in items:
+        counter[0] += 1
+        yield item
+
+
+def iter_statements(paths: Iterable[str | Path], issues: list[Any]) -> Iterator[Statement]:
+    """Records from files or folders, one at a time: JSONL files are streamed line by line
+    (memory stays flat whatever their size); CSV, YAML and JSON lists, small files curated
+    by hand, go through `kg.records.load_statements`. Problems are appended to `issues` as
+    `kg.records.LoadIssue`s (file, line, reason)."""
+    import json
+
+    from kg.model import RecordError, Statement
+    from kg.records import LoadIssue, load_statements
+
+    for path in _record_files(paths, issues):
+        if path.suffix.lower() not in (".jsonl", ".ndjson"):
+            result = load_statements([path])
+            issues.extend(result.issues)
+            yield from result.statements
+            continue
+        try:
+            with path.open(encoding="utf-8-sig") as handle:
+                for number, line in enumerate(handle, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        yield Statement.from_dict(json.loads(line))
+                    except json.JSONDecodeError as error:
+                        issues.append(LoadIssue(str(path), number, f"malformed JSON ({error.msg})"))
+                    except RecordError as error:
+                        issues.append(LoadIssue(str(path), number, str(error)))
+        except (OSError, UnicodeDecodeError) as error:
+            issues.append(LoadIssue(str(path), None, f"cannot read: {error}"))
+
+
+def _record_files(paths: Iterable[str | Path], issues: list[Any]) -> Iterator[Path]:
+    from kg.records import RECORD_SUFFIXES, LoadIssue
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in RECORD_SUFFIXES)
+        elif path.is_file():
+            yield path
+        else:
+            issues.append(LoadIssue(str(path), None, "no such file or folder"))
+
+
+def run_query(
+    store: pyoxigraph.Store, q: str | Path, params: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """`kg.query.query` on a store: a query name from queries/, a .rq path or SPARQL text,
+    with the same parameters and the same plain-value rows."""
+    from kg.query import QueryError, load_query, prepare
+
+    named = load_query(q)
+    try:
+        return query_store(store, prepare(named, params))
+    except StoreError as error:
+        raise QueryError(f"{named.source}: {error}") from error
+
+
+def select_lexical(store: pyoxigraph.Store, sparql: str) -> list[dict[str, str]]:
+    """SELECT rows as variable -> lexical string, unbound variables left out (the shape
+    kg.align reads from rdflib results)."""
+    result = store.query(sparql, use_default_graph_as_union=True)
+    names = [variable.value for variable in result.variables]
+    rows = []
+    for solution in result:
+        rows.append({name: solution[name].value for name in names if solution[name] is not None})
+    return rows
+
+
 def derive_relations(store: pyoxigraph.Store, *, rebuild: bool = False) -> int:
     """Materialise the derived actor relations (kg.rules) into the inferred graph.
 
