@@ -1,0 +1,201 @@
+"""Actor tagging: where the text names an actor, and which actor it is.
+
+Contract: `find_mentions(text, gazetteer, lexicon)` -> sorted, non-overlapping `Mention`s
+from the gazetteer's surface forms (longest match first), from descriptor patterns for
+bodies the gazetteer lacks ("Greece's foreign ministry", "Sistani's office") and from
+demonyms ("Israeli", "Houthi"; kind "adj"). `ner_mentions(doc, mentions)` adds named
+people and organisations that spaCy's NER found and the gazetteer does not know (kind
+"ner"), with a later bare surname expanded to the full name given earlier. Pure functions
+over text or a parsed `Doc`; works with `spacy.blank("en")` (no entities, then).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from kg.extract.lexicon import Lexicon
+from kg.gazetteer import Actor, Gazetteer
+
+_APOS = "['\u2019\u02bc`]"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    name: str  # canonical name (or the name as written for unknown actors)
+    type: str  # person | militia | state | organization | media | other
+    kind: str = "name"  # name | adj | ner | descriptor
+    affiliation: str | None = None
+    umbrella: bool = False
+    known: bool = True
+
+
+def _form_regex(form: str) -> str:
+    parts = []
+    for char in form:
+        if char in "'\u2019":
+            parts.append(_APOS)
+        elif char in "- ":
+            parts.append(r"[\s\-]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _case_sensitive(form: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", form)
+    return len(letters) <= 4 or letters.isupper()
+
+
+@lru_cache(maxsize=8)
+def _matchers(gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Any, Any, dict[str, Actor]]:
+    forms = gazetteer.surface_forms()
+    sensitive = sorted((f for f in forms if _case_sensitive(f)), key=len, reverse=True)
+    insensitive = sorted((f for f in forms if not _case_sensitive(f)), key=len, reverse=True)
+    bound = r"(?<![\w\-]){}(?![\w\-]|-\w)"
+    exact = re.compile(bound.format("(?:" + "|".join(map(_form_regex, sensitive)) + ")"))
+    loose = re.compile(
+        bound.format("(?:" + "|".join(map(_form_regex, insensitive)) + ")"), re.IGNORECASE
+    )
+    return exact, loose, forms
+
+
+_MINISTRY = re.compile(
+    r"(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:" + _APOS + r"s)?\s+"
+    r"(?P<kind>[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+[Mm]inistry"
+    r"|(?P<country2>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)" + _APOS + r"s\s+Ministry of "
+    r"(?P<kind2>Foreign Affairs|Defen[cs]e|Interior)"
+)
+_OFFICE = re.compile(
+    r"(?P<person>(?:(?:[A-Z]|al-|el-)[\w\-]*\s+){0,4}(?:[A-Z]|al-|el-)[\w\-]*)"
+    + _APOS
+    + r"s\s+office"
+)
+_KIND = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs",
+         "defense": "Defense", "defence": "Defense", "interior": "Interior"}  # fmt: skip
+
+
+def _actor_mention(start: int, end: int, text: str, actor: Actor, kind: str) -> Mention:
+    kind_type = "organization" if actor.type == "other" and kind != "target" else actor.type
+    return Mention(start, end, text, actor.name, kind_type, kind, actor.affiliation,
+                   actor.umbrella)  # fmt: skip
+
+
+def find_mentions(text: str, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
+    """Gazetteer names, descriptor bodies and demonyms in `text`, longest first."""
+    exact, loose, _ = _matchers(gazetteer, lexicon)
+    found: list[Mention] = []
+    for match in _MINISTRY.finditer(text):
+        country_text = match.group("country") or match.group("country2")
+        country = gazetteer.resolve(country_text) or gazetteer.resolve(
+            lexicon.demonyms.get(country_text, "")
+        )
+        if country is None or country.type != "state":
+            continue
+        whole = gazetteer.resolve(match.group(0))
+        if whole is not None:
+            found.append(_actor_mention(match.start(), match.end(), match.group(0), whole, "name"))
+            continue
+        kind = _KIND[(match.group("kind") or match.group("kind2")).lower()]
+        adjective = lexicon.ministry_adjectives.get(country.name, country.name)
+        found.append(Mention(match.start(), match.end(), match.group(0),
+                             f"{adjective} Ministry of {kind}", "state", "descriptor",
+                             country.name))  # fmt: skip
+    for match in _OFFICE.finditer(text):
+        words = match.group("person").split()
+        for skip in range(len(words)):
+            person = gazetteer.resolve(" ".join(words[skip:]))
+            if person is not None and person.type == "person":
+                break
+        if person is not None and person.type == "person":
+            start = match.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
+            found.append(Mention(start, match.end(), text[start : match.end()],
+                                 f"Office of {person.name}", "organization", "descriptor",
+                                 person.name))  # fmt: skip
+    for regex in (exact, loose):
+        for match in regex.finditer(text):
+            actor = gazetteer.resolve(match.group(0))
+            if actor is not None:
+                found.append(
+                    _actor_mention(match.start(), match.end(), match.group(0), actor, "name")
+                )
+    for adjective, canonical in lexicon.demonyms.items():
+        actor = gazetteer.resolve(canonical)
+        pattern = r"(?<![\w.])" + re.escape(adjective) + r"(?![\w])"
+        for match in re.finditer(pattern, text):
+            if actor is not None:
+                found.append(_actor_mention(match.start(), match.end(), adjective, actor, "adj"))
+    return _non_overlapping(found)
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    priority = {"descriptor": 0, "name": 1, "ner": 2, "adj": 3}
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), priority[m.kind], m.start))
+    taken: list[Mention] = []
+    for mention in ordered:
+        if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+            taken.append(mention)
+    return sorted(taken, key=lambda m: m.start)
+
+
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "abdul", "de", "van"}
+
+
+def ner_mentions(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """Add spaCy PERSON/ORG entities the gazetteer missed; expand bare surnames."""
+    out = list(mentions)
+    people: list[Mention] = [m for m in mentions if m.type == "person"]
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(not (end <= m.start or start >= m.end) for m in out):
+            continue
+        text = ent.text
+        if text.lower().startswith("the "):
+            start, text = start + 4, text[4:]
+        if not text or not text[0].isupper() or len(text) < 3:
+            continue
+        if ent.label_ == "PERSON":
+            name = _full_name(text, people)
+            mention = Mention(start, start + len(text), text, name, "person", "ner", known=False)
+            people.append(mention)
+        else:
+            kind = "media" if re.search(r"\b(News|TV|Channel|Agency|Media)\b", text) else None
+            mention = Mention(start, start + len(text), text, text, kind or "organization",
+                              "ner", known=False)  # fmt: skip
+        out.append(mention)
+    return _expand_known_surnames(sorted(out, key=lambda m: m.start))
+
+
+def _full_name(text: str, people: list[Mention]) -> str:
+    tokens = text.replace("-", " ").split()
+    if len(tokens) == 1:
+        for person in reversed(people):
+            parts = person.name.replace("-", " ").split()
+            if parts and parts[-1].lower() == tokens[0].lower().removeprefix("al"):
+                return person.name
+            if parts and parts[-1].lower() == tokens[0].lower():
+                return person.name
+    return text
+
+
+def _expand_known_surnames(mentions: list[Mention]) -> list[Mention]:
+    out = []
+    people: list[Mention] = []
+    for mention in mentions:
+        if mention.type == "person" and mention.kind == "ner" and " " not in mention.text:
+            full = _full_name(mention.text, people)
+            mention = replace(mention, name=full)
+            for person in people:
+                if person.name == full and person.known:
+                    mention = replace(mention, known=True, affiliation=person.affiliation)
+        if mention.type == "person":
+            people.append(mention)
+        out.append(mention)
+    return out

@@ -1,0 +1,383 @@
+"""Attribution: who says what. Finds speech acts in one parsed document.
+
+Contract: `find_acts(doc, mentions, lexicon, context)` -> list of `SpeechAct`, one per
+(speaker, reporting predicate), in text order. A speech act is a reporting verb from the
+lexicon ("said", "warned", "condemned", "offered") whose subject resolves to an actor:
+a tagged mention, the person in apposition to a role noun ("the Pentagon's press
+secretary, Pat Ryder"), the body behind an unnamed spokesman ("the government's
+spokesman" -> the government, rule 17), the actor named in "a statement by X", the agent
+of a passive ("condemned by X"), or an anaphor ("he", "the group", "the Lebanese group",
+"the post") resolved to an earlier actor in the paragraph. Joint subjects ("X and Y
+said") give one act each. Digest lines "date - NAME: text" make NAME the speaker of
+their text. Journalists', analysts' and anonymous sources' readings are not acts.
+Requires a dependency parse (`token.dep_`, `token.head`, `token.lemma_`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.actors import Mention
+from kg.extract.lexicon import Lexicon
+
+_HEADER = re.compile(
+    r"^\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,\s*\d{1,2}:\d{2})?\s+[-\u2013\u2014]\s+"
+    r"(?P<name>[^:()\n]{2,80}?)\s*(?:\((?P<note>[^)\n]*)\))?\s*:\s+",
+)
+_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "thing", "him": "person"}
+
+
+@dataclass
+class SpeechAct:
+    speaker: Mention
+    surface: str
+    surface_start: int
+    verb: int  # token index of the reporting predicate
+    sentence: tuple[int, int]  # token range of the sentence
+    content: set[int]  # token indices of what was said
+    paragraph: int
+    how: str  # subject | anaphor | header | statement_by | passive | role
+    affiliation: str | None = None
+    header_date: str | None = None
+    header_note: str | None = None
+    extra_sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class DocContext:
+    """What the document as a whole says: paragraphs and the dateline's country."""
+
+    paragraph_starts: list[int]
+    country: str | None = None  # canonical country of the dateline, if any
+    government: str | None = None
+
+    def paragraph_of(self, char: int) -> int:
+        index = 0
+        for number, start in enumerate(self.paragraph_starts):
+            if start <= char:
+                index = number
+        return index
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in re.finditer(r"\n\s*\n", text):
+        starts.append(match.end())
+    return starts
+
+
+class _Resolver:
+    """Maps tokens and anaphors to mentions for one document."""
+
+    def __init__(self, doc: Any, mentions: list[Mention], lexicon: Lexicon, ctx: DocContext):
+        self.doc, self.lexicon, self.ctx = doc, lexicon, ctx
+        self.mentions = mentions
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.by_token.setdefault(token.i, mention)
+        self.acts: list[SpeechAct] = []
+        self.headers: dict[int, Mention] = {}
+
+    def mention_at(self, token: Any) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def _prior(self, char: int, same_paragraph: bool) -> list[Mention]:
+        para = self.ctx.paragraph_of(char)
+        out = [
+            m
+            for m in self.mentions
+            if m.end <= char and m.kind != "adj"
+            and (not same_paragraph or self.ctx.paragraph_of(m.start) == para)
+        ]  # fmt: skip
+        return out[::-1]
+
+    def anaphor(self, token: Any) -> Mention | None:
+        word = token.lower_
+        para = self.ctx.paragraph_of(token.idx)
+        acts_here = [a for a in self.acts if a.paragraph == para][::-1]
+        header = self.headers.get(para)
+        if word in _PRONOUNS:
+            want_person = _PRONOUNS[word] == "person"
+            for act in acts_here:
+                if (act.speaker.type == "person") == want_person:
+                    return act.speaker
+            if header is not None and (header.type == "person") == want_person:
+                return header
+            for mention in self._prior(token.idx, True):
+                if (mention.type == "person") == want_person and mention.type != "other":
+                    return mention
+            if want_person and self.acts and self.acts[-1].speaker.type == "person":
+                return self.acts[-1].speaker
+            return None
+        noun = token.lemma_.lower() if token.lemma_ else word
+        kind = self.lexicon.anaphor_nouns.get(word) or self.lexicon.anaphor_nouns.get(noun)
+        if kind is None:
+            return None
+        if kind == "statement":
+            if acts_here:
+                return acts_here[0].speaker
+            return header
+        stem = word.rstrip("s")
+        for same_paragraph in (True, False):
+            for mention in self._prior(token.idx, same_paragraph):
+                words = [w.lower().rstrip("s") for w in re.split(r"[\s\-]", mention.text)]
+                if stem in words and mention.type != "person":
+                    return mention
+            if header is not None and same_paragraph and _fits(header, kind):
+                return header
+            for mention in self._prior(token.idx, same_paragraph):
+                if _fits(mention, kind) and not (kind == "state" and stem == "government"):
+                    return mention
+        if stem == "government" and self.ctx.government:
+            return Mention(token.idx, token.idx + len(token.text), token.text,
+                           self.ctx.government, "state", "anaphor", known=False)  # fmt: skip
+        return None
+
+
+def _fits(mention: Mention, kind: str) -> bool:
+    if kind == "militia":
+        return mention.type in ("militia", "organization")
+    if kind == "media":
+        return mention.type == "media"
+    if kind == "state":
+        return mention.type == "state"
+    return False
+
+
+def _np_text(token: Any) -> tuple[str, int]:
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")
+              or t.i == token.i]  # fmt: skip
+    left = min(t.i for t in tokens)
+    right = max(t.i for t in tokens if t.i <= token.i or t.dep_ != "prep") + 1
+    span = token.doc[left:right]
+    text = span.text.rstrip(",")
+    return text, span.start_char
+
+
+def _is_negated(verb: Any) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+class Attributor:
+    def __init__(self, doc: Any, mentions: list[Mention], lexicon: Lexicon, ctx: DocContext):
+        self.doc, self.lexicon, self.ctx = doc, lexicon, ctx
+        self.res = _Resolver(doc, mentions, lexicon, ctx)
+
+    # -- speakers -------------------------------------------------------------------
+    def resolve_subject(self, head: Any) -> tuple[Mention, str, str, int] | None:
+        """(speaker, how, surface, surface_start) for a subject's head token."""
+        lex, res = self.lexicon, self.res
+        lower = head.lower_
+        generic = lower in lex.words["non_speaker_nouns"] or head.lemma_.lower() in (
+            "official", "source", "analyst", "observer"
+        )  # fmt: skip
+        if generic and not any(c.dep_ == "appos" for c in head.children):
+            return None
+        mention = res.mention_at(head)
+        if mention is not None and mention.kind != "adj":
+            return mention, "subject", mention.text, mention.start
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = res.mention_at(child)
+                if found is not None and found.kind != "adj":
+                    return found, "subject", found.text, found.start
+        if lower in lex.words["role_nouns"] or head.lemma_.lower() in lex.words["role_nouns"]:
+            for token in head.subtree:
+                found = res.mention_at(token)
+                if found is not None and found.type == "person" and token.i != head.i:
+                    return found, "role", found.text, found.start
+            body = self._body_of(head)
+            if body is not None:
+                text, start = _np_text(head)
+                return body, "role", text, start
+            return None
+        if lower in lex.words["speech_nouns"]:
+            for token in head.subtree:
+                found = res.mention_at(token)
+                if found is not None and found.kind != "adj" and token.i != head.i:
+                    return found, "statement_by", found.text, found.start
+        if head.pos_ == "PRON" or head.pos_ in ("NOUN", "PROPN"):
+            found = res.anaphor(head)
+            if found is not None:
+                text, start = _np_text(head) if head.pos_ != "PRON" else (head.text, head.idx)
+                return found, "anaphor", text, start
+        return None
+
+    def _body_of(self, role: Any) -> Mention | None:
+        for token in role.subtree:
+            if token.i == role.i:
+                continue
+            found = self.res.mention_at(token)
+            if found is not None and found.kind != "adj" and found.type != "person":
+                return found
+            if token.dep_ in ("poss", "compound") and token.head.i == role.i:
+                resolved = self.res.anaphor(token)
+                if resolved is not None:
+                    return resolved
+        return None
+
+    def affiliation_of(self, speaker: Mention, subject_head: Any) -> str | None:
+        if speaker.affiliation:
+            return speaker.affiliation
+        if speaker.type != "person":
+            return None
+        for token in subject_head.subtree:
+            found = self.res.mention_at(token)
+            if found is not None and found.name != speaker.name and found.type != "person":
+                return found.name
+            if token.dep_ in ("poss", "compound", "pobj") and token.pos_ == "NOUN":
+                resolved = self.res.anaphor(token)
+                if resolved is not None and resolved.type != "person":
+                    return resolved.name
+        return None
+
+    # -- acts ---------------------------------------------------------------------
+    def find(self) -> list[SpeechAct]:
+        doc, lex = self.doc, self.lexicon
+        self._headers()
+        for sent in doc.sents:
+            handled: set[int] = set()
+            verbs = sorted(
+                (t for t in sent if self._is_reporting(t)), key=lambda t: (_depth(t), t.i)
+            )
+            for verb in verbs:
+                if verb.i in handled:
+                    continue
+                acts = self._acts_for(verb, sent)
+                for act in acts:
+                    self.res.acts.append(act)
+                    handled |= act.content
+                if not acts and self._inside_other(verb, handled):
+                    continue
+            para = self.ctx.paragraph_of(sent.start_char)
+            header = self.res.headers.get(para)
+            if header is not None and not any(
+                a.paragraph == para and a.speaker.name == header.name for a in self.res.acts
+            ) and sent.start_char >= self._header_end.get(para, 0) - 2:  # fmt: skip
+                self.res.acts.append(self._header_act(header, sent, para))
+        del lex
+        return self.res.acts
+
+    def _is_reporting(self, token: Any) -> bool:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.i == 0):
+            return False
+        if lemma not in self.lexicon.words["reporting_verbs"]:
+            return False
+        needs = self.lexicon.conditional_reporting_verbs.get(lemma)
+        if needs and not any(t.lower_ in needs for t in token.subtree):
+            return False
+        if token.dep_ in ("relcl", "amod", "acl", "pcomp") or _is_negated(token):
+            return False
+        return not any(c.lower_ == "what" for c in token.children)
+
+    def _inside_other(self, verb: Any, handled: set[int]) -> bool:
+        return verb.i in handled
+
+    def _subject(self, verb: Any) -> Any | None:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "nsubjpass":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                return pobj
+                return None
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            return self._subject(verb.head)
+        return None
+
+    def _acts_for(self, verb: Any, sent: Any) -> list[SpeechAct]:
+        subject = self._subject(verb)
+        para = self.ctx.paragraph_of(verb.idx)
+        if subject is None:
+            header = self.res.headers.get(para)
+            if header is None:
+                return []
+            return [self._act(header, "header", header.text, header.start, verb, sent, set(), para)]
+        if any(a.verb == verb.head.i for a in self.res.acts) and subject.head.i != verb.i:
+            return []
+        acts = []
+        subject_tokens = {t.i for t in subject.subtree}
+        for head in [subject, *subject.conjuncts]:
+            resolved = self.resolve_subject(head)
+            if resolved is None:
+                continue
+            speaker, how, surface, start = resolved
+            act = self._act(speaker, how, surface, start, verb, sent, subject_tokens, para)
+            act.affiliation = self.affiliation_of(speaker, head)
+            acts.append(act)
+        return acts
+
+    def _act(self, speaker: Mention, how: str, surface: str, start: int, verb: Any, sent: Any,
+             exclude: set[int], para: int) -> SpeechAct:  # fmt: skip
+        content = {t.i for t in verb.subtree} - exclude
+        for child in verb.children:
+            if child.dep_ == "conj" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            ):
+                content -= {t.i for t in child.subtree}
+        if verb.head.i != verb.i and verb.dep_ == "conj":
+            content |= {t.i for t in verb.head.subtree} - exclude - {
+                t.i for c in verb.head.children if c.dep_ == "conj" and c.i != verb.i
+                for t in c.subtree if c.i < verb.i
+            }  # fmt: skip
+        header_date = (
+            self._header_date.get(para) if how == "header" or para in self._header_date else None
+        )
+        return SpeechAct(speaker, surface, start, verb.i, (sent.start, sent.end), content, para,
+                         how, speaker.affiliation, header_date,
+                         self._header_note.get(para))  # fmt: skip
+
+    def _header_act(self, header: Mention, sent: Any, para: int) -> SpeechAct:
+        content = {t.i for t in sent if t.idx >= self._header_end.get(para, 0)}
+        return SpeechAct(header, header.text, header.start, sent.root.i, (sent.start, sent.end),
+                         content, para, "header", header.affiliation,
+                         self._header_date.get(para), self._header_note.get(para))  # fmt: skip
+
+    def _headers(self) -> None:
+        self._header_end: dict[int, int] = {}
+        self._header_date: dict[int, str] = {}
+        self._header_note: dict[int, str] = {}
+        text = self.doc.text
+        for number, start in enumerate(self.ctx.paragraph_starts):
+            match = _HEADER.match(text[start : start + 200])
+            if match is None:
+                continue
+            name_start, name_end = (start + i for i in match.span("name"))
+            inside = [m for m in self.res.mentions if m.start >= name_start and m.end <= name_end
+                      and m.kind != "adj"]  # fmt: skip
+            if inside:
+                speaker = inside[0]
+            else:
+                name = match.group("name").strip()
+                kind = (
+                    "media" if re.search(r"\b(News|TV|Channel|Media)\b", name) else "organization"
+                )
+                speaker = Mention(name_start, name_start + len(name), name, name, kind, "header",
+                                  known=False)  # fmt: skip
+            self.res.headers[number] = speaker
+            self._header_end[number] = start + match.end()
+            self._header_date[number] = match.group("date")
+            if match.group("note"):
+                self._header_note[number] = match.group("note")
+
+
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def find_acts(
+    doc: Any, mentions: list[Mention], lexicon: Lexicon, ctx: DocContext
+) -> list[SpeechAct]:
+    return Attributor(doc, mentions, lexicon, ctx).find()

