@@ -214,10 +214,10 @@ class _Labeller:
         preps = []
         for head in heads:
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ == "to":
+                if child.dep_ in ("prep", "dative") and child.lower_ == "to":
                     preps.append(child)
         for prep in list(preps):
-            preps += [c for c in prep.conjuncts]
+            preps += [c for c in prep.conjuncts if c not in preps]
         for prep in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":

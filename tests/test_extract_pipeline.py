@@ -1,0 +1,82 @@
+"""End-to-end rules of the extraction contract, on short sentences written for kg."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import SourceDocument
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from kg.extract import Extractor
+
+    return Extractor()
+
+
+def _records(extractor, text: str, published: str | None = None) -> dict[str, dict]:
+    source = SourceDocument("t1", text, title="Test", published=published)
+    return {r.speaker: r.to_dict() for r in extractor.extract(source)}
+
+
+def test_threat_platform_sponsor_and_evidence(extractor) -> None:
+    text = (
+        "Kataib Hezbollah, an Iran-backed militia, said on its Telegram channel that "
+        "the United States would pay a heavy price."
+    )
+    records = _records(extractor, text)
+    record = records["Kata'ib Hezbollah"]
+    assert record["threatens_or_vows_revenge_against"] == ["United States"]
+    assert record["platform"] == "Telegram"
+    assert record["sponsor"] == "Iran"
+    assert record["evidence"] in text
+    assert text[record["evidence_start"] : record["evidence_end"]] == record["evidence"]
+    assert record["extractor"] == extractor.version
+    assert record["doc_title"] == "Test"
+
+
+def test_joint_speakers_get_one_record_each(extractor) -> None:
+    text = "Jordan, Egypt and Oman condemned the Israeli aggression on Lebanon."
+    records = _records(extractor, text)
+    assert set(records) == {"Jordan", "Egypt", "Oman"}
+    for record in records.values():
+        assert record["condemns"] == ["Israel"]
+        assert record["blames"] == ["Israel"]
+
+
+def test_denial_and_analysts_give_no_labels(extractor) -> None:
+    text = (
+        "Hezbollah denied any role in the blast.\n\n"
+        "Analysts said the denial was a clear threat against Israel."
+    )
+    records = _records(extractor, text)
+    assert list(records) == ["Hezbollah"]
+    assert not any(records["Hezbollah"][f] for f in ("blames", "condemns"))
+
+
+def test_reason_is_blame_not_threat(extractor) -> None:
+    text = "The Houthis said the strike was a response to the Zionist enemy's crimes in Gaza."
+    record = _records(extractor, text)["Ansar Allah"]
+    assert record["blames"] == ["Israel"]
+    assert record["condemns"] == ["Israel"]
+    assert record["threatens_or_vows_revenge_against"] == []
+
+
+def test_person_with_affiliation_and_pronoun(extractor) -> None:
+    text = (
+        "Hezbollah spokesman Naim Qassem told reporters that the group stood with the "
+        "Palestinian people. He offered condolences to the families of the victims."
+    )
+    record = _records(extractor, text)["Naim Qassem"]
+    assert record["speaker_type"] == "person"
+    assert record["speaker_affiliation"] == "Hezbollah"
+    assert record["platform"] == "press"
+    assert record["condolences_to"] == ["families of the victims"]
+
+
+def test_anchored_yesterday(extractor) -> None:
+    text = (
+        "BEIRUT, March 3, 2024 (Wire) - Hezbollah said in a statement yesterday that it was ready."
+    )
+    record = _records(extractor, text, published="2024-03-03")["Hezbollah"]
+    assert record["statement_date"] == "2024-03-02"
