@@ -325,12 +325,8 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--no-reason", action="store_true", help="skip OWL-RL reasoning (no inferred triples)"
     )
-    p.add_argument(
-        "--top", type=int, default=10, metavar="N", help="alignments shown (default 10)"
-    )
-    p.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress display and no notes"
-    )
+    p.add_argument("--top", type=int, default=10, metavar="N", help="alignments shown (default 10)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display and no notes")
     p.set_defaults(func=_run_run)
 
 
@@ -346,6 +342,8 @@ def _run_run(args: argparse.Namespace) -> int:
         elif not args.quiet:
             _info(f"kg: note: {issue}")
 
+    if not args.quiet:
+        _info(f"kg run: {' '.join(args.inputs)} -> {args.out.rstrip('/')}/")
     try:
         summary = run(
             args.inputs,

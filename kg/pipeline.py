@@ -15,7 +15,7 @@
 | validate | `kg.validate.validate` (SHACL)              | `shacl-report.txt` if not clean |
 | align    | `kg.align.alignment`, `kg.align_export`     | `alignment.csv`, `.graphml`     |
 | graph    | `kg.graphio.write_graph`                    | `graph.ttl` and its sidecars    |
-| viz      | `kg.viz.render`                             | `graph.html`                    |
+| viz      | `kg.viz.visualize`                          | `graph.html`                    |
 | summary  | (this module)                               | `summary.json`, `summary.md`    |
 
 Turtle holds one graph, so the inferred triples and the alignment scores go to sidecar
@@ -90,8 +90,9 @@ class RunSummary:
     top_alignments: list[dict[str, Any]] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     stages: list[StageReport] = field(default_factory=list)
-    issue_count: int = 0
-    issues: list[str] = field(default_factory=list)
+    issue_count: int = 0  # input problems (warnings): skipped files, lines, records
+    issues: list[str] = field(default_factory=list)  # the first MAX_KEPT_ISSUES of them
+    notes: list[str] = field(default_factory=list)  # notes ("3 files of other kinds ignored")
     seconds: float = 0.0
     extractor_version: str = ""
 
@@ -138,14 +139,16 @@ def run(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary(inputs=paths, out_dir=str(out), reasoned=reason)
-    hooks = [hook for hook in (_stderr_stage if progress else None, on_stage) if hook]
 
     def issue(found: Any) -> None:
-        summary.add_issue(str(found))
+        if getattr(found, "level", "warning") == "note":
+            summary.notes.append(str(found))
+        else:
+            summary.add_issue(str(found))
         if on_issue is not None:
             on_issue(found)
 
-    stage = _stage_runner(summary, hooks)
+    stage = _stage_runner(summary, progress, on_stage)
 
     with stage("extract") as report:
         records_path = _extract(paths, out, workers, progress, extractor_factory, issue, summary)
@@ -170,7 +173,7 @@ def run(
         report.note = "conforms" if summary.conforms else f"{summary.violations} SHACL violations"
 
     with stage("align") as report:
-        _align(dataset, out, top, summary)
+        aligned = _align(dataset, out, top, summary)
         report.note = f"{summary.triples_alignment} alignment triples"
 
     with stage("graph") as report:
@@ -181,7 +184,7 @@ def run(
         report.note = ", ".join(p.name for p in written)
 
     with stage("viz") as report:
-        summary.files["html"] = str(_visualise(dataset, out))
+        summary.files["html"] = str(_visualise(aligned, out))
         report.note = HTML_FILE
 
     summary.seconds = time.perf_counter() - started
@@ -262,7 +265,7 @@ def _validate(dataset: Any, out: Path, summary: RunSummary) -> None:
         report_path.unlink()  # a stale report from an earlier run
 
 
-def _align(dataset: Any, out: Path, top: int, summary: RunSummary) -> None:
+def _align(dataset: Any, out: Path, top: int, summary: RunSummary) -> Any:
     from kg.align import alignment
     from kg.align_export import add_alignment, alignment_rows, write_csv, write_graphml
 
@@ -275,6 +278,7 @@ def _align(dataset: Any, out: Path, top: int, summary: RunSummary) -> None:
     summary.top_alignments = [
         {column: row[column] for column in TOP_COLUMNS} for row in alignment_rows(result, top)
     ]
+    return result
 
 
 def _write_graph(dataset: Any, out: Path) -> list[Path]:
@@ -283,12 +287,10 @@ def _write_graph(dataset: Any, out: Path) -> list[Path]:
     return write_graph(dataset, out / GRAPH_FILE)
 
 
-def _visualise(dataset: Any, out: Path) -> Path:
-    from kg.viz import render
+def _visualise(aligned: Any, out: Path) -> Path:
+    from kg.viz import visualize
 
-    path = out / HTML_FILE
-    render(dataset, path)
-    return path
+    return visualize(aligned, out / HTML_FILE)
 
 
 def _graph_iri(name: str) -> Any:
@@ -306,35 +308,58 @@ def _count_actors(dataset: Any) -> int:
 
     from kg.vocab import ACTOR_CLASSES, KG
 
+    asserted = dataset.graph(_graph_iri("asserted"))
     classes = {*ACTOR_CLASSES.values(), KG.Actor, KG.UmbrellaFront}
-    return len({s for cls in classes for s in dataset.subjects(RDF.type, cls)})
+    return len({s for cls in classes for s in asserted.subjects(RDF.type, cls)})
 
 
 # --- stage reporting ------------------------------------------------------------------------
 
 
-def _stage_runner(summary: RunSummary, hooks: list[StageHook]) -> Callable[..., Any]:
+STAGES = ("extract", "build", "reason", "validate", "align", "graph", "viz")
+
+
+def _stage_runner(
+    summary: RunSummary, show: bool, on_stage: StageHook | None
+) -> Callable[..., Any]:
     @contextmanager
     def stage(name: str, *, skip: bool = False) -> Iterator[StageReport]:
         report = StageReport(name, skipped=skip)
+        if show:
+            _show_start(report)
         started = time.perf_counter()
         yield report
         report.seconds = time.perf_counter() - started
         summary.stages.append(report)
-        for hook in hooks:
-            hook(report)
+        if show:
+            _show_end(report)
+        if on_stage is not None:
+            on_stage(report)
 
     return stage
 
 
-def _stderr_stage(report: StageReport) -> None:
+def _show_start(report: StageReport) -> None:
+    """On a terminal, say which stage is running (the end line overwrites it)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"  … {_position(report)} {report.name} ...\r")
+        sys.stderr.flush()
+
+
+def _show_end(report: StageReport) -> None:
     """The progress display: one line per stage on stderr, as the stage ends."""
     from tqdm import tqdm
 
     mark = "-" if report.skipped else "✓"
-    tqdm.write(
-        f"  {mark} {report.name:<9} {report.note:<60} {report.seconds:6.1f} s", file=sys.stderr
+    line = (
+        f"  {mark} {_position(report)} {report.name:<9} {report.note:<58} {report.seconds:5.1f} s"
     )
+    tqdm.write(line, file=sys.stderr)
+
+
+def _position(report: StageReport) -> str:
+    number = STAGES.index(report.name) + 1 if report.name in STAGES else 0
+    return f"[{number}/{len(STAGES)}]"
 
 
 # --- the summary ----------------------------------------------------------------------------
@@ -410,6 +435,8 @@ def summary_markdown(summary: RunSummary) -> str:
         lines += [f"- {message}" for message in summary.issues]
         if summary.issue_count > len(summary.issues):
             lines.append(f"- ... and {summary.issue_count - len(summary.issues)} more")
+    if summary.notes:
+        lines += ["", "## Notes", "", *(f"- {message}" for message in summary.notes)]
     return "\n".join(lines) + "\n"
 
 

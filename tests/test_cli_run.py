@@ -1,0 +1,64 @@
+"""`kg run` from the command line, on the tiny corpus in tests/fixtures/pipeline/."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pipeline"
+KG = Path(sys.executable).with_name("kg")
+
+
+def test_kg_run_end_to_end(tmp_path: Path) -> None:
+    command = [str(KG)] if KG.exists() else [sys.executable, "-m", "kg.cli"]
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [*command, "run", str(FIXTURES), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "kg run: done" in done.stdout
+    assert "statements" in done.stdout and "SHACL       conforms" in done.stdout
+    assert str(out / "graph.html") in done.stdout
+    for stage in ("extract", "build", "reason", "validate", "align", "graph", "viz"):
+        assert f" {stage} " in done.stderr, stage
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["documents"] == 3
+    assert f"statements  {summary['statements']}" in done.stdout
+
+
+def test_quiet_no_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES, corpus)
+    (corpus / "notes.md").write_text("not a document\n", encoding="utf-8")
+    assert main(["run", str(corpus), "-o", str(tmp_path / "out"), "--no-reason", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""  # no stage lines, no notes
+    assert "inferred" not in captured.out
+    assert not (tmp_path / "out" / "graph.inferred.ttl").exists()
+
+
+def test_nothing_readable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", str(tmp_path / "missing"), "-o", str(tmp_path / "out"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "no such file or folder" in err
+    assert "no document could be read" in err
+
+
+def test_help_lists_the_stages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["run", "--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    for word in ("--workers", "--no-reason", "--quiet", "alignment.csv", "graph.html"):
+        assert word in text

@@ -1,0 +1,149 @@
+"""kg.pipeline.run end to end on a tiny corpus we wrote (tests/fixtures/pipeline/: a wire
+report, an HTML page with boilerplate, a JSONL document): every output exists, parses, and
+agrees with the summary's figures."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import PipelineError, RunSummary, run, summary_markdown, summary_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pipeline"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in FIXTURES.iterdir():
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reasoned(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[RunSummary, Path]:
+    out = tmp_path_factory.mktemp("out")
+    return run([corpus], out, progress=False), out
+
+
+def test_every_output_is_written(reasoned: tuple[RunSummary, Path]) -> None:
+    summary, out = reasoned
+    for name in (
+        "statements.jsonl",
+        "graph.ttl",
+        "graph.inferred.ttl",
+        "graph.alignment.ttl",
+        "alignment.csv",
+        "alignment.graphml",
+        "graph.html",
+        "summary.json",
+        "summary.md",
+    ):
+        assert (out / name).is_file(), name
+        assert (out / name).stat().st_size > 0, name
+    assert set(summary.files.values()) <= {str(p) for p in out.iterdir()}
+
+
+def test_documents_and_statements_agree_with_the_records(
+    reasoned: tuple[RunSummary, Path],
+) -> None:
+    summary, out = reasoned
+    assert summary.documents == 3
+    lines = (out / "statements.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert summary.records_extracted == len(records)
+    assert summary.statements + summary.rejected_records == len(records)
+    assert summary.statements > 0
+    assert summary.documents_with_statements == len({r["doc_id"] for r in records})
+    texts = _texts()
+    for record in records:
+        assert record["evidence"] in texts[record["doc_id"]]
+
+
+def test_graph_parses_and_triple_counts_agree(reasoned: tuple[RunSummary, Path]) -> None:
+    from rdflib.namespace import RDF
+
+    from kg.graphio import read_graph
+    from kg.vocab import ALIGNMENT_GRAPH, ASSERTED_GRAPH, INFERRED_GRAPH, KG
+
+    summary, out = reasoned
+    dataset = read_graph(out / "graph.ttl")
+    assert len(dataset.graph(ASSERTED_GRAPH)) == summary.triples_asserted > 0
+    assert len(dataset.graph(INFERRED_GRAPH)) == summary.triples_inferred > 0
+    assert len(dataset.graph(ALIGNMENT_GRAPH)) == summary.triples_alignment
+    statements = set(dataset.graph(ASSERTED_GRAPH).subjects(RDF.type, KG.Statement))
+    assert len(statements) == summary.statements
+    assert summary.conforms is True
+    assert summary.violations == 0
+
+
+def test_alignment_csv_and_graphml(reasoned: tuple[RunSummary, Path]) -> None:
+    import networkx as nx
+
+    from kg.align_export import CSV_COLUMNS
+
+    summary, out = reasoned
+    with (out / "alignment.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) - 1 == summary.alignment_pairs
+    top = summary.top_alignments
+    assert [r["actor_a"] for r in top] == [row[1] for row in rows[1 : len(top) + 1]]
+    graph = nx.read_graphml(out / "alignment.graphml")
+    assert graph.number_of_nodes() > 0
+
+
+def test_html_is_self_contained(reasoned: tuple[RunSummary, Path]) -> None:
+    _, out = reasoned
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<html" in html.lower()
+    assert not re.search(r"<script[^>]+src\s*=\s*[\"']?(https?:)?//", html, re.IGNORECASE)
+    assert not re.search(r"<link[^>]+href\s*=\s*[\"']?(https?:)?//", html, re.IGNORECASE)
+
+
+def test_summary_files_agree_with_the_summary(reasoned: tuple[RunSummary, Path]) -> None:
+    summary, out = reasoned
+    saved = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    for key in ("documents", "statements", "actors", "triples_asserted", "triples_inferred"):
+        assert saved[key] == getattr(summary, key)
+    assert saved["triples"] == summary.triples
+    assert saved["conforms"] is True
+    markdown = (out / "summary.md").read_text(encoding="utf-8")
+    assert markdown == summary_markdown(summary)
+    assert f"| statements | {summary.statements} |" in markdown
+    text = summary_text(summary)
+    assert f"statements  {summary.statements}" in text
+    assert str(out / "graph.ttl") in text
+
+
+def test_stages_are_reported_in_order(
+    corpus: Path, tmp_path: Path, reasoned: tuple[RunSummary, Path]
+) -> None:
+    seen = []
+    summary = run([corpus], tmp_path, reason=False, progress=False, on_stage=seen.append)
+    names = [stage.name for stage in seen]
+    assert names == ["extract", "build", "reason", "validate", "align", "graph", "viz"]
+    assert seen[2].skipped
+    # no reasoning: no inferred triples and no sidecar, the same asserted graph
+    assert summary.triples_inferred == 0
+    assert not (tmp_path / "graph.inferred.ttl").exists()
+    first = Path(reasoned[1]) / "graph.ttl"
+    assert (tmp_path / "graph.ttl").read_bytes() == first.read_bytes()
+
+
+def test_nothing_to_read_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(PipelineError, match="no document"):
+        run([empty], tmp_path / "out", progress=False)
+
+
+def _texts() -> dict[str, str]:
+    from kg.extract.readers import iter_documents
+
+    return {doc.doc_id: doc.text for doc in iter_documents(FIXTURES)}
