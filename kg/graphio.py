@@ -41,6 +41,9 @@ SUFFIXES = {
 SIDECAR_GRAPHS = {"inferred": INFERRED_GRAPH, "alignment": ALIGNMENT_GRAPH}
 
 
+_DEFAULT_ID = URIRef("urn:x-rdflib:default")  # rdflib's id for a Dataset's default graph
+
+
 class GraphFileError(ValueError):
     """A graph file that cannot be read or written; the message names the file."""
 
@@ -83,6 +86,13 @@ def write_graph(
     if short in QUAD_FORMATS:
         _write(_sorted_copy(dataset, _named_graphs(dataset)), path, short)
         return [path]
+    known = {ASSERTED_GRAPH, *SIDECAR_GRAPHS.values()}
+    other = [g for g in _named_graphs(dataset) if g not in known and g != _DEFAULT_ID]
+    if other:
+        raise GraphFileError(
+            f"{path}: {FORMATS[short]} holds one graph and kg has no sidecar for the named "
+            f"graph(s) {', '.join(other)}; write TriG, N-Quads or JSON-LD instead"
+        )
     main = Graph()
     for graph_id in (ASSERTED_GRAPH, None):
         for triple in _graph(dataset, graph_id):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from kg.build import build_graph
@@ -81,6 +81,17 @@ def test_formats_and_errors(tmp_path: Path) -> None:
         read_graph(bad)
     with pytest.raises(GraphFileError, match="no such graph file"):
         read_graph(tmp_path / "missing.ttl")
+
+
+def test_unknown_named_graph_needs_a_quad_format(tmp_path: Path) -> None:
+    dataset = Dataset()
+    dataset.graph(URIRef("https://example.org/mine")).add(
+        (ACTOR["iran"], RDFS.label, Literal("Iran"))
+    )
+    with pytest.raises(GraphFileError, match="write TriG"):
+        write_graph(dataset, tmp_path / "g.ttl")
+    write_graph(dataset, tmp_path / "g.trig")
+    assert len(read_graph(tmp_path / "g.trig")) == 1
 
 
 _WRITE_ALL = """
