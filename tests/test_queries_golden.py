@@ -1,0 +1,113 @@
+"""Golden results for every query in queries/: exact rows on a fixture graph.
+
+The fixture graph is tests/queries/fixture_statements.jsonl (records we wrote) built,
+reasoned (so inferred-versus-asserted is testable) and aligned (so the alignment graph is
+queried too). Each queries/NAME.rq must have tests/queries/expected/NAME.json, the rows
+`kg.query` returns with the query's default parameters; a query without one fails. Rows
+are compared in order when the query has an ORDER BY, as a multiset otherwise. SPARQL
+leaves the order inside a GROUP_CONCAT undefined, so a value that is a "; "-separated list
+is compared as a sorted list.
+
+To create the expected file of a NEW query (then read it and check it by hand):
+
+    .venv/bin/python tests/test_queries_golden.py NAME
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from kg.query import list_queries, load_query, query
+
+HERE = Path(__file__).parent / "queries"
+FIXTURE = HERE / "fixture_statements.jsonl"
+EXPECTED = HERE / "expected"
+
+
+def fixture_dataset() -> Dataset:
+    from kg.align import alignment
+    from kg.align_export import add_alignment
+    from kg.build import build_graph
+    from kg.reason import add_inferred, infer
+    from kg.records import load_statements
+
+    loaded = load_statements([FIXTURE])
+    assert not loaded.issues, loaded.issues
+    dataset = build_graph(loaded.statements)
+    add_inferred(dataset, infer(dataset))
+    add_alignment(dataset, alignment(dataset))
+    return dataset
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return fixture_dataset()
+
+
+def _ordered(name: str) -> bool:
+    text = load_query(name).text
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    return re.search(r"\bORDER\s+BY\b", body, re.IGNORECASE) is not None
+
+
+def _lists_sorted(rows: list[dict]) -> list[dict]:
+    def norm(value: object) -> object:
+        if isinstance(value, str) and "; " in value:
+            return "; ".join(sorted(value.split("; ")))
+        return value
+
+    return [{key: norm(value) for key, value in row.items()} for row in rows]
+
+
+def _canonical(rows: list[dict]) -> list[str]:
+    return sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in rows)
+
+
+@pytest.mark.parametrize("name", list_queries())
+def test_query_matches_its_expected_result(dataset: Dataset, name: str) -> None:
+    expected_file = EXPECTED / f"{name}.json"
+    assert expected_file.is_file(), (
+        f"queries/{name}.rq has no expected result {expected_file}; create it with "
+        f"'.venv/bin/python tests/test_queries_golden.py {name}' and check it by hand"
+    )
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    rows = _lists_sorted(query(name, dataset))
+    expected = _lists_sorted(expected)
+    assert rows, f"{name}: no rows on the fixture graph; extend the fixture"
+    if _ordered(name):
+        assert rows == expected
+    else:
+        assert _canonical(rows) == _canonical(expected)
+
+
+def test_every_expected_file_has_its_query() -> None:
+    names = set(list_queries())
+    stale = sorted(p.stem for p in EXPECTED.glob("*.json") if p.stem not in names)
+    assert not stale, f"expected results without a query: {stale}"
+
+
+def test_the_library_has_at_least_twelve_documented_queries() -> None:
+    names = list_queries()
+    assert len(names) >= 12
+    readme = (Path(__file__).parent.parent / "queries" / "README.md").read_text(encoding="utf-8")
+    missing = [n for n in names if f"`{n}`" not in readme]
+    assert not missing, f"queries/README.md does not list: {missing}"
+
+
+def _write_expected(names: list[str]) -> None:
+    data = fixture_dataset()
+    for name in names:
+        rows = _lists_sorted(query(name, data))
+        path = EXPECTED / f"{name}.json"
+        path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({len(rows)} rows): check it by hand")
+
+
+if __name__ == "__main__":
+    _write_expected(sys.argv[1:] or list_queries())
