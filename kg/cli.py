@@ -124,8 +124,12 @@ def _run_extract(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch_size < 1 or args.max_size <= 0:
         raise CliError("--workers, --batch-size and --max-size must be positive")
 
+    warnings = 0
+
     def report(issue: ReadIssue) -> None:
+        nonlocal warnings
         if issue.level == "warning":
+            warnings += 1
             _warn(str(issue))
         elif not args.quiet:
             _info(f"kg: note: {issue}")
@@ -149,7 +153,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         f"{summary.extracted} documents extracted, {summary.records} records "
         f"in {summary.seconds:.1f} s ({summary.docs_per_second:.1f} documents/s, "
         f"{summary.words_per_second:,.0f} words/s); {summary.skipped} already done, "
-        f"{summary.failed} failed, {summary.issue_count} input problems -> {summary.output}"
+        f"{summary.failed} failed, {warnings} warnings -> {summary.output}"
     )
     if summary.documents == 0:
         _warn("nothing could be read from the inputs")
