@@ -173,3 +173,31 @@ def test_cli_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "nope", "--graph", str(graph)]) == 2
     assert "no query named 'nope'" in capsys.readouterr().err
     assert main(["query", "who_blames_whom", "--graph", str(tmp_path / "missing.ttl")]) == 2
+
+
+def test_queries_see_the_inferred_sidecar(tmp_path: Path) -> None:
+    from kg.build import build
+    from kg.graphio import read_graph
+
+    build(FIXTURES / "statements.jsonl", tmp_path / "graph.ttl", reason=True)
+    text = """PREFIX kg: <https://w3id.org/kg-armed-groups/ontology#>
+    SELECT ?a ?b WHERE { ?a kg:blames ?b } ORDER BY ?a ?b"""
+    rows = query(text, read_graph(tmp_path / "graph.ttl"))
+    assert [(r["a"].rsplit("/", 1)[-1], r["b"].rsplit("/", 1)[-1]) for r in rows] == [
+        ("government-of-iraq", "united-states"),
+        ("kataib-hezbollah", "united-states"),
+        ("yahya-saree", "israel"),
+    ]
+
+
+def test_docs_mention_every_option_of_build_and_query() -> None:
+    from kg.cli import build_parser
+
+    docs = (Path(__file__).parents[1] / "docs" / "readme" / "graph.md").read_text("utf-8")
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for command in ("build", "query"):
+        assert f"kg {command}" in docs
+        for action in sub.choices[command]._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert option in docs, f"kg {command} {option} is not in graph.md"
