@@ -212,6 +212,30 @@ def _write(graph: Graph | Dataset, path: Path, short: str) -> None:
         raise GraphFileError(f"{path}: cannot write graph: {error}") from error
 
 
+def _refuse_remote_context(path: Path) -> None:
+    """rdflib would download a remote JSON-LD @context; kg never downloads at run time."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise GraphFileError(f"{path}: no such graph file") from error
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise GraphFileError(f"{path}: cannot parse as json-ld: {error}") from error
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            context = item.get("@context")
+            contexts = context if isinstance(context, list) else [context]
+            if any(isinstance(c, str) for c in contexts):
+                raise GraphFileError(
+                    f"{path}: refers to a remote JSON-LD @context, which kg does not "
+                    "download; inline the context or use another format"
+                )
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def _canonical_json(data: bytes) -> bytes:
     """rdflib's JSON-LD follows set order, which changes between processes: sort every
     list and key so the same graph always gives the same bytes."""
@@ -231,6 +255,8 @@ def _canonical_json(data: bytes) -> bytes:
 
 
 def _parse(graph: Graph | Dataset, path: Path, short: str) -> None:
+    if short == "jsonld":
+        _refuse_remote_context(path)
     try:
         graph.parse(str(path), format=FORMATS[short])
     except FileNotFoundError as error:

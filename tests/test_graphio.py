@@ -94,6 +94,13 @@ def test_unknown_named_graph_needs_a_quad_format(tmp_path: Path) -> None:
     assert len(read_graph(tmp_path / "g.trig")) == 1
 
 
+def test_remote_jsonld_context_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "remote.jsonld"
+    path.write_text('{"@context": "https://schema.org/", "@id": "x", "name": "y"}')
+    with pytest.raises(GraphFileError, match="remote JSON-LD @context"):
+        read_graph(path)
+
+
 _WRITE_ALL = """
 import sys
 from rdflib import Literal
