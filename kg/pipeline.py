@@ -159,12 +159,12 @@ def run(
 
     with stage("build") as report:
         dataset = _build(records_path, summary, issue)
-        report.note = f"{summary.triples_asserted} triples, {summary.actors} actors"
+        report.note = f"{summary.triples_asserted:,} triples, {summary.actors:,} actors"
 
     with stage("reason", skip=not reason) as report:
         if reason:
             dataset = _reason(dataset, summary)
-            report.note = f"+{summary.triples_inferred} inferred triples"
+            report.note = f"+{summary.triples_inferred:,} inferred triples"
         else:
             report.note = "skipped (--no-reason)"
 
@@ -174,7 +174,10 @@ def run(
 
     with stage("align") as report:
         aligned = _align(dataset, out, top, summary)
-        report.note = f"{summary.triples_alignment} alignment triples"
+        report.note = (
+            f"{summary.alignment_pairs:,} actor pairs scored, "
+            f"{summary.triples_alignment:,} alignment triples"
+        )
 
     with stage("graph") as report:
         written = _write_graph(dataset, out)
@@ -386,7 +389,7 @@ def summary_text(summary: RunSummary) -> str:
         lines += ["  " + line for line in _plain_table(summary.top_alignments)]
     lines += ["", "files:"]
     width = max((len(path) for path in summary.files.values()), default=0)
-    for role, path in summary.files.items():
+    for role, path in _ordered_files(summary):
         lines.append(f"  {path:<{width}}  {FILE_ROLES.get(role, role)}")
     return "\n".join(lines)
 
@@ -425,7 +428,7 @@ def summary_markdown(summary: RunSummary) -> str:
     if summary.top_alignments:
         lines += ["## Top alignments", "", *_alignment_table(summary.top_alignments), ""]
     lines += ["## Files", "", "| file | what |", "| --- | --- |"]
-    for role, path in summary.files.items():
+    for role, path in _ordered_files(summary):
         lines.append(f"| `{path}` | {FILE_ROLES.get(role, role)} |")
     lines += ["", "## Stages", "", "| stage | seconds | result |", "| --- | ---: | --- |"]
     for stage in summary.stages:
@@ -441,17 +444,23 @@ def summary_markdown(summary: RunSummary) -> str:
 
 
 FILE_ROLES = {
-    "statements": "statement records, JSON Lines (the extraction contract)",
     "graph": "asserted graph, Turtle (any RDF tool)",
     "inferred": "triples inferred by OWL-RL reasoning, Turtle",
     "alignment": "alignment scores as RDF, Turtle",
-    "shacl_report": "SHACL validation report",
+    "html": "interactive graph, HTML (any browser, offline)",
     "alignment_csv": "alignment score per actor pair, CSV (spreadsheets)",
     "alignment_graphml": "alignment network, GraphML (Gephi, yEd)",
-    "html": "interactive graph, HTML (any browser, offline)",
+    "statements": "statement records, JSON Lines (the extraction contract)",
+    "shacl_report": "SHACL validation report",
     "summary_json": "this summary, JSON",
     "summary_md": "this summary, markdown",
 }
+
+
+def _ordered_files(summary: RunSummary) -> list[tuple[str, str]]:
+    """The files in the order of FILE_ROLES (graph first, summaries last)."""
+    order = {role: number for number, role in enumerate(FILE_ROLES)}
+    return sorted(summary.files.items(), key=lambda item: order.get(item[0], len(order)))
 
 
 def _conformance(summary: RunSummary) -> str:
