@@ -81,8 +81,7 @@ _KIND = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs",
 
 
 def _actor_mention(start: int, end: int, text: str, actor: Actor, kind: str) -> Mention:
-    kind_type = "organization" if actor.type == "other" and kind != "target" else actor.type
-    return Mention(start, end, text, actor.name, kind_type, kind, actor.affiliation,
+    return Mention(start, end, text, actor.name, actor.type, kind, actor.affiliation,
                    actor.umbrella)  # fmt: skip
 
 
@@ -146,8 +145,11 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "abdul", "de", "van"}
 
 
-def ner_mentions(doc: Any, mentions: list[Mention]) -> list[Mention]:
-    """Add spaCy PERSON/ORG entities the gazetteer missed; expand bare surnames."""
+def ner_mentions(
+    doc: Any, mentions: list[Mention], generic: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Add spaCy PERSON/ORG entities the gazetteer missed; expand bare surnames.
+    Entities made only of `generic` words ("the Guards", "Caretaker") are not actors."""
     out = list(mentions)
     people: list[Mention] = [m for m in mentions if m.type == "person"]
     for ent in getattr(doc, "ents", ()):
@@ -160,6 +162,8 @@ def ner_mentions(doc: Any, mentions: list[Mention]) -> list[Mention]:
         if text.lower().startswith("the "):
             start, text = start + 4, text[4:]
         if not text or not text[0].isupper() or len(text) < 3:
+            continue
+        if all(w.lower().strip("'’s") in generic or w.lower() in generic for w in text.split()):
             continue
         if ent.label_ == "PERSON":
             name = _full_name(text, people)

@@ -146,7 +146,7 @@ def assemble(doc: Any, source: SourceDocument, acts: list[SpeechAct],
             platform = platform or _platform(sentence, lexicon)
             if act.header_note:
                 platform = platform or _platform(act.header_note, lexicon)
-            if act.how == "header":
+            if act.how == "header" or act.header_date:
                 platform = platform or info.head_platform
             statement_date = statement_date or _statement_date(doc, act, source)
         affiliation = next((acts[n].affiliation for n in numbers if acts[n].affiliation), None)

@@ -87,6 +87,7 @@ class _Resolver:
         return self.by_token.get(token.i)
 
     def _prior(self, char: int, same_paragraph: bool) -> list[Mention]:
+        """Earlier mentions, nearest first; the gazetteer's before NER's guesses."""
         para = self.ctx.paragraph_of(char)
         out = [
             m
@@ -94,7 +95,8 @@ class _Resolver:
             if m.end <= char and m.kind != "adj"
             and (not same_paragraph or self.ctx.paragraph_of(m.start) == para)
         ]  # fmt: skip
-        return out[::-1]
+        out.reverse()
+        return [m for m in out if m.known] + [m for m in out if not m.known]
 
     def anaphor(self, token: Any) -> Mention | None:
         word = token.lower_
@@ -206,7 +208,26 @@ class Attributor:
             if found is not None:
                 text, start = _np_text(head) if head.pos_ != "PRON" else (head.text, head.idx)
                 return found, "anaphor", text, start
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ not in (
+            "GPE", "LOC", "DATE", "NORP", "FAC"
+        ):  # fmt: skip
+            return self._unknown_actor(head)
         return None
+
+    def _unknown_actor(self, head: Any) -> tuple[Mention, str, str, int]:
+        """A capitalised subject nobody tagged: an actor with its own name."""
+        left = head
+        for child in head.children:
+            if child.dep_ == "compound" and child.i < head.i and child.pos_ == "PROPN":
+                left = child if child.i < left.i else left
+        span = self.doc[left.i : head.i + 1]
+        roles = self.lexicon.words["role_nouns"]
+        person = any(
+            c.dep_ == "appos" and any(t.lower_ in roles for t in c.subtree) for c in head.children
+        ) or (head.ent_type_ == "PERSON")
+        mention = Mention(span.start_char, span.end_char, span.text, span.text,
+                          "person" if person else "organization", "ner", known=False)  # fmt: skip
+        return mention, "subject", span.text, span.start_char
 
     def _body_of(self, role: Any) -> Mention | None:
         for token in role.subtree:
@@ -258,7 +279,7 @@ class Attributor:
             header = self.res.headers.get(para)
             if header is not None and not any(
                 a.paragraph == para and a.speaker.name == header.name for a in self.res.acts
-            ) and sent.start_char >= self._header_end.get(para, 0) - 2:  # fmt: skip
+            ) and sent.end_char > self._header_end.get(para, 0):  # fmt: skip
                 self.res.acts.append(self._header_act(header, sent, para))
         del lex
         return self.res.acts
@@ -292,6 +313,11 @@ class Attributor:
                 return None
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i < verb.i:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.resolve_subject(pobj) is not None:
+                        return pobj
         return None
 
     def _acts_for(self, verb: Any, sent: Any) -> list[SpeechAct]:
@@ -324,11 +350,6 @@ class Attributor:
                 c.dep_ in ("nsubj", "nsubjpass") for c in child.children
             ):
                 content -= {t.i for t in child.subtree}
-        if verb.head.i != verb.i and verb.dep_ == "conj":
-            content |= {t.i for t in verb.head.subtree} - exclude - {
-                t.i for c in verb.head.children if c.dep_ == "conj" and c.i != verb.i
-                for t in c.subtree if c.i < verb.i
-            }  # fmt: skip
         header_date = (
             self._header_date.get(para) if how == "header" or para in self._header_date else None
         )

@@ -22,6 +22,7 @@ from kg.extract.targets import Targets
 from kg.model import LABEL_FIELDS
 
 _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
+_FRAMING_VERBS = {"call", "describe", "term", "brand", "label", "characterize", "consider"}
 
 
 def _negated(token: Any) -> bool:
@@ -94,12 +95,31 @@ class _Labeller:
     def harm_noun(self, noun: Any) -> None:
         if self._praised(noun):
             return
+        if any(a.dep_ in ("relcl", "appos") for a in noun.ancestors if a.i in self.act.content):
+            return  # the reporter's description of someone, not the speaker's claim
         actors, named = self.t.perpetrators(noun)
         aggression = noun.lower_ in self.words("aggression_nouns")
-        if actors and (aggression or not self._in_condemn_object(noun)):
+        in_condemn = self._in_condemn_object(noun)
+        if actors and (aggression or not in_condemn):
             self.add("blames", actors)
-        if not named and aggression and self._definite(noun) and noun.lower_ != "escalation":
+        if named or in_condemn or not self._definite(noun) or self._clause_agent(noun):
+            return
+        framed = noun.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("attr", "oprd") and c.lower_ in self.words("framing_nouns")
+            for c in noun.head.children
+        )
+        if (aggression and noun.lower_ != "escalation") or framed:
             self.add("blames", self.event)
+
+    def _clause_agent(self, noun: Any) -> bool:
+        """ "X would pay for the crime": the clause names who did it (maybe unresolved)."""
+        verb = noun.head
+        while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+            verb = verb.head
+        return noun.dep_ == "pobj" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "this")
+            for c in verb.children
+        )
 
     def _definite(self, noun: Any) -> bool:
         return any(c.lower_ in ("the", "this", "these", "that") for c in noun.children)
@@ -110,8 +130,13 @@ class _Labeller:
     def condemn_verb(self, verb: Any) -> None:
         if _negated(verb):
             return
+        objects = []
         for child in verb.children:
-            if child.dep_ not in ("dobj", "nsubjpass"):
+            if child.dep_ in ("ccomp", "xcomp") and child.lemma_.lower() in _FRAMING_VERBS:
+                objects += [c for c in child.children if c.dep_ in ("oprd", "dobj", "attr")
+                            and c.lower_ != "what"]  # fmt: skip
+        for child in [*verb.children, *objects]:
+            if child.dep_ not in ("dobj", "nsubjpass", "oprd", "attr"):
                 continue
             for obj in [child, *child.conjuncts]:
                 if obj.lower_ in ("what",):
@@ -132,10 +157,22 @@ class _Labeller:
                     self.add("condemns", self.event)
 
     def responsibility(self, word: Any) -> None:
-        verb = word.head
+        own_subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if word.dep_ == "amod" and word.head.dep_ == "dobj" and word.head.head.lemma_ == "hold":
+            if not _negated(word.head.head):
+                for obj in [word.head, *word.head.conjuncts]:
+                    self.add("blames", self._object_actors(obj))
+            return
+        if word.dep_ == "amod":
+            return
+        if own_subjects and not _negated(word):
+            for subject in [own_subjects[0], *own_subjects[0].conjuncts]:
+                self.add("blames", self._object_actors(subject))
+            return
+        verb = word if word.pos_ in ("VERB", "AUX") else word.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        if _negated(verb) or word.dep_ == "amod":
+        if _negated(verb):
             return
         if verb.lemma_.lower() == "hold":
             for child in verb.children:
@@ -160,7 +197,17 @@ class _Labeller:
             verb = noun.head
             while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
                 verb = verb.head
-            if noun.dep_ in ("attr", "oprd", "dobj"):
+            framed_objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != noun.i]
+            if noun.dep_ == "oprd" or (verb.lemma_.lower() in _FRAMING_VERBS and framed_objects):
+                for obj in framed_objects:
+                    if obj.pos_ == "PRON":
+                        continue
+                    found = self.t.mention(obj)
+                    if found is not None:
+                        actors, named = [found], True
+                    else:
+                        actors, named = self.t.perpetrators(obj)
+            elif noun.dep_ in ("attr", "oprd", "dobj"):
                 subject_heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
                 for subject in subject_heads:
                     if subject.lower_ in self.words("harm_nouns") or subject.lower_ in self.words(
@@ -236,7 +283,8 @@ class _Labeller:
             if lemma in verb_words:
                 for child in token.children:
                     if child.dep_ == "dobj":
-                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(child))
+                        for item in [child, *child.conjuncts]:
+                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
                 self._conditions(token)
                 continue
             if not self._future(token):
@@ -247,23 +295,15 @@ class _Labeller:
                 c.lower_ in ("safe", "targets", "target") for c in token.children
             )
             if victim:
-                for child in token.children:
-                    if child.dep_ in ("nsubj", "nsubjpass"):
-                        for subject in [child, *child.conjuncts]:
-                            self.add("threatens_or_vows_revenge_against",
-                                     self.t.actors_in(subject))  # fmt: skip
-                if token.dep_ == "conj":
-                    for child in token.head.children:
-                        if child.dep_ in ("nsubj", "nsubjpass"):
-                            for subject in [child, *child.conjuncts]:
-                                self.add("threatens_or_vows_revenge_against",
-                                         self.t.actors_in(subject))  # fmt: skip
+                for subject in self._subjects(token):
+                    self.add("threatens_or_vows_revenge_against", self.t.head_actors(subject))
             for t in token.subtree:
                 if t.i not in content:
                     continue
                 if t.dep_ == "prep" and t.lower_ == "against":
                     for pobj in t.children:
-                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(pobj))
+                        for item in [pobj, *pobj.conjuncts]:
+                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
                 if t.lower_ in self.words("threat_nouns") or t.lemma_.lower() in (
                     "respond", "retaliate"):  # fmt: skip
                     for prep in t.children:
@@ -278,7 +318,8 @@ class _Labeller:
             if lemma in self.words("threat_agent_predicates"):
                 for child in token.children:
                     if child.dep_ == "dobj":
-                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(child))
+                        for item in [child, *child.conjuncts]:
+                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
             self._conditions(token)
 
     def _named_in_act(self) -> list[str]:
@@ -292,12 +333,27 @@ class _Labeller:
                         self.add("threatens_or_vows_revenge_against", self.t.actors_in(subject))
 
     def _future(self, verb: Any) -> bool:
-        children = {c.lower_ for c in verb.children}
-        if children & _MODALS:
-            return True
-        if verb.lower_ in ("coming", "inevitable") or children & {"coming", "inevitable", "ready"}:
-            return True
-        return verb.lemma_.lower() == "reserve"
+        for _ in range(4):
+            children = {c.lower_ for c in verb.children}
+            if children & _MODALS or verb.lemma_.lower() == "reserve":
+                return True
+            if verb.lower_ in ("coming", "inevitable") or children & {
+                "coming", "inevitable", "ready"}:  # fmt: skip
+                return True
+            if verb.dep_ not in ("xcomp", "acl", "dobj", "attr", "pobj", "prep", "conj"):
+                return False
+            verb = verb.head
+        return False
+
+    def _subjects(self, verb: Any) -> list[Any]:
+        for _ in range(4):
+            found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if found:
+                return [found[0], *found[0].conjuncts]
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return []
+            verb = verb.head
+        return []
 
     def _threat_context(self, verb: Any) -> bool:
         lex = self.lex

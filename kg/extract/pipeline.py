@@ -70,10 +70,11 @@ class Extractor:
         """Records from an already parsed document (`doc.text` is `source.text`)."""
         text = doc.text
         lexicon = self.lexicon
-        mentions = ner_mentions(doc, find_mentions(text, self.gazetteer, lexicon))
+        generic = frozenset(lexicon.anaphor_nouns) | lexicon.words["role_nouns"]
+        mentions = ner_mentions(doc, find_mentions(text, self.gazetteer, lexicon), generic)
         ctx = self._context(text)
         attributor = Attributor(doc, mentions, lexicon, ctx)
-        acts = [a for a in attributor.find() if _has_content(doc, a)]
+        acts = _drop_headlines(doc, source, [a for a in attributor.find() if _has_content(doc, a)])
         targets = Targets(doc, attributor.res, lexicon)
         event = event_perpetrators(doc, attributor, acts, lexicon)
         labels = [label_act(doc, act, targets, lexicon, event, self._own_side(act)) for act in acts]
@@ -108,6 +109,22 @@ class Extractor:
                 own.add(actor.name)
                 name = actor.affiliation
         return own
+
+
+def _title_end(text: str, title: str | None) -> int:
+    """Where the document's headline ends (0 when it has none)."""
+    stripped = text.lstrip()
+    first = stripped.split("\n", 1)[0].strip()
+    if title and first and (first == title.strip() or title.strip().startswith(first)):
+        return len(text) - len(stripped) + len(first)
+    return 0
+
+
+def _drop_headlines(doc: Any, source: SourceDocument, acts: list[SpeechAct]) -> list[SpeechAct]:
+    """A headline summarises the body: its acts count only for a speaker the body quotes."""
+    end = _title_end(doc.text, source.title)
+    body = {a.speaker.name for a in acts if doc[a.sentence[0]].idx >= end}
+    return [a for a in acts if doc[a.sentence[0]].idx >= end or a.speaker.name in body]
 
 
 def _has_content(doc: Any, act: SpeechAct) -> bool:

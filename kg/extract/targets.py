@@ -51,7 +51,7 @@ class Targets:
             current = stack.pop()
             if skip_places and current.dep_ == "prep" and current.lower_ in _PLACE_PREPS:
                 continue
-            if current.dep_ in ("relcl", "acl", "advcl", "ccomp") and current.i != token.i:
+            if current.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") and current.i != token.i:
                 continue
             if current.lower_ in _POSSESSIVE_PRONOUNS:
                 continue
@@ -60,6 +60,20 @@ class Targets:
                 out.append(found)
             stack.extend(current.children)
         return [m for m in out if m.type != "other"]
+
+    def head_actors(self, token: Any) -> list[Mention]:
+        """Actors that the phrase headed by `token` is, or belongs to ("American bases",
+        "U.S. interests in the region" -> United States; places after "in" left out)."""
+        out = []
+        own = self.mention(token)
+        if own is not None:
+            out.append(own)
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
+                found = self.mention(child)
+                if found is not None and child.lower_ not in _POSSESSIVE_PRONOUNS:
+                    out.append(found)
+        return [m for m in _unique(out) if m.type != "other"]
 
     def hedged(self, noun: Any) -> bool:
         hedges = self.lexicon.words["hedges"]
@@ -92,7 +106,10 @@ class Targets:
                     out += self.actors_in(pobj)
             elif child.dep_ == "prep" and child.lower_ == "of" and aggression:
                 for pobj in child.children:
-                    found_here = [m for m in self.actors_in(pobj) if m.type != "person"]
+                    own = self.mention(pobj)
+                    found_here = (
+                        [own] if own is not None and own.type not in ("person", "other") else []
+                    )
                     if found_here:
                         named = True
                         out += found_here
@@ -142,6 +159,8 @@ class Targets:
                    and a.is_ancestor(t) and head.is_ancestor(a)):  # fmt: skip
                 continue
             if t.dep_ in ("det", "predet") or t.lower_ in _POSSESSIVE_PRONOUNS:
+                continue
+            if t.like_num or t.is_punct or t.text in ("[", "]"):
                 continue
             if t.lower_ in _EVALUATIVE:
                 continue
