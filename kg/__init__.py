@@ -31,6 +31,11 @@ _API = {
     "read_graph": "kg.graphio:read_graph",
     "write_graph": "kg.graphio:write_graph",
     "run": "kg.pipeline:run",
+    # Analysis and views.
+    "stance_graph": "kg.align:stance_graph",
+    "alignment": "kg.align:alignment",
+    "align_files": "kg.align_export:align_files",
+    "visualize": "kg.viz:visualize",
 }
 
 

@@ -429,9 +429,9 @@ def _communities(stance: nx.MultiDiGraph, pairs: list[PairScore], seed: int) -> 
 
     positive = nx.Graph()
     positive.add_nodes_from(sorted(stance.nodes))
-    for pair in sorted(pairs, key=lambda p: (p.a, p.b)):
-        if pair.score > 0:
-            positive.add_edge(pair.a, pair.b, weight=pair.score)
+    positive.add_weighted_edges_from(
+        (p.a, p.b, p.score) for p in sorted(pairs, key=lambda p: (p.a, p.b)) if p.score > 0
+    )
     found = nx.community.louvain_communities(positive, weight="weight", seed=seed)
     label = {n: str(stance.nodes[n].get("label", n)) for n in stance.nodes}
     ordered = sorted(found, key=lambda c: (-len(c), min(label[n] for n in c)))
@@ -484,19 +484,23 @@ def _alignment_graph(
             community=communities.get(node, 0),
             **centrality.get(node, {}),
         )
-    for pair in pairs:
-        graph.add_edge(
+    graph.add_edges_from(
+        (
             pair.a,
             pair.b,
-            score=pair.score,
-            weight=abs(pair.score),
-            target_agreement=pair.target_agreement,
-            direct_stance=pair.direct_stance,
-            ties=pair.ties,
-            common_targets=list(pair.common_targets),
-            agreements=pair.agreements,
-            disagreements=pair.disagreements,
+            {
+                "score": pair.score,
+                "weight": abs(pair.score),
+                "target_agreement": pair.target_agreement,
+                "direct_stance": pair.direct_stance,
+                "ties": pair.ties,
+                "common_targets": list(pair.common_targets),
+                "agreements": pair.agreements,
+                "disagreements": pair.disagreements,
+            },
         )
+        for pair in pairs
+    )
     return graph
 
 

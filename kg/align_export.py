@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -221,9 +223,50 @@ def write_rdf(result: AlignmentResult, path: str | Path) -> list[Path]:
     return write_graph(dataset, path)
 
 
+@dataclass
+class AlignmentFiles:
+    """What `align_files` computed and wrote."""
+
+    result: AlignmentResult
+    written: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def align_files(
+    graph: str | Path | Iterable[str | Path],
+    *,
+    csv_path: str | Path | None = None,
+    graphml: str | Path | None = None,
+    gexf: str | Path | None = None,
+    rdf: str | Path | None = None,
+    seed: int = 0,
+) -> AlignmentFiles:
+    """Read graph files, score the alignment, and write the requested outputs (the one
+    call behind `kg align`)."""
+    import time
+
+    from kg.align import alignment
+    from kg.graphio import read_graph
+
+    started = time.perf_counter()
+    result = alignment(read_graph(graph), seed=seed)
+    written: list[Path] = []
+    if csv_path:
+        written.append(write_csv(result, csv_path))
+    if graphml:
+        written.append(write_graphml(result.graph, graphml))
+    if gexf:
+        written.append(write_gexf(result.graph, gexf))
+    if rdf:
+        written.extend(write_rdf(result, rdf))
+    return AlignmentFiles(result, written, time.perf_counter() - started)
+
+
 __all__ = [
     "CSV_COLUMNS",
+    "AlignmentFiles",
     "add_alignment",
+    "align_files",
     "alignment_graph",
     "alignment_iri",
     "alignment_rows",

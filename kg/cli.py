@@ -515,6 +515,103 @@ def _run_query(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kg align / kg viz (analysis helper) ------------------------------------------------
+
+
+def _add_align(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "align",
+        help="score how far actors align (common targets, stances, ties); CSV, Gephi, RDF",
+        description=(
+            "Score every pair of actors that share a target or interact: agreement of their "
+            "stances toward common targets + their stances toward each other + shared "
+            "sponsor / affiliation ties (docs/readme/analysis.md). Prints the ranked table; "
+            "writes CSV, GraphML / GEXF (Gephi) and the scores as RDF on request."
+        ),
+        epilog=(
+            "example: kg align --graph out/graph.ttl -o out/alignment.csv "
+            "--gexf out/alignment.gexf --rdf out/graph.alignment.ttl --top 15"
+        ),
+    )
+    p.add_argument("--graph", required=True, nargs="+", metavar="FILE", help="graph file(s)")
+    p.add_argument("-o", "--output", metavar="CSV", help="write all ranked pairs as CSV")
+    p.add_argument("--graphml", metavar="FILE", help="write the alignment graph as GraphML")
+    p.add_argument("--gexf", metavar="FILE", help="write the alignment graph as GEXF (Gephi)")
+    p.add_argument(
+        "--rdf",
+        metavar="FILE",
+        help="write the scores as RDF (NAME.alignment.ttl beside NAME.ttl is read with it; "
+        ".trig / .nq keep the named graph)",
+    )
+    p.add_argument("--top", type=int, default=20, metavar="N", help="rows to print (default 20)")
+    p.add_argument("--seed", type=int, default=0, help="community detection seed (default 0)")
+    p.set_defaults(func=_run_align)
+
+
+def _run_align(args: argparse.Namespace) -> int:
+    from kg.align import AlignmentError
+    from kg.align_export import align_files, format_table
+    from kg.graphio import GraphFileError
+
+    try:
+        done = align_files(
+            args.graph,
+            csv_path=args.output,
+            graphml=args.graphml,
+            gexf=args.gexf,
+            rdf=args.rdf,
+            seed=args.seed,
+        )
+    except (AlignmentError, GraphFileError, OSError) as error:
+        raise CliError(str(error)) from error
+    result = done.result
+    print(format_table(result, top=max(0, args.top)))
+    communities = len(set(result.communities.values()))
+    _info(
+        f"{len(result.stance)} actors, {result.stance.number_of_edges()} stance edges, "
+        f"{len(result.pairs)} pairs, {communities} communities in {done.seconds:.1f} s"
+    )
+    for path in done.written:
+        _info(f"wrote {path}")
+    return 0
+
+
+def _add_viz(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "viz",
+        help="draw the stance and alignment graphs as one self-contained HTML page",
+        description=(
+            "Write an interactive HTML page (pyvis / vis-network, inlined: it opens from "
+            "file:// with no network access) with the stance graph and the alignment graph, "
+            "a legend, filters by stance and actor type, and evidence in the tooltips."
+        ),
+        epilog="example: kg viz --graph out/graph.ttl -o out/graph.html --view alignment",
+    )
+    p.add_argument("--graph", required=True, nargs="+", metavar="FILE", help="graph file(s)")
+    p.add_argument("-o", "--output", required=True, metavar="HTML", help="page to write")
+    p.add_argument(
+        "--view",
+        choices=("stance", "alignment"),
+        default="stance",
+        help="the view the page opens on (default stance; the page can switch)",
+    )
+    p.add_argument("--title", default="kg: statements by armed groups", help="page title")
+    p.set_defaults(func=_run_viz)
+
+
+def _run_viz(args: argparse.Namespace) -> int:
+    from kg.align import AlignmentError
+    from kg.graphio import GraphFileError
+    from kg.viz import VizError, visualize
+
+    try:
+        path = visualize(args.graph, args.output, view=args.view, title=args.title)
+    except (AlignmentError, GraphFileError, VizError, OSError) as error:
+        raise CliError(str(error)) from error
+    _info(f"wrote {path} ({path.stat().st_size // 1024} KiB); open it in a browser")
+    return 0
+
+
 # --- the parser -------------------------------------------------------------------------
 
 # Each command contributes one `_add_*` function; order here is the order in --help.
@@ -523,6 +620,8 @@ _COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_extract,
     _add_build,
     _add_query,
+    _add_align,
+    _add_viz,
     _add_serve,
     _add_push,
     _add_run,

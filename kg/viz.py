@@ -77,18 +77,22 @@ class VizError(ValueError):
 
 
 def visualize(
-    source: Graph | AlignmentResult,
+    source: Graph | AlignmentResult | str | Path | list,
     path: str | Path,
     *,
     view: str = "stance",
     title: str = "kg: statements by armed groups",
 ) -> Path:
-    """Write the self-contained HTML page for `source` (a kg graph or an AlignmentResult)
-    to `path`, opening on `view` ("stance" or "alignment"). Returns the path."""
+    """Write the self-contained HTML page for `source` (a kg graph, a graph file, or an
+    AlignmentResult) to `path`, opening on `view` ("stance" or "alignment")."""
     from kg.align import AlignmentResult, alignment
 
     if view not in VIEWS:
         raise VizError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+    if isinstance(source, str | Path | list | tuple):
+        from kg.graphio import read_graph
+
+        source = read_graph(source)
     result = source if isinstance(source, AlignmentResult) else alignment(source)
     networks = build_networks(result)
     page = render_page(networks, title=title, initial_view=view)
