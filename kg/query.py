@@ -10,8 +10,8 @@ declares each one in its comment header as
 
     # param: NAME = DEFAULT        (or just `# param: NAME` for "unset")
 
-`prepare` injects `VALUES ?NAME { value }` at the start of the outer WHERE block, so
-filters inside the query see the value; an unset parameter is `UNDEF` (no restriction).
+`prepare` adds `VALUES ?NAME { value }` at the end of the outer WHERE block, so filters
+in that group see the value; an unset parameter is `UNDEF` (no restriction).
 Values are written as SPARQL terms: `<iri>` or http(s)://... -> IRI, `actor:iran` (a kg
 prefix) -> IRI, an integer -> xsd:integer, anything else -> a plain string literal.
 Loading graphs is kg.graphio's job; `query` takes an rdflib Dataset or Graph, so other
@@ -100,11 +100,19 @@ def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
         value = params.get(name, default)
         term = "UNDEF" if value is None or value == "" else sparql_term(value)
         values.append(f"VALUES ?{name} {{ {term} }}")
-    match = _WHERE_RE.search(_strip_comments(named.text))
-    if match is None:
-        raise QueryError(f"{named.source}: a query with parameters needs a 'WHERE {{' block")
-    cut = match.end()
-    return named.text[:cut] + "\n  " + "\n  ".join(values) + named.text[cut:]
+    code = _strip_comments(named.text)
+    match = _WHERE_RE.search(code)
+    close = _matching_brace(code, match.end() - 1) if match else -1
+    if close < 0:
+        raise QueryError(f"{named.source}: a query with parameters needs a 'WHERE {{ ... }}' block")
+    # At the END of the outer group: rdflib joins a group's parts left to right and keeps
+    # the order of the left side only, so an ordered sub-select placed before the VALUES
+    # block keeps its order (and GROUP_CONCAT lists stay sorted).
+    block = "  " + "\n  ".join(values) + "\n"
+    head = named.text[:close].rstrip(" ")
+    if not head.endswith("\n"):
+        head += "\n"
+    return head + block + named.text[close:]
 
 
 def sparql_term(value: str) -> str:
@@ -233,6 +241,31 @@ def _strip_comments(text: str) -> str:
         index = _comment_start(line)
         out.append(line if index < 0 else line[:index] + " " * (len(line) - index - 1) + "\n")
     return "".join(out)
+
+
+def _matching_brace(code: str, start: int) -> int:
+    """Index of the '}' closing the '{' at `start` (string literals skipped), or -1."""
+    depth = 0
+    quote = ""
+    escaped = False
+    for index in range(start, len(code)):
+        char = code[index]
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
 
 
 def _comment_start(line: str) -> int:

@@ -10,6 +10,7 @@ from rdflib import Dataset
 
 from kg.build import build_graph
 from kg.query import (
+    NamedQuery,
     QueryError,
     format_rows,
     iter_params,
@@ -73,13 +74,47 @@ def test_parameters(dataset: Dataset) -> None:
         query("who_blames_whom", dataset, {"spekaer": "x"})
 
 
-def test_prepare_injects_values_after_the_outer_where() -> None:
+def test_prepare_adds_values_at_the_end_of_the_outer_where() -> None:
     named = load_query("iran_backed_speakers")
     assert named.params == {"sponsor": "Iran"}
     text = prepare(named)
-    _head, _, tail = text.partition("WHERE {")
-    assert tail.lstrip().startswith('VALUES ?sponsor { "Iran" }')
+    body, _, tail = text.rpartition("}\nORDER BY")
+    assert body.rstrip().endswith('VALUES ?sponsor { "Iran" }')
+    assert tail.strip().startswith("?speaker_name")
     assert "VALUES ?speaker { UNDEF }" in prepare(load_query("who_blames_whom"))
+    braces = load_query('SELECT ?x WHERE { ?x ?p "a } b" . { ?x ?q ?y } }  # } comment')
+    braced = prepare(NamedQuery(braces.text, {"x": None}))
+    assert braced.rstrip().endswith("VALUES ?x { UNDEF }\n}  # } comment")
+    with pytest.raises(QueryError, match="WHERE"):
+        prepare(NamedQuery("SELECT * { ?s ?p ?o }", {"x": None}))
+
+
+def test_ordered_group_concat_is_stable_across_processes(tmp_path: Path) -> None:
+    """rdflib turns the right side of a join into a set; the VALUES block goes last so an
+    ordered sub-select keeps its order whatever the string hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    from kg.build import build
+
+    build(FIXTURES / "statements.jsonl", tmp_path / "g.ttl")
+    script = (
+        "import sys, kg; rows = kg.query('threats_by_target', kg.read_graph(sys.argv[1]));"
+        "print(rows)"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "g.ttl")],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outputs) == 1
+    assert "Kata'ib Hezbollah; Yahya Saree" in outputs.pop()
 
 
 def test_sparql_terms() -> None:
