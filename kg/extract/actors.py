@@ -167,6 +167,8 @@ def ner_mentions(
             continue
         if ent.label_ == "PERSON":
             name = _full_name(text, people)
+            if name == text and " " not in text:
+                name = _name_in_text(doc.text, text, start)
             mention = Mention(start, start + len(text), text, name, "person", "ner", known=False)
             people.append(mention)
         else:
@@ -175,6 +177,16 @@ def ner_mentions(
                               "ner", known=False)  # fmt: skip
         out.append(mention)
     return _expand_known_surnames(sorted(out, key=lambda m: m.start))
+
+
+def _name_in_text(text: str, surname: str, before: int) -> str:
+    """The fuller name a bare surname had earlier in the text ("Shukr" -> "Fuad Shukr")."""
+    pattern = r"\b((?:[A-Z][\w'\u2019]*[ -]){1,3}(?:al-|el-)?)" + re.escape(surname) + r"\b"
+    for match in re.finditer(pattern, text[:before]):
+        words = match.group(1).split()
+        if words and words[0].lower() not in ("the", "in", "on", "by", "for", "of", "and"):
+            return match.group(0)
+    return surname
 
 
 def _full_name(text: str, people: list[Mention]) -> str:

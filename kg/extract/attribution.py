@@ -16,16 +16,14 @@ Requires a dependency parse (`token.dep_`, `token.head`, `token.lemma_`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.extract.actors import Mention
 from kg.extract.lexicon import Lexicon
+from kg.extract.parse import DIGEST_HEADER
 
-_HEADER = re.compile(
-    r"^\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,\s*\d{1,2}:\d{2})?\s+[-\u2013\u2014]\s+"
-    r"(?P<name>[^:()\n]{2,80}?)\s*(?:\((?P<note>[^)\n]*)\))?\s*:\s+",
-)
+_HEADER = DIGEST_HEADER
 _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "thing", "him": "person"}
 
 
@@ -143,7 +141,7 @@ class _Resolver:
 
 def _fits(mention: Mention, kind: str) -> bool:
     if kind == "militia":
-        return mention.type in ("militia", "organization")
+        return mention.type == "militia" or (mention.type == "organization" and mention.known)
     if kind == "media":
         return mention.type == "media"
     if kind == "state":
@@ -208,18 +206,20 @@ class Attributor:
             if found is not None:
                 text, start = _np_text(head) if head.pos_ != "PRON" else (head.text, head.idx)
                 return found, "anaphor", text, start
-        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ not in (
-            "GPE", "LOC", "DATE", "NORP", "FAC"
-        ):  # fmt: skip
+        if (
+            head.pos_ == "PROPN"
+            and head.text[:1].isupper()
+            and head.ent_type_ in ("ORG", "PERSON", "")
+            and (head.ent_type_ or head.i != head.sent.start)
+        ):
             return self._unknown_actor(head)
         return None
 
     def _unknown_actor(self, head: Any) -> tuple[Mention, str, str, int]:
         """A capitalised subject nobody tagged: an actor with its own name."""
         left = head
-        for child in head.children:
-            if child.dep_ == "compound" and child.i < head.i and child.pos_ == "PROPN":
-                left = child if child.i < left.i else left
+        while left.i > 0 and left.nbor(-1).pos_ == "PROPN" and left.nbor(-1).head.i == head.i:
+            left = left.nbor(-1)
         span = self.doc[left.i : head.i + 1]
         roles = self.lexicon.words["role_nouns"]
         person = any(
@@ -301,6 +301,11 @@ class Attributor:
         return verb.i in handled
 
     def _subject(self, verb: Any) -> Any | None:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:  # parser slip: "the naval mission Aspides said"
+            for child in subjects:
+                if self.resolve_subject(child) is not None:
+                    return child
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return child
@@ -377,6 +382,8 @@ class Attributor:
                       and m.kind != "adj"]  # fmt: skip
             if inside:
                 speaker = inside[0]
+                if re.search(r"\b(News|TV|Channel|Media)\b", speaker.text) and not speaker.known:
+                    speaker = replace(speaker, type="media")
             else:
                 name = match.group("name").strip()
                 kind = (

@@ -25,6 +25,17 @@ _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
 _FRAMING_VERBS = {"call", "describe", "term", "brand", "label", "characterize", "consider"}
 
 
+def _after_place(conjunct: Any) -> bool:
+    """ "forces in Iraq and Syria": a conjunct the parser hung on the subject that
+    follows a place phrase belongs to the place."""
+    doc = conjunct.doc
+    first = conjunct.head.i
+    return any(
+        doc[i].dep_ == "prep" and doc[i].lower_ in ("in", "at", "near", "across")
+        for i in range(first, conjunct.i)
+    )
+
+
 def _negated(token: Any) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
@@ -108,8 +119,30 @@ class _Labeller:
             c.dep_ in ("attr", "oprd") and c.lower_ in self.words("framing_nouns")
             for c in noun.head.children
         )
-        if (aggression and noun.lower_ != "escalation") or framed:
+        referent = self._pronoun_framed(noun)
+        if referent is not None:
+            self.add("blames", referent)
+        elif (aggression and noun.lower_ != "escalation") or framed:
             self.add("blames", self.event)
+
+    def _pronoun_framed(self, noun: Any) -> list[Mention] | None:
+        """ "called it an act of aggression": the act "it" refers to, earlier in the
+        paragraph, and its perpetrators."""
+        frame = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        if frame.dep_ not in ("oprd", "attr", "dobj"):
+            return None
+        verb = frame.head
+        pronouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubj")
+                    and c.lower_ in ("it", "this", "them") and c.i != frame.i]  # fmt: skip
+        if not pronouns:
+            return None
+        for token in reversed(self.doc[max(0, pronouns[0].i - 60) : pronouns[0].i]):
+            if token.lower_ in self.words("harm_nouns") or token.lower_ in self.words(
+                "aggression_nouns"):  # fmt: skip
+                actors, named = self.t.perpetrators(token)
+                if named:
+                    return actors
+        return None
 
     def _clause_agent(self, noun: Any) -> bool:
         """ "X would pay for the crime": the clause names who did it (maybe unresolved)."""
@@ -295,7 +328,8 @@ class _Labeller:
                 c.lower_ in ("safe", "targets", "target") for c in token.children
             )
             if victim:
-                for subject in self._subjects(token):
+                subjects = self._subjects(token)
+                for subject in subjects[:1] + [s for s in subjects[1:] if not _after_place(s)]:
                     self.add("threatens_or_vows_revenge_against", self.t.head_actors(subject))
             for t in token.subtree:
                 if t.i not in content:

