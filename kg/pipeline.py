@@ -137,6 +137,7 @@ def run(
     started = time.perf_counter()
     paths = [str(p) for p in ([inputs] if isinstance(inputs, str | Path) else inputs)]
     out = Path(out_dir)
+    _check_out_dir(paths, out)
     out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary(inputs=paths, out_dir=str(out), reasoned=reason)
 
@@ -152,7 +153,10 @@ def run(
 
     with stage("extract") as report:
         records_path = _extract(paths, out, workers, progress, extractor_factory, issue, summary)
-        report.note = f"{summary.documents} documents -> {summary.records_extracted} records"
+        report.note = (
+            f"{_count(summary.documents, 'document')} -> "
+            f"{_count(summary.records_extracted, 'record')}"
+        )
     summary.files["statements"] = str(records_path)
     if summary.documents == 0:
         raise PipelineError(f"no document could be read from {', '.join(paths)}")
@@ -198,6 +202,20 @@ def run(
     return summary
 
 
+def _check_out_dir(inputs: list[str], out: Path) -> None:
+    """Refuse an output folder inside an input folder: the next run would read its own
+    graph.html as a news document."""
+    target = out.resolve()
+    for raw in inputs:
+        source = Path(raw).resolve()
+        if source.is_dir() and target.is_relative_to(source):
+            raise PipelineError(
+                f"the output folder {out} is inside the input folder {raw}, so a later run "
+                "would read its own outputs as documents; choose an output folder outside "
+                "the inputs"
+            )
+
+
 # --- the stages: one call each to the module that does the work -----------------------------
 
 
@@ -230,9 +248,13 @@ def _extract(
 
 def _build(records_path: Path, summary: RunSummary, issue: Callable[[Any], None]) -> Any:
     from kg.build import build_graph
-    from kg.records import load_statements
+    from kg.records import LoadResult, load_statements
 
-    loaded = load_statements([records_path])
+    # An empty records file (no statement found anywhere) is not a problem to report.
+    empty = summary.records_extracted == 0 and (
+        not records_path.exists() or records_path.stat().st_size == 0
+    )
+    loaded = LoadResult() if empty else load_statements([records_path])
     for problem in loaded.issues:
         issue(problem)
     summary.rejected_records = len(loaded.issues)
@@ -358,6 +380,10 @@ def _show_end(report: StageReport) -> None:
         f"  {mark} {_position(report)} {report.name:<9} {report.note:<58} {report.seconds:5.1f} s"
     )
     tqdm.write(line, file=sys.stderr)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _position(report: StageReport) -> str:

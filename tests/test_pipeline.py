@@ -147,3 +147,25 @@ def _texts() -> dict[str, str]:
     from kg.extract.readers import iter_documents
 
     return {doc.doc_id: doc.text for doc in iter_documents(FIXTURES)}
+
+
+def test_output_inside_an_input_folder_is_refused(corpus: Path) -> None:
+    with pytest.raises(PipelineError, match="inside the input folder"):
+        run([corpus], corpus / "out", progress=False)
+    assert not (corpus / "out").exists()
+
+
+def test_documents_without_statements_give_an_empty_graph(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "weather.txt").write_text(
+        "Weather\n\nIt was warm and sunny in Basra on Monday, with a light wind from the north "
+        "and clear skies expected for the rest of the week across the south of the country.\n",
+        encoding="utf-8",
+    )
+    summary = run([corpus], tmp_path / "out", progress=False)
+    assert (summary.documents, summary.statements, summary.actors) == (1, 0, 0)
+    assert summary.issue_count == 0 and summary.rejected_records == 0
+    assert summary.conforms is True and summary.top_alignments == []
+    assert (tmp_path / "out" / "graph.html").is_file()
+    assert (tmp_path / "out" / "graph.ttl").is_file()
