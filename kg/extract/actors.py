@@ -207,7 +207,9 @@ def _expand_known_surnames(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.type == "person" and mention.kind == "ner" and " " not in mention.text:
             full = _full_name(mention.text, people)
-            mention = replace(mention, name=full)
+            if full != mention.text:
+                mention = replace(mention, name=full)
+            full = mention.name
             for person in people:
                 if person.name == full and person.known:
                     mention = replace(mention, known=True, affiliation=person.affiliation)

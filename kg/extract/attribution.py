@@ -130,9 +130,16 @@ class _Resolver:
                     return mention
             if header is not None and same_paragraph and _fits(header, kind):
                 return header
-            for mention in self._prior(token.idx, same_paragraph):
-                if _fits(mention, kind) and not (kind == "state" and stem == "government"):
-                    return mention
+            fitting = [
+                m
+                for m in self._prior(token.idx, same_paragraph)
+                if _fits(m, kind) and not (kind == "state" and stem == "government")
+            ]
+            if fitting and same_paragraph:
+                return fitting[0]
+            if fitting:  # across paragraphs: the actor the text has named most
+                counts = {m.name: sum(1 for f in fitting if f.name == m.name) for m in fitting}
+                return max(fitting, key=lambda m: (counts[m.name], -fitting.index(m)))
         if stem == "government" and self.ctx.government:
             return Mention(token.idx, token.idx + len(token.text), token.text,
                            self.ctx.government, "state", "anaphor", known=False)  # fmt: skip
@@ -193,6 +200,10 @@ class Attributor:
                     return found, "role", found.text, found.start
             body = self._body_of(head)
             if body is not None:
+                person = self._person_of(head, body)
+                if person is not None:
+                    text, start = _np_text(head)
+                    return person, "anaphor", text, start
                 text, start = _np_text(head)
                 return body, "role", text, start
             return None
@@ -206,12 +217,7 @@ class Attributor:
             if found is not None:
                 text, start = _np_text(head) if head.pos_ != "PRON" else (head.text, head.idx)
                 return found, "anaphor", text, start
-        if (
-            head.pos_ == "PROPN"
-            and head.text[:1].isupper()
-            and head.ent_type_ in ("ORG", "PERSON", "")
-            and (head.ent_type_ or head.i != head.sent.start)
-        ):
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ in ("ORG", "PERSON"):
             return self._unknown_actor(head)
         return None
 
@@ -228,6 +234,22 @@ class Attributor:
         mention = Mention(span.start_char, span.end_char, span.text, span.text,
                           "person" if person else "organization", "ner", known=False)  # fmt: skip
         return mention, "subject", span.text, span.start_char
+
+    def _person_of(self, role: Any, body: Mention) -> Mention | None:
+        """ "the Nujaba leader" after "Akram al-Kaabi": the person of that body named
+        just before in the paragraph (or its header)."""
+        if role.lower_ in ("ministry", "office") or any(
+            c.lower_ in ("a", "an") for c in role.children
+        ):  # fmt: skip
+            return None
+        para = self.ctx.paragraph_of(role.idx)
+        header = self.res.headers.get(para)
+        candidates = [header] if header is not None else []
+        candidates += [m for m in self.res._prior(role.idx, True)]
+        for mention in candidates:
+            if mention.type == "person" and mention.affiliation == body.name:
+                return mention
+        return None
 
     def _body_of(self, role: Any) -> Mention | None:
         for token in role.subtree:

@@ -101,7 +101,11 @@ class _Labeller:
         return self.t.actors_in(token)
 
     def _in_condemn_object(self, token: Any) -> bool:
-        return any(a.lemma_.lower() in self.words("condemn_verbs") for a in token.ancestors)
+        return any(
+            a.lemma_.lower() in self.words("condemn_verbs")
+            for a in token.ancestors
+            if a.i in self.act.content or a.i == self.act.verb
+        )
 
     def harm_noun(self, noun: Any) -> None:
         if self._praised(noun):
@@ -158,7 +162,11 @@ class _Labeller:
         return any(c.lower_ in ("the", "this", "these", "that") for c in noun.children)
 
     def _praised(self, token: Any) -> bool:
-        return any(a.lemma_.lower() in self.words("praise_verbs") for a in token.ancestors)
+        return any(
+            a.lemma_.lower() in self.words("praise_verbs")
+            for a in token.ancestors
+            if a.i in self.act.content or a.i == self.act.verb
+        )
 
     def condemn_verb(self, verb: Any) -> None:
         if _negated(verb):

@@ -24,6 +24,7 @@ from kg.extract.assemble import DocInfo, assemble, event_date, event_summary, sp
 from kg.extract.attribution import Attributor, DocContext, SpeechAct, paragraph_starts
 from kg.extract.cues import label_act
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.parse import DIGEST_HEADER
 from kg.extract.targets import Targets
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import SourceDocument, Statement
@@ -111,13 +112,20 @@ class Extractor:
         return own
 
 
-def _title_end(text: str, title: str | None) -> int:
-    """Where the document's headline ends (0 when it has none)."""
-    stripped = text.lstrip()
-    first = stripped.split("\n", 1)[0].strip()
-    if title and first and (first == title.strip() or title.strip().startswith(first)):
-        return len(text) - len(stripped) + len(first)
-    return 0
+def _title_end(text: str, title: str | None = None) -> int:
+    """Where the document's head (headline, outlet and date lines) ends: the short lines
+    without a final full stop before the first paragraph of prose (0 when none)."""
+    end = 0
+    for match in re.finditer(r"[^\n]*", text):
+        line = match.group(0).strip()
+        if not line:
+            continue
+        if len(line) >= 120 or line.endswith((".", ".]", ".\"", ":")) or (
+            DIGEST_HEADER.match(match.group(0))
+        ):  # fmt: skip
+            break
+        end = match.end()
+    return end
 
 
 def _drop_headlines(doc: Any, source: SourceDocument, acts: list[SpeechAct]) -> list[SpeechAct]:
