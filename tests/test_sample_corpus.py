@@ -4,6 +4,7 @@ HTML boilerplate gone, and extraction finds grounded records in most of them."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from kg.extract.readers import ReadIssue, iter_documents
 from kg.model import SourceDocument
-from kg.paths import data_path
+from kg.paths import data_path, project_root
 
 SAMPLE = data_path("sample")
 
@@ -86,6 +87,25 @@ def test_the_readme_lists_every_document(
     assert "invented" in readme and "our own words" in readme
     for doc in docs:
         assert f"`{doc.doc_id}`" in readme, doc.doc_id
+
+
+def test_no_sentence_is_taken_from_the_dev_set(
+    documents: tuple[list[SourceDocument], list[ReadIssue]],
+) -> None:
+    """Our texts, not the dev set's: no run of 9 words is shared with a dev-set document
+    (shorter runs are reporting formulas such as "said in a statement read on")."""
+    devset = project_root().parent / "shared" / "devset" / "docs"
+    if not devset.is_dir():
+        pytest.skip(f"no dev set at {devset}")
+    theirs = set().union(*(_runs(p.read_text(encoding="utf-8")) for p in devset.glob("*.txt")))
+    docs, _ = documents
+    shared = {doc.doc_id: sorted(_runs(doc.text) & theirs) for doc in docs}
+    assert {doc_id: runs for doc_id, runs in shared.items() if runs} == {}
+
+
+def _runs(text: str, size: int = 9) -> set[str]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 @pytest.mark.slow
