@@ -155,10 +155,16 @@ def ner_mentions(
     for ent in getattr(doc, "ents", ()):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        start, end = ent.start_char, ent.end_char
+        first = ent.start
+        while (
+            ent.label_ == "PERSON" and first > 0 and doc[first - 1].pos_ == "PROPN"
+            and doc[first - 1].text[:1].isupper() and doc[first - 1].head.i in range(first, ent.end)
+        ):  # fmt: skip  # NER cut a name short: "Sarkawt Omar" tagged as "Omar"
+            first -= 1
+        start, end = doc[first].idx, ent.end_char
         if any(not (end <= m.start or start >= m.end) for m in out):
             continue
-        text = ent.text
+        text = doc.text[start:end]
         if text.lower().startswith("the "):
             start, text = start + 4, text[4:]
         if not text or not text[0].isupper() or len(text) < 3:

@@ -123,11 +123,15 @@ class _Resolver:
                 return acts_here[0].speaker
             return header
         stem = word.rstrip("s")
-        for same_paragraph in (True, False):
+        # "the Guards", "the Brigades", "the regime": a distinctive head names its actor
+        # anywhere earlier in the text; generic heads ("the group") look nearby first.
+        distinctive = token.text[:1].isupper() or stem in ("regime", "entity")
+        for same_paragraph in (True, False) if not distinctive else (False,):
             for mention in self._prior(token.idx, same_paragraph):
                 words = [w.lower().rstrip("s") for w in re.split(r"[\s\-]", mention.text)]
                 if stem in words and mention.type != "person":
                     return mention
+        for same_paragraph in (True, False):
             if header is not None and same_paragraph and _fits(header, kind):
                 return header
             fitting = [

@@ -289,6 +289,11 @@ class _Labeller:
         preps = [
             c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "with", "of")
         ]
+        if not preps and token.dep_ == "pobj" and token.i + 1 < len(token.doc):
+            # "carried out in solidarity with X": the parser hangs "with X" on the verb
+            following = token.doc[token.i + 1]
+            if following.dep_ == "prep" and following.lower_ in ("with", "for", "of"):
+                preps = [following]
         more = []
         for prep in preps:
             more += [c for c in prep.conjuncts if c.dep_ == "conj" or c.dep_ == "prep"]

@@ -100,15 +100,13 @@ class Extractor:
         return DocContext(paragraph_starts(text), country, government)
 
     def _own_side(self, act: SpeechAct) -> set[str]:
+        """The speaker and the body it speaks for; not that body's own parent, since
+        blaming one's own government counts (rule 6)."""
         own = {act.speaker.name}
         for name in (act.affiliation, act.speaker.affiliation):
-            while name and name not in own:
-                own.add(name)
+            if name:
                 actor = self.gazetteer.resolve(name)
-                if actor is None:
-                    break
-                own.add(actor.name)
-                name = actor.affiliation
+                own.add(actor.name if actor else name)
         return own
 
 
