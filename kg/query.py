@@ -43,6 +43,8 @@ _QUERY_FORM_RE = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECAS
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _PREFIXED_RE = re.compile(r"^([A-Za-z][\w-]*):([\w.-]*)$")
 OUTPUT_FORMATS = ("table", "csv", "json")
+# SPARQL string escapes (tabs too: rdflib's parser would expand a raw tab to spaces).
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 class QueryError(ValueError):
@@ -138,7 +140,7 @@ def sparql_term(value: str) -> str:
         return value
     if len(value) >= 2 and value[0] == value[-1] == '"':
         value = value[1:-1]
-    return Literal(value).n3()
+    return '"' + value.translate(_ESCAPES) + '"'
 
 
 def query(

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset
 
 from kg.build import build_graph
@@ -238,3 +240,22 @@ def test_docs_mention_every_option_of_build_and_query() -> None:
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":
                     assert option in docs, f"kg {command} {option} is not in docs/readme/"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=30).filter(lambda t: t.strip() == t and t.strip()))
+def test_any_text_parameter_round_trips(value: str) -> None:
+    """Whatever the user types arrives in the query as the same string (or IRI/number)."""
+    from rdflib import Graph
+
+    named = NamedQuery("SELECT ?x WHERE { BIND (1 AS ?one) }", {"x": None})
+    rows = query(prepare(named, {"x": value}), Graph())
+    got = rows[0]["x"]
+    term = sparql_term(value)
+    if term.startswith("<"):
+        assert got == term[1:-1]
+    elif term == value:  # an integer
+        assert got == int(value)
+    else:
+        expected = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
+        assert got == expected
