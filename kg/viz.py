@@ -68,7 +68,8 @@ PHYSICS_FULL_LIMIT = 300  # up to this many nodes: full physics stabilisation
 STABILISE_SMALL = 300  # stabilisation iterations for small graphs
 STABILISE_LARGE = 60  # ... and for large graphs, which start from precomputed positions
 EVIDENCE_PER_EDGE = 5  # quotes kept per edge in the page
-ALIGNMENT_EDGES_PER_NODE = 8  # strongest pairs kept per actor in the alignment view
+ALL_PAIRS_LIMIT = 3_000  # up to this many pairs the alignment view shows them all
+ALIGNMENT_EDGES_PER_NODE = 8  # ... above it, the strongest pairs of each actor
 MAX_ALIGNMENT_EDGES = 20_000
 
 
@@ -211,12 +212,13 @@ def _node(
     sponsors = [result.label(s) if s in result.stance else s for s in data.get("sponsors", ())]
     parents = [result.label(p) if p in result.stance else p for p in data.get("affiliations", ())]
     statements = int(data.get("statements", 0))
+    targeted = int(result.stance.in_degree(actor, weight="count"))
     sponsored = bool(sponsors)
     node: dict[str, Any] = {
         "id": actor,
         "label": str(data.get("label", actor)),
         "shape": "diamond" if sponsored else "dot",
-        "size": round(10 + 4 * math.sqrt(statements), 1),
+        "size": round(10 + 3 * math.sqrt(statements + targeted), 1),
         "borderWidth": 4 if sponsored else 1,
         "color": {
             "background": colour,
@@ -229,6 +231,7 @@ def _node(
             "sponsors": sponsors,
             "affiliations": parents,
             "statements": statements,
+            "targeted": targeted,
             "community": result.communities.get(actor, 0),
             "centrality": result.centrality.get(actor, {}),
             "iri": actor,
@@ -282,7 +285,9 @@ def _stance_edges(result: AlignmentResult, curved: bool) -> list[dict[str, Any]]
 
 
 def _alignment_edges(result: AlignmentResult) -> list[dict[str, Any]]:
-    """The strongest pairs per actor (by |score|), at most MAX_ALIGNMENT_EDGES in all."""
+    """Every non-zero pair for small graphs; else the strongest pairs of each actor (by
+    |score|), at most MAX_ALIGNMENT_EDGES in all."""
+    cap = ALIGNMENT_EDGES_PER_NODE if len(result.pairs) > ALL_PAIRS_LIMIT else len(result.pairs)
     by_actor: dict[str, list[int]] = defaultdict(list)
     strength = sorted(range(len(result.pairs)), key=lambda i: -abs(result.pairs[i].score))
     keep: set[int] = set()
@@ -290,10 +295,7 @@ def _alignment_edges(result: AlignmentResult) -> list[dict[str, Any]]:
         pair = result.pairs[i]
         if pair.score == 0:
             continue
-        if (
-            len(by_actor[pair.a]) < ALIGNMENT_EDGES_PER_NODE
-            or len(by_actor[pair.b]) < ALIGNMENT_EDGES_PER_NODE
-        ):
+        if len(by_actor[pair.a]) < cap or len(by_actor[pair.b]) < cap:
             keep.add(i)
             by_actor[pair.a].append(i)
             by_actor[pair.b].append(i)

@@ -1,0 +1,111 @@
+"""kg.viz: the page is self-contained, carries both views, and scales to 2,000 actors."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from viz_fixtures import synthetic_stance_graph
+
+from kg.align import alignment
+from kg.build import build_graph
+from kg.cli import main
+from kg.graphio import write_graph
+from kg.records import load_statements
+from kg.viz import (
+    ALIGNMENT_EDGES_PER_NODE,
+    PHYSICS_FULL_LIMIT,
+    VizError,
+    build_networks,
+    render_page,
+    visualize,
+)
+
+FIXTURE = Path(__file__).parent / "queries" / "fixture_statements.jsonl"
+EXTERNAL_REF = re.compile(
+    r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="module")
+def result():
+    return alignment(build_graph(load_statements([FIXTURE]).statements))
+
+
+def page_data(html: str) -> dict:
+    match = re.search(r"const KG_DATA = (\{.*?\});\n?</script>", html, re.DOTALL)
+    assert match, "no KG_DATA in the page"
+    return json.loads(match.group(1))
+
+
+def test_page_is_self_contained(result, tmp_path: Path) -> None:
+    html = visualize(result, tmp_path / "g.html").read_text(encoding="utf-8")
+    assert not EXTERNAL_REF.search(html), EXTERNAL_REF.search(html)
+    assert not re.search(r"@import|url\(\s*[\"']?https?:", html, re.IGNORECASE)
+    for host in ("cdnjs.cloudflare.com", "cdn.jsdelivr.net", "unpkg.com"):
+        assert host not in html  # pyvis's template links these; ours must not
+    assert "vis-network" in html and "new vis.Network" in html
+    assert "<script src" not in html and "<link" not in html
+
+
+def test_page_carries_both_views(result, tmp_path: Path) -> None:
+    data = page_data(visualize(result, tmp_path / "g.html", view="alignment").read_text())
+    assert data["initialView"] == "alignment"
+    stance, aligned = data["views"]["stance"], data["views"]["alignment"]
+    assert len(stance["nodes"]) == len(aligned["nodes"]) == len(result.stance)
+    stance_edges = [e for e in stance["edges"] if not e["kg"].get("tie")]
+    assert len(stance_edges) == result.stance.number_of_edges()
+    kh = next(n for n in stance["nodes"] if n["label"] == "Kata'ib Hezbollah")
+    assert kh["shape"] == "diamond" and kh["kg"]["sponsors"] == ["Iran"]  # sponsored mark
+    assert all(e["color"]["color"].startswith("#") and e["kg"]["evidence"] for e in stance_edges)
+    threat = next(
+        e for e in stance_edges if e["from"] == kh["id"] and e["kg"]["stance"] == "threatens"
+    )
+    assert threat["kg"]["evidence"][0]["url"] == "https://example.org/q/002"
+    assert {e["kg"]["sign"] for e in aligned["edges"]} == {"aligned", "opposed"}
+    assert all(e["dashes"] for e in aligned["edges"] if e["kg"]["sign"] == "opposed")
+
+
+def test_text_cannot_break_out_of_the_script(tmp_path: Path) -> None:
+    graph = synthetic_stance_graph(30, seed=3)  # quotes contain "</script> & <b>"
+    html = render_page(build_networks(alignment(graph)), title="<b>t</b>", initial_view="stance")
+    body = html.split("const KG_DATA = ", 1)[1]
+    assert "</script> &" not in body and "\\u003c/script\\u003e" in body
+    assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in html
+
+
+def test_two_thousand_actors_without_the_quadratic_path() -> None:
+    result = alignment(synthetic_stance_graph(2000, seed=1))
+    started = time.perf_counter()
+    networks = build_networks(result)
+    html = render_page(networks, title="big", initial_view="stance")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"building the page took {elapsed:.1f} s"
+    stance = networks["stance"]
+    assert len(stance.nodes) == 2000
+    assert all("x" in n and "y" in n for n in stance.nodes)  # precomputed positions
+    options = stance.options
+    assert PHYSICS_FULL_LIMIT < 2000 and options["layout"]["improvedLayout"] is False
+    assert options["physics"]["stabilization"]["iterations"] <= 100
+    assert options["edges"]["smooth"]["enabled"] is False
+    # The alignment view keeps each actor's strongest pairs, not all of them.
+    kept = len(networks["alignment"].edges)
+    assert kept <= 2000 * ALIGNMENT_EDGES_PER_NODE < len(result.pairs)
+    assert "strongest" in networks["alignment"].kg_note
+    assert len(html) < 30_000_000
+
+
+def test_errors_and_cli(result, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(VizError, match="unknown view"):
+        visualize(result, tmp_path / "x.html", view="map")
+    graph = tmp_path / "graph.ttl"
+    write_graph(build_graph(load_statements([FIXTURE]).statements), graph)
+    out = tmp_path / "page.html"
+    assert main(["viz", "--graph", str(graph), "-o", str(out), "--view", "alignment"]) == 0
+    assert "wrote" in capsys.readouterr().err
+    assert page_data(out.read_text())["initialView"] == "alignment"
+    assert main(["viz", "--graph", str(tmp_path / "none.ttl"), "-o", str(out)]) == 2

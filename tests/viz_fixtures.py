@@ -1,0 +1,65 @@
+"""Synthetic stance graphs for the alignment and view tests (no RDF: fast at any size)."""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+
+from kg.align import ACTOR_TYPES, STANCES
+
+BASE = "https://w3id.org/kg-armed-groups/id/actor/"
+
+
+def synthetic_stance_graph(
+    actors: int, seed: int = 0, edges_per_speaker: int = 4
+) -> nx.MultiDiGraph:
+    """`actors` actors (a fifth of them targets only), each speaker with up to
+    `edges_per_speaker` stances toward targets drawn with a skewed weight, some sponsored."""
+    rng = random.Random(seed)
+    graph = nx.MultiDiGraph()
+    ids = [f"{BASE}a{i:05d}" for i in range(actors)]
+    sponsor = ids[0]
+    for i, actor in enumerate(ids):
+        graph.add_node(
+            actor,
+            label=f"Actor {i}",
+            type=ACTOR_TYPES[i % len(ACTOR_TYPES)],
+            sponsors=[sponsor] if i % 7 == 3 else [],
+            affiliations=[ids[i // 10]] if i % 11 == 5 and i // 10 != i else [],
+            statements=0,
+        )
+    weights = [1.0 / (rank + 10) for rank in range(actors)]
+    speakers = ids[: max(1, actors * 4 // 5)]
+    for speaker in speakers:
+        for _ in range(rng.randint(1, edges_per_speaker)):
+            target = rng.choices(ids, weights)[0]
+            if target == speaker:
+                continue
+            stance = rng.choice(list(STANCES))
+            count = rng.randint(1, 3)
+            key = stance
+            if graph.has_edge(speaker, target, key):
+                continue
+            graph.add_edge(
+                speaker,
+                target,
+                key=key,
+                stance=stance,
+                sign=STANCES[stance][1],
+                count=count,
+                dates=["2024-02-01"],
+                evidence=[
+                    {
+                        "quote": f"{speaker[-6:]} on {target[-6:]} ({stance}) </script> & <b>",
+                        "statement": f"{speaker}/{target}/{stance}",
+                        "document": None,
+                        "doc_id": f"doc-{rng.randint(1, 500)}",
+                        "url": "https://example.org/doc",
+                        "title": None,
+                        "date": "2024-02-01",
+                    }
+                ],
+            )
+            graph.nodes[speaker]["statements"] += count
+    return graph
