@@ -11,8 +11,8 @@ Dropped as noise: anything about the ontology's own terms or W3C vocabulary term
 reflexive owl:sameAs, types owl:Thing / rdfs:Resource / owl:NamedIndividual and datatype
 "types", triples with a literal or blank-node subject.
 
-owlrl costs roughly 1 ms per input triple on a small machine (see docs/readme/graph.md);
-fine for thousands of statements, too slow for very large corpora.
+owlrl costs about 0.4 ms per asserted triple here, linearly (bench/bench_reason.py, figures
+in docs/readme/graph.md): fine for thousands of statements, too slow for large corpora.
 """
 
 from __future__ import annotations

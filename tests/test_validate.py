@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.build import build_graph, statement_iri
@@ -43,6 +43,8 @@ def broken_report():
     graph.set((kh, KG.confidence, Literal(Decimal("1.5"))))  # out of range
     graph.set((kh, KG.evidenceStart, Literal(500)))  # after the end (190)
     graph.add((kh, KG.blamesTarget, Literal("United States")))  # a literal, not an actor
+    event = graph.value(kh, KG.about)
+    graph.set((event, KG.eventDate, Literal("--13-45", datatype=XSD.gMonthDay)))  # no month 13
     nameless = ACTOR["nameless"]
     graph.add((nameless, RDF.type, KG.ArmedGroup))  # an actor without a name
     graph.remove((DOCUMENT["fx-002"], KG.docId, None))  # a document without an id
@@ -62,6 +64,7 @@ def test_broken_graph_is_caught(broken_report) -> None:
         "kg:blamesTarget",
     ):
         assert ("stmt", path) in found, path
+    assert ("event", "kg:eventDate") in found
     assert ("actor", "skos:prefLabel") in found
     assert ("doc", "kg:docId") in found
 
@@ -84,3 +87,12 @@ def test_conflicting_event_dates_are_a_warning_only() -> None:
     report = validate(dataset)
     assert report.conforms
     assert [v.path for v in report.warnings] == ["kg:eventDate"]
+
+
+def test_shapes_are_valid_shacl() -> None:
+    from pyshacl import validate as shacl_validate
+
+    from kg.validate import load_shapes
+
+    conforms, _graph, text = shacl_validate(Graph(), shacl_graph=load_shapes(), meta_shacl=True)
+    assert conforms, text
