@@ -66,9 +66,11 @@ def _matchers(gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Any, Any, dict[st
 
 
 _MINISTRY = re.compile(
-    r"(?P<country>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:" + _APOS + r"s)?\s+"
+    r"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:"
+    + _APOS
+    + r"s)?\s+"
     r"(?P<kind>[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+[Mm]inistry"
-    r"|(?P<country2>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)" + _APOS + r"s\s+Ministry of "
+    r"|(?P<country2>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)" + _APOS + r"s\s+Ministry of "
     r"(?P<kind2>Foreign Affairs|Defen[cs]e|Interior)"
 )
 _OFFICE = re.compile(
@@ -145,8 +147,19 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "abdul", "de", "van"}
 
 
+def strip_titles(name: str, titles: frozenset[str]) -> str:
+    """ "Foreign Minister Hossein Amir-Abdollahian" -> "Hossein Amir-Abdollahian"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(",.") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
 def ner_mentions(
-    doc: Any, mentions: list[Mention], generic: frozenset[str] = frozenset()
+    doc: Any,
+    mentions: list[Mention],
+    generic: frozenset[str] = frozenset(),
+    titles: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Add spaCy PERSON/ORG entities the gazetteer missed; expand bare surnames.
     Entities made only of `generic` words ("the Guards", "Caretaker") are not actors."""
@@ -172,6 +185,8 @@ def ner_mentions(
         if all(w.lower().strip("'’s") in generic or w.lower() in generic for w in text.split()):
             continue
         if ent.label_ == "PERSON":
+            stripped = strip_titles(text, titles)
+            start, text = start + len(text) - len(stripped), stripped
             name = _full_name(text, people)
             if name == text and " " not in text:
                 name = _name_in_text(doc.text, text, start)

@@ -56,6 +56,17 @@ def sponsored_actors(text: str, mentions: list[Mention], lexicon: Lexicon) -> fr
                     r"\b(?:factions|groups|militias|and)\b", gap):  # fmt: skip
                     out.add(after[0].name)
                     continue
+            anaphor = re.search(
+                r"\b[Tt]he\s+(?:\w+\s+)?(?:group|militia|movement|faction|organi[sz]ation|party)"
+                r"\s*,\s*(?:which|who)\s+(?:is|are|was|were)\s*$",
+                text[: cue.start()],
+            )
+            if anaphor:
+                militias = [m for m in names if m.end <= anaphor.start()
+                            and m.type in ("militia", "organization")]  # fmt: skip
+                if militias:
+                    out.add(militias[-1].name)
+                    continue
             tail = text[cue.end() : cue.end() + 30]
             if re.match(r"\s+(?:group|militia|faction|movement|organi[sz]ation|party)\b", tail):
                 militias = [m for m in before if m.type in ("militia", "organization")]
@@ -81,7 +92,10 @@ def _statement_date(doc: Any, act: SpeechAct, source: SourceDocument) -> str | N
         return header_date(act.header_date, source.published)
     verb = doc[act.verb]
     sent = doc[act.sentence[0] : act.sentence[1]]
+    dateline = _DATELINE.match(sent.text)
     for start, end, month, day, year in find_dates(sent.text):
+        if dateline and start < dateline.end():
+            continue  # the dateline dates the report, not the statement
         span = doc.char_span(sent.start_char + start, sent.start_char + end,
                              alignment_mode="expand")  # fmt: skip
         if span is None or not _attached(span.root, verb):

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from kg.extract.actors import Mention
+from kg.extract.actors import Mention, strip_titles
 from kg.extract.lexicon import Lexicon
 from kg.extract.parse import DIGEST_HEADER
 
@@ -216,12 +216,25 @@ class Attributor:
                 found = res.mention_at(token)
                 if found is not None and found.kind != "adj" and token.i != head.i:
                     return found, "statement_by", found.text, found.start
+        adjectives = [res.mention_at(c) for c in head.children if c.dep_ in ("amod", "compound")]
+        country = next((m for m in adjectives if m is not None and m.kind == "adj"
+                        and m.type == "state"), None)  # fmt: skip
+        if country is not None and lex.anaphor_nouns.get(lower) == "state":
+            name = country.name
+            if lower == "government":
+                name = lex.governments.get(country.name, f"Government of {country.name}")
+            text, start = _np_text(head)
+            parent = country.name if name != country.name else None
+            mention = Mention(start, start + len(text), text, name, "state", "descriptor", parent)
+            return mention, "subject", text, start
         if head.pos_ == "PRON" or head.pos_ in ("NOUN", "PROPN"):
             found = res.anaphor(head)
             if found is not None:
                 text, start = _np_text(head) if head.pos_ != "PRON" else (head.text, head.idx)
                 return found, "anaphor", text, start
-        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ in ("ORG", "PERSON"):
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ in (
+            "ORG", "PERSON", "GPE"
+        ):  # fmt: skip
             return self._unknown_actor(head)
         return None
 
@@ -235,8 +248,12 @@ class Attributor:
         person = any(
             c.dep_ == "appos" and any(t.lower_ in roles for t in c.subtree) for c in head.children
         ) or (head.ent_type_ == "PERSON")
-        mention = Mention(span.start_char, span.end_char, span.text, span.text,
-                          "person" if person else "organization", "ner", known=False)  # fmt: skip
+        kind = "person" if person else "state" if head.ent_type_ == "GPE" else "organization"
+        name = span.text
+        if kind == "person":
+            name = strip_titles(name, self.lexicon.words["person_titles"])
+        mention = Mention(span.start_char, span.end_char, span.text, name, kind, "ner",
+                          known=False)  # fmt: skip
         return mention, "subject", span.text, span.start_char
 
     def _person_of(self, role: Any, body: Mention) -> Mention | None:

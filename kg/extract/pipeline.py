@@ -72,7 +72,10 @@ class Extractor:
         text = doc.text
         lexicon = self.lexicon
         generic = frozenset(lexicon.anaphor_nouns) | lexicon.words["role_nouns"]
-        mentions = ner_mentions(doc, find_mentions(text, self.gazetteer, lexicon), generic)
+        mentions = ner_mentions(
+            doc, find_mentions(text, self.gazetteer, lexicon), generic,
+            lexicon.words["person_titles"],
+        )  # fmt: skip
         ctx = self._context(text)
         attributor = Attributor(doc, mentions, lexicon, ctx)
         acts = _drop_headlines(doc, source, [a for a in attributor.find() if _has_content(doc, a)])
@@ -127,10 +130,12 @@ def _title_end(text: str, title: str | None = None) -> int:
 
 
 def _drop_headlines(doc: Any, source: SourceDocument, acts: list[SpeechAct]) -> list[SpeechAct]:
-    """A headline summarises the body: its acts count only for a speaker the body quotes."""
+    """A headline summarises the body: its acts count only for a speaker the body quotes,
+    and come after the body's (whose sentence is the better evidence)."""
     end = _title_end(doc.text, source.title)
-    body = {a.speaker.name for a in acts if doc[a.sentence[0]].idx >= end}
-    return [a for a in acts if doc[a.sentence[0]].idx >= end or a.speaker.name in body]
+    body = [a for a in acts if doc[a.sentence[0]].idx >= end]
+    names = {a.speaker.name for a in body}
+    return body + [a for a in acts if doc[a.sentence[0]].idx < end and a.speaker.name in names]
 
 
 def _has_content(doc: Any, act: SpeechAct) -> bool:

@@ -23,6 +23,12 @@ _EVALUATIVE = {
     "honorable", "valiant", "noble", "resilient", "proud", "beloved", "mujahid", "patient",
     "glorious", "loyal", "free", "all", "entire", "full",
 }  # fmt: skip
+# "the steadfastness of the Syrian people" praises the Syrian people.
+_QUALITY_HEADS = {
+    "steadfastness", "resilience", "courage", "bravery", "heroism", "sacrifices", "sacrifice",
+    "role", "stance", "position", "efforts", "struggle", "operations", "operation", "victory",
+    "victories", "achievements", "resistance", "jihad", "blood", "spirit", "martyrdom",
+}  # fmt: skip
 _POPULATION_HEADS = {
     "people", "peoples", "family", "families", "victims", "martyrs", "nation", "citizens",
     "population", "children", "relatives", "brothers", "brethren",
@@ -144,6 +150,12 @@ class Targets:
         brothers = head.lower_ not in _POPULATION_HEADS or head.lower_ in ("brothers", "brethren")
         if brothers and len(actors) == 1 and actors[0].kind != "adj":
             return actors[0]
+        if head.lower_ in _QUALITY_HEADS:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.phrase_target(pobj)
         if own is None:
             anaphor = self.mention(head)
             if anaphor is not None and anaphor.kind != "adj":
