@@ -290,6 +290,7 @@ examples:
   kg run data/sample -o out                 # the bundled sample corpus
   kg run news/ extra.jsonl -o out --workers 2
   kg run news/ -o out --no-reason --quiet   # faster, summary only
+  kg run news/ -o out --resume              # extract only documents not done before
 
 stages (each reported as it ends):
   extract   documents -> OUT/statements.jsonl (statement records)
@@ -329,6 +330,11 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--no-reason", action="store_true", help="skip OWL-RL reasoning (no inferred triples)"
     )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the records of documents an earlier run into OUT already extracted",
+    )
     p.add_argument("--top", type=int, default=10, metavar="N", help="alignments shown (default 10)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display and no notes")
     p.set_defaults(func=_run_run)
@@ -354,6 +360,7 @@ def _run_run(args: argparse.Namespace) -> int:
             args.out,
             workers=args.workers,
             reason=not args.no_reason,
+            resume=args.resume,
             progress=not args.quiet,
             top=args.top,
             on_issue=report,

@@ -74,8 +74,9 @@ class RunSummary:
     out_dir: str
     documents: int = 0  # documents read from the inputs
     documents_with_statements: int = 0
+    documents_skipped: int = 0  # already extracted by an earlier run (resume=True)
     failed_documents: int = 0  # documents whose extraction raised
-    records_extracted: int = 0  # records the extractor wrote
+    records_extracted: int = 0  # records in statements.jsonl (kept ones included)
     statements: int = 0  # records loaded into the graph (those that follow the contract)
     rejected_records: int = 0  # extracted records that broke the contract
     actors: int = 0  # distinct actors in the graph (speakers and targets)
@@ -120,6 +121,7 @@ def run(
     *,
     workers: int = 1,
     reason: bool = True,
+    resume: bool = False,
     progress: bool = True,
     top: int = 10,
     on_issue: Callable[[Any], None] | None = None,
@@ -128,7 +130,9 @@ def run(
 ) -> RunSummary:
     """Run the whole pipeline over `inputs` (document files or folders) into `out_dir`.
 
-    `workers` extraction processes; `reason=False` skips OWL-RL reasoning; `progress`
+    `workers` extraction processes; `reason=False` skips OWL-RL reasoning; `resume=True`
+    keeps the records of documents an earlier run into the same `out_dir` already
+    extracted with this extractor version, and extracts only the others; `progress`
     reports each stage on stderr as it ends (`on_stage` receives the same reports);
     `top` alignments go into the summary; `on_issue` receives every input problem as it
     happens (a `kg.extract.readers.ReadIssue`, whose `level` is "warning" or "note", or a
@@ -152,11 +156,14 @@ def run(
     stage = _stage_runner(summary, progress, on_stage)
 
     with stage("extract") as report:
-        records_path = _extract(paths, out, workers, progress, extractor_factory, issue, summary)
+        options = {"workers": workers, "resume": resume, "progress": progress}
+        records_path = _extract(paths, out, options, extractor_factory, issue, summary)
         report.note = (
             f"{_count(summary.documents, 'document')} -> "
             f"{_count(summary.records_extracted, 'record')}"
         )
+        if summary.documents_skipped:
+            report.note += f" ({summary.documents_skipped:,} done before)"
     summary.files["statements"] = str(records_path)
     if summary.documents == 0:
         raise PipelineError(f"no document could be read from {', '.join(paths)}")
@@ -222,8 +229,7 @@ def _check_out_dir(inputs: list[str], out: Path) -> None:
 def _extract(
     inputs: list[str],
     out: Path,
-    workers: int,
-    progress: bool,
+    options: dict[str, Any],
     factory: Callable[[], Any] | None,
     issue: Callable[[Any], None],
     summary: RunSummary,
@@ -231,17 +237,11 @@ def _extract(
     from kg.extract.runner import extract_corpus
 
     output = out / STATEMENTS_FILE
-    result = extract_corpus(
-        inputs,
-        output,
-        workers=workers,
-        progress=progress,
-        extractor_factory=factory,
-        on_issue=issue,
-    )
+    result = extract_corpus(inputs, output, extractor_factory=factory, on_issue=issue, **options)
     summary.documents = result.documents
+    summary.documents_skipped = result.skipped
     summary.failed_documents = result.failed
-    summary.records_extracted = result.records
+    summary.records_extracted = result.records + result.kept
     summary.extractor_version = result.version
     return output
 

@@ -169,3 +169,19 @@ def test_documents_without_statements_give_an_empty_graph(tmp_path: Path) -> Non
     assert summary.conforms is True and summary.top_alignments == []
     assert (tmp_path / "out" / "graph.html").is_file()
     assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
+def test_resume_extracts_only_new_documents(corpus: Path, tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(corpus, inputs)
+    first = run([inputs], tmp_path / "out", reason=False, progress=False)
+    (inputs / "extra.txt").write_text(
+        "Group condemns strike\n\nBAGHDAD, May 5, 2024 (Wire) - Asa'ib Ahl al-Haq condemned "
+        "the American strike on a militia base in western Iraq and vowed revenge against the "
+        "United States in a statement on Telegram.\n",
+        encoding="utf-8",
+    )
+    second = run([inputs], tmp_path / "out", reason=False, resume=True, progress=False)
+    assert second.documents == 4 and second.documents_skipped == 3
+    assert second.statements > first.statements
+    assert second.documents_with_statements == first.documents_with_statements + 1
