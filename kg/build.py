@@ -18,9 +18,7 @@ package attribute `kg.build` becomes this module as soon as it is imported.
 from __future__ import annotations
 
 import hashlib
-import sys
 import time
-import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.callable_module import make_module_callable
 from kg.gazetteer import Gazetteer, load_gazetteer, slugify
 from kg.model import RecordError, Statement
 from kg.records import LoadIssue, load_statements
@@ -344,11 +343,4 @@ def _published_literal(text: str) -> Literal:
     return Literal(head, datatype=XSD.date)
 
 
-class _CallableModule(types.ModuleType):
-    """`kg.build(...)` calls `build(...)` even once `kg.build` names this module."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> BuildResult:
-        return build(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_module_callable(__name__, build)

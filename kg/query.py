@@ -24,8 +24,6 @@ import csv
 import io
 import json
 import re
-import sys
-import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,6 +32,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph, Literal
 
+from kg.callable_module import make_module_callable
 from kg.paths import queries_path
 
 Row = dict[str, Any]
@@ -316,11 +315,4 @@ __all__ = [
 ]
 
 
-class _CallableModule(types.ModuleType):
-    """`kg.query(...)` calls `query(...)` even once `kg.query` names this module."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> list[Row]:
-        return query(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_module_callable(__name__, query)

@@ -7,16 +7,14 @@ the focus node, the property path, the offending value and what is wrong.
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from kg.callable_module import make_module_callable
 from kg.paths import ontology_path
 from kg.vocab import ALIGNMENT_GRAPH, bind_prefixes
 
@@ -120,11 +118,4 @@ def _short(node: Node | None, data: Graph) -> str:
         return str(node)
 
 
-class _CallableModule(types.ModuleType):
-    """`kg.validate(...)` calls `validate(...)` even once `kg.validate` names this module."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> ValidationReport:
-        return validate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_module_callable(__name__, validate)
