@@ -399,11 +399,11 @@ def summary_text(summary: RunSummary) -> str:
     inferred = f" + {summary.triples_inferred:,} inferred" if summary.reasoned else ""
     lines = [
         f"kg run: done in {summary.seconds:.1f} s",
-        f"  documents   {summary.documents} read, {summary.documents_with_statements} with "
-        f"statements, {summary.failed_documents} failed",
-        f"  statements  {summary.statements}"
-        + (f" ({summary.rejected_records} rejected)" if summary.rejected_records else ""),
-        f"  actors      {summary.actors}",
+        f"  documents   {summary.documents:,} read, {summary.documents_with_statements:,} with "
+        f"statements, {summary.failed_documents:,} failed",
+        f"  statements  {summary.statements:,}"
+        + (f" ({summary.rejected_records:,} rejected)" if summary.rejected_records else ""),
+        f"  actors      {summary.actors:,}",
         f"  triples     {summary.triples_asserted:,} asserted{inferred}"
         f" + {summary.triples_alignment:,} alignment",
         f"  SHACL       {_conformance(summary)}",

@@ -76,8 +76,17 @@ def test_graph_parses_and_triple_counts_agree(reasoned: tuple[RunSummary, Path])
     assert len(dataset.graph(ASSERTED_GRAPH)) == summary.triples_asserted > 0
     assert len(dataset.graph(INFERRED_GRAPH)) == summary.triples_inferred > 0
     assert len(dataset.graph(ALIGNMENT_GRAPH)) == summary.triples_alignment
-    statements = set(dataset.graph(ASSERTED_GRAPH).subjects(RDF.type, KG.Statement))
+    asserted = dataset.graph(ASSERTED_GRAPH)
+    statements = set(asserted.subjects(RDF.type, KG.Statement))
     assert len(statements) == summary.statements
+    documents = set(asserted.subjects(RDF.type, KG.Document))
+    assert len(documents) == summary.documents_with_statements
+    # every node typed with an actor class: the five speaker types, umbrella fronts, other
+    # targets (populations, places) and actors of unknown type
+    actor_types = (KG.Person, KG.ArmedGroup, KG.UmbrellaFront, KG.State, KG.Organization)
+    actor_types += (KG.MediaOutlet, KG.OtherTarget, KG.Actor)
+    actors = {s for cls in actor_types for s in asserted.subjects(RDF.type, cls)}
+    assert len(actors) == summary.actors > 0
     assert summary.conforms is True
     assert summary.violations == 0
 
