@@ -53,7 +53,7 @@ def _case_sensitive(form: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _matchers(gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Any, Any, dict[str, Actor]]:
+def _matchers(gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Any, Any, Any]:
     forms = gazetteer.surface_forms()
     sensitive = sorted((f for f in forms if _case_sensitive(f)), key=len, reverse=True)
     insensitive = sorted((f for f in forms if not _case_sensitive(f)), key=len, reverse=True)
@@ -62,7 +62,9 @@ def _matchers(gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Any, Any, dict[st
     loose = re.compile(
         bound.format("(?:" + "|".join(map(_form_regex, insensitive)) + ")"), re.IGNORECASE
     )
-    return exact, loose, forms
+    adjectives = sorted(lexicon.demonyms, key=len, reverse=True)
+    demonym = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, adjectives)) + r")(?![\w])")
+    return exact, loose, demonym
 
 
 _MINISTRY = re.compile(
@@ -89,7 +91,7 @@ def _actor_mention(start: int, end: int, text: str, actor: Actor, kind: str) -> 
 
 def find_mentions(text: str, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Mention]:
     """Gazetteer names, descriptor bodies and demonyms in `text`, longest first."""
-    exact, loose, _ = _matchers(gazetteer, lexicon)
+    exact, loose, demonym = _matchers(gazetteer, lexicon)
     found: list[Mention] = []
     for match in _MINISTRY.finditer(text):
         country_text = match.group("country") or match.group("country2")
@@ -125,12 +127,10 @@ def find_mentions(text: str, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Men
                 found.append(
                     _actor_mention(match.start(), match.end(), match.group(0), actor, "name")
                 )
-    for adjective, canonical in lexicon.demonyms.items():
-        actor = gazetteer.resolve(canonical)
-        pattern = r"(?<![\w.])" + re.escape(adjective) + r"(?![\w])"
-        for match in re.finditer(pattern, text):
-            if actor is not None:
-                found.append(_actor_mention(match.start(), match.end(), adjective, actor, "adj"))
+    for match in demonym.finditer(text):
+        actor = gazetteer.resolve(lexicon.demonyms[match.group(0)])
+        if actor is not None:
+            found.append(_actor_mention(match.start(), match.end(), match.group(0), actor, "adj"))
     return _non_overlapping(found)
 
 
@@ -163,6 +163,7 @@ def ner_mentions(
 ) -> list[Mention]:
     """Add spaCy PERSON/ORG entities the gazetteer missed; expand bare surnames.
     Entities made only of `generic` words ("the Guards", "Caretaker") are not actors."""
+    full_text = doc.text  # computed by spaCy on each access: read it once
     out = list(mentions)
     people: list[Mention] = [m for m in mentions if m.type == "person"]
     for ent in getattr(doc, "ents", ()):
@@ -177,7 +178,7 @@ def ner_mentions(
         start, end = doc[first].idx, ent.end_char
         if any(not (end <= m.start or start >= m.end) for m in out):
             continue
-        text = doc.text[start:end]
+        text = full_text[start:end]
         if text.lower().startswith("the "):
             start, text = start + 4, text[4:]
         if not text or not text[0].isupper() or len(text) < 3:
@@ -189,7 +190,7 @@ def ner_mentions(
             start, text = start + len(text) - len(stripped), stripped
             name = _full_name(text, people)
             if name == text and " " not in text:
-                name = _name_in_text(doc.text, text, start)
+                name = _name_in_text(full_text, text, start)
             mention = Mention(start, start + len(text), text, name, "person", "ner", known=False)
             people.append(mention)
         else:

@@ -122,7 +122,7 @@ def _attached(token: Any, verb: Any) -> bool:
     return verb.is_ancestor(token) is False and token.is_ancestor(verb)
 
 
-def _evidence(doc: Any, act: SpeechAct) -> tuple[str, int, int]:
+def _evidence(doc: Any, act: SpeechAct, full_text: str) -> tuple[str, int, int]:
     sent = doc[act.sentence[0] : act.sentence[1]]
     words = list(re.finditer(r"\S+", sent.text))
     base = sent.start_char
@@ -134,13 +134,14 @@ def _evidence(doc: Any, act: SpeechAct) -> tuple[str, int, int]:
         index = min(index, len(words) - MAX_EVIDENCE_WORDS)
         first, last = words[index], words[index + MAX_EVIDENCE_WORDS - 1]
     start, end = base + first.start(), base + last.end()
-    text = doc.text[start:end].rstrip(",;:")
+    text = full_text[start:end].rstrip(",;:")
     return text, start, start + len(text)
 
 
 def assemble(doc: Any, source: SourceDocument, acts: list[SpeechAct],
              labels: list[dict[str, list[str]]], lexicon: Lexicon,
              info: DocInfo) -> list[Statement]:  # fmt: skip
+    full_text = doc.text
     groups: dict[str, list[int]] = {}
     for number, act in enumerate(acts):
         groups.setdefault(act.speaker.name, []).append(number)
@@ -165,7 +166,7 @@ def assemble(doc: Any, source: SourceDocument, acts: list[SpeechAct],
             statement_date = statement_date or _statement_date(doc, act, source)
         affiliation = next((acts[n].affiliation for n in numbers if acts[n].affiliation), None)
         sponsor = "Iran" if (name in info.sponsored or affiliation in info.sponsored) else None
-        evidence, start, end = _evidence(doc, first)
+        evidence, start, end = _evidence(doc, first, full_text)
         speaker_type = first.speaker.type
         if speaker_type == "other":
             speaker_type = "organization"

@@ -16,6 +16,7 @@ Requires a dependency parse (`token.dep_`, `token.head`, `token.lemma_`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -52,11 +53,7 @@ class DocContext:
     government: str | None = None
 
     def paragraph_of(self, char: int) -> int:
-        index = 0
-        for number, start in enumerate(self.paragraph_starts):
-            if start <= char:
-                index = number
-        return index
+        return max(0, bisect_right(self.paragraph_starts, char) - 1)
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -72,6 +69,7 @@ class _Resolver:
     def __init__(self, doc: Any, mentions: list[Mention], lexicon: Lexicon, ctx: DocContext):
         self.doc, self.lexicon, self.ctx = doc, lexicon, ctx
         self.mentions = mentions
+        self.mention_paragraphs = [ctx.paragraph_of(m.start) for m in mentions]
         self.by_token: dict[int, Mention] = {}
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -89,10 +87,9 @@ class _Resolver:
         para = self.ctx.paragraph_of(char)
         out = [
             m
-            for m in self.mentions
-            if m.end <= char and m.kind != "adj"
-            and (not same_paragraph or self.ctx.paragraph_of(m.start) == para)
-        ]  # fmt: skip
+            for m, m_para in zip(self.mentions, self.mention_paragraphs, strict=True)
+            if m.end <= char and m.kind != "adj" and (not same_paragraph or m_para == para)
+        ]
         out.reverse()
         return [m for m in out if m.known] + [m for m in out if not m.known]
 

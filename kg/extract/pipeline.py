@@ -78,7 +78,7 @@ class Extractor:
         )  # fmt: skip
         ctx = self._context(text)
         attributor = Attributor(doc, mentions, lexicon, ctx)
-        acts = _drop_headlines(doc, source, [a for a in attributor.find() if _has_content(doc, a)])
+        acts = _drop_headlines(doc, text, [a for a in attributor.find() if _has_content(doc, a)])
         targets = Targets(doc, attributor.res, lexicon)
         event = event_perpetrators(doc, attributor, acts, lexicon, _title_end(text, source.title))
         labels = [label_act(doc, act, targets, lexicon, event, self._own_side(act)) for act in acts]
@@ -129,10 +129,10 @@ def _title_end(text: str, title: str | None = None) -> int:
     return end
 
 
-def _drop_headlines(doc: Any, source: SourceDocument, acts: list[SpeechAct]) -> list[SpeechAct]:
+def _drop_headlines(doc: Any, text: str, acts: list[SpeechAct]) -> list[SpeechAct]:
     """A headline summarises the body: its acts count only for a speaker the body quotes,
     and come after the body's (whose sentence is the better evidence)."""
-    end = _title_end(doc.text, source.title)
+    end = _title_end(text)
     body = [a for a in acts if doc[a.sentence[0]].idx >= end]
     names = {a.speaker.name for a in body}
     return body + [a for a in acts if doc[a.sentence[0]].idx < end and a.speaker.name in names]

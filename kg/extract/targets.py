@@ -128,11 +128,14 @@ class Targets:
         return _unique(out), named
 
     def _pronoun_antecedent(self, pronoun: Any) -> Mention | None:
-        sent = pronoun.sent
-        for token in reversed(list(sent[: pronoun.i - sent.start])):
+        doc = pronoun.doc
+        for index in range(pronoun.i - 1, max(-1, pronoun.i - 60), -1):
+            token = doc[index]
             found = self.res.mention_at(token)
             if found is not None and found.kind != "adj" and found.type != "person":
                 return found
+            if token.is_sent_start:
+                break
         return None
 
     def phrase_target(self, token: Any) -> str | Mention | None:
