@@ -65,18 +65,24 @@ def _run(browser: str, profile: Path, *args: str, budget_ms: int) -> str:
 
 
 def load(browser: str, page: Path, tmp: Path, view: str = "", budget_ms: int = 8000) -> dict:
+    """The page's #kg-status after loading; on a busy machine the first frame can miss the
+    virtual-time budget, so a status without any draw is retried once with a larger one."""
     url = page.resolve().as_uri() + (f"#{view}" if view else "")
-    dom = _run(browser, tmp / "profile", "--dump-dom", url, budget_ms=budget_ms)
-    match = re.search(r'<pre id="kg-status"[^>]*>(.*?)</pre>', dom, re.DOTALL)
-    assert match, "no #kg-status in the dumped DOM"
-    return json.loads(html_lib.unescape(match.group(1)))
+    for budget in (budget_ms, budget_ms * 3):
+        dom = _run(browser, tmp / "profile", "--dump-dom", url, budget_ms=budget)
+        match = re.search(r'<pre id="kg-status"[^>]*>(.*?)</pre>', dom, re.DOTALL)
+        assert match, "no #kg-status in the dumped DOM"
+        status = json.loads(html_lib.unescape(match.group(1)))
+        if status.get("draws", 0) >= 1:
+            break
+    return status
 
 
 def screenshot(browser: str, page: Path, tmp: Path, name: str, view: str = "") -> Path:
     shot = tmp / name
     url = page.resolve().as_uri() + (f"#{view}" if view else "")
     _run(browser, tmp / "profile", f"--screenshot={shot}", url, budget_ms=8000)
-    assert shot.is_file() and shot.stat().st_size > 10_000
+    assert shot.is_file() and shot.stat().st_size > 10_000, f"{shot}: no usable screenshot"
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(shot, ARTIFACTS / name)
     return shot
@@ -91,6 +97,7 @@ def test_fixture_page_draws_every_node_without_errors(browser: str, tmp_path: Pa
     result = alignment(build_graph(load_statements([FIXTURE]).statements))
     page = visualize(result, tmp_path / "graph.html")
     stance = load(browser, page, tmp_path)
+    print("stance view status:", stance)  # shown when an assertion below fails
     assert stance["errors"] == []
     assert stance["vis"] is True
     assert stance["resources"] == []  # not one network request
@@ -101,6 +108,7 @@ def test_fixture_page_draws_every_node_without_errors(browser: str, tmp_path: Pa
     )
     assert stance["edges"] == result.stance.number_of_edges() + ties
     aligned = load(browser, page, tmp_path, view="alignment")
+    print("alignment view status:", aligned)
     assert aligned["errors"] == [] and aligned["view"] == "alignment"
     assert aligned["nodes"] == len(result.stance)
     assert aligned["edges"] == sum(1 for p in result.pairs if p.score != 0)
@@ -112,6 +120,7 @@ def test_two_thousand_actors_load(browser: str, tmp_path: Path) -> None:
     result = alignment(synthetic_stance_graph(2000, seed=1))
     page = visualize(result, tmp_path / "big.html")
     status = load(browser, page, tmp_path, budget_ms=30000)
+    print("status:", status)
     assert status["errors"] == [] and status["resources"] == []
     assert status["nodes"] == 2000 and status["draws"] >= 1
     assert status["physics"] is False  # the capped stabilisation finished and froze
