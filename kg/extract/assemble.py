@@ -19,12 +19,13 @@ from kg.extract.actors import Mention
 from kg.extract.attribution import SpeechAct
 from kg.extract.dates import find_dates, header_date, resolve, yesterday
 from kg.extract.lexicon import Lexicon
+from kg.extract.parse import DATELINE
 from kg.model import LABEL_FIELDS, SourceDocument, Statement
 
 MAX_EVIDENCE_WORDS = 25
 _CONFIDENCE = {"subject": 0.85, "role": 0.8, "passive": 0.8, "statement_by": 0.75,
                "header": 0.75, "anaphor": 0.7}  # fmt: skip
-_STOP_CLAUSE = {"ccomp", "relcl", "advcl", "conj", "xcomp", "pcomp"}
+_STOP_CLAUSE = {"ccomp", "relcl", "advcl", "conj", "xcomp", "pcomp", "nsubj", "nsubjpass", "dobj"}
 
 
 @dataclass(frozen=True)
@@ -191,9 +192,7 @@ def event_summary(source: SourceDocument, text: str) -> str:
     return " ".join(first.split()[:15])
 
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z' ]+(?:/[A-Za-z ]+)*,[^\n]{0,40}?\d{4}[^\n]{0,12}?[-\u2013\u2014]"
-)
+_DATELINE = DATELINE
 
 
 def event_date(text: str, published: str | None) -> str | None:

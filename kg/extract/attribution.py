@@ -123,6 +123,8 @@ class _Resolver:
         # "the Guards", "the Brigades", "the regime": a distinctive head names its actor
         # anywhere earlier in the text; generic heads ("the group") look nearby first.
         distinctive = token.text[:1].isupper() or stem in ("regime", "entity")
+        if header is not None and _fits(header, kind):
+            return header  # a digest entry's "the group" is the entry's speaker
         for same_paragraph in (True, False) if not distinctive else (False,):
             for mention in self._prior(token.idx, same_paragraph):
                 words = [w.lower().rstrip("s") for w in re.split(r"[\s\-]", mention.text)]

