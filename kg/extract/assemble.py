@@ -23,6 +23,8 @@ from kg.extract.parse import DATELINE
 from kg.model import LABEL_FIELDS, SourceDocument, Statement
 
 MAX_EVIDENCE_WORDS = 25
+_SPEECH_NOUNS = {"statement", "statements", "post", "speech", "communique", "message", "video",
+                 "tweet", "interview", "address", "remarks", "announcement"}  # fmt: skip
 _CONFIDENCE = {"subject": 0.85, "role": 0.8, "passive": 0.8, "statement_by": 0.75,
                "header": 0.75, "anaphor": 0.7}  # fmt: skip
 _STOP_CLAUSE = {"ccomp", "relcl", "advcl", "conj", "xcomp", "pcomp", "nsubj", "nsubjpass", "dobj"}
@@ -115,7 +117,8 @@ def _attached(token: Any, verb: Any) -> bool:
     for _ in range(30):
         if current.i == verb.i:
             return True
-        if current.dep_ in _STOP_CLAUSE and current.head.i != current.i:
+        speech = current.lower_ in _SPEECH_NOUNS  # "a statement ... on 29 December"
+        if current.dep_ in _STOP_CLAUSE and current.head.i != current.i and not speech:
             return False
         if current.head.i == current.i:
             break

@@ -1,0 +1,148 @@
+"""Attribution and cue detection on hand-parsed sentences (spacy.blank vocab, no model):
+the components' contracts tested apart from the statistical parser."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.actors import find_mentions
+from kg.extract.attribution import Attributor, DocContext, paragraph_starts
+from kg.extract.cues import label_act
+from kg.extract.lexicon import load_lexicon
+from kg.extract.targets import Targets
+from kg.gazetteer import load_gazetteer
+
+
+def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """rows: (word, head index, dep, pos, lemma); every word followed by a space."""
+    nlp = spacy.blank("en")
+    words = [r[0] for r in rows]
+    spaces = [
+        i + 1 < len(rows) and rows[i + 1][0] not in (".", ",", "'s") for i in range(len(rows))
+    ]
+    return Doc(
+        nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows], pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )  # fmt: skip
+
+
+def _labels(doc: Doc) -> list[tuple[str, dict[str, list[str]]]]:
+    lexicon, gazetteer = load_lexicon(), load_gazetteer()
+    mentions = find_mentions(doc.text, gazetteer, lexicon)
+    attributor = Attributor(doc, mentions, lexicon, DocContext(paragraph_starts(doc.text)))
+    acts = attributor.find()
+    targets = Targets(doc, attributor.res, lexicon)
+    return [
+        (act.speaker.name, label_act(doc, act, targets, lexicon, [], {act.speaker.name}))
+        for act in acts
+    ]
+
+
+# "Hezbollah condemned the Israeli aggression ."
+CONDEMN = [
+    ("Hezbollah", 1, "nsubj", "PROPN", "Hezbollah"),
+    ("condemned", 1, "ROOT", "VERB", "condemn"),
+    ("the", 4, "det", "DET", "the"),
+    ("Israeli", 4, "amod", "ADJ", "israeli"),
+    ("aggression", 1, "dobj", "NOUN", "aggression"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_condemnation_of_an_attributed_act_blames_and_condemns() -> None:
+    [(speaker, labels)] = _labels(_doc(CONDEMN))
+    assert speaker == "Hezbollah"
+    assert labels["condemns"] == ["Israel"]
+    assert labels["blames"] == ["Israel"]
+    assert labels["threatens_or_vows_revenge_against"] == []
+
+
+# "Hezbollah did not condemn the Israeli aggression ."
+NEGATED = [
+    ("Hezbollah", 3, "nsubj", "PROPN", "Hezbollah"),
+    ("did", 3, "aux", "AUX", "do"),
+    ("not", 3, "neg", "PART", "not"),
+    ("condemn", 3, "ROOT", "VERB", "condemn"),
+    ("the", 6, "det", "DET", "the"),
+    ("Israeli", 6, "amod", "ADJ", "israeli"),
+    ("aggression", 3, "dobj", "NOUN", "aggression"),
+    (".", 3, "punct", "PUNCT", "."),
+]
+
+
+def test_negated_reporting_verb_is_no_statement() -> None:
+    assert _labels(_doc(NEGATED)) == []
+
+
+# "The Houthis warned that America would pay ."
+THREAT = [
+    ("The", 1, "det", "DET", "the"),
+    ("Houthis", 2, "nsubj", "PROPN", "Houthis"),
+    ("warned", 2, "ROOT", "VERB", "warn"),
+    ("that", 6, "mark", "SCONJ", "that"),
+    ("America", 6, "nsubj", "PROPN", "America"),
+    ("would", 6, "aux", "AUX", "would"),
+    ("pay", 2, "ccomp", "VERB", "pay"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_future_victim_predicate_is_a_threat() -> None:
+    [(speaker, labels)] = _labels(_doc(THREAT))
+    assert speaker == "Ansar Allah"
+    assert labels["threatens_or_vows_revenge_against"] == ["United States"]
+    assert labels["blames"] == []
+
+
+# "The Houthis said America paid ." (past: no threat)
+PAST = [
+    ("The", 1, "det", "DET", "the"),
+    ("Houthis", 2, "nsubj", "PROPN", "Houthis"),
+    ("said", 2, "ROOT", "VERB", "say"),
+    ("America", 4, "nsubj", "PROPN", "America"),
+    ("paid", 2, "ccomp", "VERB", "pay"),
+    (".", 2, "punct", "PUNCT", "."),
+]
+
+
+def test_past_tense_is_no_threat() -> None:
+    [(_, labels)] = _labels(_doc(PAST))
+    assert labels["threatens_or_vows_revenge_against"] == []
+
+
+# "Analysts said Iran would pay ." (a reading, not a statement)
+ANALYSTS = [
+    ("Analysts", 1, "nsubj", "NOUN", "analyst"),
+    ("said", 1, "ROOT", "VERB", "say"),
+    ("Iran", 4, "nsubj", "PROPN", "Iran"),
+    ("would", 4, "aux", "AUX", "would"),
+    ("pay", 1, "ccomp", "VERB", "pay"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_analysts_are_not_speakers() -> None:
+    assert _labels(_doc(ANALYSTS)) == []
+
+
+# "Egypt and Jordan condemned the Houthi attack ." (joint speakers)
+JOINT = [
+    ("Egypt", 3, "nsubj", "PROPN", "Egypt"),
+    ("and", 0, "cc", "CCONJ", "and"),
+    ("Jordan", 0, "conj", "PROPN", "Jordan"),
+    ("condemned", 3, "ROOT", "VERB", "condemn"),
+    ("the", 6, "det", "DET", "the"),
+    ("Houthi", 6, "compound", "PROPN", "Houthi"),
+    ("attack", 3, "dobj", "NOUN", "attack"),
+    (".", 3, "punct", "PUNCT", "."),
+]
+
+
+def test_joint_speakers_and_condemned_attack_without_blame() -> None:
+    results = dict(_labels(_doc(JOINT)))
+    assert set(results) == {"Egypt", "Jordan"}
+    for labels in results.values():
+        assert labels["condemns"] == ["Ansar Allah"]
+        assert labels["blames"] == []  # an attack condemned is not blame (rule 6 vs 8)
