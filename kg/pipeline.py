@@ -50,6 +50,8 @@ SUMMARY_JSON = "summary.json"
 SUMMARY_MD = "summary.md"
 # Columns of the alignment table kept in the summary (kg.align_export has them all).
 TOP_COLUMNS = ("rank", "actor_a", "actor_b", "score", "common_targets")
+# Common targets shown per pair in the printed table (summary.json keeps them all).
+SHOWN_TARGETS = 3
 # Issues kept in the summary (the count covers all of them).
 MAX_KEPT_ISSUES = 200
 
@@ -422,7 +424,7 @@ def summary_text(summary: RunSummary) -> str:
 
 def _plain_table(rows: list[dict[str, Any]]) -> list[str]:
     columns = list(rows[0])
-    cells = [[_cell(row.get(c, "")) for c in columns] for row in rows]
+    cells = [[_cell(row.get(c, ""), c) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     out = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     for row in cells:
@@ -499,11 +501,16 @@ def _alignment_table(rows: list[dict[str, Any]]) -> list[str]:
     columns = list(rows[0])
     out = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
     for row in rows:
-        out.append("| " + " | ".join(_cell(row[c]) for c in columns) + " |")
+        out.append("| " + " | ".join(_cell(row[c], c).replace("|", "\\|") for c in columns) + " |")
     return out
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, column: str = "") -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
-    return str(value).replace("|", "\\|")
+    text = str(value)
+    if column == "common_targets":  # can name dozens of targets on a big corpus
+        targets = [name for name in text.split("; ") if name]
+        if len(targets) > SHOWN_TARGETS:
+            text = "; ".join(targets[:SHOWN_TARGETS]) + f" (+{len(targets) - SHOWN_TARGETS} more)"
+    return text
