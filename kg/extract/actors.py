@@ -138,9 +138,11 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     priority = {"descriptor": 0, "name": 1, "ner": 2, "adj": 3}
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), priority[m.kind], m.start))
     taken: list[Mention] = []
+    used = bytearray(max((m.end for m in mentions), default=0) + 1)
     for mention in ordered:
-        if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+        if not any(used[mention.start : mention.end]):
             taken.append(mention)
+            used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return sorted(taken, key=lambda m: m.start)
 
 
@@ -166,6 +168,9 @@ def ner_mentions(
     full_text = doc.text  # computed by spaCy on each access: read it once
     out = list(mentions)
     people: list[Mention] = [m for m in mentions if m.type == "person"]
+    used = bytearray(len(full_text) + 1)
+    for mention in mentions:
+        used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     for ent in getattr(doc, "ents", ()):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
@@ -176,7 +181,7 @@ def ner_mentions(
         ):  # fmt: skip  # NER cut a name short: "Sarkawt Omar" tagged as "Omar"
             first -= 1
         start, end = doc[first].idx, ent.end_char
-        if any(not (end <= m.start or start >= m.end) for m in out):
+        if any(used[start:end]):
             continue
         text = full_text[start:end]
         if text.lower().startswith("the "):
@@ -198,13 +203,15 @@ def ner_mentions(
             mention = Mention(start, start + len(text), text, text, kind or "organization",
                               "ner", known=False)  # fmt: skip
         out.append(mention)
+        used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return _expand_known_surnames(sorted(out, key=lambda m: m.start))
 
 
 def _name_in_text(text: str, surname: str, before: int) -> str:
     """The fuller name a bare surname had earlier in the text ("Shukr" -> "Fuad Shukr")."""
     pattern = r"\b((?:[A-Z][\w'\u2019]*[ -]){1,3}(?:al-|el-)?)" + re.escape(surname) + r"\b"
-    for match in re.finditer(pattern, text[:before]):
+    window = max(0, before - 20_000)  # the last pages are enough, and keep it linear
+    for match in re.finditer(pattern, text[window:before]):
         words = match.group(1).split()
         if words and words[0].lower() not in ("the", "in", "on", "by", "for", "of", "and"):
             return match.group(0)

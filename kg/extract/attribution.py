@@ -25,6 +25,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.parse import DIGEST_HEADER
 
 _HEADER = DIGEST_HEADER
+_WINDOW = 300  # mentions looked back at for an anaphor
 _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "thing", "him": "person"}
 
 
@@ -70,6 +71,11 @@ class _Resolver:
         self.doc, self.lexicon, self.ctx = doc, lexicon, ctx
         self.mentions = mentions
         self.mention_paragraphs = [ctx.paragraph_of(m.start) for m in mentions]
+        self.mention_ends = [m.end for m in mentions]
+        self._words: dict[int, list[str]] = {}
+        self.acts_by_paragraph: dict[int, list[SpeechAct]] = {}
+        self.act_verbs: set[int] = set()
+        self.spoken: set[tuple[int, str]] = set()
         self.by_token: dict[int, Mention] = {}
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -82,21 +88,37 @@ class _Resolver:
     def mention_at(self, token: Any) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def add_act(self, act: SpeechAct) -> None:
+        self.acts.append(act)
+        self.acts_by_paragraph.setdefault(act.paragraph, []).append(act)
+        self.act_verbs.add(act.verb)
+        self.spoken.add((act.paragraph, act.speaker.name))
+
     def _prior(self, char: int, same_paragraph: bool) -> list[Mention]:
-        """Earlier mentions, nearest first; the gazetteer's before NER's guesses."""
+        """Earlier mentions, nearest first (at most _WINDOW of them, so long texts stay
+        linear); the gazetteer's before NER's guesses."""
         para = self.ctx.paragraph_of(char)
-        out = [
-            m
-            for m, m_para in zip(self.mentions, self.mention_paragraphs, strict=True)
-            if m.end <= char and m.kind != "adj" and (not same_paragraph or m_para == para)
-        ]
-        out.reverse()
+        last = bisect_right(self.mention_ends, char)
+        out = []
+        for index in range(last - 1, max(-1, last - 1 - _WINDOW), -1):
+            if same_paragraph and self.mention_paragraphs[index] != para:
+                break
+            mention = self.mentions[index]
+            if mention.end <= char and mention.kind != "adj":
+                out.append(mention)
         return [m for m in out if m.known] + [m for m in out if not m.known]
+
+    def words_of(self, mention: Mention) -> list[str]:
+        words = self._words.get(mention.start)
+        if words is None:
+            words = [w.lower().rstrip("s") for w in re.split(r"[\s\-]", mention.text)]
+            self._words[mention.start] = words
+        return words
 
     def anaphor(self, token: Any) -> Mention | None:
         word = token.lower_
         para = self.ctx.paragraph_of(token.idx)
-        acts_here = [a for a in self.acts if a.paragraph == para][::-1]
+        acts_here = self.acts_by_paragraph.get(para, [])[::-1]
         header = self.headers.get(para)
         if word in _PRONOUNS:
             want_person = _PRONOUNS[word] == "person"
@@ -127,8 +149,7 @@ class _Resolver:
             return header  # a digest entry's "the group" is the entry's speaker
         for same_paragraph in (True, False) if not distinctive else (False,):
             for mention in self._prior(token.idx, same_paragraph):
-                words = [w.lower().rstrip("s") for w in re.split(r"[\s\-]", mention.text)]
-                if stem in words and mention.type != "person":
+                if mention.type != "person" and stem in self.words_of(mention):
                     return mention
         for same_paragraph in (True, False):
             if header is not None and same_paragraph and _fits(header, kind):
@@ -313,16 +334,18 @@ class Attributor:
                     continue
                 acts = self._acts_for(verb, sent)
                 for act in acts:
-                    self.res.acts.append(act)
+                    self.res.add_act(act)
                     handled |= act.content
                 if not acts and self._inside_other(verb, handled):
                     continue
             para = self.ctx.paragraph_of(sent.start_char)
             header = self.res.headers.get(para)
-            if header is not None and not any(
-                a.paragraph == para and a.speaker.name == header.name for a in self.res.acts
-            ) and sent.end_char > self._header_end.get(para, 0):  # fmt: skip
-                self.res.acts.append(self._header_act(header, sent, para))
+            if (
+                header is not None
+                and (para, header.name) not in self.res.spoken
+                and sent.end_char > self._header_end.get(para, 0)
+            ):
+                self.res.add_act(self._header_act(header, sent, para))
         del lex
         return self.res.acts
 
@@ -375,7 +398,7 @@ class Attributor:
             if header is None:
                 return []
             return [self._act(header, "header", header.text, header.start, verb, sent, set(), para)]
-        if any(a.verb == verb.head.i for a in self.res.acts) and subject.head.i != verb.i:
+        if verb.head.i in self.res.act_verbs and subject.head.i != verb.i:
             return []
         acts = []
         subject_tokens = {t.i for t in subject.subtree}
