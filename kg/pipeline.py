@@ -330,6 +330,8 @@ def _show_end(report: StageReport) -> None:
     line = (
         f"  {mark} {_position(report)} {report.name:<9} {report.note:<58} {report.seconds:5.1f} s"
     )
+    if sys.stderr.isatty():
+        line = "\x1b[2K" + line  # erase what is left of the "running" line
     tqdm.write(line, file=sys.stderr)
 
 
