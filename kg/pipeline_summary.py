@@ -96,6 +96,13 @@ def summary_text(summary: RunSummary) -> str:
     width = max((len(path) for path in summary.files.values()), default=0)
     for role, path in _ordered_files(summary):
         lines.append(f"  {path:<{width}}  {FILE_ROLES.get(role, role)}")
+    if "graph" in summary.files and "html" in summary.files:
+        lines += [
+            "",
+            "next:",
+            f"  open {summary.files['html']} in a browser (it works offline)",
+            f"  kg query who_blames_whom --graph {summary.files['graph']}",
+        ]
     return "\n".join(lines)
 
 
