@@ -134,7 +134,7 @@ def _evidence(doc: Any, act: SpeechAct, full_text: str) -> tuple[str, int, int]:
         first, last = words[0], words[-1]
     else:
         anchor = min(act.surface_start, doc[act.verb].idx) - base
-        index = max(0, next((n for n, w in enumerate(words) if w.end() > anchor), 0) - 2)
+        index = next((n for n, w in enumerate(words) if w.end() > anchor), 0)
         index = min(index, len(words) - MAX_EVIDENCE_WORDS)
         first, last = words[index], words[index + MAX_EVIDENCE_WORDS - 1]
     start, end = base + first.start(), base + last.end()

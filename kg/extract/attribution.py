@@ -270,6 +270,9 @@ class Attributor:
         ) or (head.ent_type_ == "PERSON")
         kind = "person" if person else "state" if head.ent_type_ == "GPE" else "organization"
         name = span.text
+        country = self.lexicon.capitals.get(name)
+        if kind == "state" and country:  # "Baghdad said": the government speaks
+            name = self.lexicon.governments.get(country, f"Government of {country}")
         if kind == "person":
             name = strip_titles(name, self.lexicon.words["person_titles"])
         mention = Mention(span.start_char, span.end_char, span.text, name, kind, "ner",
@@ -299,7 +302,12 @@ class Attributor:
             found = self.res.mention_at(token)
             if found is not None and found.kind != "adj" and found.type != "person":
                 return found
-            if token.dep_ in ("poss", "compound") and token.head.i == role.i:
+            of_role = (
+                token.dep_ == "pobj"
+                and token.head.head.i == role.i
+                and (token.head.lower_ in ("for", "of"))
+            )  # "a spokesman for the ministry"
+            if (token.dep_ in ("poss", "compound") and token.head.i == role.i) or of_role:
                 resolved = self.res.anaphor(token)
                 if resolved is not None:
                     return resolved

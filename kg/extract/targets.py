@@ -16,6 +16,7 @@ from typing import Any
 from kg.extract.actors import Mention
 from kg.extract.lexicon import Lexicon
 
+_COMMIT_VERBS = {"commit", "perpetrate", "carry", "conduct", "wage"}
 _PLACE_PREPS = {"in", "at", "near", "from", "into", "across", "inside", "within", "toward"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 _EVALUATIVE = {
@@ -125,6 +126,11 @@ class Targets:
                         named = True
                         for pobj in agent.children:
                             out += self.actors_in(pobj)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _COMMIT_VERBS:
+            for subject in noun.head.children:  # "X committed a crime against Y"
+                if subject.dep_ == "nsubj" and subject.pos_ != "PRON":
+                    named = True
+                    out += self.actors_in(subject)
         return _unique(out), named
 
     def _pronoun_antecedent(self, pronoun: Any) -> Mention | None:
