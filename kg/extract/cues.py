@@ -52,6 +52,7 @@ class _Labeller:
             own,
         )
         self.tokens = [doc[i] for i in sorted(act.content)]
+        self.event_text = ""
         self.out: dict[str, list[str]] = {name: [] for name in LABEL_FIELDS}
 
     def add(self, label: str, mentions: list[Mention] | list[str]) -> None:
@@ -194,8 +195,17 @@ class _Labeller:
                     if named:
                         found_any = True
                         self.add("condemns", actors)
-                if nouns and not found_any:
+                if nouns and not found_any and self._same_event(nouns[0]):
                     self.add("condemns", self.event)
+
+    def _same_event(self, noun: Any) -> bool:
+        """The document's narrated act can be "the attack on X" only if its sentence
+        names X too."""
+        places = [
+            t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "against")
+            for t in c.subtree if t.pos_ == "PROPN"
+        ]  # fmt: skip
+        return not places or any(t.text in self.event_text for t in places)
 
     def responsibility(self, word: Any) -> None:
         own_subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -289,8 +299,8 @@ class _Labeller:
         preps = [
             c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "with", "of")
         ]
-        if not preps and token.dep_ == "pobj" and token.i + 1 < len(token.doc):
-            # "carried out in solidarity with X": the parser hangs "with X" on the verb
+        if not preps and token.i + 1 < len(token.doc):
+            # "in solidarity with X", "expressed solidarity with X": "with" hung on the verb
             following = token.doc[token.i + 1]
             if following.dep_ == "prep" and following.lower_ in ("with", "for", "of"):
                 preps = [following]
@@ -387,6 +397,8 @@ class _Labeller:
             if verb.lower_ in ("coming", "inevitable") or children & {
                 "coming", "inevitable", "ready"}:  # fmt: skip
                 return True
+            if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.words("threat_verbs"):
+                return True  # "threatened to strike X", "vowed to destroy X"
             if verb.dep_ not in ("xcomp", "acl", "dobj", "attr", "pobj", "prep", "conj"):
                 return False
             verb = verb.head
@@ -413,8 +425,10 @@ class _Labeller:
 
 
 def label_act(doc: Any, act: SpeechAct, targets: Targets, lexicon: Lexicon,
-              event: list[Mention], own: set[str]) -> dict[str, list[str]]:  # fmt: skip
+              event: list[Mention], own: set[str],
+              event_text: str = "") -> dict[str, list[str]]:  # fmt: skip
     labeller = _Labeller(doc, act, targets, lexicon, event, own)
+    labeller.event_text = event_text
     out = labeller.run()
     if getattr(labeller, "pending_crime", False) and not out["condemns"]:
         fallback = out["blames"] or out["threatens_or_vows_revenge_against"]

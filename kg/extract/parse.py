@@ -47,6 +47,8 @@ def set_line_breaks(doc: Any) -> Any:
         if span is not None:
             for token in span[1:]:
                 token.is_sent_start = False
+            if span.end < len(doc):  # the report starts a sentence after the dateline
+                doc[span.end].is_sent_start = True
     for match in DIGEST_HEADER.finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:

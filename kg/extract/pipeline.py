@@ -80,8 +80,13 @@ class Extractor:
         attributor = Attributor(doc, mentions, lexicon, ctx)
         acts = _drop_headlines(doc, text, [a for a in attributor.find() if _has_content(doc, a)])
         targets = Targets(doc, attributor.res, lexicon)
-        event = event_perpetrators(doc, attributor, acts, lexicon, _title_end(text, source.title))
-        labels = [label_act(doc, act, targets, lexicon, event, self._own_side(act)) for act in acts]
+        event, event_text = event_perpetrators(
+            doc, attributor, acts, lexicon, _title_end(text, source.title)
+        )
+        labels = [
+            label_act(doc, act, targets, lexicon, event, self._own_side(act), event_text)
+            for act in acts
+        ]
         info = DocInfo(
             sponsored=sponsored_actors(text, mentions, lexicon),
             event=event_summary(source, text),
@@ -152,7 +157,7 @@ def _head_platform(text: str, lexicon: Lexicon) -> str | None:
 
 
 def event_perpetrators(doc: Any, attributor: Attributor, acts: list[SpeechAct],
-                       lexicon: Lexicon, title_end: int = 0) -> list[Mention]:  # fmt: skip
+                       lexicon: Lexicon, title_end: int = 0) -> tuple[list[Mention], str]:  # fmt: skip
     """Who the document says carried out its harmful event: the first actor that is the
     subject of a harmful verb ("Israel carried out strikes", "an attack that the Houthis
     claimed"), narrated or claimed by a speaker. Hedged or unclaimed events give none."""
@@ -172,7 +177,7 @@ def event_perpetrators(doc: Any, attributor: Attributor, acts: list[SpeechAct],
                 if child.pos_ == "PRON" and child.lower_ in ("they", "we", "it"):
                     owner = next((a for a in acts if token.i in a.content), None)
                     if owner is not None and owner.speaker.type != "person":
-                        return [owner.speaker]
+                        return [owner.speaker], sent.text
                     continue
                 found = []
                 skip = ("prep", "relcl", "acl", "appos", "agent")
@@ -187,6 +192,6 @@ def event_perpetrators(doc: Any, attributor: Attributor, acts: list[SpeechAct],
                 if found:
                     hedges = lexicon.words["hedges"]
                     if any(t.lower_ in hedges for t in sent):
-                        return []
-                    return found
-    return []
+                        return [], ""
+                    return found, sent.text
+    return [], ""
