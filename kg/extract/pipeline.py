@@ -156,8 +156,9 @@ def _head_platform(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def event_perpetrators(doc: Any, attributor: Attributor, acts: list[SpeechAct],
-                       lexicon: Lexicon, title_end: int = 0) -> tuple[list[Mention], str]:  # fmt: skip
+def event_perpetrators(
+    doc: Any, attributor: Attributor, acts: list[SpeechAct], lexicon: Lexicon, title_end: int = 0
+) -> tuple[list[Mention], str]:
     """Who the document says carried out its harmful event: the first actor that is the
     subject of a harmful verb ("Israel carried out strikes", "an attack that the Houthis
     claimed"), narrated or claimed by a speaker. Hedged or unclaimed events give none."""
