@@ -133,7 +133,11 @@ def _evidence(doc: Any, act: SpeechAct, full_text: str) -> tuple[str, int, int]:
     if len(words) <= MAX_EVIDENCE_WORDS:
         first, last = words[0], words[-1]
     else:
-        anchor = min(act.surface_start, doc[act.verb].idx) - base
+        quote_first = min(act.content, default=act.verb) < act.sentence[0] + 3 or (
+            doc[act.sentence[0]].is_quote
+        )  # '"We will respond," X said': the quote is the evidence
+        anchor = base if quote_first else min(act.surface_start, doc[act.verb].idx)
+        anchor -= base
         index = next((n for n, w in enumerate(words) if w.end() > anchor), 0)
         index = min(index, len(words) - MAX_EVIDENCE_WORDS)
         first, last = words[index], words[index + MAX_EVIDENCE_WORDS - 1]

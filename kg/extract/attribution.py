@@ -252,6 +252,11 @@ class Attributor:
             if found is not None:
                 text, start = _np_text(head) if head.pos_ != "PRON" else (head.text, head.idx)
                 return found, "anaphor", text, start
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
+            for earlier in self.res._prior(head.idx, False):  # "Qassem" after "Naim Qassem"
+                last = re.split(r"[\s\-]", earlier.name)[-1]
+                if earlier.type == "person" and last == head.text:
+                    return earlier, "subject", head.text, head.idx
         if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ in (
             "ORG", "PERSON", "GPE"
         ):  # fmt: skip
@@ -424,9 +429,9 @@ class Attributor:
              exclude: set[int], para: int) -> SpeechAct:  # fmt: skip
         content = {t.i for t in verb.subtree} - exclude
         for child in verb.children:
-            if child.dep_ == "conj" and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
-            ):
+            if child.dep_ in ("conj", "advcl") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children
+            ):  # "..., while the army said ...": another speaker's clause
                 content -= {t.i for t in child.subtree}
         header_date = (
             self._header_date.get(para) if how == "header" or para in self._header_date else None

@@ -22,6 +22,7 @@ from kg.extract.targets import Targets
 from kg.model import LABEL_FIELDS
 
 _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
+_BEAR = {"bear", "bears", "bore", "bearing", "borne"}
 _FRAMING_VERBS = {"call", "describe", "term", "brand", "label", "characterize", "consider"}
 
 
@@ -209,6 +210,15 @@ class _Labeller:
 
     def responsibility(self, word: Any) -> None:
         own_subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        before = word.doc[word.i - 1] if word.i else word
+        if before.lower_ in _BEAR and before.pos_ != "VERB" and not own_subjects:
+            # the small tagger reads "bore" as a noun: take the actors named before it
+            start = max(self.act.verb + 1, before.i - 12)
+            for token in word.doc[start : before.i]:
+                found = self.t.mention(token)
+                if found is not None and token.dep_ not in ("pobj",):
+                    self.add("blames", [found])
+            return
         if word.dep_ == "amod" and word.head.dep_ == "dobj" and word.head.head.lemma_ == "hold":
             if not _negated(word.head.head):
                 for obj in [word.head, *word.head.conjuncts]:

@@ -99,7 +99,9 @@ class Targets:
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
                 if child.lower_ in _POSSESSIVE_PRONOUNS:
-                    found = self._pronoun_antecedent(child)
+                    # "its/their escalation": an actor; "his killing": a person, a victim
+                    found = self._pronoun_antecedent(child) if child.lower_ in (
+                        "its", "their") else None  # fmt: skip
                     named = True
                     out += [found] if found else []
                     continue
