@@ -80,3 +80,74 @@ def test_anchored_yesterday(extractor) -> None:
     )
     record = _records(extractor, text, published="2024-03-03")["Hezbollah"]
     assert record["statement_date"] == "2024-03-02"
+
+
+# Sentences in wordings the dev set does not use: (text, speaker, field, expected targets).
+CASES = [
+    (
+        "Israeli Prime Minister Benjamin Netanyahu vowed to destroy Hamas.",
+        "Benjamin Netanyahu", "threatens_or_vows_revenge_against", ["Hamas"],
+    ),
+    (
+        "Kataib Hezbollah threatened to strike Israeli ports.",
+        "Kata'ib Hezbollah", "threatens_or_vows_revenge_against", ["Israel"],
+    ),
+    (
+        "Saudi Arabia expressed its solidarity with the United Arab Emirates.",
+        "Saudi Arabia", "praises_or_supports", ["United Arab Emirates"],
+    ),
+    (
+        "Foreign Minister Hossein Amir-Abdollahian praised the steadfastness of the Syrian people.",
+        "Hossein Amir-Abdollahian", "praises_or_supports", ["Syrian people"],
+    ),
+    (
+        "Hamas sent its condolences to the family of the slain commander.",
+        "Hamas", "condolences_to", ["family of the slain commander"],
+    ),
+    (
+        "A spokesman for the Houthis said the group would target American warships.",
+        "Ansar Allah", "threatens_or_vows_revenge_against", ["United States"],
+    ),
+    (
+        "The Houthi leader said the United States had committed a crime against Yemen.",
+        "Ansar Allah", "condemns", ["United States"],
+    ),
+    (
+        "Hezbollah said it had fired rockets at an Israeli base in response to the killing of "
+        "its commander.",
+        "Hezbollah", "threatens_or_vows_revenge_against", [],
+    ),
+    (
+        "Mohammed Abdulsalam blamed Washington for the suffering of the Yemeni people.",
+        "Mohammed Abdulsalam", "blames", ["United States"],
+    ),
+    (
+        "Iran denied that it had supplied the drones.",
+        "Iran", "blames", [],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker", "field", "expected"), CASES)
+def test_general_wordings(extractor, text: str, speaker: str, field: str, expected) -> None:
+    records = _records(extractor, text)
+    assert speaker in records, records
+    assert records[speaker][field] == expected
+
+
+def test_dateline_is_not_a_speaker_nor_a_statement_date(extractor) -> None:
+    text = "JERUSALEM, 2 May 2024 (Wire) - Benjamin Netanyahu vowed to destroy Hamas."
+    records = _records(extractor, text)
+    assert list(records) == ["Benjamin Netanyahu"]
+    assert records["Benjamin Netanyahu"]["statement_date"] is None
+
+
+def test_condemned_attack_takes_the_narrated_perpetrator(extractor) -> None:
+    text = (
+        "Israel carried out strikes on military sites in Iran on 26 October 2024.\n\n"
+        "Saudi Arabia condemned the attack on Iran.\n\n"
+        "Jordan condemned the attack on Beirut."
+    )
+    records = _records(extractor, text)
+    assert records["Saudi Arabia"]["condemns"] == ["Israel"]
+    assert records["Jordan"]["condemns"] == []  # the narrated strikes were not on Beirut
