@@ -119,16 +119,19 @@ class _Labeller:
         in_condemn = self._in_condemn_object(noun)
         if actors and (aggression or not in_condemn):
             self.add("blames", actors)
-        if named or in_condemn or not self._definite(noun) or self._clause_agent(noun):
+        if named or in_condemn or self._clause_agent(noun):
+            return
+        referent = self._pronoun_framed(noun)  # "called it an act of aggression"
+        if referent is not None:
+            self.add("blames", referent)
+            return
+        if not self._definite(noun):
             return
         framed = noun.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ in ("attr", "oprd") and c.lower_ in self.words("framing_nouns")
             for c in noun.head.children
         )
-        referent = self._pronoun_framed(noun)
-        if referent is not None:
-            self.add("blames", referent)
-        elif (aggression and noun.lower_ != "escalation") or framed:
+        if (aggression and noun.lower_ != "escalation") or framed:
             self.add("blames", self.event)
 
     def _pronoun_framed(self, noun: Any) -> list[Mention] | None:

@@ -66,7 +66,7 @@ def load_nlp(model: str = MODEL) -> Any:
 
     nlp = spacy.load(model)
     # Footnote markers ("martyrs.[5]") are their own tokens.
-    infixes = [*nlp.Defaults.infixes, r"\[", r"\]"]
+    infixes = [*nlp.Defaults.infixes, r"\[", r"\]", r"(?<=\w)\.(?=\[)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("kg_line_breaks", before="parser")
     return nlp
