@@ -122,6 +122,10 @@ CASES = [
         "Mohammed Abdulsalam", "blames", ["United States"],
     ),
     (
+        "Hezbollah mourned Ali Karaki. Naim Qassem called him a brave commander.",
+        "Naim Qassem", "praises_or_supports", ["Ali Karaki"],
+    ),
+    (
         "Iran denied that it had supplied the drones.",
         "Iran", "blames", [],
     ),

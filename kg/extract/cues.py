@@ -87,6 +87,8 @@ class _Labeller:
                 self.crime(token)
             if lemma in self.words("praise_verbs") and token.pos_ == "VERB":
                 self.praise_objects(token)
+            if lemma in _FRAMING_VERBS and token.pos_ == "VERB":
+                self.epithet(token)
             if lower in self.words("praise_nouns") or lemma in self.words("praise_stand_verbs"):
                 self.support(token)
             if lower in self.words("condolence_nouns"):
@@ -305,6 +307,23 @@ class _Labeller:
         for child in verb.children:
             if child.dep_ == "dobj":
                 self._add_phrase("praises_or_supports", child)
+
+    def epithet(self, verb: Any) -> None:
+        """ "called him a great jihadi leader": praise of the person "him" names."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        frames = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
+        if not objects or not frames or _negated(verb):
+            return
+        words = {t.lower_ for f in frames for t in f.subtree}
+        if not words & self.words("praise_epithets"):
+            return
+        obj = objects[0]
+        if obj.lower_ in ("him", "her"):
+            person = self.t.person_before(obj, exclude=self.own)
+            if person is not None:
+                self.add("praises_or_supports", [person])
+        elif obj.pos_ == "PROPN":
+            self._add_phrase("praises_or_supports", obj)
 
     def support(self, token: Any) -> None:
         if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("in", "as"):

@@ -135,6 +135,16 @@ class Targets:
                     out += self.actors_in(subject)
         return _unique(out), named
 
+    def person_before(self, pronoun: Any, exclude: set[str]) -> Mention | None:
+        """The person "him"/"her" most likely names: the nearest earlier person mention
+        (within ~80 tokens) that is not the speaker."""
+        doc = pronoun.doc
+        for index in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
+            found = self.res.mention_at(doc[index])
+            if found is not None and found.type == "person" and found.name not in exclude:
+                return found
+        return None
+
     def _pronoun_antecedent(self, pronoun: Any) -> Mention | None:
         doc = pronoun.doc
         for index in range(pronoun.i - 1, max(-1, pronoun.i - 60), -1):
