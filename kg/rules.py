@@ -222,7 +222,12 @@ def _insert(store: pyoxigraph.Store, quads: Iterator[pyoxigraph.Quad]) -> int:
             count += len(chunk)
             chunk = []
     if chunk:
-        store.bulk_extend(chunk)
+        # The bulk path writes files directly (fast for big chunks, ~0.1 s per call); a
+        # small remainder goes through an ordinary transaction.
+        if len(chunk) >= _CHUNK // 4:
+            store.bulk_extend(chunk)
+        else:
+            store.extend(chunk)
         count += len(chunk)
     return count
 
