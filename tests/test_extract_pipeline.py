@@ -126,6 +126,20 @@ CASES = [
         "Naim Qassem", "praises_or_supports", ["Ali Karaki"],
     ),
     (
+        "Nasser Kanaani rejected accusations that Tehran was involved in the attack.",
+        "Nasser Kanaani", "blames", [],
+    ),
+    (
+        "The Islamic Resistance in Iraq claimed the attack, describing it as a response to the "
+        "American occupation.",
+        "Islamic Resistance in Iraq", "blames", ["United States"],
+    ),
+    (
+        "Yahya Saree said the strike came in victory for the oppressed Palestinian people and in "
+        "response to the crimes of the Zionist enemy.",
+        "Yahya Saree", "praises_or_supports", ["Palestinian people"],
+    ),
+    (
         "Iran denied that it had supplied the drones.",
         "Iran", "blames", [],
     ),
@@ -144,6 +158,16 @@ def test_dateline_is_not_a_speaker_nor_a_statement_date(extractor) -> None:
     records = _records(extractor, text)
     assert list(records) == ["Benjamin Netanyahu"]
     assert records["Benjamin Netanyahu"]["statement_date"] is None
+
+
+def test_pro_iran_group_cue_reaches_its_leader(extractor) -> None:
+    text = (
+        "Qais al-Khazali, the leader of Asaib Ahl al-Haq, said American forces must leave.\n\n"
+        "The leader of the pro-Iran group also praised the Islamic Resistance in Iraq."
+    )
+    record = _records(extractor, text)["Qais al-Khazali"]
+    assert record["sponsor"] == "Iran"
+    assert record["praises_or_supports"] == ["Islamic Resistance in Iraq"]
 
 
 def test_condemned_attack_takes_the_narrated_perpetrator(extractor) -> None:

@@ -53,9 +53,15 @@ def sponsored_actors(text: str, mentions: list[Mention], lexicon: Lexicon) -> fr
                                 gap):  # fmt: skip
                     out.add(before[-1].name)
                     continue
+            tail = text[cue.end() : cue.end() + 30]
+            if re.match(r"\s+(?:group|militia|faction|movement|organi[sz]ation|party)\b", tail):
+                militias = [m for m in before if m.type in ("militia", "organization")]
+                if militias:  # "the Iran-backed group": the group named before
+                    out.add(militias[-1].name)
+                continue
             if after:
                 gap = text[cue.end() : after[0].start]
-                if len(gap) <= 25 and not re.search(r"[,.;:()]", gap) and not re.search(
+                if len(gap.split()) <= 3 and not re.search(r"[,.;:()]", gap) and not re.search(
                     r"\b(?:factions|groups|militias|and)\b", gap):  # fmt: skip
                     out.add(after[0].name)
                     continue
@@ -67,12 +73,6 @@ def sponsored_actors(text: str, mentions: list[Mention], lexicon: Lexicon) -> fr
             if anaphor:
                 militias = [m for m in names if m.end <= anaphor.start()
                             and m.type in ("militia", "organization")]  # fmt: skip
-                if militias:
-                    out.add(militias[-1].name)
-                    continue
-            tail = text[cue.end() : cue.end() + 30]
-            if re.match(r"\s+(?:group|militia|faction|movement|organi[sz]ation|party)\b", tail):
-                militias = [m for m in before if m.type in ("militia", "organization")]
                 if militias:
                     out.add(militias[-1].name)
     for regex in lexicon.regexes["sponsor_backs"]:

@@ -294,7 +294,7 @@ class Attributor:
         para = self.ctx.paragraph_of(role.idx)
         header = self.res.headers.get(para)
         candidates = [header] if header is not None else []
-        candidates += [m for m in self.res._prior(role.idx, True)]
+        candidates += [m for m in self.res._prior(role.idx, False)]
         for mention in candidates:
             if mention.type == "person" and mention.affiliation == body.name:
                 return mention

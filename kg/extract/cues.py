@@ -22,6 +22,8 @@ from kg.extract.targets import Targets
 from kg.model import LABEL_FIELDS
 
 _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
+_REASON_NOUNS = {"response", "retaliation", "revenge", "reprisal", "reaction"}
+_DENY_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff"}
 _BEAR = {"bear", "bears", "bore", "bearing", "borne"}
 _FRAMING_VERBS = {"call", "describe", "term", "brand", "label", "characterize", "consider"}
 
@@ -69,9 +71,21 @@ class _Labeller:
     def words(self, section: str) -> frozenset[str]:
         return self.lex.words[section]
 
+    def _denied(self, token: Any) -> bool:
+        """Inside what the speaker denies ("rejected accusations that Tehran was
+        involved", "denied that Iran was behind it"): no label from there (rule 13)."""
+        for ancestor in token.ancestors:
+            if ancestor.i not in self.act.content and ancestor.i != self.act.verb:
+                break
+            if ancestor.lemma_.lower() in _DENY_VERBS and ancestor.i != token.i:
+                return True
+        return False
+
     def run(self) -> dict[str, list[str]]:
         for token in self.tokens:
             lower, lemma = token.lower_, token.lemma_.lower()
+            if self._denied(token):
+                continue
             if lemma in self.words("condemn_verbs") and token.pos_ == "VERB":
                 self.condemn_verb(token)
             if lower in self.words("aggression_nouns") or lower in self.words("harm_nouns"):
@@ -93,6 +107,8 @@ class _Labeller:
                 self.support(token)
             if lower in self.words("condolence_nouns"):
                 self.condolences(token)
+            if lower in _REASON_NOUNS:
+                self.reason(token)
         self.threats()
         return self.out
 
@@ -133,7 +149,7 @@ class _Labeller:
             c.dep_ in ("attr", "oprd") and c.lower_ in self.words("framing_nouns")
             for c in noun.head.children
         )
-        if (aggression and noun.lower_ != "escalation") or framed:
+        if ((aggression and noun.lower_ != "escalation") or framed) and self._same_event(noun):
             self.add("blames", self.event)
 
     def _pronoun_framed(self, noun: Any) -> list[Mention] | None:
@@ -203,6 +219,16 @@ class _Labeller:
                         self.add("condemns", actors)
                 if nouns and not found_any and self._same_event(nouns[0]):
                     self.add("condemns", self.event)
+
+    def reason(self, noun: Any) -> None:
+        """ "in response to the American occupation": the actor named as the cause of a
+        claimed act is blamed (rule 6); a future response is a threat, handled there."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
+                for pobj in prep.children:
+                    found = self.t.mention(pobj)
+                    if found is not None and found.kind != "adj" and pobj.dep_ == "pobj":
+                        self.add("blames", [found])
 
     def _same_event(self, noun: Any) -> bool:
         """The document's narrated act can be "the attack on X" only if its sentence
@@ -338,7 +364,7 @@ class _Labeller:
                 preps = [following]
         more = []
         for prep in preps:
-            more += [c for c in prep.conjuncts if c.dep_ == "conj" or c.dep_ == "prep"]
+            more += [c for c in prep.conjuncts if c.lower_ == prep.lower_]  # "for X and for Y"
         for prep in preps + more:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
@@ -364,6 +390,8 @@ class _Labeller:
         verb_words = self.words("threat_verbs")
         for token in self.tokens:
             if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("safe", "inevitable"):
+                continue
+            if self._denied(token):
                 continue
             lemma = token.lemma_.lower()
             if _negated(token) and not any(c.lower_ == "safe" for c in token.children):
