@@ -99,6 +99,7 @@ def run_benchmark(
     workdir: Path | None = None,
 ) -> dict[str, Any]:
     """Time the bare parse and kg's extraction of `docs`; returns the results as data."""
+    load_before = os.getloadavg()[0]
     texts = [doc.text for doc in docs]
     words = sum(len(text.split()) for text in texts)
     warm = texts[: min(10, len(texts))]
@@ -137,14 +138,25 @@ def run_benchmark(
         "documents": len(docs),
         "words": words,
         "extractor_version": str(extractor.version),
-        "model": getattr(nlp, "meta", {}).get("name", "?"),
+        "model": _model_name(nlp),
         "model_version": getattr(nlp, "meta", {}).get("version", "?"),
         "pipeline": list(getattr(nlp, "pipe_names", [])),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            # Other work on the machine during the run (1-minute load average).
+            "load_before": round(load_before, 2),
+            "load_after": round(os.getloadavg()[0], 2),
+        },
         "target_ratio": TARGET_RATIO,
         "runs": runs,
         "comparisons": comparisons,
     }
+
+
+def _model_name(nlp: Any) -> str:
+    meta = getattr(nlp, "meta", {})
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')}"
 
 
 def markdown(results: dict[str, Any]) -> str:
