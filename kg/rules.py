@@ -91,11 +91,17 @@ class Rule:
 
 
 def rules_from_ontology(
-    ontology: rdflib.Graph | str | Path | None = None, namespace: str = KG_NS
+    ontology: rdflib.Graph | str | Path | None = None,
+    namespace: str = KG_NS,
+    domain: str | None = None,
 ) -> list[Rule]:
     """The rules the ontology's property axioms define, for heads in `namespace`.
 
     `ontology` is an rdflib Graph, a Turtle file, or None for the bundled ontology/kg.ttl.
+    With `domain` (a class IRI), only rules whose head property has that rdfs:domain are
+    kept: `actor_relation_rules()` uses kg:Actor to keep the actor-to-actor relations
+    (kg:made, kg:blames, ...) and leave statement-level super-properties
+    (kg:stanceTarget) aside.
     """
     graph = _ontology_graph(ontology)
     from rdflib import RDF, RDFS, BNode, URIRef
@@ -136,7 +142,15 @@ def rules_from_ontology(
     for p in graph.subjects(RDF.type, OWL.TransitiveProperty):
         add(p, [Link(str(p)), Link(str(p))], f"{_short(p)} a owl:TransitiveProperty")
     # Stable order: inverses first (chains read their output), then by head and axiom.
+    if domain is not None:
+        rules = [r for r in rules if (URIRef(r.head), RDFS.domain, URIRef(domain)) in graph]
     return sorted(set(rules), key=lambda r: (len(r.body) > 1, r.head, r.axiom, str(r.body)))
+
+
+def actor_relation_rules(ontology: rdflib.Graph | str | Path | None = None) -> list[Rule]:
+    """The rules the store materialises: those producing actor-to-actor relations (head
+    property with rdfs:domain kg:Actor): kg:made and the property-chain relations."""
+    return rules_from_ontology(ontology, domain=f"{KG_NS}Actor")
 
 
 def derived_properties(rules: Iterable[Rule]) -> set[str]:
@@ -155,7 +169,7 @@ def derive(
     `graph`. Returns how many triples were added."""
     import pyoxigraph as ox
 
-    rules = rules_from_ontology() if rules is None else rules
+    rules = actor_relation_rules() if rules is None else rules
     target = ox.NamedNode(graph)
     # Semi-naive scheduling: a rule runs again only when a property of its body got new
     # triples since it last ran (or during its own run: its output was not visible to it).
@@ -189,7 +203,7 @@ def clear_derived(
     store: pyoxigraph.Store, rules: list[Rule] | None = None, *, graph: str = INFERRED_GRAPH
 ) -> None:
     """Remove from `graph` every triple whose property a rule produces."""
-    rules = rules_from_ontology() if rules is None else rules
+    rules = actor_relation_rules() if rules is None else rules
     for head in sorted(derived_properties(rules)):
         store.update(f"DELETE WHERE {{ GRAPH <{graph}> {{ ?x <{head}> ?y }} }}")
 

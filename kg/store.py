@@ -271,9 +271,9 @@ def derive_relations(store: pyoxigraph.Store, *, rebuild: bool = False) -> int:
 
     With `rebuild`, the triples the rules produce are removed first and derived again (after
     documents were replaced, some may no longer hold). Returns the triples added."""
-    from kg.rules import clear_derived, derive, rules_from_ontology
+    from kg.rules import actor_relation_rules, clear_derived, derive
 
-    rules = rules_from_ontology()
+    rules = actor_relation_rules()
     if rebuild:
         clear_derived(store, rules, graph=INFERRED_GRAPH)
     return derive(store, rules, graph=INFERRED_GRAPH)

@@ -15,6 +15,7 @@ from kg.records import load_statements
 from kg.rules import (
     INFERRED_GRAPH,
     RuleError,
+    actor_relation_rules,
     clear_derived,
     derive,
     derived_properties,
@@ -75,12 +76,16 @@ def test_rules_cover_every_property_chain_and_inverse_of_the_ontology() -> None:
     assert [link.property for link in blames.body] == [str(KG.made), str(KG.blamesTarget)]
     # Heads outside the kg namespace (prov:wasAttributedTo) are left to owlrl.
     assert all(head.startswith(EX) for head in heads)
+    # The store keeps the actor-to-actor relations only (not kg:stanceTarget).
+    actor_heads = derived_properties(actor_relation_rules())
+    assert actor_heads == heads - {str(KG.stanceTarget), str(KG.speaker)}
 
 
-def test_rules_equal_owlrl_on_the_fixture_graph() -> None:
+@pytest.mark.parametrize("actor_only", [False, True])
+def test_rules_equal_owlrl_on_the_fixture_graph(actor_only: bool) -> None:
     records = load_statements([FIXTURES / "statements.jsonl"]).statements
     dataset = build_graph(records)
-    rules = rules_from_ontology()
+    rules = actor_relation_rules() if actor_only else rules_from_ontology()
     properties = derived_properties(rules)
     expected = _owlrl(dataset, properties)
     assert any(p == str(KG.blames) for _, p, _ in expected)

@@ -14,7 +14,7 @@ from kg.query import list_queries
 from kg.query import query as rdflib_query
 from kg.reason import add_inferred, infer
 from kg.records import load_statements
-from kg.rules import derived_properties, rules_from_ontology
+from kg.rules import actor_relation_rules, derived_properties
 from kg.store import (
     ASSERTED_GRAPH,
     INFERRED_GRAPH,
@@ -59,7 +59,7 @@ def _rdflib_quads(records: list[Statement]) -> set[tuple[str, str, str, str]]:
 
 
 def _derived(records: list[Statement]) -> set[tuple[str, str, str]]:
-    properties = derived_properties(rules_from_ontology())
+    properties = derived_properties(actor_relation_rules())
     return {
         (s.n3(), p.n3(), o.n3()) for s, p, o in infer(build_graph(records)) if str(p) in properties
     }
