@@ -170,6 +170,23 @@ def test_pro_iran_group_cue_reaches_its_leader(extractor) -> None:
     assert record["praises_or_supports"] == ["Islamic Resistance in Iraq"]
 
 
+def test_unknown_groups_keep_their_names_and_kind(extractor) -> None:
+    text = (
+        "Ashab al-Kahf, a little-known group, said on Telegram that it had launched drones.\n\n"
+        "Saraya Awliya al-Dam said that American forces would not be safe anywhere in Iraq."
+    )
+    records = _records(extractor, text)
+    assert records["Ashab al-Kahf"]["speaker_type"] == "militia"
+    assert records["Ashab al-Kahf"]["platform"] == "Telegram"
+    assert records["Saraya Awliya al-Dam"]["threatens_or_vows_revenge_against"] == ["United States"]
+
+
+def test_quotation_continues_over_sentences(extractor) -> None:
+    text = 'Abu Alaa al-Walai said: "We are patient. The Americans will pay a heavy price."'
+    record = _records(extractor, text)["Abu Alaa al-Walai"]
+    assert record["threatens_or_vows_revenge_against"] == ["United States"]
+
+
 def test_condemned_attack_takes_the_narrated_perpetrator(extractor) -> None:
     text = (
         "Israel carried out strikes on military sites in Iran on 26 October 2024.\n\n"

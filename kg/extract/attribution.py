@@ -190,6 +190,20 @@ def _np_text(token: Any) -> tuple[str, int]:
     return text, span.start_char
 
 
+def _proper_chain(head: Any) -> int:
+    """How many capitalised proper-noun tokens name the subject (its compound chain)."""
+    count, token = int(head.text[:1].isupper()), head
+    while token.i > 0:
+        previous = token.nbor(-1)
+        glued = previous.text == "-" and not previous.whitespace_  # "al-Dam", not " - "
+        joined = previous.whitespace_ or token.text == "-"
+        if not (glued or (previous.pos_ == "PROPN" and joined)):
+            break
+        count += previous.text[:1].isupper()
+        token = previous
+    return count
+
+
 def _is_negated(verb: Any) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
@@ -198,6 +212,7 @@ class Attributor:
     def __init__(self, doc: Any, mentions: list[Mention], lexicon: Lexicon, ctx: DocContext):
         self.doc, self.lexicon, self.ctx = doc, lexicon, ctx
         self.res = _Resolver(doc, mentions, lexicon, ctx)
+        self._text: str | None = doc.text
 
     # -- speakers -------------------------------------------------------------------
     def resolve_subject(self, head: Any) -> tuple[Mention, str, str, int] | None:
@@ -211,6 +226,8 @@ class Attributor:
             return None
         mention = res.mention_at(head)
         if mention is not None and mention.kind != "adj":
+            if not mention.known:
+                mention = self._retype(mention, head)
             return mention, "subject", mention.text, mention.start
         for child in head.children:
             if child.dep_ == "appos":
@@ -261,7 +278,25 @@ class Attributor:
             "ORG", "PERSON", "GPE"
         ):  # fmt: skip
             return self._unknown_actor(head)
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and _proper_chain(head) >= 2:
+            return self._unknown_actor(head)  # "Saraya Awliya al-Dam said", missed by NER
         return None
+
+    def _retype(self, mention: Mention, head: Any) -> Mention:
+        """An actor the gazetteer lacks: its kind from its apposition ("X, a little-known
+        group") or its name ("Saraya ...", "Kataib ..."), else what NER said."""
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            kind = self.lexicon.anaphor_nouns.get(child.lower_)
+            if kind in ("militia", "media", "state"):
+                return replace(mention, type=kind, name=mention.text)
+            if child.lower_ in self.lexicon.words["role_nouns"]:
+                return replace(mention, type="person")
+        words = {w.lower() for w in re.split(r"[\s\-]", mention.text)}
+        if words & self.lexicon.words["militia_name_words"]:
+            return replace(mention, type="militia", name=mention.text)
+        return mention
 
     def _unknown_actor(self, head: Any) -> tuple[Mention, str, str, int]:
         """A capitalised subject nobody tagged: an actor with its own name."""
@@ -282,7 +317,7 @@ class Attributor:
             name = strip_titles(name, self.lexicon.words["person_titles"])
         mention = Mention(span.start_char, span.end_char, span.text, name, kind, "ner",
                           known=False)  # fmt: skip
-        return mention, "subject", span.text, span.start_char
+        return self._retype(mention, head), "subject", span.text, span.start_char
 
     def _person_of(self, role: Any, body: Mention) -> Mention | None:
         """ "the Nujaba leader" after "Akram al-Kaabi": the person of that body named
@@ -342,6 +377,7 @@ class Attributor:
             verbs = sorted(
                 (t for t in sent if self._is_reporting(t)), key=lambda t: (_depth(t), t.i)
             )
+            found = False
             for verb in verbs:
                 if verb.i in handled:
                     continue
@@ -349,9 +385,10 @@ class Attributor:
                 for act in acts:
                     self.res.add_act(act)
                     handled |= act.content
-                if not acts and self._inside_other(verb, handled):
-                    continue
+                    found = True
             para = self.ctx.paragraph_of(sent.start_char)
+            if not found:
+                self._quote_continuation(sent, para)
             header = self.res.headers.get(para)
             if (
                 header is not None
@@ -361,6 +398,38 @@ class Attributor:
                 self.res.add_act(self._header_act(header, sent, para))
         del lex
         return self.res.acts
+
+    def _quote_continuation(self, sent: Any, para: int) -> None:
+        """A sentence inside a quotation opened earlier in the paragraph ('X said: "We
+        warned them. They will pay."') belongs to that quotation's speaker."""
+        earlier = self.res.acts_by_paragraph.get(para)
+        if not earlier:
+            return
+        start = self.ctx.paragraph_starts[para]
+        before = self.doc.text[start : sent.start_char] if self._text is None else (
+            self._text[start : sent.start_char]
+        )  # fmt: skip
+        straight = before.count('"') % 2 == 1
+        curly = before.count("\u201c") > before.count("\u201d")
+        if not (straight or curly):
+            return
+        last = earlier[-1]
+        content = {t.i for t in sent}
+        self.res.add_act(
+            SpeechAct(
+                last.speaker,
+                last.surface,
+                last.surface_start,
+                sent.root.i,
+                (sent.start, sent.end),
+                content,
+                para,
+                "quote",
+                last.affiliation,
+                last.header_date,
+                last.header_note,
+            )  # fmt: skip
+        )
 
     def _is_reporting(self, token: Any) -> bool:
         lemma = token.lemma_.lower()

@@ -30,7 +30,7 @@ _WORD_LISTS = (
     "responsibility_words", "threat_verbs", "threat_victim_predicates",
     "threat_agent_predicates", "threat_nouns", "future_markers", "praise_verbs",
     "praise_nouns", "praise_stand_verbs", "condolence_nouns", "hedges", "negations",
-    "framing_nouns", "person_titles", "praise_epithets",
+    "framing_nouns", "person_titles", "praise_epithets", "militia_name_words",
 )  # fmt: skip
 _REGEX_LISTS = ("condemn_phrases", "justification_phrases", "sponsor_cues", "sponsor_backs")
 PLATFORMS = ("Telegram", "X", "TV", "website", "press")
