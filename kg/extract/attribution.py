@@ -428,7 +428,7 @@ class Attributor:
                 last.affiliation,
                 last.header_date,
                 last.header_note,
-            )  # fmt: skip
+            )
         )
 
     def _is_reporting(self, token: Any) -> bool:
