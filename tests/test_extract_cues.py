@@ -7,7 +7,8 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extract.actors import find_mentions
-from kg.extract.attribution import Attributor, DocContext, paragraph_starts
+from kg.extract.attribution import Attributor
+from kg.extract.coref import DocContext, paragraph_starts
 from kg.extract.cues import label_act
 from kg.extract.lexicon import load_lexicon
 from kg.extract.targets import Targets

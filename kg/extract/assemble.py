@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.extract.actors import Mention
-from kg.extract.attribution import SpeechAct
+from kg.extract.coref import SpeechAct
 from kg.extract.dates import find_dates, header_date, resolve, yesterday
 from kg.extract.lexicon import Lexicon
 from kg.extract.parse import DATELINE

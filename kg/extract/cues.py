@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.actors import Mention
-from kg.extract.attribution import SpeechAct
+from kg.extract.coref import SpeechAct
 from kg.extract.lexicon import Lexicon
 from kg.extract.targets import Targets
 from kg.model import LABEL_FIELDS

@@ -21,7 +21,8 @@ from typing import Any
 
 from kg.extract.actors import Mention, find_mentions, ner_mentions
 from kg.extract.assemble import DocInfo, assemble, event_date, event_summary, sponsored_actors
-from kg.extract.attribution import Attributor, DocContext, SpeechAct, paragraph_starts
+from kg.extract.attribution import Attributor
+from kg.extract.coref import DocContext, SpeechAct, paragraph_starts
 from kg.extract.cues import label_act
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.parse import DIGEST_HEADER
