@@ -140,6 +140,18 @@ CASES = [
         "Yahya Saree", "praises_or_supports", ["Palestinian people"],
     ),
     (
+        "The Houthis said they shot down an American drone.",
+        "Ansar Allah", "blames", [],
+    ),
+    (
+        "Kataib Hezbollah said Iraq would remain neutral in the war.",
+        "Kata'ib Hezbollah", "threatens_or_vows_revenge_against", [],
+    ),
+    (
+        "Kataib Hezbollah said American bases would remain legitimate targets.",
+        "Kata'ib Hezbollah", "threatens_or_vows_revenge_against", ["United States"],
+    ),
+    (
         "Iran denied that it had supplied the drones.",
         "Iran", "blames", [],
     ),

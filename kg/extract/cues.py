@@ -407,8 +407,11 @@ class _Labeller:
                 continue
             if not self._threat_context(token):
                 continue
-            victim = lemma in self.words("threat_victim_predicates") or any(
-                c.lower_ in ("safe", "targets", "target") for c in token.children
+            weak = lemma in self.words("threat_victim_weak") and self._names_threat(token)
+            victim = (
+                weak
+                or lemma in self.words("threat_victim_predicates")
+                or any(c.lower_ in ("safe", "targets", "target") for c in token.children)
             )
             if victim:
                 subjects = self._subjects(token)
@@ -479,9 +482,11 @@ class _Labeller:
         if verb.lemma_.lower() in lex.words["threat_victim_predicates"] | lex.words[
             "threat_agent_predicates"]:  # fmt: skip
             return True
-        return any(
-            t.lower_ in lex.words["threat_nouns"] or t.lower_ == "safe" for t in verb.subtree
-        )
+        return self._names_threat(verb)
+
+    def _names_threat(self, verb: Any) -> bool:
+        nouns = self.lex.words["threat_nouns"]
+        return any(t.lower_ in nouns or t.lower_ == "safe" for t in verb.subtree)
 
 
 def label_act(doc: Any, act: SpeechAct, targets: Targets, lexicon: Lexicon,
