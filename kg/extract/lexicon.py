@@ -28,7 +28,8 @@ _WORD_LISTS = (
     "reporting_verbs", "non_speaker_nouns", "role_nouns", "speech_nouns", "condemn_verbs",
     "crime_nouns", "aggression_nouns", "harm_nouns", "harm_verbs", "blame_verbs",
     "responsibility_words", "threat_verbs", "threat_victim_predicates",
-    "threat_agent_predicates", "threat_victim_weak", "threat_nouns", "future_markers", "praise_verbs",
+    "threat_agent_predicates", "threat_victim_weak", "threat_nouns", "future_markers",
+    "praise_verbs",
     "praise_nouns", "praise_stand_verbs", "condolence_nouns", "hedges", "negations",
     "framing_nouns", "person_titles", "praise_epithets", "militia_name_words",
 )  # fmt: skip
