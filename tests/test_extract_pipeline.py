@@ -199,6 +199,21 @@ def test_quotation_continues_over_sentences(extractor) -> None:
     assert record["threatens_or_vows_revenge_against"] == ["United States"]
 
 
+def test_actions_are_not_statements(extractor) -> None:
+    text = (
+        "Israel called up reservists and extended the ceasefire.\n\n"
+        "Israel responded with airstrikes on Gaza.\n\n"
+        "Hezbollah held a funeral for its commander."
+    )
+    assert _records(extractor, text) == {}
+
+
+def test_quoted_as_saying(extractor) -> None:
+    text = "Hamas leader Yahya Sinwar was quoted as saying that the occupation would pay."
+    record = _records(extractor, text)["Yahya Sinwar"]
+    assert record["threatens_or_vows_revenge_against"] == ["Israel"]
+
+
 def test_condemned_attack_takes_the_narrated_perpetrator(extractor) -> None:
     text = (
         "Israel carried out strikes on military sites in Iran on 26 October 2024.\n\n"

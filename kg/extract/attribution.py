@@ -289,6 +289,8 @@ class Attributor:
             return False
         if token.dep_ in ("relcl", "amod", "acl", "pcomp") or _is_negated(token):
             return False
+        if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
+            return False  # "called up reservists", "called off the talks"
         return not any(c.lower_ == "what" for c in token.children)
 
     def _inside_other(self, verb: Any, handled: set[int]) -> bool:
@@ -309,6 +311,8 @@ class Attributor:
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj":
                                 return pobj
+                if verb.lemma_.lower() in ("quote", "cite"):
+                    return child  # "X was quoted as saying"
                 return None
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head)
