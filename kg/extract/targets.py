@@ -16,6 +16,12 @@ from typing import Any
 from kg.extract.actors import Mention
 from kg.extract.lexicon import Lexicon
 
+# What an actor owns that a threat aims at: "the bases of X", "the interests of X".
+_ASSETS = {
+    "interests", "bases", "base", "forces", "troops", "positions", "ships", "vessels",
+    "embassy", "embassies", "soldiers", "facilities", "assets", "personnel", "fleet",
+    "warships", "cities", "ports", "installations",
+}  # fmt: skip
 _COMMIT_VERBS = {"commit", "perpetrate", "carry", "conduct", "wage"}
 _PLACE_PREPS = {"in", "at", "near", "from", "into", "across", "inside", "within", "toward"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
@@ -80,6 +86,11 @@ class Targets:
                 found = self.mention(child)
                 if found is not None and child.lower_ not in _POSSESSIVE_PRONOUNS:
                     out.append(found)
+            if child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in _ASSETS:
+                for pobj in child.children:  # "the interests of the coalition"
+                    found = self.mention(pobj) if pobj.dep_ == "pobj" else None
+                    if found is not None:
+                        out.append(found)
         return [m for m in _unique(out) if m.type != "other"]
 
     def hedged(self, noun: Any) -> bool:
