@@ -145,9 +145,12 @@ class _Labeller:
             return
         if not self._definite(noun):
             return
-        framed = noun.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ in ("attr", "oprd") and c.lower_ in self.words("framing_nouns")
-            for c in noun.head.children
+        frames = self.words("framing_nouns") | self.words("aggression_nouns")
+        framed = (
+            noun.dep_ in ("nsubj", "nsubjpass")
+            or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FRAMING_VERBS)
+        ) and any(  # "the strikes were a violation", "called the strike an assassination"
+            c.dep_ in ("attr", "oprd") and c.lower_ in frames for c in noun.head.children
         )
         if ((aggression and noun.lower_ != "escalation") or framed) and self._same_event(noun):
             self.add("blames", self.event)
