@@ -36,6 +36,15 @@ _API = {
     "alignment": "kg.align:alignment",
     "align_files": "kg.align_export:align_files",
     "visualize": "kg.viz:visualize",
+    # Persistent store, endpoint, push. kg.serve and kg.push are also module names; those
+    # modules are callable, like kg.query.
+    "open_store": "kg.store:open_store",
+    "build_store": "kg.store:build_store",
+    "add_statements": "kg.store:add_statements",
+    "query_store": "kg.store:run_query",
+    "serve": "kg.serve:serve",
+    "start_server": "kg.serve:start_server",
+    "push": "kg.push:push",
 }
 
 

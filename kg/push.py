@@ -18,14 +18,16 @@ naming the method, the URL, the status and the server's message.
 from __future__ import annotations
 
 import base64
+import sys
 import time
+import types
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -240,3 +242,13 @@ class _Client:
         except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
             reason = getattr(error, "reason", error)
             raise PushError(f"{method} {url} failed: cannot reach the server ({reason})") from error
+
+
+class _CallableModule(types.ModuleType):
+    """`kg.push(...)` calls `push(...)` even once `kg.push` names this module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> PushReport:
+        return push(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

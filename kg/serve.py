@@ -26,11 +26,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 SERVE_MARKER = "kg-serve.pid"
 DEFAULT_PORT = 7878
@@ -298,3 +299,13 @@ def _client_host(host: str) -> str:
 
 def _bracket(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+class _CallableModule(types.ModuleType):
+    """`kg.serve(...)` calls `serve(...)` even once `kg.serve` names this module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> int:
+        return serve(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
