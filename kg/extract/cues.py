@@ -19,31 +19,16 @@ from kg.extract.actors import Mention
 from kg.extract.coref import SpeechAct
 from kg.extract.lexicon import Lexicon
 from kg.extract.targets import Targets
+from kg.extract.threats import ThreatCues, negated
 from kg.model import LABEL_FIELDS
 
-_MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
 _REASON_NOUNS = {"response", "retaliation", "revenge", "reprisal", "reaction"}
 _DENY_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff"}
 _BEAR = {"bear", "bears", "bore", "bearing", "borne"}
 _FRAMING_VERBS = {"call", "describe", "term", "brand", "label", "characterize", "consider"}
 
 
-def _after_place(conjunct: Any) -> bool:
-    """ "forces in Iraq and Syria": a conjunct the parser hung on the subject that
-    follows a place phrase belongs to the place."""
-    doc = conjunct.doc
-    first = conjunct.head.i
-    return any(
-        doc[i].dep_ == "prep" and doc[i].lower_ in ("in", "at", "near", "across")
-        for i in range(first, conjunct.i)
-    )
-
-
-def _negated(token: Any) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
-
-
-class _Labeller:
+class _Labeller(ThreatCues):
     def __init__(self, doc: Any, act: SpeechAct, targets: Targets, lexicon: Lexicon,
                  event: list[Mention], own: set[str]) -> None:  # fmt: skip
         self.doc, self.act, self.t, self.lex, self.event, self.own = (
@@ -90,7 +75,7 @@ class _Labeller:
                 self.condemn_verb(token)
             if lower in self.words("aggression_nouns") or lower in self.words("harm_nouns"):
                 self.harm_noun(token)
-            if lemma in self.words("blame_verbs") and not _negated(token):
+            if lemma in self.words("blame_verbs") and not negated(token):
                 for child in token.children:
                     if child.dep_ in ("dobj", "nsubjpass"):
                         for obj in [child, *child.conjuncts]:
@@ -195,7 +180,7 @@ class _Labeller:
         )
 
     def condemn_verb(self, verb: Any) -> None:
-        if _negated(verb):
+        if negated(verb):
             return
         objects = []
         for child in verb.children:
@@ -254,20 +239,20 @@ class _Labeller:
                     self.add("blames", [found])
             return
         if word.dep_ == "amod" and word.head.dep_ == "dobj" and word.head.head.lemma_ == "hold":
-            if not _negated(word.head.head):
+            if not negated(word.head.head):
                 for obj in [word.head, *word.head.conjuncts]:
                     self.add("blames", self._object_actors(obj))
             return
         if word.dep_ == "amod":
             return
-        if own_subjects and not _negated(word):
+        if own_subjects and not negated(word):
             for subject in [own_subjects[0], *own_subjects[0].conjuncts]:
                 self.add("blames", self._object_actors(subject))
             return
         verb = word if word.pos_ in ("VERB", "AUX") else word.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        if _negated(verb):
+        if negated(verb):
             return
         if verb.lemma_.lower() == "hold":
             for child in verb.children:
@@ -281,7 +266,7 @@ class _Labeller:
                     self.add("blames", self._object_actors(subject))
 
     def crime(self, word: Any) -> None:
-        if _negated(word.head):
+        if negated(word.head):
             return
         noun = word.head if word.dep_ in ("amod", "compound") else word
         actors, named = self.t.perpetrators(noun)
@@ -331,7 +316,7 @@ class _Labeller:
                 self.add(label, [target])
 
     def praise_objects(self, verb: Any) -> None:
-        if _negated(verb):
+        if negated(verb):
             return
         for child in verb.children:
             if child.dep_ == "dobj":
@@ -341,7 +326,7 @@ class _Labeller:
         """ "called him a great jihadi leader": praise of the person "him" names."""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         frames = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
-        if not objects or not frames or _negated(verb):
+        if not objects or not frames or negated(verb):
             return
         words = {t.lower_ for f in frames for t in f.subtree}
         if not words & self.words("praise_epithets"):
@@ -388,108 +373,6 @@ class _Labeller:
                     self._add_phrase("condolences_to", pobj)
 
     # -- threats -------------------------------------------------------------------
-    def threats(self) -> None:
-        content = self.act.content
-        verb_words = self.words("threat_verbs")
-        for token in self.tokens:
-            if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("safe", "inevitable"):
-                continue
-            if self._denied(token):
-                continue
-            lemma = token.lemma_.lower()
-            if _negated(token) and not any(c.lower_ == "safe" for c in token.children):
-                continue
-            if lemma in verb_words:
-                for child in token.children:
-                    if child.dep_ == "dobj":
-                        for item in [child, *child.conjuncts]:
-                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
-                self._conditions(token)
-                continue
-            if not self._future(token):
-                continue
-            if not self._threat_context(token):
-                continue
-            weak = lemma in self.words("threat_victim_weak") and self._names_threat(token)
-            victim = (
-                weak
-                or lemma in self.words("threat_victim_predicates")
-                or any(c.lower_ in ("safe", "targets", "target") for c in token.children)
-            )
-            if victim:
-                subjects = self._subjects(token)
-                for subject in subjects[:1] + [s for s in subjects[1:] if not _after_place(s)]:
-                    self.add("threatens_or_vows_revenge_against", self.t.head_actors(subject))
-            for t in token.subtree:
-                if t.i not in content:
-                    continue
-                if t.dep_ == "prep" and t.lower_ == "against":
-                    for pobj in t.children:
-                        for item in [pobj, *pobj.conjuncts]:
-                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
-                if t.lower_ in self.words("threat_nouns") or t.lemma_.lower() in (
-                    "respond", "retaliate"):  # fmt: skip
-                    for prep in t.children:
-                        if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
-                            for pobj in prep.children:
-                                actors, named = self.t.perpetrators(pobj)
-                                if not named:
-                                    actors = [self.t.mention(pobj)] if self.t.mention(pobj) else []
-                                if not actors and pobj.lower_ in self.words("harm_nouns"):
-                                    actors = self._named_in_act()
-                                self.add("threatens_or_vows_revenge_against", actors)
-            if lemma in self.words("threat_agent_predicates"):
-                for child in token.children:
-                    if child.dep_ == "dobj":
-                        for item in [child, *child.conjuncts]:
-                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
-            self._conditions(token)
-
-    def _named_in_act(self) -> list[str]:
-        return [*self.out["condemns"], *self.out["blames"]]
-
-    def _conditions(self, verb: Any) -> None:
-        for child in verb.subtree:
-            if child.dep_ == "advcl" and any(c.lower_ == "if" for c in child.children):
-                for subject in child.children:
-                    if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ != "PRON":
-                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(subject))
-
-    def _future(self, verb: Any) -> bool:
-        for _ in range(4):
-            children = {c.lower_ for c in verb.children}
-            if children & _MODALS or verb.lemma_.lower() == "reserve":
-                return True
-            if verb.lower_ in ("coming", "inevitable") or children & {
-                "coming", "inevitable", "ready"}:  # fmt: skip
-                return True
-            if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.words("threat_verbs"):
-                return True  # "threatened to strike X", "vowed to destroy X"
-            if verb.dep_ not in ("xcomp", "acl", "dobj", "attr", "pobj", "prep", "conj"):
-                return False
-            verb = verb.head
-        return False
-
-    def _subjects(self, verb: Any) -> list[Any]:
-        for _ in range(4):
-            found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if found:
-                return [found[0], *found[0].conjuncts]
-            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
-                return []
-            verb = verb.head
-        return []
-
-    def _threat_context(self, verb: Any) -> bool:
-        lex = self.lex
-        if verb.lemma_.lower() in lex.words["threat_victim_predicates"] | lex.words[
-            "threat_agent_predicates"]:  # fmt: skip
-            return True
-        return self._names_threat(verb)
-
-    def _names_threat(self, verb: Any) -> bool:
-        nouns = self.lex.words["threat_nouns"]
-        return any(t.lower_ in nouns or t.lower_ == "safe" for t in verb.subtree)
 
 
 def label_act(doc: Any, act: SpeechAct, targets: Targets, lexicon: Lexicon,

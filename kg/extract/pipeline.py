@@ -30,7 +30,7 @@ from kg.extract.targets import Targets
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import SourceDocument, Statement
 
-VERSION = "kg-extract/0.3.0"
+VERSION = "kg-extract/0.4.0"
 _CITY = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:/[A-Za-z/ ]+)?(?:,|\s+\()")
 
 

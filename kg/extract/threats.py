@@ -1,0 +1,152 @@
+"""Threat cues (rule 7), mixed into the cue labeller of kg.extract.cues.
+
+A threat needs a threat word and a future or modal marker in its clause ("will", "would",
+"must", "is coming", "is inevitable", "ready to", "reserves the right to", or the
+infinitive of "threatened to"/"vowed to"). Its targets: who "will pay", "will regret",
+"will suffer" (strong predicates), who "will face a response", "will remain targets",
+"would be met with a strike" (weak predicates that need a threat word in their clause),
+the object of "warned"/"threatened", whom the speaker "will strike/respond against",
+the subject of an "if" clause, the perpetrator of the act a future response answers, and
+an actor's assets ("the bases of X"). Places after "in" are never targets; a conjunct the
+parser hung after a place phrase ("forces in Iraq and Syria") is left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.coref import SpeechAct
+from kg.extract.lexicon import Lexicon
+from kg.extract.targets import Targets
+
+_MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
+
+
+def negated(token: Any) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _after_place(conjunct: Any) -> bool:
+    """ "forces in Iraq and Syria": a conjunct the parser hung on the subject that
+    follows a place phrase belongs to the place."""
+    doc = conjunct.doc
+    first = conjunct.head.i
+    return any(
+        doc[i].dep_ == "prep" and doc[i].lower_ in ("in", "at", "near", "across")
+        for i in range(first, conjunct.i)
+    )
+
+
+class ThreatCues:
+    """Needs from its host: doc, act, t (Targets), lex (Lexicon), tokens, out, words(),
+    add(), _denied(), and the labels found so far (out)."""
+
+    doc: Any
+    act: SpeechAct
+    t: Targets
+    lex: Lexicon
+    tokens: list[Any]
+    out: dict[str, list[str]]
+
+    def threats(self) -> None:
+        content = self.act.content
+        verb_words = self.words("threat_verbs")
+        for token in self.tokens:
+            if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("safe", "inevitable"):
+                continue
+            if self._denied(token):
+                continue
+            lemma = token.lemma_.lower()
+            if negated(token) and not any(c.lower_ == "safe" for c in token.children):
+                continue
+            if lemma in verb_words:
+                for child in token.children:
+                    if child.dep_ == "dobj":
+                        for item in [child, *child.conjuncts]:
+                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
+                self._conditions(token)
+                continue
+            if not self._future(token):
+                continue
+            if not self._threat_context(token):
+                continue
+            weak = lemma in self.words("threat_victim_weak") and self._names_threat(token)
+            victim = (
+                weak
+                or lemma in self.words("threat_victim_predicates")
+                or any(c.lower_ in ("safe", "targets", "target") for c in token.children)
+            )
+            if victim:
+                subjects = self._subjects(token)
+                for subject in subjects[:1] + [s for s in subjects[1:] if not _after_place(s)]:
+                    self.add("threatens_or_vows_revenge_against", self.t.head_actors(subject))
+            for t in token.subtree:
+                if t.i not in content:
+                    continue
+                if t.dep_ == "prep" and t.lower_ == "against":
+                    for pobj in t.children:
+                        for item in [pobj, *pobj.conjuncts]:
+                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
+                if t.lower_ in self.words("threat_nouns") or t.lemma_.lower() in (
+                    "respond", "retaliate"):  # fmt: skip
+                    for prep in t.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
+                            for pobj in prep.children:
+                                actors, named = self.t.perpetrators(pobj)
+                                if not named:
+                                    actors = [self.t.mention(pobj)] if self.t.mention(pobj) else []
+                                if not actors and pobj.lower_ in self.words("harm_nouns"):
+                                    actors = self._named_in_act()
+                                self.add("threatens_or_vows_revenge_against", actors)
+            if lemma in self.words("threat_agent_predicates"):
+                for child in token.children:
+                    if child.dep_ == "dobj":
+                        for item in [child, *child.conjuncts]:
+                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
+            self._conditions(token)
+
+    def _named_in_act(self) -> list[str]:
+        return [*self.out["condemns"], *self.out["blames"]]
+
+    def _conditions(self, verb: Any) -> None:
+        for child in verb.subtree:
+            if child.dep_ == "advcl" and any(c.lower_ == "if" for c in child.children):
+                for subject in child.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ != "PRON":
+                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(subject))
+
+    def _future(self, verb: Any) -> bool:
+        for _ in range(4):
+            children = {c.lower_ for c in verb.children}
+            if children & _MODALS or verb.lemma_.lower() == "reserve":
+                return True
+            if verb.lower_ in ("coming", "inevitable") or children & {
+                "coming", "inevitable", "ready"}:  # fmt: skip
+                return True
+            if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.words("threat_verbs"):
+                return True  # "threatened to strike X", "vowed to destroy X"
+            if verb.dep_ not in ("xcomp", "acl", "dobj", "attr", "pobj", "prep", "conj"):
+                return False
+            verb = verb.head
+        return False
+
+    def _subjects(self, verb: Any) -> list[Any]:
+        for _ in range(4):
+            found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if found:
+                return [found[0], *found[0].conjuncts]
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return []
+            verb = verb.head
+        return []
+
+    def _threat_context(self, verb: Any) -> bool:
+        lex = self.lex
+        if verb.lemma_.lower() in lex.words["threat_victim_predicates"] | lex.words[
+            "threat_agent_predicates"]:  # fmt: skip
+            return True
+        return self._names_threat(verb)
+
+    def _names_threat(self, verb: Any) -> bool:
+        nouns = self.lex.words["threat_nouns"]
+        return any(t.lower_ in nouns or t.lower_ == "safe" for t in verb.subtree)
