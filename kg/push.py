@@ -117,12 +117,14 @@ def _open_source(source: str | Path | pyoxigraph.Store) -> pyoxigraph.Store:
         return open_store(path, read_only=True)
     if not path.is_file():
         raise PushError(f"{path}: no such graph file or store directory")
-    fmt = _format_for(path)
+    from kg.store import StoreError, load_file
+
+    _format_for(path)
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=fmt)
-    except SyntaxError as error:
-        raise PushError(f"{path}: not valid {fmt.name}: {error}") from error
+        load_file(store, path)  # Turtle / N-Triples sidecars go to their named graphs
+    except StoreError as error:
+        raise PushError(str(error)) from error
     return store
 
 

@@ -314,19 +314,31 @@ def _has_document(store: pyoxigraph.Store, doc: str, graph: pyoxigraph.NamedNode
 
 
 def load_file(store: pyoxigraph.Store, path: str | Path, graph: str | None = None) -> None:
-    """Load an RDF file (TriG/N-Quads keep their graphs; triples go to `graph`, by default
-    the asserted graph) through the bulk loader."""
+    """Load an RDF file through the bulk loader. TriG / N-Quads / JSON-LD keep their named
+    graphs; the triples of a Turtle / N-Triples file go to `graph` (by default the asserted
+    graph), and the sidecars `kg build` writes beside it (NAME.inferred.ttl,
+    NAME.alignment.ttl) into their own named graphs."""
     import pyoxigraph as ox
+
+    from kg.graphio import SIDECAR_GRAPHS, sidecar_path
 
     source = Path(path)
     fmt = ox.RdfFormat.from_extension(source.suffix.lstrip(".").lower())
     if fmt is None:
         raise StoreError(f"{source}: unknown RDF format (use .ttl, .nt, .nq, .trig or .jsonld)")
-    target = ox.NamedNode(graph or ASSERTED_GRAPH) if not fmt.supports_datasets else None
-    try:
-        store.bulk_load(path=str(source), format=fmt, to_graph=target)
-    except SyntaxError as error:
-        raise StoreError(f"{source}: not valid {fmt.name}: {error}") from error
+    if not source.is_file():
+        raise StoreError(f"{source}: no such file")
+    files = [(source, graph or ASSERTED_GRAPH)]
+    if not fmt.supports_datasets and graph is None:
+        for name, iri in SIDECAR_GRAPHS.items():
+            if sidecar_path(source, name).is_file():
+                files.append((sidecar_path(source, name), str(iri)))
+    for file, target in files:
+        to_graph = None if fmt.supports_datasets else ox.NamedNode(target)
+        try:
+            store.bulk_load(path=str(file), format=fmt, to_graph=to_graph)
+        except SyntaxError as error:
+            raise StoreError(f"{file}: not valid {fmt.name}: {error}") from error
 
 
 def query_store(

@@ -127,3 +127,18 @@ def test_http_failures_are_clear_errors(graph_file: Path, target: Server) -> Non
     with pytest.raises(PushError, match="no such graph file"):
         push(graph_file.with_name("missing.trig"), endpoint=target.update_url)
     assert main(["push", "--graph", str(graph_file), "--endpoint", closed]) == 2
+
+
+def test_turtle_with_its_inferred_sidecar_keeps_the_named_graphs(
+    tmp_path: Path, target: Server
+) -> None:
+    main_file = tmp_path / "graph.ttl"
+    main_file.write_text(
+        f"<{KG}id/statement/s1> <{KG}ontology#speaker> <{KG}id/actor/a> .\n", encoding="utf-8"
+    )
+    (tmp_path / "graph.inferred.ttl").write_text(
+        f"<{KG}id/actor/a> <{KG}ontology#made> <{KG}id/statement/s1> .\n", encoding="utf-8"
+    )
+    report = push(main_file, graph_store=target.graph_store_url)
+    assert report.graphs == {ASSERTED: 1, INFERRED: 1}
+    assert _counts(target) == {ASSERTED: 1, INFERRED: 1}
