@@ -209,6 +209,10 @@ class _Labeller(ThreatCues):
                     self.add("condemns", self.event)
 
     def reason(self, noun: Any) -> None:
+        if any(a.lemma_.lower() in self.words("threat_verbs") for a in noun.ancestors) or (
+            self._future(noun.head)
+        ):  # fmt: skip
+            return  # "pledged a response to X" is a threat, handled with threats
         """ "in response to the American occupation": the actor named as the cause of a
         claimed act is blamed (rule 6); a future response is a threat, handled there."""
         for prep in noun.children:
@@ -319,7 +323,10 @@ class _Labeller(ThreatCues):
         if negated(verb):
             return
         for child in verb.children:
-            if child.dep_ == "dobj":
+            if child.dep_ == "dobj" and child.lower_ in ("him", "her"):
+                person = self.t.person_before(child, exclude=self.own)  # "hailed him as"
+                self.add("praises_or_supports", [person] if person else [])
+            elif child.dep_ == "dobj":
                 self._add_phrase("praises_or_supports", child)
 
     def epithet(self, verb: Any) -> None:

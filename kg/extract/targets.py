@@ -22,7 +22,8 @@ _ASSETS = {
     "embassy", "embassies", "soldiers", "facilities", "assets", "personnel", "fleet",
     "warships", "cities", "ports", "installations",
 }  # fmt: skip
-_COMMIT_VERBS = {"commit", "perpetrate", "carry", "conduct", "wage"}
+_COMMIT_VERBS = {"commit", "perpetrate", "carry", "conduct", "wage", "launch", "stage", "mount",
+                 "orchestrate", "plan", "execute"}  # fmt: skip
 _PLACE_PREPS = {"in", "at", "near", "from", "into", "across", "inside", "within", "toward"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 _EVALUATIVE = {
@@ -139,6 +140,12 @@ class Targets:
                         named = True
                         for pobj in agent.children:
                             out += self.actors_in(pobj)
+        if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in _COMMIT_VERBS:
+            for agent in noun.head.children:  # "the attack was carried out by X"
+                if agent.dep_ == "agent":
+                    named = True
+                    for pobj in agent.children:
+                        out += self.actors_in(pobj)
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _COMMIT_VERBS:
             for subject in noun.head.children:  # "X committed a crime against Y"
                 if subject.dep_ == "nsubj" and subject.pos_ != "PRON":

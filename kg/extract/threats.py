@@ -64,6 +64,8 @@ class ThreatCues:
                     if child.dep_ == "dobj":
                         for item in [child, *child.conjuncts]:
                             self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
+                        if child.lower_ in self.lex.words["threat_nouns"]:
+                            self._threat_noun_targets(child)  # "vowed revenge against X"
                 self._conditions(token)
                 continue
             if not self._future(token):
@@ -104,6 +106,19 @@ class ThreatCues:
                         for item in [child, *child.conjuncts]:
                             self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
             self._conditions(token)
+
+    def _threat_noun_targets(self, noun: Any) -> None:
+        """ "revenge against X", "a crushing response to the Americans" under a threat verb."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("against", "to", "on", "for"):
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    actors = [pobj, *pobj.conjuncts]
+                    for item in actors:
+                        if prep.lower_ == "for" and self.t.mention(item) is None:
+                            continue
+                        self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
 
     def _named_in_act(self) -> list[str]:
         return [*self.out["condemns"], *self.out["blames"]]
