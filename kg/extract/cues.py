@@ -94,6 +94,8 @@ class _Labeller(ThreatCues):
                 self.condolences(token)
             if lower in _REASON_NOUNS:
                 self.reason(token)
+            if lemma in self.words("blame_deed_verbs") and token.pos_ == "VERB":
+                self.deed(token)
         self.threats()
         return self.out
 
@@ -207,6 +209,18 @@ class _Labeller(ThreatCues):
                         self.add("condemns", actors)
                 if nouns and not found_any and self._same_event(nouns[0]):
                     self.add("condemns", self.event)
+
+    def deed(self, verb: Any) -> None:
+        """ "the Houthis had killed innocent sailors": a harmful deed the speaker
+        attributes (past or present, not a threat, not negated) blames its subject."""
+        if verb.i == self.act.verb or negated(verb) or self._future(verb):
+            return
+        if any(c.lower_ in ("if", "unless") for c in verb.children):
+            return
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                for subject in [child, *child.conjuncts]:
+                    self.add("blames", self.t.head_actors(subject))
 
     def reason(self, noun: Any) -> None:
         if any(a.lemma_.lower() in self.words("threat_verbs") for a in noun.ancestors) or (
