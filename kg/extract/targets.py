@@ -84,9 +84,10 @@ class Targets:
             out.append(own)
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
-                found = self.mention(child)
-                if found is not None and child.lower_ not in _POSSESSIVE_PRONOUNS:
-                    out.append(found)
+                for item in [child, *child.conjuncts]:  # "American and British ships"
+                    found = self.mention(item)
+                    if found is not None and item.lower_ not in _POSSESSIVE_PRONOUNS:
+                        out.append(found)
             if child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in _ASSETS:
                 for pobj in child.children:  # "the interests of the coalition"
                     found = self.mention(pobj) if pobj.dep_ == "pobj" else None
@@ -116,6 +117,8 @@ class Targets:
                         "its", "their") else None  # fmt: skip
                     named = True
                     out += [found] if found else []
+                    if found is not None and child.lower_ == "their":
+                        out += self._conjoined_with(found)  # "America and Britain ... their"
                     continue
                 found_here = self.actors_in(child)
                 if found_here:
@@ -162,6 +165,19 @@ class Targets:
             if found is not None and found.type == "person" and found.name not in exclude:
                 return found
         return None
+
+    def _conjoined_with(self, mention: Mention) -> list[Mention]:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return []
+        head = span.root
+        others = [*head.conjuncts]
+        out = []
+        for token in others:
+            found = self.mention(token)
+            if found is not None and found.name != mention.name and found.type != "person":
+                out.append(found)
+        return out
 
     def _pronoun_antecedent(self, pronoun: Any) -> Mention | None:
         doc = pronoun.doc

@@ -85,7 +85,10 @@ class ThreatCues:
             for t in token.subtree:
                 if t.i not in content:
                     continue
-                if t.dep_ == "prep" and t.lower_ == "against":
+                harm = (self.lex.words["aggression_nouns"] | self.lex.words["harm_nouns"]) - (
+                    self.lex.words["threat_nouns"]
+                )
+                if t.dep_ == "prep" and t.lower_ == "against" and t.head.lower_ not in harm:
                     for pobj in t.children:
                         for item in [pobj, *pobj.conjuncts]:
                             self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
