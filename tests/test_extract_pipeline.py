@@ -214,6 +214,20 @@ def test_quoted_as_saying(extractor) -> None:
     assert record["threatens_or_vows_revenge_against"] == ["Israel"]
 
 
+def test_list_items_lend_date_and_heading_speaker(extractor) -> None:
+    text = (
+        "\u2022 19 Feb \u2014 Nasruddin Amer wrote on X that American and British ships "
+        "would remain legitimate targets.\n\n"
+        "4) Barham Salih. Iraq's president denounced the American strike as a violation."
+    )
+    records = _records(extractor, text)
+    amer = records["Nasruddin Amer"]
+    assert amer["statement_date"] == "XXXX-02-19"
+    assert amer["platform"] == "X"
+    assert amer["threatens_or_vows_revenge_against"] == ["United States", "United Kingdom"]
+    assert records["Barham Salih"]["condemns"] == ["United States"]
+
+
 def test_condemned_attack_takes_the_narrated_perpetrator(extractor) -> None:
     text = (
         "Israel carried out strikes on military sites in Iran on 26 October 2024.\n\n"

@@ -22,7 +22,7 @@ from typing import Any
 from kg.extract.actors import Mention, strip_titles
 from kg.extract.coref import DocContext, Resolver, SpeechAct
 from kg.extract.lexicon import Lexicon
-from kg.extract.parse import DIGEST_HEADER
+from kg.extract.parse import DIGEST_HEADER, LINE_PREFIX
 
 _HEADER = DIGEST_HEADER
 
@@ -180,6 +180,8 @@ class Attributor:
         for mention in candidates:
             if mention.type == "person" and mention.affiliation == body.name:
                 return mention
+        if header is not None and header.type == "person" and header.affiliation is None:
+            return header  # "4) Barham Salih. Iraq's president denounced ..."
         return None
 
     def _body_of(self, role: Any) -> Mention | None:
@@ -366,6 +368,20 @@ class Attributor:
                          content, para, "header", header.affiliation,
                          self._header_date.get(para), self._header_note.get(para))  # fmt: skip
 
+    def _list_item(self, number: int, start: int, text: str) -> None:
+        """ "• 19 Feb — ..." lends its date to the item; "4) Barham Salih. ..." makes the
+        heading's name the item's speaker."""
+        match = LINE_PREFIX.match(text[start : start + 200])
+        if match is None or match.end() == 0:
+            return
+        if match.group("date"):
+            self._header_date[number] = match.group("date")
+            self._header_end[number] = start + match.end()
+        if match.group("name"):
+            name_start = start + match.start("name")
+            self.res.headers[number] = _heading_speaker(self, name_start, match.group("name"))
+            self._header_end[number] = start + match.end()
+
     def _headers(self) -> None:
         self._header_end: dict[int, int] = {}
         self._header_date: dict[int, str] = {}
@@ -374,6 +390,7 @@ class Attributor:
         for number, start in enumerate(self.ctx.paragraph_starts):
             match = _HEADER.match(text[start : start + 200])
             if match is None:
+                self._list_item(number, start, text)
                 continue
             name_start, name_end = (start + i for i in match.span("name"))
             inside = [m for m in self.res.mentions if m.start >= name_start and m.end <= name_end
@@ -394,6 +411,16 @@ class Attributor:
             self._header_date[number] = match.group("date")
             if match.group("note"):
                 self._header_note[number] = match.group("note")
+
+
+def _heading_speaker(attributor: Attributor, name_start: int, name: str) -> Mention:
+    inside = [m for m in attributor.res.mentions if m.start >= name_start
+              and m.end <= name_start + len(name) and m.kind != "adj"]  # fmt: skip
+    if inside:
+        return inside[0]
+    words = {w.lower() for w in re.split(r"[\s\-]", name)}
+    kind = "militia" if words & attributor.lexicon.words["militia_name_words"] else "person"
+    return Mention(name_start, name_start + len(name), name, name, kind, "header", known=False)
 
 
 def _depth(token: Any) -> int:

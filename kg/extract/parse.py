@@ -21,9 +21,18 @@ DATELINE = re.compile(
     re.MULTILINE,
 )
 # A digest line "12 January, 04:10 - NAME (note): text": NAME speaks the text.
+_BULLET = r"(?:[\u2022\u25aa\u25cf*]|\d{1,2}[).])"
+_SHORT_DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
 DIGEST_HEADER = re.compile(
-    r"^[ \t]*(?P<date>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,\s*\d{1,2}:\d{2})?"
+    rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?P<date>{_SHORT_DATE})(?:,\s*\d{{1,2}}:\d{{2}})?"
     r"\s+[-\u2013\u2014]\s+(?P<name>[^:()\n]{2,80}?)\s*(?:\((?P<note>[^)\n]*)\))?\s*:\s+",
+    re.MULTILINE,
+)
+# A list item's lead: "• 19 Feb — ", "4) ", "4) Barham Salih. " (a heading naming the speaker).
+LINE_PREFIX = re.compile(
+    rf"^[ \t]*{_BULLET}[ \t]*(?:(?P<date>{_SHORT_DATE})(?:,\s*\d{{1,2}}:\d{{2}})?"
+    r"\s*[-\u2013\u2014:]\s*)?(?:(?P<name>[A-Z][\w'\u2019\-]+(?:\s+[A-Za-z][\w'\u2019\-]+){0,3})"
+    r"\.\s+(?=[A-Z]))?",
     re.MULTILINE,
 )
 
@@ -49,6 +58,10 @@ def set_line_breaks(doc: Any) -> Any:
                 token.is_sent_start = False
             if span.end < len(doc):  # the report starts a sentence after the dateline
                 doc[span.end].is_sent_start = True
+    for match in LINE_PREFIX.finditer(text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0 and match.end() > match.start():
+            span[0].is_sent_start = True
     for match in DIGEST_HEADER.finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
