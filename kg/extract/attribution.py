@@ -25,6 +25,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.parse import DIGEST_HEADER, LINE_PREFIX
 
 _HEADER = DIGEST_HEADER
+_CARRIERS = {"carry", "broadcast", "publish", "air", "run", "relay", "circulate", "post"}
 
 
 def _np_text(token: Any) -> tuple[str, int]:
@@ -100,6 +101,10 @@ class Attributor:
                 found = res.mention_at(token)
                 if found is not None and found.kind != "adj" and token.i != head.i:
                     return found, "statement_by", found.text, found.start
+                if token.dep_ == "poss" and token.pos_ == "NOUN":  # "on the group's channel"
+                    found = res.anaphor(token)
+                    if found is not None:
+                        return found, "statement_by", found.text, found.start
         adjectives = [res.mention_at(c) for c in head.children if c.dep_ in ("amod", "compound")]
         country = next((m for m in adjectives if m is not None and m.kind == "adj"
                         and m.type == "state"), None)  # fmt: skip
@@ -226,7 +231,11 @@ class Attributor:
             verbs = sorted(
                 (t for t in sent if self._is_reporting(t)), key=lambda t: (_depth(t), t.i)
             )
-            found = False
+            para = self.ctx.paragraph_of(sent.start_char)
+            carried = self._carried_statements(sent, para)
+            found = bool(carried)
+            for act in carried:
+                handled |= act.content | {act.verb}
             for verb in verbs:
                 if verb.i in handled:
                     continue
@@ -235,7 +244,6 @@ class Attributor:
                     self.res.add_act(act)
                     handled |= act.content
                     found = True
-            para = self.ctx.paragraph_of(sent.start_char)
             if not found:
                 self._quote_continuation(sent, para)
             header = self.res.headers.get(para)
@@ -247,6 +255,34 @@ class Attributor:
                 self.res.add_act(self._header_act(header, sent, para))
         del lex
         return self.res.acts
+
+    def _carried_statements(self, sent: Any, para: int) -> list[SpeechAct]:
+        """ "Al-Masirah carried a statement of the Supreme Political Council saluting X":
+        the author named in the statement phrase speaks, not the outlet carrying it."""
+        made: list[SpeechAct] = []
+        for noun in sent:
+            if noun.lower_ not in self.lexicon.words["speech_nouns"]:
+                continue
+            around = list(noun.children)
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CARRIERS:
+                around += list(noun.head.children)  # "carried a statement of X, saluting ..."
+            verbs = [c for c in around if c.dep_ in ("acl", "relcl", "advcl")
+                     and c.lemma_.lower() in self.lexicon.words["reporting_verbs"]]  # fmt: skip
+            authors = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in (
+                "of", "by", "from") for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            if not verbs or not authors:
+                continue
+            resolved = self.resolve_subject(authors[0])
+            if resolved is None:
+                continue
+            speaker, how, surface, start = resolved
+            content = {t.i for t in verbs[0].subtree}
+            act = SpeechAct(speaker, surface, start, verbs[0].i, (sent.start, sent.end), content,
+                            para, "statement_by", speaker.affiliation,
+                            self._header_date.get(para), self._header_note.get(para))  # fmt: skip
+            self.res.add_act(act)
+            made.append(act)
+        return made
 
     def _quote_continuation(self, sent: Any, para: int) -> None:
         """A sentence inside a quotation opened earlier in the paragraph ('X said: "We
