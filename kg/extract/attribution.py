@@ -275,7 +275,7 @@ class Attributor:
             resolved = self.resolve_subject(authors[0])
             if resolved is None:
                 continue
-            speaker, how, surface, start = resolved
+            speaker, _how, surface, start = resolved
             content = {t.i for t in verbs[0].subtree}
             act = SpeechAct(speaker, surface, start, verbs[0].i, (sent.start, sent.end), content,
                             para, "statement_by", speaker.affiliation,
