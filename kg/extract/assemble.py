@@ -107,6 +107,8 @@ def _statement_date(doc: Any, act: SpeechAct, source: SourceDocument) -> str | N
     for token in verb.subtree:
         if token.lower_ == "yesterday" and _attached(token, verb):
             return yesterday(source.published)
+        if token.lower_ == "today" and _attached(token, verb) and source.published:
+            return source.published[:10]
     return None
 
 
@@ -214,6 +216,11 @@ def event_date(text: str, published: str | None) -> str | None:
             body = stripped[dateline.end() :]
         elif len(stripped) < 70 and not stripped.endswith("."):
             continue
-        for _, _, month, day, year in find_dates(body):
+        hits = find_dates(body)
+        relative = re.search(r"\b(yesterday|today)\b", body) if published else None
+        if relative and (not hits or relative.start() < hits[0][0]):
+            # "killed yesterday" under a dated dateline (rule 12)
+            return yesterday(published) if relative.group(1) == "yesterday" else published[:10]
+        for _, _, month, day, year in hits:
             return resolve(month, day, year, published)
     return None

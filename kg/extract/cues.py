@@ -189,8 +189,12 @@ class _Labeller(ThreatCues):
             if child.dep_ in ("ccomp", "xcomp") and child.lemma_.lower() in _FRAMING_VERBS:
                 objects += [c for c in child.children if c.dep_ in ("oprd", "dobj", "attr")
                             and c.lower_ != "what"]  # fmt: skip
+                objects += [  # "slammed what he described as an Israeli aggression"
+                    p for c in child.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for p in c.children if p.dep_ == "pobj"
+                ]  # fmt: skip
         for child in [*verb.children, *objects]:
-            if child.dep_ not in ("dobj", "nsubjpass", "oprd", "attr"):
+            if child.dep_ not in ("dobj", "nsubjpass", "oprd", "attr") and child not in objects:
                 continue
             for obj in [child, *child.conjuncts]:
                 if obj.lower_ in ("what",):
