@@ -295,3 +295,26 @@ def test_huge_file_cut_inside_a_multibyte_character(tmp_path: Path) -> None:
     docs, issues = read(path, max_bytes=5_001)
     assert len(docs) == 1
     assert not any("not UTF-8" in i.reason for i in issues)
+
+
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_a_document_or_an_issue_never_an_error(data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("x.txt", "x.html", "x.jsonl"):
+            path = Path(tmp) / name
+            path.write_bytes(data)
+            issues: list[ReadIssue] = []
+            for doc in iter_documents(path, on_issue=issues.append, check_language=False):
+                assert doc.text.strip()
+
+
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<div class='share'>", "</div>", "<script>",
+                                 "</script>", "<article>", "text said", "<br>", "&amp;", "<"]),
+                max_size=30))  # fmt: skip
+def test_html_reader_survives_broken_markup(parts: list[str]) -> None:
+    from kg.extract.html import html_document
+
+    content = html_document("".join(parts))
+    assert "<p>" not in content.text and "\n\n\n" not in content.text
