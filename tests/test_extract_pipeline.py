@@ -228,6 +228,22 @@ def test_list_items_lend_date_and_heading_speaker(extractor) -> None:
     assert records["Barham Salih"]["condemns"] == ["United States"]
 
 
+def test_trailing_casualty_source_is_not_a_statement(extractor) -> None:
+    text = (
+        "Three soldiers were killed and 34 wounded in the attack, the Pentagon said.\n\n"
+        '"We fired 20 rockets at the enemy," Hezbollah said.'
+    )
+    assert list(_records(extractor, text)) == ["Hezbollah"]
+
+
+def test_carried_statement_speaks_for_its_author(extractor) -> None:
+    text = (
+        "Al-Masirah TV carried a statement of the Supreme Political Council saluting the "
+        "Yemeni armed forces."
+    )
+    assert list(_records(extractor, text)) == ["Supreme Political Council"]
+
+
 def test_condemned_attack_takes_the_narrated_perpetrator(extractor) -> None:
     text = (
         "Israel carried out strikes on military sites in Iran on 26 October 2024.\n\n"

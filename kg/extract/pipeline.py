@@ -30,6 +30,7 @@ from kg.extract.targets import Targets
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import SourceDocument, Statement
 
+_CASUALTY = {"kill", "wound", "injure", "die", "dead", "death", "casualty", "hurt", "missing"}
 VERSION = "kg-extract/0.4.0"
 _CITY = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:/[A-Za-z/ ]+)?(?:,|\s+\()")
 
@@ -88,6 +89,8 @@ class Extractor:
             label_act(doc, act, targets, lexicon, event, self._own_side(act), event_text)
             for act in acts
         ]
+        kept = [n for n, act in enumerate(acts) if not _is_source(doc, act, labels[n])]
+        acts, labels = [acts[n] for n in kept], [labels[n] for n in kept]
         info = DocInfo(
             sponsored=sponsored_actors(text, mentions, lexicon),
             event=event_summary(source, text),
@@ -142,6 +145,23 @@ def _drop_headlines(doc: Any, text: str, acts: list[SpeechAct]) -> list[SpeechAc
     body = [a for a in acts if doc[a.sentence[0]].idx >= end]
     names = {a.speaker.name for a in body}
     return body + [a for a in acts if doc[a.sentence[0]].idx < end and a.speaker.name in names]
+
+
+def _is_source(doc: Any, act: SpeechAct, labels: dict[str, list[str]]) -> bool:
+    """ "Three soldiers were killed in the attack, the Pentagon said": a trailing
+    attribution of a figure, with no stance, is a source, not a statement (rule 16)."""
+    verb = doc[act.verb]
+    if any(labels.values()) or verb.lemma_.lower() not in ("say", "report", "confirm"):
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+    for clause in clauses:
+        words = list(clause.subtree)
+        figure = any(t.like_num and t.ent_type_ != "DATE" for t in words)
+        casualties = any(t.lemma_.lower() in _CASUALTY for t in words)
+        first_person = any(t.lower_ in ("we", "our", "us") for t in words)
+        if figure and casualties and not first_person:
+            return True
+    return False
 
 
 def _has_content(doc: Any, act: SpeechAct) -> bool:
