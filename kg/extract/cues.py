@@ -139,7 +139,8 @@ class _Labeller(ThreatCues):
         ) and any(  # "the strikes were a violation", "called the strike an assassination"
             c.dep_ in ("attr", "oprd") and c.lower_ in frames for c in noun.head.children
         )
-        if ((aggression and noun.lower_ != "escalation") or framed) and self._same_event(noun):
+        accusing = noun.lower_ in ("aggression", "aggressions")  # not "the killing", "the crime"
+        if (accusing or framed) and self._same_event(noun):
             self.add("blames", self.event)
 
     def _pronoun_framed(self, noun: Any) -> list[Mention] | None:
