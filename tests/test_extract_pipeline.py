@@ -152,6 +152,30 @@ CASES = [
         "Kata'ib Hezbollah", "threatens_or_vows_revenge_against", ["United States"],
     ),
     (
+        "Kataib Hezbollah said attacks on American forces would go on until they leave Iraq.",
+        "Kata'ib Hezbollah", "threatens_or_vows_revenge_against", ["United States"],
+    ),
+    (
+        "The Supreme Political Council saluted the armed forces.",
+        "Supreme Political Council", "praises_or_supports", ["armed forces"],
+    ),
+    (
+        "Hezbollah vowed revenge against the United States.",
+        "Hezbollah", "threatens_or_vows_revenge_against", ["United States"],
+    ),
+    (
+        "Matthew Miller said the Houthis had killed innocent sailors.",
+        "Matthew Miller", "blames", ["Ansar Allah"],
+    ),
+    (
+        "Joe Biden said the attack had been carried out by Kataib Hezbollah.",
+        "Joe Biden", "blames", ["Kata'ib Hezbollah"],
+    ),
+    (
+        "Hamas extended its sympathy to the Lebanese people and to Hezbollah.",
+        "Hamas", "condolences_to", ["Lebanese people", "Hezbollah"],
+    ),
+    (
         "Iran denied that it had supplied the drones.",
         "Iran", "blames", [],
     ),

@@ -39,7 +39,8 @@ _QUALITY_HEADS = {
 }  # fmt: skip
 _POPULATION_HEADS = {
     "people", "peoples", "family", "families", "victims", "martyrs", "nation", "citizens",
-    "population", "children", "relatives", "brothers", "brethren",
+    "population", "children", "relatives", "brothers", "brethren", "forces", "fighters",
+    "mujahideen", "soldiers", "troops", "heroes", "youth", "tribes", "army",
 }  # fmt: skip
 
 
@@ -239,7 +240,7 @@ class Targets:
         text = self.doc[words[0].i : words[-1].i + 1].text
         if not any(w.text[:1].isupper() for w in words) and head.lower_ not in _POPULATION_HEADS:
             return None
-        if not any(w.text[:1].isupper() for w in words) and len(words) < 3:
+        if not any(w.text[:1].isupper() for w in words) and len(words) < 2:
             return None
         return text
 

@@ -19,6 +19,7 @@ from kg.extract.coref import SpeechAct
 from kg.extract.lexicon import Lexicon
 from kg.extract.targets import Targets
 
+_GO_ON = {"go", "continue", "keep", "escalate", "expand", "intensify", "resume", "increase"}
 _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
 
 
@@ -70,6 +71,8 @@ class ThreatCues:
                 continue
             if not self._future(token):
                 continue
+            if lemma in _GO_ON:
+                self._continued_attacks(token)
             if not self._threat_context(token):
                 continue
             weak = lemma in self.words("threat_victim_weak") and self._names_threat(token)
@@ -126,12 +129,24 @@ class ThreatCues:
     def _named_in_act(self) -> list[str]:
         return [*self.out["condemns"], *self.out["blames"]]
 
+    def _continued_attacks(self, verb: Any) -> None:
+        """ "attacks on American forces will go on": whom the continuing attacks target."""
+        harm = self.lex.words["harm_nouns"] | self.lex.words["aggression_nouns"]
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.lower_ not in harm:
+                continue
+            for prep in subject.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
+                    for pobj in prep.children:
+                        for item in [pobj, *pobj.conjuncts]:
+                            self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
+
     def _conditions(self, verb: Any) -> None:
         for child in verb.subtree:
             if child.dep_ == "advcl" and any(c.lower_ == "if" for c in child.children):
                 for subject in child.children:
                     if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ != "PRON":
-                        self.add("threatens_or_vows_revenge_against", self.t.actors_in(subject))
+                        self.add("threatens_or_vows_revenge_against", self.t.head_actors(subject))
 
     def _future(self, verb: Any) -> bool:
         for _ in range(4):
