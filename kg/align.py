@@ -226,7 +226,14 @@ def _pairs(rows: Iterable[Mapping[str, str]], key: str, value: str) -> dict[str,
 
 
 def _select(dataset: Graph, sparql: str) -> list[dict[str, str]]:
-    """Run a SELECT on an rdflib Graph/Dataset; rows of variable -> lexical string."""
+    """Run a SELECT on an rdflib Graph/Dataset (or a kg store); rows of variable ->
+    lexical string."""
+    from kg.store import is_store
+
+    if is_store(dataset):
+        from kg.store import select_lexical
+
+        return select_lexical(dataset, sparql)
     rows = []
     for result in dataset.query(sparql):
         rows.append({str(k): str(v) for k, v in result.asdict().items() if v is not None})

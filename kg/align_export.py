@@ -249,7 +249,10 @@ def align_files(
     from kg.graphio import read_graph
 
     started = time.perf_counter()
-    result = alignment(read_graph(graph), seed=seed)
+    from kg.store import is_store
+
+    source = graph if is_store(graph) else read_graph(graph)  # type: ignore[arg-type]
+    result = alignment(source, seed=seed)
     written: list[Path] = []
     if csv_path:
         written.append(write_csv(result, csv_path))

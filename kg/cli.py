@@ -161,6 +161,49 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 0 if summary.extracted or summary.skipped else 1
 
 
+# --- --store DIR for build / query / align / viz (store helper) ---------------------------
+
+
+def _open_store_arg(directory: str) -> object:
+    from kg.store import StoreError, open_store
+
+    try:
+        return open_store(directory, read_only=True)
+    except StoreError as error:
+        raise CliError(str(error)) from error
+
+
+def _graph_or_store(args: argparse.Namespace) -> object:
+    """The --graph files or the opened --store, for commands that read a graph."""
+    if bool(args.graph) == bool(args.store):
+        raise CliError("give the graph with --graph FILE... or a store with --store DIR")
+    return _open_store_arg(args.store) if args.store else args.graph
+
+
+def _run_build_store(args: argparse.Namespace) -> int:
+    from kg.store import StoreError, build_store
+
+    try:
+        result = build_store(args.statements, args.store)
+    except StoreError as error:
+        raise CliError(str(error)) from error
+    for issue in result.issues:
+        _warn(f"skipped record: {issue}")
+    added = result.added
+    sizes = "\n".join(f"  {count:>12,}  {graph}" for graph, count in result.sizes.items())
+    _info(
+        f"records     {result.records:,} ({len(result.issues)} skipped)\n"
+        f"statements  {added.statements:,} from {added.documents:,} documents "
+        f"({added.replaced_documents:,} replaced)\n"
+        f"derived     {added.derived_triples:,} new actor-relation triples "
+        f"({added.derive_seconds:.1f} s)\n"
+        f"store       {args.store}\n{sizes}\n"
+        f"time        {result.seconds:.1f} s "
+        f"({added.statements / max(result.seconds, 1e-9):,.0f} statements/s)"
+    )
+    return 0
+
+
 # --- kg serve (store helper) -----------------------------------------------------------
 
 
@@ -404,7 +447,13 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("statements", nargs="+", help="record files or folders")
-    p.add_argument("-o", "--output", required=True, help="graph file to write")
+    p.add_argument("-o", "--output", help="graph file to write (or give --store)")
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        help="add the records to a persistent Oxigraph store instead (incremental: a "
+        "document already there is replaced; derived actor relations included; no SHACL)",
+    )
     p.add_argument(
         "--format",
         choices=("ttl", "nt", "jsonld", "trig", "nq"),
@@ -422,6 +471,13 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
 def _run_build(args: argparse.Namespace) -> int:
     from kg.build import BuildError, build
     from kg.graphio import GraphFileError
+
+    if args.store:
+        if args.output:
+            raise CliError("give either -o FILE or --store DIR, not both")
+        return _run_build_store(args)
+    if not args.output:
+        raise CliError("give the graph file to write with -o FILE (or a store with --store DIR)")
 
     try:
         result = build(
@@ -488,6 +544,7 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="graph file (ttl, nt, jsonld, trig, nq; sidecars are read too); repeatable",
     )
+    p.add_argument("--store", metavar="DIR", help="query a store built with 'kg build --store'")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument(
         "--param",
@@ -512,10 +569,13 @@ def _run_query(args: argparse.Namespace) -> int:
         return 0
     if not args.query:
         raise CliError("give a QUERY (a .rq file or a name from queries/), or --list")
-    if not args.graph:
-        raise CliError("give the graph to query with --graph FILE")
+    if not args.graph and not args.store:
+        raise CliError("give the graph to query with --graph FILE (or a store with --store DIR)")
+    if args.graph and args.store:
+        raise CliError("give either --graph FILE or --store DIR, not both")
     try:
-        rows = query(args.query, read_graph(args.graph), iter_params(args.param))
+        source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
+        rows = query(args.query, source, iter_params(args.param))
         sys.stdout.write(format_rows(rows, args.format))
     except (QueryError, GraphFileError) as error:
         raise CliError(str(error)) from error
@@ -540,7 +600,8 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
             "--gexf out/alignment.gexf --rdf out/graph.alignment.ttl --top 15"
         ),
     )
-    p.add_argument("--graph", required=True, nargs="+", metavar="FILE", help="graph file(s)")
+    p.add_argument("--graph", nargs="+", metavar="FILE", help="graph file(s)")
+    p.add_argument("--store", metavar="DIR", help="a store built with 'kg build --store'")
     p.add_argument("-o", "--output", metavar="CSV", help="write all ranked pairs as CSV")
     p.add_argument("--graphml", metavar="FILE", help="write the alignment graph as GraphML")
     p.add_argument("--gexf", metavar="FILE", help="write the alignment graph as GEXF (Gephi)")
@@ -562,7 +623,7 @@ def _run_align(args: argparse.Namespace) -> int:
 
     try:
         done = align_files(
-            args.graph,
+            _graph_or_store(args),
             csv_path=args.output,
             graphml=args.graphml,
             gexf=args.gexf,
@@ -594,7 +655,8 @@ def _add_viz(sub: argparse._SubParsersAction) -> None:
         ),
         epilog="example: kg viz --graph out/graph.ttl -o out/graph.html --view alignment",
     )
-    p.add_argument("--graph", required=True, nargs="+", metavar="FILE", help="graph file(s)")
+    p.add_argument("--graph", nargs="+", metavar="FILE", help="graph file(s)")
+    p.add_argument("--store", metavar="DIR", help="a store built with 'kg build --store'")
     p.add_argument("-o", "--output", required=True, metavar="HTML", help="page to write")
     p.add_argument(
         "--view",
@@ -612,7 +674,7 @@ def _run_viz(args: argparse.Namespace) -> int:
     from kg.viz import VizError, visualize
 
     try:
-        path = visualize(args.graph, args.output, view=args.view, title=args.title)
+        path = visualize(_graph_or_store(args), args.output, view=args.view, title=args.title)
     except (AlignmentError, GraphFileError, VizError, OSError) as error:
         raise CliError(str(error)) from error
     _info(f"wrote {path} ({path.stat().st_size // 1024} KiB); open it in a browser")

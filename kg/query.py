@@ -145,7 +145,14 @@ def sparql_term(value: str) -> str:
 def query(
     q: str | Path, graph: Dataset | Graph, params: Mapping[str, str] | None = None
 ) -> list[Row]:
-    """Run a query over the union of the graph's named graphs; rows as plain dicts."""
+    """Run a query over the union of the graph's named graphs; rows as plain dicts.
+    `graph` may also be a store opened with `kg.store.open_store`."""
+    from kg.store import is_store
+
+    if is_store(graph):
+        from kg.store import run_query
+
+        return run_query(graph, q, dict(params or {}))
     named = load_query(q)
     text = prepare(named, params)
     target = _union(graph)

@@ -57,6 +57,11 @@ class AddReport:
     replaced: list[str] = field(default_factory=list, repr=False)
 
 
+def is_store(obj: object) -> bool:
+    """Whether `obj` is a pyoxigraph Store (what `open_store` returns)."""
+    return type(obj).__module__.startswith("pyoxigraph") and type(obj).__name__ == "Store"
+
+
 def open_store(directory: str | Path, *, read_only: bool = False) -> pyoxigraph.Store:
     """Open the store in `directory`, creating it when missing (unless `read_only`).
 

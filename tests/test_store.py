@@ -207,3 +207,34 @@ def test_open_store_errors(tmp_path: Path) -> None:
         open_store(afile)
     with pytest.raises(StoreError, match="no store here"):
         open_store(tmp_path / "none", read_only=True)
+
+
+def test_cli_build_query_align_viz_with_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli import main
+
+    store = str(tmp_path / "db")
+    assert main(["build", str(RECORDS), "--store", store]) == 0
+    first = _quads(open_store(store, read_only=True))
+    assert main(["build", str(RECORDS), "--store", store]) == 0
+    assert "3 replaced" in capsys.readouterr().err
+    assert _quads(open_store(store, read_only=True)) == first  # nothing added
+    assert main(["query", "who_blames_whom", "--store", store, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {(r["speaker_name"], r["target_name"]) for r in rows} == {
+        ("Government of Iraq", "United States"),
+        ("Kata'ib Hezbollah", "United States"),
+        ("Yahya Saree", "Israel"),
+    }
+    graph = str(tmp_path / "g.trig")
+    assert main(["build", str(RECORDS), "-o", graph, "--reason"]) == 0
+    capsys.readouterr()
+    assert main(["align", "--store", store, "--top", "50"]) == 0
+    from_store = capsys.readouterr().out
+    assert main(["align", "--graph", graph, "--top", "50"]) == 0
+    assert capsys.readouterr().out == from_store
+    assert main(["viz", "--store", store, "-o", str(tmp_path / "g.html")]) == 0
+    assert (tmp_path / "g.html").stat().st_size > 10_000
+    assert main(["build", str(RECORDS), "--store", store, "-o", graph]) == 2
+    assert main(["query", "who_blames_whom"]) == 2
