@@ -283,10 +283,8 @@ class _Labeller(ThreatCues):
                     for obj in [child, *child.conjuncts]:
                         self.add("blames", self._object_actors(obj))
             return
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                for subject in [child, *child.conjuncts]:
-                    self.add("blames", self._object_actors(subject))
+        for subject in self._subjects(verb):  # "X was trying to escape responsibility"
+            self.add("blames", self._object_actors(subject))
 
     def crime(self, word: Any) -> None:
         if negated(word.head):
