@@ -268,6 +268,15 @@ def test_carried_statement_speaks_for_its_author(extractor) -> None:
     assert list(_records(extractor, text)) == ["Supreme Political Council"]
 
 
+def test_they_opening_a_paragraph_continues_the_group(extractor) -> None:
+    text = (
+        "A statement by the Coordination Framework urged the government to act.\n\n"
+        "They said the American occupation would face the consequences."
+    )
+    record = _records(extractor, text)["Coordination Framework"]
+    assert record["threatens_or_vows_revenge_against"] == ["United States"]
+
+
 def test_condemned_attack_takes_the_narrated_perpetrator(extractor) -> None:
     text = (
         "Israel carried out strikes on military sites in Iran on 26 October 2024.\n\n"

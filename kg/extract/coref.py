@@ -126,6 +126,14 @@ class Resolver:
                     return mention
             if want_person and self.acts and self.acts[-1].speaker.type == "person":
                 return self.acts[-1].speaker
+            last = self.acts[-1] if self.acts else None
+            if (
+                not want_person
+                and last is not None
+                and last.speaker.type != "person"
+                and (last.paragraph == para - 1)
+            ):  # "They said ..." opening the paragraph after the group's statement
+                return last.speaker
             return None
         noun = token.lemma_.lower() if token.lemma_ else word
         kind = self.lexicon.anaphor_nouns.get(word) or self.lexicon.anaphor_nouns.get(noun)
