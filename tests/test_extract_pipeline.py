@@ -176,6 +176,18 @@ CASES = [
         "Hamas", "condolences_to", ["Lebanese people", "Hezbollah"],
     ),
     (
+        "Hezbollah said the Zionist enemy's crime would not go unpunished.",
+        "Hezbollah", "threatens_or_vows_revenge_against", ["Israel"],
+    ),
+    (
+        "Houthi spokesman Yahya Saree warned that any new attack on Yemen would not go unanswered.",
+        "Yahya Saree", "threatens_or_vows_revenge_against", [],
+    ),
+    (
+        "Kataib Hezbollah vowed to avenge the killing of its commanders by the Americans.",
+        "Kata'ib Hezbollah", "threatens_or_vows_revenge_against", ["United States"],
+    ),
+    (
         "Iran denied that it had supplied the drones.",
         "Iran", "blames", [],
     ),

@@ -19,12 +19,17 @@ from kg.extract.coref import SpeechAct
 from kg.extract.lexicon import Lexicon
 from kg.extract.targets import Targets
 
+_UNANSWERED = {"unpunished", "unanswered", "unavenged"}
 _GO_ON = {"go", "continue", "keep", "escalate", "expand", "intensify", "resume", "increase"}
 _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
 
 
 def negated(token: Any) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+    """A "not" on the word, unless it is "will not go unpunished" (a double negative)."""
+    children = list(token.children)
+    return any(c.dep_ == "neg" for c in children) and not any(
+        c.lower_ in _UNANSWERED for c in children
+    )
 
 
 def _after_place(conjunct: Any) -> bool:
@@ -71,8 +76,10 @@ class ThreatCues:
                 continue
             if not self._future(token):
                 continue
-            if lemma in _GO_ON:
-                self._continued_attacks(token)
+            if any(c.lower_ in _UNANSWERED for c in token.children):
+                self._unpunished(token)  # "X's attack will not go unanswered"
+            elif lemma in _GO_ON and not any(c.dep_ == "neg" for c in token.children):
+                self._continued_attacks(token)  # "attacks on X will go on"
             if not self._threat_context(token):
                 continue
             weak = lemma in self.words("threat_victim_weak") and self._names_threat(token)
@@ -106,11 +113,15 @@ class ThreatCues:
                                 if not actors and pobj.lower_ in self.words("harm_nouns"):
                                     actors = self._named_in_act()
                                 self.add("threatens_or_vows_revenge_against", actors)
+            harm = self.lex.words["harm_nouns"] | self.lex.words["aggression_nouns"]
             if lemma in self.words("threat_agent_predicates"):
                 for child in token.children:
                     if child.dep_ == "dobj":
                         for item in [child, *child.conjuncts]:
                             self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
+                            if item.lower_ in harm:  # "avenge the killing of Z by Y"
+                                actors, _ = self.t.perpetrators(item)
+                                self.add("threatens_or_vows_revenge_against", actors)
             self._conditions(token)
 
     def _threat_noun_targets(self, noun: Any) -> None:
@@ -128,6 +139,14 @@ class ThreatCues:
 
     def _named_in_act(self) -> list[str]:
         return [*self.out["condemns"], *self.out["blames"]]
+
+    def _unpunished(self, verb: Any) -> None:
+        """ "the enemy's crime will not go unpunished": its perpetrator is threatened."""
+        harm = self.lex.words["harm_nouns"] | self.lex.words["aggression_nouns"]
+        for subject in verb.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in harm:
+                actors, _ = self.t.perpetrators(subject)
+                self.add("threatens_or_vows_revenge_against", actors)
 
     def _continued_attacks(self, verb: Any) -> None:
         """ "attacks on American forces will go on": whom the continuing attacks target."""
