@@ -31,7 +31,7 @@ from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import SourceDocument, Statement
 
 _CASUALTY = {"kill", "wound", "injure", "die", "dead", "death", "casualty", "hurt", "missing"}
-VERSION = "kg-extract/0.4.0"
+VERSION = "kg-extract/0.5.0"
 _CITY = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:/[A-Za-z/ ]+)?(?:,|\s+\()")
 
 
