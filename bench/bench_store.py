@@ -303,6 +303,30 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _merge(paths: list[Path], out: Path) -> int:
+    """One results file from several runs (e.g. 10k with reasoning, 100k + 1M without)."""
+    from kg.files import write_text_atomic
+
+    parts = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    merged = dict(parts[0])
+    merged["runs"] = sorted(
+        (run for part in parts for run in part["runs"]),
+        key=lambda run: (run["statements"], run["engine"] != "oxigraph"),
+    )
+    merged["ratios"] = {k: v for part in parts for k, v in part["ratios"].items()}
+    merged["reason_max"] = max(part["reason_max"] for part in parts)
+    merged["repeat"] = min(part["repeat"] for part in parts)
+    merged["runs_merged"] = [
+        {key: part[key] for key in ("date", "repeat", "reason_max", "query_timeout_s")}
+        for part in parts
+    ]
+    out.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(out / "store.json", json.dumps(merged, indent=2) + "\n")
+    write_text_atomic(out / "store.md", markdown(merged))
+    print(markdown(merged))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
@@ -313,8 +337,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", default=str(ROOT / "out" / "bench"))
     parser.add_argument("--out", default=str(RESULTS))
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="JSON",
+        help="combine the store.json files of separate runs (by size) into --out",
+    )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+
+    if args.merge:
+        return _merge([Path(p) for p in args.merge], Path(args.out))
 
     if args.worker:
         kind, *rest = args.worker
