@@ -87,6 +87,30 @@ def format_table(result: AlignmentResult, top: int | None = 20, width: int = 34)
     return "\n".join(lines)
 
 
+def format_summary(result: AlignmentResult, top: int = 5, members: int = 6) -> str:
+    """The most central actors (PageRank on the stance graph) and the largest communities
+    of the positive alignment graph, for a terminal."""
+    ranked = sorted(
+        result.centrality.items(), key=lambda item: (-item[1]["pagerank"], result.label(item[0]))
+    )
+    lines = ["most central (PageRank, betweenness):"]
+    for actor, values in ranked[:top]:
+        lines.append(
+            f"  {result.label(actor):<40} {values['pagerank']:.4f}  {values['betweenness']:.4f}"
+        )
+    groups: dict[int, list[str]] = {}
+    for actor, number in result.communities.items():
+        groups.setdefault(number, []).append(result.label(actor))
+    lines.append("largest communities:")
+    for number in sorted(groups)[:top]:
+        names = sorted(groups[number])
+        if len(names) < 2:
+            break
+        more = f" (+{len(names) - members})" if len(names) > members else ""
+        lines.append(f"  {number}: " + ", ".join(names[:members]) + more)
+    return "\n".join(lines)
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -274,6 +298,7 @@ __all__ = [
     "alignment_iri",
     "alignment_rows",
     "flat_graph",
+    "format_summary",
     "format_table",
     "write_csv",
     "write_gexf",

@@ -618,7 +618,7 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
 
 def _run_align(args: argparse.Namespace) -> int:
     from kg.align import AlignmentError
-    from kg.align_export import align_files, format_table
+    from kg.align_export import align_files, format_summary, format_table
     from kg.graphio import GraphFileError
 
     try:
@@ -634,6 +634,7 @@ def _run_align(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from error
     result = done.result
     print(format_table(result, top=max(0, args.top)))
+    print(format_summary(result))
     communities = len(set(result.communities.values()))
     _info(
         f"{len(result.stance)} actors, {result.stance.number_of_edges()} stance edges, "

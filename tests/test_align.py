@@ -17,6 +17,7 @@ from kg.align_export import (
     add_alignment,
     align_files,
     alignment_rows,
+    format_summary,
     format_table,
     write_csv,
     write_gexf,
@@ -205,6 +206,9 @@ def test_exports(reasoned: Dataset, tmp_path: Path) -> None:
     table = format_table(result, top=3)
     assert "Kata'ib Hezbollah" in table and f"{len(result.pairs) - 3} more pairs" in table
     assert [r["rank"] for r in alignment_rows(result, 5)] == [1, 2, 3, 4, 5]
+    summary = format_summary(result)
+    assert summary.splitlines()[1].split()[:2] == ["United", "States"]  # most addressed
+    assert "largest communities:" in summary and "Abu Ali al-Askari" in summary
 
 
 def test_rdf_write_back_is_queryable(reasoned: Dataset, tmp_path: Path) -> None:
