@@ -19,7 +19,7 @@ stance toward t is n_a(t) = (pos - neg) / (pos + neg), between -1 and +1. Then
 T is "(agreements - disagreements) / (common targets + 1)" for pure stances; the +1
 shrinks pairs that share a single target toward 0, so a pair that agrees on five targets
 ranks above a pair that agrees on one. Self-stances are left out of T. The score runs
-from -2 (opposed on everything and hostile to each other) to 3. docs/readme/analysis.md
+from -2 (opposed on everything and hostile to each other) to 3. docs/analysis.md
 has a worked example.
 
 Communities: seeded Louvain modularity on the graph of positive scores (deterministic for

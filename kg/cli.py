@@ -592,7 +592,7 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
         description=(
             "Score every pair of actors that share a target or interact: agreement of their "
             "stances toward common targets + their stances toward each other + shared "
-            "sponsor / affiliation ties (docs/readme/analysis.md). Prints the ranked table; "
+            "sponsor / affiliation ties (docs/analysis.md). Prints the ranked table; "
             "writes CSV, GraphML / GEXF (Gephi) and the scores as RDF on request."
         ),
         epilog=(

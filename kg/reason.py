@@ -12,7 +12,7 @@ reflexive owl:sameAs, types owl:Thing / rdfs:Resource / owl:NamedIndividual and 
 "types", triples with a literal or blank-node subject.
 
 owlrl costs about 0.4 ms per asserted triple here, linearly (bench/bench_reason.py, figures
-in docs/readme/graph.md): fine for thousands of statements, too slow for large corpora.
+in docs/graph.md): fine for thousands of statements, too slow for large corpora.
 """
 
 from __future__ import annotations

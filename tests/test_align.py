@@ -103,7 +103,7 @@ def test_scores_on_the_fixture(reasoned: Dataset) -> None:
 
 
 def _worked_example() -> nx.MultiDiGraph:
-    """The example in docs/readme/analysis.md."""
+    """The example in docs/analysis.md."""
     graph = nx.MultiDiGraph()
     for name in ("A", "B", "US", "IL", "GAZA", "IR"):
         graph.add_node(name, label=name, type="Actor", sponsors=[], affiliations=[], statements=0)

@@ -231,15 +231,15 @@ def test_docs_mention_every_option_of_build_and_query() -> None:
     from kg.cli import build_parser
 
     # Any README section may document an option (the store adds --store in its own).
-    readme = Path(__file__).parents[1] / "docs" / "readme"
-    docs = "\n".join(p.read_text("utf-8") for p in sorted(readme.glob("*.md")))
+    docs_dir = Path(__file__).parents[1] / "docs"
+    docs = "\n".join(p.read_text("utf-8") for p in sorted(docs_dir.glob("*.md")))
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     for command in ("build", "query"):
         assert f"kg {command}" in docs
         for action in sub.choices[command]._actions:
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":
-                    assert option in docs, f"kg {command} {option} is not in docs/readme/"
+                    assert option in docs, f"kg {command} {option} is not in docs/"
 
 
 @settings(max_examples=60, deadline=None)
