@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
+
+_NEW_FILE_MODE = 0o666  # what open() asks for; the kernel takes the process umask off it
+_TEMP_NAME_TRIES = 100
+
+
+def _create_temp_beside(target: Path) -> tuple[int, str]:
+    """Create and open a new, empty temporary file in `target`'s folder.
+
+    Unlike tempfile.mkstemp (always 0o600), the file is created with mode 0o666, so the
+    kernel applies the process umask (or the folder's default ACL) as for any new file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(_TEMP_NAME_TRIES):
+        tmp = os.path.join(target.parent, f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, _NEW_FILE_MODE), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{target.parent}: no free temporary file name for {target.name}")
 
 
 @contextmanager
@@ -15,13 +34,18 @@ def atomic_writer(
     path: str | Path, mode: str = "w", encoding: str | None = "utf-8"
 ) -> Iterator[IO]:
     """Write to a temporary file beside `path` and move it into place only on success,
-    so a crash or an error never leaves a half-written output behind."""
+    so a crash or an error never leaves a half-written output behind.
+
+    A new file gets the usual permissions (0o666 minus the umask); replacing an existing
+    file keeps that file's permission bits."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _create_temp_beside(target)
     try:
         kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
         with os.fdopen(fd, mode, **kwargs) as handle:
+            with suppress(FileNotFoundError):  # an existing target keeps its mode
+                os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
