@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from kg import __version__
 
@@ -26,6 +27,66 @@ def _info(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+@contextmanager
+def _library_errors(*errors: type[BaseException]) -> Iterator[None]:
+    """Turn the given library errors into a CliError carrying the same message."""
+    try:
+        yield
+    except errors as error:
+        raise CliError(str(error)) from error
+
+
+# --- option blocks shared by several commands ---------------------------------------------
+
+
+def _add_record_files(p: argparse.ArgumentParser) -> None:
+    p.add_argument("statements", nargs="+", help="record files or folders")
+
+
+def _add_document_inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="document files or folders")
+
+
+def _add_graph_or_store_input(p: argparse.ArgumentParser) -> None:
+    """--graph FILE... or --store DIR, read back by `_graph_or_store`."""
+    p.add_argument("--graph", nargs="+", metavar="FILE", help="graph file(s)")
+    p.add_argument("--store", metavar="DIR", help="a store built with 'kg build --store'")
+
+
+def _add_workers(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--workers", type=int, default=1, metavar="N", help=f"{what} (default 1)")
+
+
+def _add_resume(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--resume", action="store_true", help=help)
+
+
+def _add_top(p: argparse.ArgumentParser, default: int, what: str) -> None:
+    p.add_argument(
+        "--top", type=int, default=default, metavar="N", help=f"{what} (default {default})"
+    )
+
+
+def _add_quiet(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help=help)
+
+
+class _IssueReporter:
+    """An on_issue callback for input problems: warnings to stderr (and counted), notes
+    too unless quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.warnings = 0
+
+    def __call__(self, issue: object) -> None:
+        if getattr(issue, "level", "warning") != "note":
+            self.warnings += 1
+            _warn(str(issue))
+        elif not self.quiet:
+            _info(f"kg: note: {issue}")
+
+
 # --- kg check -------------------------------------------------------------------------
 
 
@@ -35,7 +96,7 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
         help="validate statement records (JSONL, JSON, CSV, YAML) against the contract",
         description="Validate statement records and report every bad one with file and line.",
     )
-    p.add_argument("statements", nargs="+", help="record files or folders")
+    _add_record_files(p)
     p.set_defaults(func=_run_check)
 
 
@@ -85,18 +146,12 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
         epilog=_EXTRACT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="document files or folders")
+    _add_document_inputs(p)
     p.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="records file to write (JSONL)"
     )
-    p.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
-    p.add_argument(
-        "--resume",
-        action="store_true",
-        help="keep OUTPUT and skip documents it already holds from this extractor version",
-    )
+    _add_workers(p, "worker processes")
+    _add_resume(p, "keep OUTPUT and skip documents it already holds from this extractor version")
     p.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (scheduler address)")
     p.add_argument(
         "--batch-size", type=int, default=32, metavar="N", help="documents per task (default 32)"
@@ -111,29 +166,17 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--any-language", action="store_true", help="do not skip texts that are not English"
     )
-    p.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar and no notes (warnings stay)"
-    )
+    _add_quiet(p, "no progress bar and no notes (warnings stay)")
     p.set_defaults(func=_run_extract)
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from kg.extract.readers import ReadIssue
     from kg.extract.runner import extract_corpus
 
     if args.workers < 1 or args.batch_size < 1 or args.max_size <= 0:
         raise CliError("--workers, --batch-size and --max-size must be positive")
 
-    warnings = 0
-
-    def report(issue: ReadIssue) -> None:
-        nonlocal warnings
-        if issue.level == "warning":
-            warnings += 1
-            _warn(str(issue))
-        elif not args.quiet:
-            _info(f"kg: note: {issue}")
-
+    report = _IssueReporter(args.quiet)
     try:
         summary = extract_corpus(
             args.inputs,
@@ -153,7 +196,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         f"{summary.extracted} documents extracted, {summary.records} records "
         f"in {summary.seconds:.1f} s ({summary.docs_per_second:.1f} documents/s, "
         f"{summary.words_per_second:,.0f} words/s); {summary.skipped} already done, "
-        f"{summary.failed} failed, {warnings} warnings -> {summary.output}"
+        f"{summary.failed} failed, {report.warnings} warnings -> {summary.output}"
     )
     if summary.documents == 0:
         _warn("nothing could be read from the inputs")
@@ -167,10 +210,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _open_store_arg(directory: str) -> object:
     from kg.store import StoreError, open_store
 
-    try:
+    with _library_errors(StoreError):
         return open_store(directory, read_only=True)
-    except StoreError as error:
-        raise CliError(str(error)) from error
 
 
 def _graph_or_store(args: argparse.Namespace) -> object:
@@ -183,10 +224,8 @@ def _graph_or_store(args: argparse.Namespace) -> object:
 def _run_build_store(args: argparse.Namespace) -> int:
     from kg.store import StoreError, build_store
 
-    try:
+    with _library_errors(StoreError):
         result = build_store(args.statements, args.store)
-    except StoreError as error:
-        raise CliError(str(error)) from error
     for issue in result.issues:
         _warn(f"skipped record: {issue}")
     added = result.added
@@ -255,7 +294,7 @@ def _run_serve(args: argparse.Namespace) -> int:
         _info(f"SPARQL endpoint ({mode}) at {url}/query; query editor at {url}/")
         _info("Stop with Ctrl-C.")
 
-    try:
+    with _library_errors(ServeError):
         code = serve(
             args.store,
             host=args.host,
@@ -264,8 +303,6 @@ def _run_serve(args: argparse.Namespace) -> int:
             writable=args.writable,
             on_ready=_ready,
         )
-    except ServeError as error:
-        raise CliError(str(error)) from error
     _info("server stopped")
     return 0 if code in (0, -2, -15) else int(code)
 
@@ -305,7 +342,7 @@ def _run_push(args: argparse.Namespace) -> int:
 
     if not args.endpoint and not args.graph_store:
         raise CliError("give --endpoint URL (SPARQL Update) or --graph-store URL")
-    try:
+    with _library_errors(PushError, StoreError):
         report = push(
             args.graph or args.store,
             endpoint=args.endpoint,
@@ -315,8 +352,6 @@ def _run_push(args: argparse.Namespace) -> int:
             user=args.user,
             password=os.environ.get("KG_PUSH_PASSWORD"),
         )
-    except (PushError, StoreError) as error:
-        raise CliError(str(error)) from error
     for graph, count in report.graphs.items():
         _info(f"{count:>10} triples -> {graph or '(default graph)'}")
     _info(
@@ -363,23 +398,17 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
         epilog=_RUN_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="document files or folders")
+    _add_document_inputs(p)
     p.add_argument(
         "-o", "--out", required=True, metavar="OUT", help="output folder (created if missing)"
     )
-    p.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)"
-    )
+    _add_workers(p, "extraction processes")
     p.add_argument(
         "--no-reason", action="store_true", help="skip OWL-RL reasoning (no inferred triples)"
     )
-    p.add_argument(
-        "--resume",
-        action="store_true",
-        help="keep the records of documents an earlier run into OUT already extracted",
-    )
-    p.add_argument("--top", type=int, default=10, metavar="N", help="alignments shown (default 10)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress display and no notes")
+    _add_resume(p, "keep the records of documents an earlier run into OUT already extracted")
+    _add_top(p, 10, "alignments shown")
+    _add_quiet(p, "no progress display and no notes")
     p.set_defaults(func=_run_run)
 
 
@@ -388,12 +417,6 @@ def _run_run(args: argparse.Namespace) -> int:
 
     if args.workers < 1 or args.top < 0:
         raise CliError("--workers must be at least 1 and --top not negative")
-
-    def report(issue: object) -> None:
-        if getattr(issue, "level", "warning") != "note":
-            _warn(str(issue))
-        elif not args.quiet:
-            _info(f"kg: note: {issue}")
 
     if not args.quiet:
         _info(f"kg run: {' '.join(args.inputs)} -> {args.out.rstrip('/')}/")
@@ -406,7 +429,7 @@ def _run_run(args: argparse.Namespace) -> int:
             resume=args.resume,
             progress=not args.quiet,
             top=args.top,
-            on_issue=report,
+            on_issue=_IssueReporter(args.quiet),
         )
     except PipelineError as error:
         _warn(str(error))
@@ -446,7 +469,7 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
         epilog=_BUILD_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("statements", nargs="+", help="record files or folders")
+    _add_record_files(p)
     p.add_argument("-o", "--output", help="graph file to write (or give --store)")
     p.add_argument(
         "--store",
@@ -573,12 +596,10 @@ def _run_query(args: argparse.Namespace) -> int:
         raise CliError("give the graph to query with --graph FILE (or a store with --store DIR)")
     if args.graph and args.store:
         raise CliError("give either --graph FILE or --store DIR, not both")
-    try:
+    with _library_errors(QueryError, GraphFileError):
         source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
         rows = query(args.query, source, iter_params(args.param))
         sys.stdout.write(format_rows(rows, args.format))
-    except (QueryError, GraphFileError) as error:
-        raise CliError(str(error)) from error
     return 0
 
 
@@ -600,8 +621,7 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
             "--gexf out/alignment.gexf --rdf out/graph.alignment.ttl --top 15"
         ),
     )
-    p.add_argument("--graph", nargs="+", metavar="FILE", help="graph file(s)")
-    p.add_argument("--store", metavar="DIR", help="a store built with 'kg build --store'")
+    _add_graph_or_store_input(p)
     p.add_argument("-o", "--output", metavar="CSV", help="write all ranked pairs as CSV")
     p.add_argument("--graphml", metavar="FILE", help="write the alignment graph as GraphML")
     p.add_argument("--gexf", metavar="FILE", help="write the alignment graph as GEXF (Gephi)")
@@ -611,7 +631,7 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
         help="write the scores as RDF (NAME.alignment.ttl beside NAME.ttl is read with it; "
         ".trig / .nq keep the named graph)",
     )
-    p.add_argument("--top", type=int, default=20, metavar="N", help="rows to print (default 20)")
+    _add_top(p, 20, "rows to print")
     p.add_argument("--seed", type=int, default=0, help="community detection seed (default 0)")
     p.set_defaults(func=_run_align)
 
@@ -621,7 +641,7 @@ def _run_align(args: argparse.Namespace) -> int:
     from kg.align_export import align_files, format_summary, format_table
     from kg.graphio import GraphFileError
 
-    try:
+    with _library_errors(AlignmentError, GraphFileError, OSError):
         done = align_files(
             _graph_or_store(args),
             csv_path=args.output,
@@ -630,8 +650,6 @@ def _run_align(args: argparse.Namespace) -> int:
             rdf=args.rdf,
             seed=args.seed,
         )
-    except (AlignmentError, GraphFileError, OSError) as error:
-        raise CliError(str(error)) from error
     result = done.result
     print(format_table(result, top=max(0, args.top)))
     print(format_summary(result))
@@ -656,8 +674,7 @@ def _add_viz(sub: argparse._SubParsersAction) -> None:
         ),
         epilog="example: kg viz --graph out/graph.ttl -o out/graph.html --view alignment",
     )
-    p.add_argument("--graph", nargs="+", metavar="FILE", help="graph file(s)")
-    p.add_argument("--store", metavar="DIR", help="a store built with 'kg build --store'")
+    _add_graph_or_store_input(p)
     p.add_argument("-o", "--output", required=True, metavar="HTML", help="page to write")
     p.add_argument(
         "--view",
@@ -674,10 +691,8 @@ def _run_viz(args: argparse.Namespace) -> int:
     from kg.graphio import GraphFileError
     from kg.viz import VizError, visualize
 
-    try:
+    with _library_errors(AlignmentError, GraphFileError, VizError, OSError):
         path = visualize(_graph_or_store(args), args.output, view=args.view, title=args.title)
-    except (AlignmentError, GraphFileError, VizError, OSError) as error:
-        raise CliError(str(error)) from error
     _info(f"wrote {path} ({path.stat().st_size // 1024} KiB); open it in a browser")
     return 0
 
