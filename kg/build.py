@@ -192,6 +192,48 @@ def statement_triples(statements: Iterable[Statement], gazetteer: Gazetteer) -> 
     return builder.triples
 
 
+# --- one node at a time (for writers that make the statement node's triples themselves,
+# like kg.ntriples; each returns the node's IRI and exactly the triples build_graph adds) --
+
+
+def actor_triples(
+    name: str, speaker_type: str | None, gazetteer: Gazetteer
+) -> tuple[URIRef, set[Triple]]:
+    """The actor `name` (a speaker of `speaker_type`, or a target when None): its IRI and the
+    triples describing it, including the actors it is affiliated with in the gazetteer."""
+    builder = _Builder(gazetteer)
+    iri = builder.actor(name, speaker_type)
+    return iri, builder.triples
+
+
+def document_triples(record: Statement) -> tuple[URIRef, list[Triple]]:
+    """The record's source document: its IRI and triples (id, and the url, title and
+    publication date the record's extra fields carry)."""
+    iri = document_iri(record.doc_id)
+    triples: list[Triple] = [(iri, RDF.type, KG.Document), (iri, KG.docId, Literal(record.doc_id))]
+    url = _text(record.extra.get("doc_url"))
+    if url:
+        triples.append((iri, SCHEMA.url, URIRef(url) if _is_iri(url) else Literal(url)))
+    title = _text(record.extra.get("doc_title"))
+    if title:
+        triples.append((iri, DCTERMS.title, Literal(title)))
+    published = _text(record.extra.get("doc_published"))
+    if published:
+        triples.append((iri, DCTERMS.issued, _published_literal(published)))
+    return iri, triples
+
+
+def event_triples(record: Statement) -> tuple[URIRef, list[Triple]]:
+    """The event the record is about (as its document describes it): IRI and triples."""
+    iri = event_iri(record.doc_id, record.event)
+    triples: list[Triple] = [(iri, RDF.type, KG.Event)]
+    if record.event:
+        triples.append((iri, RDFS.label, Literal(record.event)))
+    if record.event_date:
+        triples.append((iri, KG.eventDate, date_literal(record.event_date)))
+    return iri, triples
+
+
 # --- IRIs ---------------------------------------------------------------------------------
 
 
@@ -294,27 +336,13 @@ class _Builder:
         return iri
 
     def document(self, record: Statement) -> URIRef:
-        iri = document_iri(record.doc_id)
-        self.add(iri, RDF.type, KG.Document)
-        self.add(iri, KG.docId, Literal(record.doc_id))
-        url = _text(record.extra.get("doc_url"))
-        if url:
-            self.add(iri, SCHEMA.url, URIRef(url) if _is_iri(url) else Literal(url))
-        title = _text(record.extra.get("doc_title"))
-        if title:
-            self.add(iri, DCTERMS.title, Literal(title))
-        published = _text(record.extra.get("doc_published"))
-        if published:
-            self.add(iri, DCTERMS.issued, _published_literal(published))
+        iri, triples = document_triples(record)
+        self.triples.update(triples)
         return iri
 
     def event(self, record: Statement) -> URIRef:
-        iri = event_iri(record.doc_id, record.event)
-        self.add(iri, RDF.type, KG.Event)
-        if record.event:
-            self.add(iri, RDFS.label, Literal(record.event))
-        if record.event_date:
-            self.add(iri, KG.eventDate, date_literal(record.event_date))
+        iri, triples = event_triples(record)
+        self.triples.update(triples)
         return iri
 
 

@@ -5,8 +5,9 @@ a million statements (rdflib terms cost microseconds each, the Dataset gigabytes
 module writes the same triples as N-Quads text, record by record, in the asserted named
 graph, without building rdflib objects on the hot path:
 
-* actor, document and event triples come from `kg.build`'s own builder, once per distinct
-  actor / document / event, and are cached as text;
+* actor, document and event triples come from `kg.build`'s `actor_triples`,
+  `document_triples` and `event_triples`, once per distinct actor / document / event, and
+  are cached as text;
 * the statement node's triples mirror `kg.build`'s `add_statement`, with its IRI functions
   (`statement_iri`, `document_iri`), its date literals and the vocabulary of `kg.vocab`.
 
@@ -16,7 +17,7 @@ exactly the same triples; a change to `kg.build` that is not mirrored here fails
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -90,18 +91,14 @@ class NQuadsWriter:
         for record in statements:
             yield from self.lines(record)
 
-    # Cold paths: kg.build's own builder, once per distinct actor / document / event.
-
-    def _builder(self) -> Any:
-        return self.build._Builder(self.gazetteer)
+    # Cold paths: kg.build's node functions, once per distinct actor / document / event.
 
     def actor(self, name: str, speaker_type: str | None, out: list[str]) -> str:
         key = (name, speaker_type)
         cached = self._actor_cache.get(key)
         if cached is None:
-            builder = self._builder()
-            iri = builder.actor(name, speaker_type)
-            cached = (_iri(iri), sorted(self._quad(t) for t in builder.triples))
+            iri, triples = self.build.actor_triples(name, speaker_type, self.gazetteer)
+            cached = (_iri(iri), sorted(self._quad(t) for t in triples))
             if len(self._actor_cache) < 200_000:
                 self._actor_cache[key] = cached
         iri, lines = cached
@@ -110,12 +107,18 @@ class NQuadsWriter:
             out.extend(lines)
         return iri
 
-    def _once(self, key: tuple[Any, ...], record: Statement, method: str, out: list[str]) -> str:
+    def _once(
+        self,
+        key: tuple[Any, ...],
+        record: Statement,
+        node: Callable[[Statement], tuple[Any, Iterable[tuple[Any, Any, Any]]]],
+        out: list[str],
+    ) -> str:
         iri = self._iris.get(key)
         if iri is None:
-            builder = self._builder()
-            iri = self._iris[key] = _iri(getattr(builder, method)(record))
-            out.extend(self._quad(t) for t in builder.triples)
+            node_iri, triples = node(record)
+            iri = self._iris[key] = _iri(node_iri)
+            out.extend(self._quad(t) for t in triples)
         return iri
 
     def _quad(self, triple: tuple[Any, Any, Any]) -> str:
@@ -141,7 +144,7 @@ class NQuadsWriter:
             extra.get("doc_title"),
             extra.get("doc_published"),
         )
-        document = self._once(document_key, record, "document", out)
+        document = self._once(document_key, record, self.build.document_triples, out)
         out.append(f"{node} {p['type']} {p['statement']}{end}")
         out.append(f"{node} {p['speaker']} {speaker}{end}")
         out.append(f"{node} {p['surface']} {_string(record.speaker_surface)}{end}")
@@ -161,7 +164,7 @@ class NQuadsWriter:
             out.append(f"{node} {p['date']} {_date(record.statement_date)}{end}")
         if record.event or record.event_date:
             key = ("e", record.doc_id, record.event, record.event_date)
-            event = self._once(key, record, "event", out)
+            event = self._once(key, record, self.build.event_triples, out)
             out.append(f"{node} {p['about']} {event}{end}")
         for field, prop in self.stances:
             for target in getattr(record, field):
