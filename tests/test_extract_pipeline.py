@@ -298,3 +298,12 @@ def test_condemned_attack_takes_the_narrated_perpetrator(extractor) -> None:
     records = _records(extractor, text)
     assert records["Saudi Arabia"]["condemns"] == ["Israel"]
     assert records["Jordan"]["condemns"] == []  # the narrated strikes were not on Beirut
+
+
+def test_a_possible_strike_is_not_the_narrated_act(extractor) -> None:
+    text = (
+        "Benjamin Netanyahu warned that Israel could strike Iran at any time.\n\n"
+        "Jordan condemned the attack."
+    )
+    records = _records(extractor, text)
+    assert records["Jordan"]["condemns"] == []

@@ -147,6 +147,8 @@ class Resolver:
         # "the Guards", "the Brigades", "the regime": a distinctive head names its actor
         # anywhere earlier in the text; generic heads ("the group") look nearby first.
         distinctive = token.text[:1].isupper() or stem in ("regime", "entity")
+        if stem == "kingdom":
+            return self._monarchy(token)
         if header is not None and _fits(header, kind):
             return header  # a digest entry's "the group" is the entry's speaker
         for same_paragraph in (True, False) if not distinctive else (False,):
@@ -170,6 +172,27 @@ class Resolver:
             return Mention(token.idx, token.idx + len(token.text), token.text,
                            self.ctx.government, "state", "anaphor", known=False)  # fmt: skip
         return None
+
+    def _monarchy(self, token: Any) -> Mention | None:
+        """ "the kingdom" names a monarchy the text mentioned (an adjective counts: "the
+        Saudi aggression ... the kingdom's oil"): the nearest in the paragraph, else the
+        one named most; never a republic that happens to be nearer."""
+        para = self.ctx.paragraph_of(token.idx)
+        last = bisect_right(self.mention_ends, token.idx)
+        monarchies = self.lexicon.monarchies
+        earlier = [
+            (self.mention_paragraphs[i] == para, self.mentions[i])
+            for i in range(max(0, last - _WINDOW), last)
+            if self.mentions[i].end <= token.idx and self.mentions[i].name in monarchies
+        ]
+        here = [m for same, m in earlier if same]
+        if here:
+            return here[-1]
+        if not earlier:
+            return None
+        names = [m.name for _, m in earlier]
+        best = max(names, key=lambda name: (names.count(name), -names[::-1].index(name)))
+        return next(m for _, m in reversed(earlier) if m.name == best)
 
 
 def _fits(mention: Mention, kind: str) -> bool:

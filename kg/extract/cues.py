@@ -69,7 +69,7 @@ class _Labeller(ThreatCues):
     def run(self) -> dict[str, list[str]]:
         for token in self.tokens:
             lower, lemma = token.lower_, token.lemma_.lower()
-            if self._denied(token):
+            if self._denied(token) or self._not_done(token):
                 continue
             if lemma in self.words("condemn_verbs") and token.pos_ == "VERB":
                 self.condemn_verb(token)
@@ -114,8 +114,22 @@ class _Labeller(ThreatCues):
             if a.i in self.act.content or a.i == self.act.verb
         )
 
+    def hypothetical(self, noun: Any) -> bool:
+        """ "any Israeli attack", "a further mistake": an act that has not happened."""
+        determiners = self.words("hypothetical_determiners")
+        return any(c.lower_ in determiners for c in noun.children if c.i < noun.i)
+
+    def _not_done(self, token: Any) -> bool:
+        """Under "failing to", "refused to": the act the verb names did not happen."""
+        stops = self.words("non_factual_verbs")
+        return any(
+            a.lemma_.lower() in stops
+            for a in token.ancestors
+            if a.i in self.act.content and a.i != self.act.verb
+        ) or (token.lemma_.lower() in stops)
+
     def harm_noun(self, noun: Any) -> None:
-        if self._praised(noun):
+        if self._praised(noun) or self.hypothetical(noun):
             return
         if any(a.dep_ in ("relcl", "appos") for a in noun.ancestors if a.i in self.act.content):
             return  # the reporter's description of someone, not the speaker's claim
@@ -222,6 +236,8 @@ class _Labeller(ThreatCues):
             return
         if any(c.lower_ in ("if", "unless") for c in verb.children):
             return
+        if not any(c.dep_ == "dobj" for v in [verb, *verb.conjuncts] for c in v.children):
+            return  # "Nasrallah killed in Israeli strike": a headline's victim, not a deed
         for child in verb.children:
             if child.dep_ == "nsubj" and child.pos_ != "PRON":
                 for subject in [child, *child.conjuncts]:
@@ -248,6 +264,14 @@ class _Labeller(ThreatCues):
             t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "against")
             for t in c.subtree if t.pos_ == "PROPN"
         ]  # fmt: skip
+        # "the attack on the base": a common noun aimed at must be in the narrated act too
+        aimed = [
+            t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+            for t in c.children if t.dep_ == "pobj" and t.pos_ == "NOUN"
+        ]  # fmt: skip
+        text = self.event_text.lower()
+        if any(t.lemma_.lower() not in text and t.lower_ not in text for t in aimed):
+            return False
         return not places or any(t.text in self.event_text for t in places)
 
     def responsibility(self, word: Any) -> None:
@@ -319,6 +343,12 @@ class _Labeller(ThreatCues):
                     else:
                         found = self.t.actors_in(subject)
                         actors, named = found, bool(found) or subject.pos_ != "PRON"
+            elif noun.dep_ == "pobj" and noun.head.lower_ == "as":
+                # "condemned the strike as a crime": the framed act's perpetrator, never the
+                # speaker's own subject phrase ("Iraqi Prime Minister X")
+                for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"):
+                    found = self.t.mention(obj)
+                    actors, named = ([found], True) if found else self.t.perpetrators(obj)
             elif noun.dep_ == "pobj":
                 subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
                 for subject in subjects:
@@ -366,6 +396,8 @@ class _Labeller(ThreatCues):
     def support(self, token: Any) -> None:
         if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("in", "as"):
             return
+        if any(a.dep_ == "relcl" for a in [token, *token.ancestors] if a.i in self.act.content):
+            return  # "praised X as a leader who had stood with Gaza": X's stance, not theirs
         preps = [
             c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "with", "of")
         ]

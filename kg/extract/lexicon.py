@@ -32,7 +32,7 @@ _WORD_LISTS = (
     "praise_verbs",
     "praise_nouns", "praise_stand_verbs", "condolence_nouns", "hedges", "negations",
     "framing_nouns", "person_titles", "praise_epithets", "militia_name_words",
-    "blame_deed_verbs",
+    "blame_deed_verbs", "cessation_verbs", "non_factual_verbs", "hypothetical_determiners",
 )  # fmt: skip
 _REGEX_LISTS = ("condemn_phrases", "justification_phrases", "sponsor_cues", "sponsor_backs")
 PLATFORMS = ("Telegram", "X", "TV", "website", "press")
@@ -49,6 +49,7 @@ class Lexicon:
     ministry_adjectives: dict[str, str]  # canonical country -> adjective
     capitals: dict[str, str]  # city -> canonical country
     governments: dict[str, str]  # canonical country -> canonical government
+    monarchies: frozenset[str] = frozenset()  # canonical countries "the kingdom" can name
 
     def has(self, section: str, word: str) -> bool:
         return word in self.words[section]
@@ -137,6 +138,14 @@ def _load(folder: str) -> Lexicon:
                     f"{places_path}: section '{section}': {actor!r} is not in the gazetteer"
                 )
         mappings[section] = mapping
+    monarchies = places.get("monarchies")
+    if not isinstance(monarchies, list) or not monarchies:
+        raise LexiconError(f"{places_path}: section 'monarchies' must be a non-empty list")
+    for name in monarchies:
+        if gazetteer.resolve(str(name)) is None:
+            raise LexiconError(
+                f"{places_path}: section 'monarchies': {name!r} is not in the gazetteer"
+            )
     return Lexicon(
         words=words,
         conditional_reporting_verbs=conditional,
@@ -147,4 +156,5 @@ def _load(folder: str) -> Lexicon:
         ministry_adjectives=mappings["ministry_adjectives"],
         capitals=mappings["capitals"],
         governments=mappings["governments"],
+        monarchies=frozenset(str(name) for name in monarchies),
     )

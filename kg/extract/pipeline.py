@@ -30,8 +30,9 @@ from kg.extract.targets import Targets
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import SourceDocument, Statement
 
+_NOT_ACTS = {"violation", "violations", "escalation", "operation", "operations"}
 _CASUALTY = {"kill", "wound", "injure", "die", "dead", "death", "casualty", "hurt", "missing"}
-VERSION = "kg-extract/0.5.0"
+VERSION = "kg-extract/0.6.0"
 _CITY = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:/[A-Za-z/ ]+)?(?:,|\s+\()")
 
 
@@ -83,7 +84,7 @@ class Extractor:
         acts = _drop_headlines(doc, text, [a for a in attributor.find() if _has_content(doc, a)])
         targets = Targets(doc, attributor.res, lexicon)
         event, event_text = event_perpetrators(
-            doc, attributor, acts, lexicon, _title_end(text, source.title)
+            doc, attributor, acts, lexicon, _title_end(text, source.title), targets
         )
         labels = [
             label_act(doc, act, targets, lexicon, event, self._own_side(act), event_text)
@@ -178,11 +179,48 @@ def _head_platform(text: str, lexicon: Lexicon) -> str | None:
 
 
 def event_perpetrators(
-    doc: Any, attributor: Attributor, acts: list[SpeechAct], lexicon: Lexicon, title_end: int = 0
+    doc: Any,
+    attributor: Attributor,
+    acts: list[SpeechAct],
+    lexicon: Lexicon,
+    title_end: int = 0,
+    targets: Targets | None = None,
 ) -> tuple[list[Mention], str]:
     """Who the document says carried out its harmful event: the first actor that is the
     subject of a harmful verb ("Israel carried out strikes", "an attack that the Houthis
-    claimed"), narrated or claimed by a speaker. Hedged or unclaimed events give none."""
+    claimed"), narrated or claimed by a speaker; failing that, the named author of a
+    harmful act in the lead sentence ("was killed in an Israeli air strike"). Hedged,
+    hypothetical or unclaimed events give none."""
+    found = _event_by_verb(doc, attributor, acts, lexicon, title_end)
+    if found[0] or targets is None:
+        return found
+    return _event_by_noun(doc, lexicon, title_end, targets)
+
+
+def _event_by_noun(
+    doc: Any, lexicon: Lexicon, title_end: int, targets: Targets
+) -> tuple[list[Mention], str]:
+    acts = (lexicon.words["harm_nouns"] | lexicon.words["aggression_nouns"]) - _NOT_ACTS
+    hypothetical = lexicon.words["hypothetical_determiners"]
+    for sent in doc.sents:
+        if sent.start_char < title_end or not sent.text.strip():
+            continue
+        for token in sent:
+            if token.lower_ not in acts or token.pos_ != "NOUN":
+                continue
+            if any(c.lower_ in hypothetical for c in token.children):
+                continue
+            actors, _ = targets.perpetrators(token)
+            actors = [m for m in actors if m.type not in ("person", "other")]
+            if actors:
+                return actors, sent.text
+        return [], ""  # the lead sentence only
+    return [], ""
+
+
+def _event_by_verb(
+    doc: Any, attributor: Attributor, acts: list[SpeechAct], lexicon: Lexicon, title_end: int
+) -> tuple[list[Mention], str]:
     res = attributor.res
     harm_verbs = lexicon.words["harm_verbs"]
     for sent in doc.sents:
@@ -191,8 +229,8 @@ def event_perpetrators(
         for token in sent:
             if token.pos_ != "VERB" or token.lemma_.lower() not in harm_verbs:
                 continue
-            if any(c.dep_ == "neg" for c in token.children):
-                continue
+            if any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children):
+                continue  # not done, or not yet ("Israel could strike anywhere")
             for child in token.children:
                 if child.dep_ != "nsubj":
                     continue

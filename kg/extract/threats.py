@@ -21,6 +21,7 @@ from kg.extract.targets import Targets
 
 _UNANSWERED = {"unpunished", "unanswered", "unavenged"}
 _GO_ON = {"go", "continue", "keep", "escalate", "expand", "intensify", "resume", "increase"}
+_DRAW = {"draw", "bring", "trigger", "provoke", "invite", "meet"}
 _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
 
 
@@ -74,12 +75,13 @@ class ThreatCues:
                             self._threat_noun_targets(child)  # "vowed revenge against X"
                 self._conditions(token)
                 continue
-            if not self._future(token):
+            if not self._future(token) or self._ceasing(token):
                 continue
             if any(c.lower_ in _UNANSWERED for c in token.children):
                 self._unpunished(token)  # "X's attack will not go unanswered"
             elif lemma in _GO_ON and not any(c.dep_ == "neg" for c in token.children):
                 self._continued_attacks(token)  # "attacks on X will go on"
+            self._hypothetical_acts(token)  # "any Israeli attack would be answered"
             if not self._threat_context(token):
                 continue
             weak = lemma in self.words("threat_victim_weak") and self._names_threat(token)
@@ -88,6 +90,8 @@ class ThreatCues:
                 or lemma in self.words("threat_victim_predicates")
                 or any(c.lower_ in ("safe", "targets", "target") for c in token.children)
             )
+            if lemma in self.words("threat_agent_predicates") and self._passive(token):
+                victim = True  # "Israel would be punished", "X will be hunted down"
             if victim:
                 subjects = self._subjects(token)
                 for subject in subjects[:1] + [s for s in subjects[1:] if not _after_place(s)]:
@@ -123,6 +127,45 @@ class ThreatCues:
                                 actors, _ = self.t.perpetrators(item)
                                 self.add("threatens_or_vows_revenge_against", actors)
             self._conditions(token)
+
+    def _ceasing(self, verb: Any) -> bool:
+        """ "the United States would stop bombing Yemen": ending an attack threatens no one."""
+        stops = self.words("cessation_verbs")
+        for _ in range(3):
+            if verb.lemma_.lower() in stops:
+                return True
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
+
+    @staticmethod
+    def _passive(verb: Any) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def _hypothetical_acts(self, verb: Any) -> None:
+        """ "any Israeli attack would be answered", "a further mistake by X would draw a
+        harsher answer": the would-be author of the act is threatened."""
+        determiners = self.words("hypothetical_determiners")
+        acts = self.lex.words["harm_nouns"] | self.lex.words["aggression_nouns"] | {
+            "reply", "response", "mistake", "move", "provocation", "retaliation"}  # fmt: skip
+        lemma = verb.lemma_.lower()
+        answers = self.words("threat_agent_predicates") | self.words("threat_victim_weak") | _DRAW
+        if lemma not in answers and not self._names_threat(verb):
+            return
+        for noun in verb.subtree:
+            if noun.i >= verb.i or noun.lower_ not in acts:
+                continue
+            if not any(c.lower_ in determiners for c in noun.children if c.i < noun.i):
+                continue
+            path, head = [], noun  # the act is the verb's subject or hangs on its clause
+            while head.i != verb.i and len(path) < 4:
+                path.append(head.dep_)
+                head = head.head
+            if head.i != verb.i or not set(path) <= {"nsubj", "nsubjpass", "pobj", "prep"}:
+                continue
+            actors, _ = self.t.perpetrators(noun)
+            self.add("threatens_or_vows_revenge_against", actors)
 
     def _threat_noun_targets(self, noun: Any) -> None:
         """ "revenge against X", "a crushing response to the Americans" under a threat verb."""

@@ -1,0 +1,37 @@
+"""Coreference rules of kg.extract.coref, end to end on sentences written for kg."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import SourceDocument
+
+THREAT = "threatens_or_vows_revenge_against"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from kg.extract import Extractor
+
+    return Extractor()
+
+
+def _labels(extractor, text: str) -> dict[str, dict[str, list[str]]]:
+    records = extractor.extract(SourceDocument("t", text))
+    return {r.speaker: {k: list(v) for k, v in r.labels().items()} for r in records}
+
+
+def test_the_kingdom_is_a_monarchy_not_the_nearest_country(extractor) -> None:
+    text = (
+        "Drones hit two pumping stations in Saudi Arabia on Tuesday.\n\n"
+        "The Houthis said the raid answered the siege of Yemen and warned that the "
+        "kingdom's airports would remain targets."
+    )
+    labels = _labels(extractor, text)["Ansar Allah"]
+    assert labels[THREAT] == ["Saudi Arabia"]
+
+
+def test_the_kingdom_with_no_monarchy_named_is_nobody(extractor) -> None:
+    text = "The Houthis warned that the kingdom's ports in Yemen would remain targets."
+    labels = _labels(extractor, text)
+    assert all("Yemen" not in found[THREAT] for found in labels.values())

@@ -1,0 +1,80 @@
+"""Threat rules of kg.extract.threats, end to end on sentences written for kg."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import SourceDocument
+
+THREAT = "threatens_or_vows_revenge_against"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from kg.extract import Extractor
+
+    return Extractor()
+
+
+def _labels(extractor, text: str) -> dict[str, dict[str, list[str]]]:
+    records = extractor.extract(SourceDocument("t", text))
+    return {r.speaker: {k: list(v) for k, v in r.labels().items()} for r in records}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House said the United States would stop bombing Yemen once shipping was safe.",
+        "Britain's defence ministry said the Royal Navy would cease attacking Houthi sites.",
+        "The Pentagon said American jets would halt their strikes on Syria next week.",
+    ],
+)
+def test_ending_an_attack_threatens_no_one(extractor, text: str) -> None:
+    labels = _labels(extractor, text)
+    assert labels, text
+    assert all(not found[THREAT] for found in labels.values()), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "target"),
+    [
+        ("Hezbollah said that Israel would be punished for the massacre.", "Hezbollah", "Israel"),
+        (
+            "Ansar Allah vowed that the Americans will be hunted down wherever they go.",
+            "Ansar Allah",
+            "United States",
+        ),
+    ],
+)
+def test_a_passive_punishment_threatens_its_subject(extractor, text, speaker, target) -> None:
+    assert target in _labels(extractor, text)[speaker][THREAT]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "target"),
+    [
+        (
+            "The Revolutionary Guards said that any Israeli attack on Iranian soil would be "
+            "answered at once.",
+            "Islamic Revolutionary Guard Corps",
+            "Israel",
+        ),
+        (
+            "Kata'ib Hezbollah warned that any American strike on its bases would draw a "
+            "heavy response.",
+            "Kata'ib Hezbollah",
+            "United States",
+        ),
+    ],
+)
+def test_a_hypothetical_act_threatens_its_author_and_blames_no_one(
+    extractor, text, speaker, target
+) -> None:
+    labels = _labels(extractor, text)[speaker]
+    assert labels[THREAT] == [target]
+    assert labels["blames"] == []
+
+
+def test_every_unnamed_strike_threatens_no_one(extractor) -> None:
+    labels = _labels(extractor, "Hezbollah warned that every strike would be answered.")
+    assert labels["Hezbollah"][THREAT] == []
