@@ -184,6 +184,11 @@ def test_readme_links_resolve(readme: str) -> None:
     assert broken_links(readme, ROOT) == []
 
 
+def test_docs_pages_commands_and_options_exist() -> None:
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert unknown_commands_and_options(page.read_text("utf-8")) == [], page.name
+
+
 def test_docs_pages_links_resolve() -> None:
     for page in sorted((ROOT / "docs").glob("*.md")):
         assert broken_links(page.read_text("utf-8"), page.parent) == [], page.name
