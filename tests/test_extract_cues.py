@@ -252,3 +252,23 @@ def test_the_lead_sentence_names_the_perpetrator_as_an_adjective(extractor) -> N
     )
     labels = _extract(extractor, text)["Egypt"]
     assert labels["condemns"] == ["Israel"]
+
+
+def test_it_names_the_nearest_act_in_its_paragraph(extractor) -> None:
+    text = (
+        "The Houthis called the raid a response to the Saudi aggression.\n\n"
+        "Mike Pompeo accused Iran of the attack on Tuesday, calling it an assault on the "
+        "world's oil supply."
+    )
+    labels = _extract(extractor, text)["Mike Pompeo"]
+    assert labels["blames"] == ["Iran"]
+
+
+def test_a_planned_operation_of_ones_own_state_is_not_blame(extractor) -> None:
+    text = (
+        "Army spokesman Avichay Adraee warned Hezbollah that Israel was ready to widen its "
+        "operations in the south."
+    )
+    [labels] = _extract(extractor, text).values()
+    assert labels["blames"] == []
+    assert labels["threatens_or_vows_revenge_against"] == ["Hezbollah"]

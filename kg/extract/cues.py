@@ -25,6 +25,7 @@ from kg.model import LABEL_FIELDS
 _REASON_NOUNS = {"response", "retaliation", "revenge", "reprisal", "reaction"}
 _DENY_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff"}
 _BEAR = {"bear", "bears", "bore", "bearing", "borne"}
+_PLAN_MARKERS = {"will", "would", "shall", "'ll", "wo", "ready", "going"}
 _FRAMING_VERBS = {"call", "describe", "term", "brand", "label", "characterize", "consider"}
 
 
@@ -131,6 +132,8 @@ class _Labeller(ThreatCues):
     def harm_noun(self, noun: Any) -> None:
         if self._praised(noun) or self.hypothetical(noun):
             return
+        if noun.dep_ == "dobj" and _planned(noun.head):
+            return  # "Israel was ready to widen its operations": a plan, not a deed blamed
         if any(a.dep_ in ("relcl", "appos") for a in noun.ancestors if a.i in self.act.content):
             return  # the reporter's description of someone, not the speaker's claim
         actors, named = self.t.perpetrators(noun)
@@ -169,11 +172,12 @@ class _Labeller(ThreatCues):
         if not pronouns:
             return None
         for token in reversed(self.doc[max(0, pronouns[0].i - 60) : pronouns[0].i]):
+            if "\n\n" in token.text_with_ws or (token.is_space and "\n" in token.text):
+                return None  # "it" refers within its paragraph
             if token.lower_ in self.words("harm_nouns") or token.lower_ in self.words(
                 "aggression_nouns"):  # fmt: skip
                 actors, named = self.t.perpetrators(token)
-                if named:
-                    return actors
+                return actors if named else None  # the nearest act is what "it" names
         return None
 
     def _clause_agent(self, noun: Any) -> bool:
@@ -429,6 +433,19 @@ class _Labeller(ThreatCues):
                     self._add_phrase("condolences_to", pobj)
 
     # -- threats -------------------------------------------------------------------
+
+
+def _planned(verb: Any) -> bool:
+    """ "would expand its strikes", "was ready to widen its operations": the verb itself,
+    or the verb its infinitive depends on, is modal or "ready" (not a coordinated verb)."""
+    for _ in range(4):
+        children = {c.lower_ for c in verb.children}
+        if children & _PLAN_MARKERS or verb.lower_ == "ready":
+            return True
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def label_act(doc: Any, act: SpeechAct, targets: Targets, lexicon: Lexicon,

@@ -215,7 +215,7 @@ class ThreatCues:
             children = {c.lower_ for c in verb.children}
             if children & _MODALS or verb.lemma_.lower() == "reserve":
                 return True
-            if verb.lower_ in ("coming", "inevitable") or children & {
+            if verb.lower_ in ("coming", "inevitable", "ready") or children & {
                 "coming", "inevitable", "ready"}:  # fmt: skip
                 return True
             if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.words("threat_verbs"):
