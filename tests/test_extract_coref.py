@@ -35,3 +35,21 @@ def test_the_kingdom_with_no_monarchy_named_is_nobody(extractor) -> None:
     text = "The Houthis warned that the kingdom's ports in Yemen would remain targets."
     labels = _labels(extractor, text)
     assert all("Yemen" not in found[THREAT] for found in labels.values())
+
+
+def test_an_unnamed_ministry_is_not_the_country_named_most(extractor) -> None:
+    text = (
+        "The United States bombed two depots near Karbala on Friday.\n\n"
+        "The foreign ministry said it had summoned the U.S. ambassador."
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    assert all(r.speaker != "United States" for r in records)
+
+
+def test_the_ministry_named_before_is_found_again(extractor) -> None:
+    text = (
+        "Iraq's foreign ministry condemned the raid on Friday.\n\n"
+        "The ministry said it had summoned the U.S. ambassador."
+    )
+    speakers = {r.speaker for r in extractor.extract(SourceDocument("t", text))}
+    assert speakers == {"Iraqi Ministry of Foreign Affairs"}

@@ -25,6 +25,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.parse import DIGEST_HEADER, LINE_PREFIX
 
 _HEADER = DIGEST_HEADER
+_NOBODY = {"no", "neither", "nobody", "none", "noone"}
 _CARRIERS = {"carry", "broadcast", "publish", "air", "run", "relay", "circulate", "post"}
 
 
@@ -72,6 +73,14 @@ class Attributor:
         )  # fmt: skip
         if generic and not any(c.dep_ == "appos" for c in head.children):
             return None
+        if any(c.lower_ in _NOBODY for c in head.children if c.dep_ == "det") or (
+            lower in _NOBODY
+        ):  # fmt: skip
+            return None  # "No group claimed the attack": nobody spoke
+        if head.pos_ == "NOUN" and any(
+            c.dep_ == "nummod" or c.lower_ in ("both", "several", "many") for c in head.children
+        ):
+            return None  # "the two governments said": several speakers, none named here
         mention = res.mention_at(head)
         if mention is not None and mention.kind != "adj":
             if not mention.known:

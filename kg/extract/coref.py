@@ -20,6 +20,7 @@ from kg.extract.actors import Mention
 from kg.extract.lexicon import Lexicon
 
 _WINDOW = 300  # mentions looked back at for an anaphor
+_BODY_NOUNS = {"ministry"}  # parts of a state that resolve only to an earlier mention of one
 _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "thing", "him": "person"}
 
 
@@ -155,6 +156,8 @@ class Resolver:
             for mention in self._prior(token.idx, same_paragraph):
                 if mention.type != "person" and stem in self.words_of(mention):
                     return mention
+        if stem in _BODY_NOUNS:
+            return None  # "the foreign ministry" is a ministry named before, never a country
         for same_paragraph in (True, False):
             if header is not None and same_paragraph and _fits(header, kind):
                 return header
