@@ -38,3 +38,28 @@ def test_a_counted_plural_subject_is_not_one_speaker(extractor) -> None:
     speakers = _speakers(extractor, text)
     assert "Government of Yemen" not in speakers
     assert "Yemen" not in speakers
+
+
+def test_a_digest_heading_with_a_role_names_the_person(extractor) -> None:
+    text = (
+        "Channel roundup, 9-10 March\n\n"
+        "9 March, 10:15 - Ahmed Tarek, spokesman for the Jordanian government: Tarek "
+        "condemned the raid on the border post and called for calm.\n"
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert list(records) == ["Ahmed Tarek"]
+    assert records["Ahmed Tarek"].speaker_type == "person"
+
+
+def test_a_heading_with_a_role_names_the_person_ner_missed(extractor) -> None:
+    from kg.extract.attribution import Attributor
+    from kg.extract.coref import DocContext, paragraph_starts
+
+    text = "Yehia Zayd, spokesman for the Iraqi prime minister"
+    doc = extractor.nlp.make_doc(text)
+    attributor = Attributor(doc, [], extractor.lexicon, DocContext(paragraph_starts(text)))
+    attributor.res.mentions = []
+    speaker = attributor._role_heading(0, text)
+    assert (speaker.name, speaker.type, speaker.text) == ("Yehia Zayd", "person", "Yehia Zayd")
+    assert attributor._role_heading(0, "Sabereen News") is None
+    assert attributor._role_heading(0, "Baghdad, the capital") is None

@@ -427,6 +427,31 @@ class Attributor:
             self.res.headers[number] = _heading_speaker(self, name_start, match.group("name"))
             self._header_end[number] = start + match.end()
 
+    def _role_heading(self, start: int, heading: str) -> Mention | None:
+        """ "Yehia Rasool, spokesman for the Iraqi commander-in-chief": a person named
+        before a role phrase; the role's body (or its country's government) is the
+        affiliation."""
+        name, comma, role = heading.partition(",")
+        words = re.findall(r"[\w\-]+", role.lower())
+        while words and words[0] in ("a", "an", "the", "its", "his", "her", "deputy", "senior"):
+            words = words[1:]
+        roles = self.lexicon.words["role_nouns"]
+        if not comma or not words or words[0] not in roles or len(name.split()) < 2:
+            return None
+        name = name.strip()
+        role_start = start + len(name) + 1
+        affiliation = None
+        for mention in self.res.mentions:
+            if mention.start < role_start or mention.end > start + len(heading):
+                continue
+            if mention.kind != "adj":
+                affiliation = mention.name
+                break
+            if mention.type == "state" and affiliation is None:
+                affiliation = self.lexicon.governments.get(mention.name, mention.name)
+        return Mention(start, start + len(name), name, name, "person", "header", affiliation,
+                       known=False)  # fmt: skip
+
     def _headers(self) -> None:
         self._header_end: dict[int, int] = {}
         self._header_date: dict[int, str] = {}
@@ -446,11 +471,11 @@ class Attributor:
                     speaker = replace(speaker, type="media")
             else:
                 name = match.group("name").strip()
-                kind = (
-                    "media" if re.search(r"\b(News|TV|Channel|Media)\b", name) else "organization"
-                )
-                speaker = Mention(name_start, name_start + len(name), name, name, kind, "header",
-                                  known=False)  # fmt: skip
+                speaker = self._role_heading(name_start, name) or Mention(
+                    name_start, name_start + len(name), name, name,
+                    "media" if re.search(r"\b(News|TV|Channel|Media)\b", name) else "organization",
+                    "header", known=False,
+                )  # fmt: skip
             self.res.headers[number] = speaker
             self._header_end[number] = start + match.end()
             self._header_date[number] = match.group("date")
