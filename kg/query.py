@@ -85,7 +85,12 @@ def load_query(q: str | Path) -> NamedQuery:
 
 
 def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
-    """The SPARQL text with every declared parameter bound (given value, else default)."""
+    """The SPARQL text with every declared parameter bound (given value, else default).
+
+    A parameter is bound by a `VALUES` block at the end of the outer WHERE group and of
+    every sub-select's WHERE group that uses it, so a sub-select can filter (and then
+    order and cut) by it. The parameter `limit` is special: it sets the query's one
+    `LIMIT n` clause (0 removes it)."""
     params = dict(params or {})
     unknown = set(params) - set(named.params)
     if unknown:
@@ -94,26 +99,84 @@ def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
             f"{named.source}: unknown parameter(s) {', '.join(sorted(unknown))}; "
             f"this query declares: {declared}"
         )
-    if not named.params:
-        return named.text
-    values = []
-    for name, default in named.params.items():
-        value = params.get(name, default)
-        term = "UNDEF" if value is None or value == "" else sparql_term(value)
-        values.append(f"VALUES ?{name} {{ {term} }}")
-    code = _strip_comments(named.text)
-    match = _WHERE_RE.search(code)
-    close = _matching_brace(code, match.end() - 1) if match else -1
-    if close < 0:
+    text = named.text
+    if LIMIT_PARAM in named.params:
+        text = _set_limit(named, params.get(LIMIT_PARAM, named.params[LIMIT_PARAM]))
+    bound = {name: params.get(name, default) for name, default in named.params.items()}
+    bound.pop(LIMIT_PARAM, None)
+    if not bound:
+        return text
+    code = _strip_comments(text)
+    blocks = _where_blocks(code)
+    if not blocks:
         raise QueryError(f"{named.source}: a query with parameters needs a 'WHERE {{ ... }}' block")
-    # At the END of the outer group: rdflib joins a group's parts left to right and keeps
-    # the order of the left side only, so an ordered sub-select placed before the VALUES
+    insertions: list[tuple[int, str]] = []
+    for number, (start, close) in enumerate(blocks):
+        own = _own_text(code, start, close, blocks)
+        names = [n for n in bound if number == 0 or re.search(rf"[?$]{n}\b", own)]
+        if names:
+            insertions.append((close, _values_block(names, bound)))
+    # At the END of each group: rdflib joins a group's parts left to right and keeps the
+    # order of the left side only, so an ordered sub-select placed before the VALUES
     # block keeps its order (and GROUP_CONCAT lists stay sorted).
-    block = "  " + "\n  ".join(values) + "\n"
-    head = named.text[:close].rstrip(" ")
-    if not head.endswith("\n"):
-        head += "\n"
-    return head + block + named.text[close:]
+    for close, block in sorted(insertions, reverse=True):
+        head = text[:close].rstrip(" ")
+        if not head.endswith("\n"):
+            head += "\n"
+        text = head + block + text[close:]
+    return text
+
+
+LIMIT_PARAM = "limit"
+_LIMIT_RE = re.compile(r"\bLIMIT\s+\d+", re.IGNORECASE)
+
+
+def _set_limit(named: NamedQuery, value: str | None) -> str:
+    """The text with its one `LIMIT n` set to `value` (0 or empty: no limit)."""
+    raw = (value or "0").strip()
+    if not raw.isdigit():
+        raise QueryError(
+            f"{named.source}: limit must be a whole number (0 = no limit), got {raw!r}"
+        )
+    code = _strip_comments(named.text)
+    found = list(_LIMIT_RE.finditer(code))
+    if len(found) != 1:
+        raise QueryError(f"{named.source}: declares 'limit' but has {len(found)} LIMIT clauses")
+    match = found[0]
+    replacement = f"LIMIT {int(raw)}" if int(raw) else ""
+    return named.text[: match.start()] + replacement + named.text[match.end() :]
+
+
+def _where_blocks(code: str) -> list[tuple[int, int]]:
+    """(open brace, closing brace) of every WHERE group, outermost first."""
+    blocks = []
+    for match in _WHERE_RE.finditer(code):
+        close = _matching_brace(code, match.end() - 1)
+        if close > 0:
+            blocks.append((match.end() - 1, close))
+    return blocks
+
+
+def _own_text(code: str, start: int, close: int, blocks: list[tuple[int, int]]) -> str:
+    """A WHERE group's text without the sub-selects nested in it."""
+    parts, position = [], start
+    for inner_start, inner_close in blocks:
+        if start < inner_start and inner_close < close and inner_start >= position:
+            select = code.rfind("SELECT", position, inner_start)
+            cut = select if select >= 0 else inner_start
+            parts.append(code[position:cut])
+            position = inner_close + 1
+    parts.append(code[position : close + 1])
+    return "".join(parts)
+
+
+def _values_block(names: list[str], bound: Mapping[str, str | None]) -> str:
+    lines = []
+    for name in names:
+        value = bound[name]
+        term = "UNDEF" if value is None or value == "" else sparql_term(value)
+        lines.append(f"VALUES ?{name} {{ {term} }}")
+    return "  " + "\n  ".join(lines) + "\n"
 
 
 def sparql_term(value: str) -> str:

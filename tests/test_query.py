@@ -91,6 +91,34 @@ def test_prepare_adds_values_at_the_end_of_the_outer_where() -> None:
         prepare(NamedQuery("SELECT * { ?s ?p ?o }", {"x": None}))
 
 
+def test_prepare_binds_parameters_inside_the_sub_selects_that_use_them() -> None:
+    text = """SELECT ?n WHERE {
+  { SELECT ?x WHERE { ?x ?p ?o FILTER (!BOUND(?who) || ?o = ?who) } LIMIT 5 }
+  { SELECT ?y WHERE { ?y ?p ?o } }
+  ?x ?q ?n
+}"""
+    prepared = prepare(NamedQuery(text, {"who": "Hamas"}))
+    inner, other = prepared.split("SELECT ?y")
+    assert inner.count('VALUES ?who { "Hamas" }') == 1
+    assert inner.index('VALUES ?who { "Hamas" }') < inner.index("LIMIT 5")
+    assert other.count('VALUES ?who { "Hamas" }') == 1  # the outer group, at its end
+    assert other.rstrip().endswith('VALUES ?who { "Hamas" }\n}')
+
+
+def test_limit_parameter_sets_the_limit_clause(dataset: Dataset) -> None:
+    text = "SELECT ?s WHERE { ?s a ?c } ORDER BY ?s LIMIT 3"
+    named = NamedQuery(text, {"limit": "3"})
+    assert prepare(named).endswith("LIMIT 3")
+    assert prepare(named, {"limit": "10"}).endswith("LIMIT 10")
+    assert "LIMIT" not in prepare(named, {"limit": "0"})
+    assert len(query(prepare(named), dataset)) == 3
+    assert len(query(prepare(named, {"limit": "0"}), dataset)) > 3
+    with pytest.raises(QueryError, match="whole number"):
+        prepare(named, {"limit": "ten"})
+    with pytest.raises(QueryError, match="LIMIT clauses"):
+        prepare(NamedQuery("SELECT ?s WHERE { ?s ?p ?o }", {"limit": "5"}))
+
+
 def test_ordered_group_concat_is_stable_across_processes(tmp_path: Path) -> None:
     """rdflib turns the right side of a join into a set; the VALUES block goes last so an
     ordered sub-select keeps its order whatever the string hash seed."""
