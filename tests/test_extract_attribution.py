@@ -7,13 +7,6 @@ import pytest
 from kg.model import SourceDocument
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor()
-
-
 def _speakers(extractor, text: str) -> dict[str, str]:
     return {r.speaker: r.speaker_surface for r in extractor.extract(SourceDocument("t", text))}
 
@@ -63,3 +56,10 @@ def test_a_heading_with_a_role_names_the_person_ner_missed(extractor) -> None:
     assert (speaker.name, speaker.type, speaker.text) == ("Yehia Zayd", "person", "Yehia Zayd")
     assert attributor._role_heading(0, "Sabereen News") is None
     assert attributor._role_heading(0, "Baghdad, the capital") is None
+
+
+def test_a_named_spokesman_after_his_role_is_the_speaker(extractor) -> None:
+    text = "Egypt's foreign ministry spokesman Tamim Khallaf condemned the raid on Rafah."
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == ("Tamim Khallaf", "person")
+    assert record.speaker_affiliation == "Egyptian Ministry of Foreign Affairs"

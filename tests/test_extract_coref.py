@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+from labels import speaker_labels as _labels
 
 from kg.model import SourceDocument
 
 THREAT = "threatens_or_vows_revenge_against"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor()
-
-
-def _labels(extractor, text: str) -> dict[str, dict[str, list[str]]]:
-    records = extractor.extract(SourceDocument("t", text))
-    return {r.speaker: {k: list(v) for k, v in r.labels().items()} for r in records}
 
 
 def test_the_kingdom_is_a_monarchy_not_the_nearest_country(extractor) -> None:

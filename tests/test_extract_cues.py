@@ -3,8 +3,8 @@ the components' contracts tested apart from the statistical parser."""
 
 from __future__ import annotations
 
-import pytest
 import spacy
+from labels import speaker_labels as _extract
 from spacy.tokens import Doc
 
 from kg.extract.actors import find_mentions
@@ -14,7 +14,6 @@ from kg.extract.cues import label_act
 from kg.extract.lexicon import load_lexicon
 from kg.extract.targets import Targets
 from kg.gazetteer import load_gazetteer
-from kg.model import SourceDocument
 
 
 def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
@@ -152,18 +151,6 @@ def test_joint_speakers_and_condemned_attack_without_blame() -> None:
 
 
 # --- the same rules end to end, through the statistical parser ---------------------------
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor()
-
-
-def _extract(extractor, text: str) -> dict[str, dict[str, list[str]]]:
-    records = extractor.extract(SourceDocument("t", text))
-    return {r.speaker: {k: list(v) for k, v in r.labels().items()} for r in records}
 
 
 def test_an_act_under_failing_to_is_not_condemned(extractor) -> None:

@@ -7,13 +7,6 @@ import pytest
 from kg.model import SourceDocument
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor()
-
-
 def _records(extractor, text: str, published: str | None = None) -> dict[str, dict]:
     source = SourceDocument("t1", text, title="Test", published=published)
     return {r.speaker: r.to_dict() for r in extractor.extract(source)}

@@ -3,22 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from kg.model import SourceDocument
+from labels import speaker_labels as _labels
 
 THREAT = "threatens_or_vows_revenge_against"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor()
-
-
-def _labels(extractor, text: str) -> dict[str, dict[str, list[str]]]:
-    records = extractor.extract(SourceDocument("t", text))
-    return {r.speaker: {k: list(v) for k, v in r.labels().items()} for r in records}
 
 
 @pytest.mark.parametrize(
