@@ -8,7 +8,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 _NEW_FILE_MODE = 0o666  # what open() asks for; the kernel takes the process umask off it
 _TEMP_NAME_TRIES = 100
@@ -54,6 +54,17 @@ def atomic_writer(
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def read_yaml(path: str | Path, error: type[Exception], what: str = "") -> Any:
+    """Parse a YAML file (a data file under data/); a file that cannot be read or parsed
+    raises `error` with "PATH: cannot read WHAT: why". Checking the shape is the caller's."""
+    import yaml
+
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as problem:
+        raise error(f"{path}: cannot read{' ' + what if what else ''}: {problem}") from problem
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from kg.files import read_yaml
 from kg.paths import data_path
 
 ACTOR_TYPES = ("person", "militia", "state", "organization", "media", "other")
@@ -100,10 +99,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str) -> Gazetteer:
-    try:
-        entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise GazetteerError(f"{path}: cannot read gazetteer: {error}") from error
+    entries = read_yaml(path, GazetteerError, "gazetteer")
     if not isinstance(entries, list):
         raise GazetteerError(f"{path}: expected a list of actor entries")
     actors = [_actor(path, number, entry) for number, entry in enumerate(entries, 1)]

@@ -16,6 +16,7 @@ from kg.files import (
     UnreadableFile,
     atomic_writer,
     read_text,
+    read_yaml,
     write_bytes_atomic,
     write_text_atomic,
 )
@@ -100,3 +101,19 @@ def test_read_text_rejects_binary(tmp_path: Path) -> None:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(UnreadableFile, match=r"image\.txt: binary"):
         read_text(binary)
+
+
+class _DataError(ValueError):
+    pass
+
+
+def test_read_yaml_parses_and_names_the_file_on_errors(tmp_path: Path) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text("- name: Hezbollah\n  type: militia\n", encoding="utf-8")
+    assert read_yaml(good, _DataError) == [{"name": "Hezbollah", "type": "militia"}]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("key: [unclosed\n", encoding="utf-8")
+    with pytest.raises(_DataError, match=r"bad\.yaml: cannot read lexicon: "):
+        read_yaml(bad, _DataError, "lexicon")
+    with pytest.raises(_DataError, match=r"missing\.yaml: cannot read: "):
+        read_yaml(tmp_path / "missing.yaml", _DataError)

@@ -15,9 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kg.extract.dateline import parse_full_date
+from kg.files import read_yaml
 from kg.paths import data_path
 
 # Elements whose end closes a paragraph of text.
@@ -59,10 +58,7 @@ def load_boilerplate(path: str | Path | None = None) -> Boilerplate:
 
 @lru_cache(maxsize=4)
 def _load_boilerplate(path: str) -> Boilerplate:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise BoilerplateError(f"{path}: cannot read: {error}") from error
+    data = read_yaml(path, BoilerplateError)
     if not isinstance(data, dict):
         raise BoilerplateError(f"{path}: expected a mapping")
     words: dict[str, list[str]] = {}

@@ -14,8 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kg.files import read_yaml
 from kg.gazetteer import load_gazetteer
 from kg.paths import data_path
 
@@ -62,10 +61,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise LexiconError(f"{path}: cannot read lexicon: {error}") from error
+    data = read_yaml(path, LexiconError, "lexicon")
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping of sections")
     return data
