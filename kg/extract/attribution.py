@@ -180,6 +180,17 @@ class Attributor:
                           known=False)  # fmt: skip
         return self._retype(mention, head), "subject", span.text, span.start_char
 
+    def _split_role(self, verb: Any, head: Any) -> str | None:
+        """ "Jordan's government spokesman Muhannad Mubaidin": the body of the role noun the
+        parser made a second subject of the verb."""
+        roles = self.lexicon.words["role_nouns"]
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.i != head.i and child.lower_ in roles:
+                body = self._body_of(child)
+                if body is not None:
+                    return body.name
+        return None
+
     def _person_of(self, role: Any, body: Mention) -> Mention | None:
         """ "the Nujaba leader" after "Akram al-Kaabi": the person of that body named
         just before in the paragraph (or its header)."""
@@ -346,8 +357,12 @@ class Attributor:
     def _subject(self, verb: Any) -> Any | None:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if len(subjects) > 1:  # parser slip: "the naval mission Aspides said"
-            for child in subjects:
-                if self.resolve_subject(child) is not None:
+            resolved = [(c, self.resolve_subject(c)) for c in subjects]
+            for child, found in resolved:  # "the government spokesman Muhannad Mubaidin"
+                if found is not None and found[0].type == "person" and found[1] == "subject":
+                    return child
+            for child, found in resolved:
+                if found is not None:
                     return child
         for child in verb.children:
             if child.dep_ == "nsubj":
@@ -381,14 +396,16 @@ class Attributor:
         if verb.head.i in self.res.act_verbs and subject.head.i != verb.i:
             return []
         acts = []
-        subject_tokens = {t.i for t in subject.subtree}
+        subject_tokens = {t.i for t in subject.subtree} | {
+            t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
+        }  # a second subject the parser split off ("spokesman" before the name) is no target
         for head in [subject, *subject.conjuncts]:
             resolved = self.resolve_subject(head)
             if resolved is None:
                 continue
             speaker, how, surface, start = resolved
             act = self._act(speaker, how, surface, start, verb, sent, subject_tokens, para)
-            act.affiliation = self.affiliation_of(speaker, head)
+            act.affiliation = self.affiliation_of(speaker, head) or self._split_role(verb, head)
             acts.append(act)
         return acts
 
