@@ -72,3 +72,15 @@ def test_line_breaks_split_headings_and_paragraphs() -> None:
     doc = set_line_breaks(nlp("Short headline\nThe group said it was ready.\n\nA new paragraph."))
     starts = [t.text for t in doc if t.is_sent_start]
     assert "The" in starts and "A" in starts
+
+
+def test_titles_after_a_place_are_dropped_from_a_name() -> None:
+    from kg.extract.actors import strip_titles
+
+    titles = load_lexicon().words["person_titles"]
+    assert strip_titles("Kurdistan Region Prime Minister Masrour Barzani", titles) == (
+        "Masrour Barzani"
+    )
+    assert strip_titles("Gaza Health Minister Majed Abu Ramadan", titles) == "Majed Abu Ramadan"
+    assert strip_titles("Foreign Minister Abbas Araghchi", titles) == "Abbas Araghchi"
+    assert strip_titles("Abu Mahdi al-Muhandis", titles) == "Abu Mahdi al-Muhandis"

@@ -152,6 +152,10 @@ _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "abdul", "de", "van"}
 def strip_titles(name: str, titles: frozenset[str]) -> str:
     """ "Foreign Minister Hossein Amir-Abdollahian" -> "Hossein Amir-Abdollahian"."""
     words = name.split()
+    # "Kurdistan Region Prime Minister Masrour Barzani": a title after the place it serves
+    last = max((i for i, w in enumerate(words[:-2]) if w.lower().strip(",.") in titles), default=-1)
+    if last > 0 and words[last][:1].isupper():
+        words = words[last + 1 :]
     while len(words) > 1 and words[0].lower().strip(",.") in titles:
         words = words[1:]
     return " ".join(words)
