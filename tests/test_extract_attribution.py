@@ -96,3 +96,15 @@ def test_a_named_spokesman_after_his_role_is_the_speaker(extractor) -> None:
     [record] = extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_type) == ("Tamim Khallaf", "person")
     assert record.speaker_affiliation == "Egyptian Ministry of Foreign Affairs"
+
+
+def test_a_group_calling_itself_x_speaks_and_is_the_narrated_perpetrator(extractor) -> None:
+    text = (
+        "Two rockets hit a logistics base near Basra on Monday. A shadowy faction calling "
+        "itself Ashab al-Kahf Brigade claimed the attack on Telegram.\n\n"
+        "Iraq's interior ministry condemned the attack."
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert records["Ashab al-Kahf Brigade"].speaker_type == "militia"
+    assert records["Ashab al-Kahf Brigade"].platform == "Telegram"
+    assert records["Iraqi Ministry of Interior"].condemns == ("Ashab al-Kahf Brigade",)

@@ -25,6 +25,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.parse import DIGEST_HEADER, LINE_PREFIX
 
 _HEADER = DIGEST_HEADER
+_NAMING = {"call", "name", "know", "dub", "style"}  # "a group calling itself X"
 _NOBODY = {"no", "neither", "nobody", "none", "noone"}
 _CARRIERS = {"carry", "broadcast", "publish", "air", "run", "relay", "circulate", "post"}
 
@@ -86,6 +87,9 @@ class Attributor:
             if not mention.known:
                 mention = self._retype(mention, head)
             return mention, "subject", mention.text, mention.start
+        named = self.self_named(head)
+        if named is not None:
+            return named, "subject", named.text, named.start
         for child in head.children:
             if child.dep_ == "appos":
                 found = res.mention_at(child)
@@ -141,6 +145,29 @@ class Attributor:
             return self._unknown_actor(head)
         if head.pos_ == "PROPN" and head.text[:1].isupper() and _proper_chain(head) >= 2:
             return self._unknown_actor(head)  # "Saraya Awliya al-Dam said", missed by NER
+        return None
+
+    def self_named(self, head: Any) -> Mention | None:
+        """ "a little-known group calling itself Saraya Awliya al-Dam": the name the
+        subject gives itself, typed by the subject's noun (group -> militia)."""
+        if head.pos_ != "NOUN":
+            return None
+        for acl in head.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in _NAMING:
+                continue
+            for name in acl.children:
+                if name.dep_ not in ("oprd", "attr", "dobj") or name.pos_ != "PROPN":
+                    continue
+                if _proper_chain(name) < 2 and name.ent_type_ not in ("ORG", "PERSON", "FAC"):
+                    continue
+                found = self.res.mention_at(name)
+                if found is not None and found.kind != "adj" and found.known:
+                    return found
+                mention = self._unknown_actor(name)[0] if found is None else found
+                kind = self.lexicon.anaphor_nouns.get(head.lower_)
+                if kind in ("militia", "media"):  # the group's noun beats NER's guess
+                    mention = replace(mention, type=kind, name=mention.text)
+                return mention
         return None
 
     def _retype(self, mention: Mention, head: Any) -> Mention:

@@ -249,6 +249,9 @@ def _event_by_verb(
                     mention = res.mention_at(t)
                     if mention is not None and mention.type not in ("person", "other"):
                         found += [] if mention in found else [mention]
+                named = attributor.self_named(child) if not found else None
+                if named is not None:  # "a group calling itself X claimed the attack"
+                    found = [named]
                 if found:
                     hedges = lexicon.words["hedges"]
                     if any(t.lower_ in hedges for t in sent):
