@@ -108,3 +108,35 @@ def test_a_group_calling_itself_x_speaks_and_is_the_narrated_perpetrator(extract
     assert records["Ashab al-Kahf Brigade"].speaker_type == "militia"
     assert records["Ashab al-Kahf Brigade"].platform == "Telegram"
     assert records["Iraqi Ministry of Interior"].condemns == ("Ashab al-Kahf Brigade",)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        (
+            "The Syrian army's General Command said the raid on Homs would be answered.",
+            "General Command",
+            "Syria",
+        ),
+        (
+            "Lebanon's Higher Defence Council said on Monday that the border was calm.",
+            "Higher Defence Council",
+            "Lebanon",
+        ),
+        (
+            "Qatar's mission to the United Nations wrote on X that the talks would go on.",
+            "Qatar's mission to the United Nations",
+            "Qatar",
+        ),
+    ],
+)
+def test_bodies_of_a_state_are_state_speakers(extractor, text, speaker, affiliation) -> None:
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert records[speaker].speaker_type == "state", list(records)
+    assert records[speaker].speaker_affiliation == affiliation
+
+
+def test_an_unowned_council_stays_an_organization(extractor) -> None:
+    text = "The Coordination Framework, a coalition of Shiite parties, condemned the strike."
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.speaker_type == "organization"

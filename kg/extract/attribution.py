@@ -118,6 +118,18 @@ class Attributor:
                     found = res.anaphor(token)
                     if found is not None:
                         return found, "statement_by", found.text, found.start
+        owner = self._owning_state(head) if head.pos_ == "NOUN" else None
+        if (
+            owner is not None
+            and lower in lex.words["state_body_words"]
+            and (lex.anaphor_nouns.get(lower) != "state")
+        ):  # "Iran's mission to the United Nations": the body speaks, for its state
+            text, start = _np_text(head)
+            text = re.sub(r"^(?:the|The)\s+", "", text)
+            start = start + len(_np_text(head)[0]) - len(text)
+            body = Mention(start, start + len(text), text, text, "state", "descriptor", owner,
+                           known=False)  # fmt: skip
+            return body, "subject", text, start
         adjectives = [res.mention_at(c) for c in head.children if c.dep_ in ("amod", "compound")]
         country = next((m for m in adjectives if m is not None and m.kind == "adj"
                         and m.type == "state"), None)  # fmt: skip
@@ -184,7 +196,23 @@ class Attributor:
         words = {w.lower() for w in re.split(r"[\s\-]", mention.text)}
         if words & self.lexicon.words["militia_name_words"]:
             return replace(mention, type="militia", name=mention.text)
+        owner = self._owning_state(head)
+        if words & self.lexicon.words["military_body_words"] or (
+            owner is not None and words & self.lexicon.words["state_body_words"]
+        ):  # "Joint Operations Command", "Iran's Supreme National Security Council"
+            return replace(mention, type="state", affiliation=owner or mention.affiliation)
         return mention
+
+    def _owning_state(self, head: Any) -> str | None:
+        """The state that owns a body: "Iran's X", "the Iraqi military's X", "Iraqi X"."""
+        for child in head.children:
+            if child.dep_ not in ("poss", "amod", "compound") or child.i > head.i:
+                continue
+            for token in child.subtree:
+                found = self.res.mention_at(token)
+                if found is not None and found.type == "state":
+                    return found.name
+        return None
 
     def _unknown_actor(self, head: Any) -> tuple[Mention, str, str, int]:
         """A capitalised subject nobody tagged: an actor with its own name."""
