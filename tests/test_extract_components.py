@@ -84,3 +84,29 @@ def test_titles_after_a_place_are_dropped_from_a_name() -> None:
     assert strip_titles("Gaza Health Minister Majed Abu Ramadan", titles) == "Majed Abu Ramadan"
     assert strip_titles("Foreign Minister Abbas Araghchi", titles) == "Abbas Araghchi"
     assert strip_titles("Abu Mahdi al-Muhandis", titles) == "Abu Mahdi al-Muhandis"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kataib Hezbollah said the American occupation killed its men and that the "
+            "occupation must leave.",
+            "United States",
+        ),
+        (
+            "U.S. forces in Iraq were hit again; Washington blamed the factions, who said "
+            "the occupation would pay.",
+            "United States",
+        ),
+        (
+            "Hamas said Israel and the Israeli army would fail, and the occupation would fall.",
+            "Israel",
+        ),
+        ("Hezbollah said Israel and the United States lied, and the occupation would fall.", None),
+    ],
+)
+def test_the_occupation_depends_on_the_text(text: str, expected: str | None) -> None:
+    mentions = find_mentions(text, load_gazetteer(), load_lexicon())
+    found = [m.name for m in mentions if m.text.lower() == "the occupation"]
+    assert found == ([expected] if expected else [])

@@ -131,7 +131,35 @@ def find_mentions(text: str, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Men
         actor = gazetteer.resolve(lexicon.demonyms[match.group(0)])
         if actor is not None:
             found.append(_actor_mention(match.start(), match.end(), match.group(0), actor, "adj"))
-    return _non_overlapping(found)
+    return resolve_contextual(_non_overlapping(found), lexicon.contextual_names or {})
+
+
+def resolve_contextual(mentions: list[Mention], contextual: dict[str, tuple[str, ...]],
+                       ) -> list[Mention]:  # fmt: skip
+    """ "the occupation": the candidate named before with the same head word ("the American
+    occupation"), else the candidate named most in the text; dropped when tied."""
+    if not contextual:
+        return mentions
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.text.lower() not in contextual:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+    out = []
+    for index, mention in enumerate(mentions):
+        candidates = contextual.get(mention.text.lower())
+        if candidates is None:
+            out.append(mention)
+            continue
+        word = mention.text.lower().split()[-1]
+        earlier = [m for m in mentions[:index] if m.name in candidates
+                   and word in m.text.lower() and m.text.lower() not in contextual]  # fmt: skip
+        if earlier:
+            out.append(replace(mention, name=earlier[-1].name))
+            continue
+        ranked = sorted(candidates, key=lambda name: -counts.get(name, 0))
+        if counts.get(ranked[0], 0) > counts.get(ranked[1], 0):
+            out.append(replace(mention, name=ranked[0]))
+    return out
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:

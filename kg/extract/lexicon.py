@@ -50,6 +50,7 @@ class Lexicon:
     capitals: dict[str, str]  # city -> canonical country
     governments: dict[str, str]  # canonical country -> canonical government
     monarchies: frozenset[str] = frozenset()  # canonical countries "the kingdom" can name
+    contextual_names: dict[str, tuple[str, ...]] | None = None  # "the occupation" -> actors
 
     def has(self, section: str, word: str) -> bool:
         return word in self.words[section]
@@ -143,6 +144,18 @@ def _load(folder: str) -> Lexicon:
             raise LexiconError(
                 f"{places_path}: section 'monarchies': {name!r} is not in the gazetteer"
             )
+    contextual: dict[str, tuple[str, ...]] = {}
+    for form, candidates in _mapping(places_path, places, "contextual_names").items():
+        if not isinstance(candidates, list) or len(candidates) < 2:
+            raise LexiconError(
+                f"{places_path}: section 'contextual_names': {form!r} needs a list of actors"
+            )
+        for name in candidates:
+            if gazetteer.resolve(str(name)) is None:
+                raise LexiconError(
+                    f"{places_path}: section 'contextual_names': {name!r} is not in the gazetteer"
+                )
+        contextual[str(form).lower()] = tuple(str(name) for name in candidates)
     return Lexicon(
         words=words,
         conditional_reporting_verbs=conditional,
@@ -154,4 +167,5 @@ def _load(folder: str) -> Lexicon:
         capitals=mappings["capitals"],
         governments=mappings["governments"],
         monarchies=frozenset(str(name) for name in monarchies),
+        contextual_names=contextual,
     )
