@@ -103,10 +103,13 @@ def test_titles_after_a_place_are_dropped_from_a_name() -> None:
             "Hamas said Israel and the Israeli army would fail, and the occupation would fall.",
             "Israel",
         ),
-        ("Hezbollah said Israel and the United States lied, and the occupation would fall.", None),
+        (
+            "Hezbollah said Israel and the United States lied, and the occupation would fall.",
+            "Israel",
+        ),
+        ("The group said the occupation would pay.", "Israel"),
     ],
 )
-def test_the_occupation_depends_on_the_text(text: str, expected: str | None) -> None:
+def test_the_occupation_depends_on_the_text(text: str, expected: str) -> None:
     mentions = find_mentions(text, load_gazetteer(), load_lexicon())
-    found = [m.name for m in mentions if m.text.lower() == "the occupation"]
-    assert found == ([expected] if expected else [])
+    assert [m.name for m in mentions if m.text.lower() == "the occupation"] == [expected]

@@ -137,7 +137,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Men
 def resolve_contextual(mentions: list[Mention], contextual: dict[str, tuple[str, ...]],
                        ) -> list[Mention]:  # fmt: skip
     """ "the occupation": the candidate named before with the same head word ("the American
-    occupation"), else the candidate named most in the text; dropped when tied."""
+    occupation"), else the candidate named most in the text, else the first (its usual
+    reading)."""
     if not contextual:
         return mentions
     counts: dict[str, int] = {}
@@ -156,9 +157,9 @@ def resolve_contextual(mentions: list[Mention], contextual: dict[str, tuple[str,
         if earlier:
             out.append(replace(mention, name=earlier[-1].name))
             continue
+        # the candidate named most; on a tie the first, the name's usual reading
         ranked = sorted(candidates, key=lambda name: -counts.get(name, 0))
-        if counts.get(ranked[0], 0) > counts.get(ranked[1], 0):
-            out.append(replace(mention, name=ranked[0]))
+        out.append(replace(mention, name=ranked[0]))
     return out
 
 
