@@ -65,3 +65,27 @@ def test_a_hypothetical_act_threatens_its_author_and_blames_no_one(
 def test_every_unnamed_strike_threatens_no_one(extractor) -> None:
     labels = _labels(extractor, "Hezbollah warned that every strike would be answered.")
     assert labels["Hezbollah"][THREAT] == []
+
+
+def test_caution_with_a_named_blow_threatens_its_object(extractor) -> None:
+    text = (
+        "Iran's Revolutionary Guards cautioned Washington that any reply would bring a "
+        "harsher blow."
+    )
+    labels = _labels(extractor, text)["Islamic Revolutionary Guard Corps"]
+    assert labels[THREAT] == ["United States"]
+
+
+def test_caution_without_a_threat_threatens_no_one(extractor) -> None:
+    text = "Egypt cautioned Israel against a ground operation in Rafah."
+    assert _labels(extractor, text)["Egypt"][THREAT] == []
+
+
+def test_a_warning_that_x_will_face_attacks_threatens_x(extractor) -> None:
+    text = "Kata'ib Hezbollah warned that American troops in Syria would face more attacks."
+    assert _labels(extractor, text)["Kata'ib Hezbollah"][THREAT] == ["United States"]
+
+
+def test_facing_attacks_without_a_warning_is_no_threat(extractor) -> None:
+    text = "Hezbollah said that Israel would face more strikes."
+    assert _labels(extractor, text)["Hezbollah"][THREAT] == []

@@ -66,7 +66,8 @@ class ThreatCues:
             lemma = token.lemma_.lower()
             if negated(token) and not any(c.lower_ == "safe" for c in token.children):
                 continue
-            if lemma in verb_words:
+            cautions = lemma in self.words("weak_threat_verbs") and self._names_threat(token)
+            if lemma in verb_words or cautions:  # "cautioned X that ... a harsher blow"
                 for child in token.children:
                     if child.dep_ == "dobj":
                         for item in [child, *child.conjuncts]:
@@ -82,9 +83,11 @@ class ThreatCues:
             elif lemma in _GO_ON and not any(c.dep_ == "neg" for c in token.children):
                 self._continued_attacks(token)  # "attacks on X will go on"
             self._hypothetical_acts(token)  # "any Israeli attack would be answered"
-            if not self._threat_context(token):
+            if not self._threat_context(token) and not self._warned_harm(token):
                 continue
-            weak = lemma in self.words("threat_victim_weak") and self._names_threat(token)
+            weak = lemma in self.words("threat_victim_weak") and (
+                self._names_threat(token) or self._warned_harm(token)
+            )
             victim = (
                 weak
                 or lemma in self.words("threat_victim_predicates")
@@ -127,6 +130,14 @@ class ThreatCues:
                                 actors, _ = self.t.perpetrators(item)
                                 self.add("threatens_or_vows_revenge_against", actors)
             self._conditions(token)
+
+    def _warned_harm(self, verb: Any) -> bool:
+        """ "warned that U.S. forces would face more operations": under an explicit threat
+        verb, a harmful act in the clause is the threat."""
+        harm = self.lex.words["harm_nouns"] - {"violation", "violations"}
+        return any(a.lemma_.lower() in self.words("threat_verbs") for a in verb.ancestors) and any(
+            t.lower_ in harm for t in verb.subtree if t.i > verb.i
+        )
 
     def _ceasing(self, verb: Any) -> bool:
         """ "the United States would stop bombing Yemen": ending an attack threatens no one."""
