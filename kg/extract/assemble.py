@@ -55,7 +55,10 @@ def sponsored_actors(text: str, mentions: list[Mention], lexicon: Lexicon) -> fr
                     continue
             tail = text[cue.end() : cue.end() + 30]
             if re.match(r"\s+(?:group|militia|faction|movement|organi[sz]ation|party)\b", tail):
-                militias = [m for m in before if m.type in ("militia", "organization")]
+                militias = [  # "the Houthi attacks ... the Iran-backed movement" counts too;
+                    m for m in mentions if m.end <= cue.start()  # a ship NER took for an
+                    and (m.type == "militia" or (m.type == "organization" and m.known))  # org
+                ]  # fmt: skip
                 if militias:  # "the Iran-backed group": the group named before
                     out.add(militias[-1].name)
                 continue
