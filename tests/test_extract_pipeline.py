@@ -300,3 +300,17 @@ def test_a_possible_strike_is_not_the_narrated_act(extractor) -> None:
     )
     records = _records(extractor, text)
     assert records["Jordan"]["condemns"] == []
+
+
+def test_a_hedge_on_the_act_answered_does_not_hide_the_narrated_act(extractor) -> None:
+    text = (
+        "Iran fired dozens of missiles at Israel on Sunday in retaliation for a suspected "
+        "Israeli strike in Syria.\n\n"
+        "Germany condemned the attack."
+    )
+    assert _records(extractor, text)["Germany"]["condemns"] == ["Iran"]
+
+
+def test_a_hedged_narrated_act_gives_no_perpetrator(extractor) -> None:
+    text = "Suspected Israeli jets struck a depot near Damascus.\n\nGermany condemned the attack."
+    assert _records(extractor, text)["Germany"]["condemns"] == []

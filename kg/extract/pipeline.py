@@ -254,7 +254,11 @@ def _event_by_verb(
                     found = [named]
                 if found:
                     hedges = lexicon.words["hedges"]
-                    if any(t.lower_ in hedges for t in sent):
+                    if any(  # "Israel allegedly struck", "suspected Israeli jets struck";
+                        t.lower_ in hedges  # not "in retaliation for a suspected strike"
+                        for t in sent
+                        if t.i < token.i or t.head.i == token.i
+                    ):
                         return [], ""
                     return found, sent.text
     return [], ""
