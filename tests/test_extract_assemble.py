@@ -29,3 +29,17 @@ def test_the_backed_movement_skips_a_name_ner_guessed() -> None:
 def test_the_backed_movement_with_no_group_before_names_nobody() -> None:
     text = "The ship True Dawn was hit on Friday. The Iran-backed movement's spokesman spoke."
     assert _sponsored(text) == frozenset()
+
+
+def test_evidence_does_not_start_with_the_previous_sentences_footnote() -> None:
+    from kg.extract import Extractor
+    from kg.model import SourceDocument
+
+    text = (
+        "Gulf brief\n\nRockets hit the airport in Erbil on Monday night and wounded two "
+        "guards.[1] Hamas said in a statement that the occupation would pay for the raid.[2]"
+        "\n\n[1] Police. [2] Group statement."
+    )
+    [record] = Extractor().extract(SourceDocument("t", text))
+    assert record.evidence.startswith("Hamas said")
+    assert text[record.evidence_start : record.evidence_end] == record.evidence

@@ -134,6 +134,8 @@ def _attached(token: Any, verb: Any) -> bool:
 def _evidence(doc: Any, act: SpeechAct, full_text: str) -> tuple[str, int, int]:
     sent = doc[act.sentence[0] : act.sentence[1]]
     words = list(re.finditer(r"\S+", sent.text))
+    while len(words) > 1 and re.fullmatch(r"\[\d+\]", words[0].group(0)):
+        words = words[1:]  # the previous sentence's footnote marker: "[3] U.S. Secretary ..."
     base = sent.start_char
     if len(words) <= MAX_EVIDENCE_WORDS:
         first, last = words[0], words[-1]
