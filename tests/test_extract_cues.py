@@ -3,6 +3,7 @@ the components' contracts tested apart from the statistical parser."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from labels import speaker_labels as _extract
 from spacy.tokens import Doc
@@ -259,3 +260,29 @@ def test_a_planned_operation_of_ones_own_state_is_not_blame(extractor) -> None:
     [labels] = _extract(extractor, text).values()
     assert labels["blames"] == []
     assert labels["threatens_or_vows_revenge_against"] == ["Hezbollah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        (
+            "Hamas said in a statement that Washington was complicit in the massacres in Gaza.",
+            "Hamas",
+            ["United States"],
+        ),
+        (
+            "Kata'ib Hezbollah said the American forces were partners in the bombing of Gaza.",
+            "Kata'ib Hezbollah",
+            ["United States"],
+        ),
+        (
+            "Iraq's foreign ministry said the United States was a partner of Iraq in the fight "
+            "against terrorism.",
+            "Iraqi Ministry of Foreign Affairs",
+            [],
+        ),
+        ("Hamas said Washington was not complicit in the massacres.", "Hamas", []),
+    ],
+)
+def test_complicity_in_a_harmful_act_blames_its_subject(extractor, text, speaker, blamed) -> None:
+    assert _extract(extractor, text)[speaker]["blames"] == blamed

@@ -83,6 +83,8 @@ class _Labeller(ThreatCues):
                             self.add("blames", self._object_actors(obj))
             if lower in self.words("responsibility_words"):
                 self.responsibility(token)
+            if lower in self.words("complicity_words"):
+                self.complicity(token)
             if lower in self.words("crime_nouns") or lemma in ("crime", "terrorism"):
                 self.crime(token)
             if lemma in self.words("praise_verbs") and token.pos_ == "VERB":
@@ -312,6 +314,19 @@ class _Labeller(ThreatCues):
                         self.add("blames", self._object_actors(obj))
             return
         for subject in self._subjects(verb):  # "X was trying to escape responsibility"
+            self.add("blames", self._object_actors(subject))
+
+    def complicity(self, word: Any) -> None:
+        """ "the American occupation was a partner in the killing of Palestinians": the
+        subject of the copula shares the harmful act (rule 6)."""
+        harm = self.words("harm_nouns") | self.words("aggression_nouns")
+        acts = [
+            p for c in word.children if c.dep_ == "prep" and c.lower_ == "in"
+            for p in c.children if p.dep_ == "pobj" and p.lower_ in harm
+        ]  # fmt: skip
+        if not acts or word.dep_ not in ("attr", "acomp") or negated(word.head):
+            return
+        for subject in self._subjects(word.head):
             self.add("blames", self._object_actors(subject))
 
     def crime(self, word: Any) -> None:
