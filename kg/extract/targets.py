@@ -11,6 +11,7 @@ without articles and evaluative adjectives: "the oppressed Palestinian people" -
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from kg.extract.actors import Mention
@@ -49,13 +50,26 @@ class Targets:
         self.doc, self.res, self.lexicon = doc, resolver, lexicon
 
     def mention(self, token: Any) -> Mention | None:
-        found = self.res.mention_at(token)
+        found = self._adjectival(self.res.mention_at(token))
         if found is None and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
             det = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
             if det and det[0] in ("the", "this", "that"):
                 found = self.res.anaphor(token)
                 if found is not None and found.type == "person":
                     found = None
+        return found
+
+    def _adjectival(self, found: Mention | None) -> Mention | None:
+        """ "any Israeli military reply": "military" is an adjective there, so the act is the
+        state's (Israel), not its army's; "the Israeli military said" keeps the army."""
+        if found is None or found.type != "state" or not found.affiliation:
+            return found
+        span = self.doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is None:
+            return found
+        last = span[-1]
+        if last.tag_ == "JJ" and last.dep_ == "amod" and last.head.i >= span.end:
+            return replace(found, name=found.affiliation, affiliation=None, kind="adj")
         return found
 
     def actors_in(self, token: Any, skip_places: bool = True) -> list[Mention]:
