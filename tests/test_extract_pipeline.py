@@ -314,3 +314,12 @@ def test_a_hedge_on_the_act_answered_does_not_hide_the_narrated_act(extractor) -
 def test_a_hedged_narrated_act_gives_no_perpetrator(extractor) -> None:
     text = "Suspected Israeli jets struck a depot near Damascus.\n\nGermany condemned the attack."
     assert _records(extractor, text)["Germany"]["condemns"] == []
+
+
+def test_a_weapons_impact_is_the_narrated_act_and_a_condemning_verb_is_not(extractor) -> None:
+    text = (
+        "Syrian rockets slammed into a farm near the border on Tuesday.\n\n"
+        "Saudi Arabia slammed the silence of the world.\n\n"
+        "Jordan condemned the attack."
+    )
+    assert _records(extractor, text)["Jordan"]["condemns"] == ["Syria"]

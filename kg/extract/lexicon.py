@@ -33,6 +33,7 @@ _WORD_LISTS = (
     "framing_nouns", "person_titles", "praise_epithets", "militia_name_words",
     "blame_deed_verbs", "cessation_verbs", "non_factual_verbs", "hypothetical_determiners",
     "military_body_words", "state_body_words", "weak_threat_verbs", "complicity_words",
+    "impact_verbs", "weapon_nouns",
 )  # fmt: skip
 _REGEX_LISTS = ("condemn_phrases", "justification_phrases", "sponsor_cues", "sponsor_backs")
 PLATFORMS = ("Telegram", "X", "TV", "website", "press")

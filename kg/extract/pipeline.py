@@ -223,11 +223,17 @@ def _event_by_verb(
 ) -> tuple[list[Mention], str]:
     res = attributor.res
     harm_verbs = lexicon.words["harm_verbs"]
+    impact, weapons = lexicon.words["impact_verbs"], lexicon.words["weapon_nouns"]
     for sent in doc.sents:
         if sent.start_char < title_end:
             continue
         for token in sent:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in harm_verbs:
+            if token.pos_ != "VERB":
+                continue
+            lemma = token.lemma_.lower()
+            # "Iranian missiles slammed into two bases": an impact verb needs a weapon subject
+            weapon = any(c.dep_ == "nsubj" and c.lower_ in weapons for c in token.children)
+            if lemma not in harm_verbs and not (lemma in impact and weapon):
                 continue
             if any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children):
                 continue  # not done, or not yet ("Israel could strike anywhere")
