@@ -89,3 +89,25 @@ def test_a_warning_that_x_will_face_attacks_threatens_x(extractor) -> None:
 def test_facing_attacks_without_a_warning_is_no_threat(extractor) -> None:
     text = "Hezbollah said that Israel would face more strikes."
     assert _labels(extractor, text)["Hezbollah"][THREAT] == []
+
+
+def test_unless_x_provokes_retaliation_threatens_x(extractor) -> None:
+    text = (
+        "Iran's foreign ministry said the operation was complete, unless the United States "
+        "decided to provoke a further response."
+    )
+    labels = _labels(extractor, text)["Iranian Ministry of Foreign Affairs"]
+    assert labels[THREAT] == ["United States"]
+
+
+def test_unless_without_a_threat_threatens_no_one(extractor) -> None:
+    text = "Hamas said the truce would hold unless Israel broke it."
+    assert _labels(extractor, text)["Hamas"][THREAT] == []
+
+
+def test_finding_ones_bases_exposed_is_a_threat(extractor) -> None:
+    text = (
+        "Kata'ib Hezbollah warned that the United States would find its bases exposed if it "
+        "attacked Iran."
+    )
+    assert _labels(extractor, text)["Kata'ib Hezbollah"][THREAT] == ["United States"]

@@ -100,6 +100,7 @@ class _Labeller(ThreatCues):
             if lemma in self.words("blame_deed_verbs") and token.pos_ == "VERB":
                 self.deed(token)
         self.threats()
+        self.provocations()
         return self.out
 
     # -- blame and condemnation ------------------------------------------------------

@@ -21,6 +21,7 @@ from kg.extract.targets import Targets
 
 _UNANSWERED = {"unpunished", "unanswered", "unavenged"}
 _GO_ON = {"go", "continue", "keep", "escalate", "expand", "intensify", "resume", "increase"}
+_EXPOSED = ("exposed",)  # "X would find its bases exposed": its assets are within reach
 _DRAW = {"draw", "bring", "trigger", "provoke", "invite", "meet"}
 _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going"}
 
@@ -91,7 +92,7 @@ class ThreatCues:
             victim = (
                 weak
                 or lemma in self.words("threat_victim_predicates")
-                or any(c.lower_ in ("safe", "targets", "target") for c in token.children)
+                or any(c.lower_ in ("safe", "targets", "target", *_EXPOSED) for c in token.children)
             )
             if lemma in self.words("threat_agent_predicates") and self._passive(token):
                 victim = True  # "Israel would be punished", "X will be hunted down"
@@ -214,6 +215,19 @@ class ThreatCues:
                         for item in [pobj, *pobj.conjuncts]:
                             self.add("threatens_or_vows_revenge_against", self.t.head_actors(item))
 
+    def provocations(self) -> None:
+        """ "unless the Israeli regime chose to provoke more retaliation": who must not do
+        what the condition names, on pain of a named retaliation, is threatened."""
+        nouns = self.words("threat_nouns")
+        for token in self.tokens:
+            if token.dep_ != "advcl" or not any(c.lower_ == "unless" for c in token.children):
+                continue
+            if not any(t.lower_ in nouns for t in token.subtree) or self._denied(token):
+                continue
+            for subject in token.children:
+                if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ != "PRON":
+                    self.add("threatens_or_vows_revenge_against", self.t.head_actors(subject))
+
     def _conditions(self, verb: Any) -> None:
         for child in verb.subtree:
             if child.dep_ == "advcl" and any(c.lower_ == "if" for c in child.children):
@@ -255,4 +269,4 @@ class ThreatCues:
 
     def _names_threat(self, verb: Any) -> bool:
         nouns = self.lex.words["threat_nouns"]
-        return any(t.lower_ in nouns or t.lower_ == "safe" for t in verb.subtree)
+        return any(t.lower_ in nouns or t.lower_ in ("safe", *_EXPOSED) for t in verb.subtree)
