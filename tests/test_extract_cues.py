@@ -286,3 +286,14 @@ def test_a_planned_operation_of_ones_own_state_is_not_blame(extractor) -> None:
 )
 def test_complicity_in_a_harmful_act_blames_its_subject(extractor, text, speaker, blamed) -> None:
     assert _extract(extractor, text)[speaker]["blames"] == blamed
+
+
+def test_praising_the_narrated_operation_praises_its_author(extractor) -> None:
+    text = (
+        "Ansar Allah fired two missiles at Eilat on Friday.\n\n"
+        "Hamas praised the operation as a brave act of support.\n\n"
+        "Islamic Jihad praised the strike on Beirut."
+    )
+    labels = _extract(extractor, text)
+    assert labels["Hamas"]["praises_or_supports"] == ["Ansar Allah"]
+    assert labels["Palestinian Islamic Jihad"]["praises_or_supports"] == []  # not that act

@@ -393,8 +393,17 @@ class _Labeller(ThreatCues):
             if child.dep_ == "dobj" and child.lower_ in ("him", "her"):
                 person = self.t.person_before(child, exclude=self.own)  # "hailed him as"
                 self.add("praises_or_supports", [person] if person else [])
+            elif child.dep_ == "dobj" and self._narrated_act(child):
+                # "praised the operation": the author of the act the document narrates
+                self.add("praises_or_supports", self.event)
             elif child.dep_ == "dobj":
                 self._add_phrase("praises_or_supports", child)
+
+    def _narrated_act(self, noun: Any) -> bool:
+        """ "the operation", "the attack": a definite act with no author of its own."""
+        if noun.lower_ not in self.words("harm_nouns") or not self._definite(noun):
+            return False
+        return bool(self.event) and not self.t.perpetrators(noun)[1] and self._same_event(noun)
 
     def epithet(self, verb: Any) -> None:
         """ "called him a great jihadi leader": praise of the person "him" names."""
