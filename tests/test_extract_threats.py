@@ -111,3 +111,18 @@ def test_finding_ones_bases_exposed_is_a_threat(extractor) -> None:
         "attacked Iran."
     )
     assert _labels(extractor, text)["Kata'ib Hezbollah"][THREAT] == ["United States"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "target"),
+    [
+        ("Hezbollah vowed that it would never stop attacking Israel.", "Hezbollah", "Israel"),
+        (
+            "Ansar Allah said it would not stop targeting American ships until the siege ends.",
+            "Ansar Allah",
+            "United States",
+        ),
+    ],
+)
+def test_not_stopping_an_attack_threatens_its_target(extractor, text, speaker, target) -> None:
+    assert _labels(extractor, text)[speaker][THREAT] == [target]

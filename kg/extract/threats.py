@@ -144,8 +144,8 @@ class ThreatCues:
         """ "the United States would stop bombing Yemen": ending an attack threatens no one."""
         stops = self.words("cessation_verbs")
         for _ in range(3):
-            if verb.lemma_.lower() in stops:
-                return True
+            if verb.lemma_.lower() in stops:  # "would never stop attacking X" goes on
+                return not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
             if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
                 return False
             verb = verb.head
