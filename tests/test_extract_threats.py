@@ -126,3 +126,8 @@ def test_finding_ones_bases_exposed_is_a_threat(extractor) -> None:
 )
 def test_not_stopping_an_attack_threatens_its_target(extractor, text, speaker, target) -> None:
     assert _labels(extractor, text)[speaker][THREAT] == [target]
+
+
+def test_warning_of_someone_elses_strikes_is_no_threat(extractor) -> None:
+    text = "Hezbollah warned that Lebanon would face more Israeli strikes."
+    assert _labels(extractor, text)["Hezbollah"][THREAT] == []

@@ -46,8 +46,8 @@ def _after_place(conjunct: Any) -> bool:
 
 
 class ThreatCues:
-    """Needs from its host: doc, act, t (Targets), lex (Lexicon), tokens, out, words(),
-    add(), _denied(), and the labels found so far (out)."""
+    """Needs from its host: doc, act, t (Targets), lex (Lexicon), tokens, out, own (the
+    speaker's side), words(), add(), _denied(), and the labels found so far (out)."""
 
     doc: Any
     act: SpeechAct
@@ -55,6 +55,7 @@ class ThreatCues:
     lex: Lexicon
     tokens: list[Any]
     out: dict[str, list[str]]
+    own: set[str]
 
     def threats(self) -> None:
         content = self.act.content
@@ -136,9 +137,14 @@ class ThreatCues:
         """ "warned that U.S. forces would face more operations": under an explicit threat
         verb, a harmful act in the clause is the threat."""
         harm = self.lex.words["harm_nouns"] - {"violation", "violations"}
-        return any(a.lemma_.lower() in self.words("threat_verbs") for a in verb.ancestors) and any(
-            t.lower_ in harm for t in verb.subtree if t.i > verb.i
-        )
+        if not any(a.lemma_.lower() in self.words("threat_verbs") for a in verb.ancestors):
+            return False
+        for noun in (t for t in verb.subtree if t.i > verb.i and t.lower_ in harm):
+            actors, named = self.t.perpetrators(noun)
+            # "would face more Israeli strikes" warns of someone else's acts, not a threat
+            if not named or any(m.name in self.own for m in actors):
+                return True
+        return False
 
     def _ceasing(self, verb: Any) -> bool:
         """ "the United States would stop bombing Yemen": ending an attack threatens no one."""
