@@ -131,3 +131,17 @@ def test_not_stopping_an_attack_threatens_its_target(extractor, text, speaker, t
 def test_warning_of_someone_elses_strikes_is_no_threat(extractor) -> None:
     text = "Hezbollah warned that Lebanon would face more Israeli strikes."
     assert _labels(extractor, text)["Hezbollah"][THREAT] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Hezbollah said that Lebanon would be attacked by Israel.", "Hezbollah"),
+        (
+            "Iraq's foreign ministry said Iraqi bases would be targeted if the war widened.",
+            "Iraqi Ministry of Foreign Affairs",
+        ),
+    ],
+)
+def test_a_feared_attack_is_no_threat(extractor, text: str, speaker: str) -> None:
+    assert _labels(extractor, text)[speaker][THREAT] == []

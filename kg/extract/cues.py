@@ -41,6 +41,11 @@ class _Labeller(ThreatCues):
             own,
         )
         self.tokens = [doc[i] for i in sorted(act.content)]
+        # a state's own bodies never threaten that state ("Iraqi bases would be targeted",
+        # said by the Iraqi government, is a fear); blaming it still counts (rule 6)
+        self.own_country = {c for c, g in lexicon.governments.items() if g in own} | {
+            c for c in own if lexicon.governments.get(c)
+        }  # fmt: skip
         self.event_text = ""
         self.out: dict[str, list[str]] = {name: [] for name in LABEL_FIELDS}
 
@@ -51,6 +56,8 @@ class _Labeller(ThreatCues):
                 "praises_or_supports", "condolences_to")):  # fmt: skip
                 continue
             if name in self.own or name in self.out[label]:
+                continue
+            if label == "threatens_or_vows_revenge_against" and name in self.own_country:
                 continue
             self.out[label].append(name)
 

@@ -96,7 +96,9 @@ class ThreatCues:
                 or any(c.lower_ in ("safe", "targets", "target", *_EXPOSED) for c in token.children)
             )
             if lemma in self.words("threat_agent_predicates") and self._passive(token):
-                victim = True  # "Israel would be punished", "X will be hunted down"
+                # "Israel would be punished", "X will be hunted down"; not "Lebanon would be
+                # attacked by Israel" (someone else's act)
+                victim = not self._others_agent(token)
             if victim:
                 subjects = self._subjects(token)
                 for subject in subjects[:1] + [s for s in subjects[1:] if not _after_place(s)]:
@@ -155,6 +157,13 @@ class ThreatCues:
             if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
                 return False
             verb = verb.head
+        return False
+
+    def _others_agent(self, verb: Any) -> bool:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for pobj in agent.children:
+                if any(m.name not in self.own for m in self.t.actors_in(pobj)):
+                    return True
         return False
 
     @staticmethod
