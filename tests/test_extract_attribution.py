@@ -140,3 +140,19 @@ def test_an_unowned_council_stays_an_organization(extractor) -> None:
     text = "The Coordination Framework, a coalition of Shiite parties, condemned the strike."
     [record] = extractor.extract(SourceDocument("t", text))
     assert record.speaker_type == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Israel's defence minister Israel Katz threatened that Israel would strike Ansar "
+            "Allah's leaders.",
+            "Israel Katz",
+        ),
+        ("U.S. President Joe Biden said the strike was justified.", "Joe Biden"),
+    ],
+)
+def test_a_first_name_that_is_a_country_stays_a_person(extractor, text, speaker) -> None:
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == (speaker, "person")

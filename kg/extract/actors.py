@@ -214,6 +214,17 @@ def ner_mentions(
         ):  # fmt: skip  # NER cut a name short: "Sarkawt Omar" tagged as "Omar"
             first -= 1
         start, end = doc[first].idx, ent.end_char
+        if any(used[start:end]) and ent.label_ == "PERSON" and ent.end - first >= 2:
+            # "defence minister Israel Katz": a first name that is also a country's name
+            country = [m for m in out if m.start == start and m.end == doc[first].idx + len(
+                doc[first].text) and m.type == "state" and m.kind == "name"]  # fmt: skip
+            name = doc[first + 1]
+            if (
+                country and name.pos_ == "PROPN" and name.lower_.strip(".") not in titles
+                and not any(used[country[0].end : end])
+            ):  # fmt: skip
+                out.remove(country[0])
+                used[country[0].start : country[0].end] = b"\x00" * len(country[0].text)
         if any(used[start:end]):
             continue
         text = full_text[start:end]
