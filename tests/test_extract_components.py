@@ -113,3 +113,9 @@ def test_titles_after_a_place_are_dropped_from_a_name() -> None:
 def test_the_occupation_depends_on_the_text(text: str, expected: str) -> None:
     mentions = find_mentions(text, load_gazetteer(), load_lexicon())
     assert [m.name for m in mentions if m.text.lower() == "the occupation"] == [expected]
+
+
+def test_ministries_of_more_countries_get_their_adjective() -> None:
+    text = "France's foreign ministry and the Russian foreign ministry spoke."
+    names = {m.name for m in find_mentions(text, load_gazetteer(), load_lexicon())}
+    assert {"French Ministry of Foreign Affairs", "Russian Ministry of Foreign Affairs"} <= names
