@@ -119,3 +119,9 @@ def test_ministries_of_more_countries_get_their_adjective() -> None:
     text = "France's foreign ministry and the Russian foreign ministry spoke."
     names = {m.name for m in find_mentions(text, load_gazetteer(), load_lexicon())}
     assert {"French Ministry of Foreign Affairs", "Russian Ministry of Foreign Affairs"} <= names
+
+
+def test_where_a_weapon_was_made_names_no_actor() -> None:
+    text = "Russian-made drones and an Iranian-built missile hit the Israeli base."
+    found = {m.text: m.name for m in find_mentions(text, load_gazetteer(), load_lexicon())}
+    assert found == {"Israeli": "Israel"}

@@ -63,7 +63,10 @@ def _matchers(gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Any, Any, Any]:
         bound.format("(?:" + "|".join(map(_form_regex, insensitive)) + ")"), re.IGNORECASE
     )
     adjectives = sorted(lexicon.demonyms, key=len, reverse=True)
-    demonym = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, adjectives)) + r")(?![\w])")
+    demonym = re.compile(  # "Iranian-made", "Russian-built": where a weapon comes from, no actor
+        r"(?<![\w.])(?:" + "|".join(map(re.escape, adjectives)) + r")(?![\w])"
+        r"(?!-(?:made|built|designed|supplied|manufactured|produced)\b)"
+    )
     return exact, loose, demonym
 
 
