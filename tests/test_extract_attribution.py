@@ -156,3 +156,9 @@ def test_an_unowned_council_stays_an_organization(extractor) -> None:
 def test_a_first_name_that_is_a_country_stays_a_person(extractor, text, speaker) -> None:
     [record] = extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_type) == (speaker, "person")
+
+
+def test_a_states_news_agency_is_not_a_state_body(extractor) -> None:
+    text = "Iran's Fars news agency said the attack was a crime."
+    records = extractor.extract(SourceDocument("t", text))
+    assert all(r.speaker_type != "state" for r in records)
