@@ -297,3 +297,8 @@ def test_praising_the_narrated_operation_praises_its_author(extractor) -> None:
     labels = _extract(extractor, text)
     assert labels["Hamas"]["praises_or_supports"] == ["Ansar Allah"]
     assert labels["Palestinian Islamic Jihad"]["praises_or_supports"] == []  # not that act
+
+
+def test_a_planned_aggression_is_still_an_accusation(extractor) -> None:
+    text = "Hezbollah said the Zionist enemy would continue its aggression on Gaza."
+    assert _extract(extractor, text)["Hezbollah"]["blames"] == ["Israel"]

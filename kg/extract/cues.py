@@ -142,7 +142,8 @@ class _Labeller(ThreatCues):
     def harm_noun(self, noun: Any) -> None:
         if self._praised(noun) or self.hypothetical(noun):
             return
-        if noun.dep_ == "dobj" and _planned(noun.head):
+        aggression = noun.lower_ in self.words("aggression_nouns")  # an accusation in itself
+        if noun.dep_ == "dobj" and not aggression and _planned(noun.head):
             return  # "Israel was ready to widen its operations": a plan, not a deed blamed
         if any(a.dep_ in ("relcl", "appos") for a in noun.ancestors if a.i in self.act.content):
             return  # the reporter's description of someone, not the speaker's claim
