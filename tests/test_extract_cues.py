@@ -302,3 +302,8 @@ def test_praising_the_narrated_operation_praises_its_author(extractor) -> None:
 def test_a_planned_aggression_is_still_an_accusation(extractor) -> None:
     text = "Hezbollah said the Zionist enemy would continue its aggression on Gaza."
     assert _extract(extractor, text)["Hezbollah"]["blames"] == ["Israel"]
+
+
+def test_another_massacre_that_happened_is_blamed(extractor) -> None:
+    text = "Hamas said Israel committed another massacre in Gaza."
+    assert _extract(extractor, text)["Hamas"]["blames"] == ["Israel"]

@@ -126,9 +126,16 @@ class _Labeller(ThreatCues):
         )
 
     def hypothetical(self, noun: Any) -> bool:
-        """ "any Israeli attack", "a further mistake": an act that has not happened."""
+        """ "any Israeli attack would be answered", "a further mistake would draw ...": an
+        act that has not happened (its clause is future or modal); "committed another
+        massacre" did happen."""
         determiners = self.words("hypothetical_determiners")
-        return any(c.lower_ in determiners for c in noun.children if c.i < noun.i)
+        if not any(c.lower_ in determiners for c in noun.children if c.i < noun.i):
+            return False
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return self._future(verb)
 
     def _not_done(self, token: Any) -> bool:
         """Under "failing to", "refused to": the act the verb names did not happen."""
