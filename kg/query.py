@@ -10,8 +10,10 @@ declares each one in its comment header as
 
     # param: NAME = DEFAULT        (or just `# param: NAME` for "unset")
 
-`prepare` adds `VALUES ?NAME { value }` at the end of the outer WHERE block, so filters
-in that group see the value; an unset parameter is `UNDEF` (no restriction).
+`prepare` adds `VALUES ?NAME { value }` at the end of the outer WHERE block and of every
+sub-select that uses ?NAME, so filters there see the value; an unset parameter is left
+unbound (a filter written `!BOUND(?NAME) || ...` then restricts nothing). A parameter
+named `limit` sets the query's one `LIMIT n` clause instead (0: no limit).
 Values are written as SPARQL terms: `<iri>` or http(s)://... -> IRI, `actor:iran` (a kg
 prefix) -> IRI, an integer -> xsd:integer, anything else -> a plain string literal.
 Loading graphs is kg.graphio's job; `query` takes an rdflib Dataset or Graph, so other
@@ -87,10 +89,10 @@ def load_query(q: str | Path) -> NamedQuery:
 def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
     """The SPARQL text with every declared parameter bound (given value, else default).
 
-    A parameter is bound by a `VALUES` block at the end of the outer WHERE group and of
-    every sub-select's WHERE group that uses it, so a sub-select can filter (and then
-    order and cut) by it. The parameter `limit` is special: it sets the query's one
-    `LIMIT n` clause (0 removes it)."""
+    A parameter with a value is bound by a `VALUES` block at the end of the outer WHERE
+    group and of every sub-select's WHERE group that uses it, so a sub-select can filter
+    (and then order and cut) by it; an unset one is left unbound. The parameter `limit`
+    is special: it sets the query's one `LIMIT n` clause (0 removes it)."""
     params = dict(params or {})
     unknown = set(params) - set(named.params)
     if unknown:
@@ -102,7 +104,11 @@ def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
     text = named.text
     if LIMIT_PARAM in named.params:
         text = _set_limit(named, params.get(LIMIT_PARAM, named.params[LIMIT_PARAM]))
+    # An unset parameter gets no VALUES block: its variable stays unbound, which filters
+    # written as `!BOUND(?x) || ...` read as "no restriction" (as `VALUES ?x { UNDEF }`
+    # would), and which query planners can see through.
     bound = {name: params.get(name, default) for name, default in named.params.items()}
+    bound = {name: value for name, value in bound.items() if value not in (None, "")}
     bound.pop(LIMIT_PARAM, None)
     if not bound:
         return text

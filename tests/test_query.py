@@ -78,17 +78,18 @@ def test_parameters(dataset: Dataset) -> None:
 
 def test_prepare_adds_values_at_the_end_of_the_outer_where() -> None:
     named = load_query("iran_backed_speakers")
-    assert named.params == {"sponsor": "Iran"}
+    assert named.params == {"sponsor": "Iran", "limit": "1000"}
     text = prepare(named)
     body, _, tail = text.rpartition("}\nORDER BY")
     assert body.rstrip().endswith('VALUES ?sponsor { "Iran" }')
     assert tail.strip().startswith("?speaker_name")
-    assert "VALUES ?speaker { UNDEF }" in prepare(load_query("who_blames_whom"))
+    # An unset parameter stays unbound: no VALUES block at all.
+    assert "VALUES ?speaker" not in prepare(load_query("who_blames_whom"))
     braces = load_query('SELECT ?x WHERE { ?x ?p "a } b" . { ?x ?q ?y } }  # } comment')
-    braced = prepare(NamedQuery(braces.text, {"x": None}))
-    assert braced.rstrip().endswith("VALUES ?x { UNDEF }\n}  # } comment")
+    braced = prepare(NamedQuery(braces.text, {"x": None}), {"x": "y"})
+    assert braced.rstrip().endswith('VALUES ?x { "y" }\n}  # } comment')
     with pytest.raises(QueryError, match="WHERE"):
-        prepare(NamedQuery("SELECT * { ?s ?p ?o }", {"x": None}))
+        prepare(NamedQuery("SELECT * { ?s ?p ?o }", {"x": None}), {"x": "y"})
 
 
 def test_prepare_binds_parameters_inside_the_sub_selects_that_use_them() -> None:
@@ -129,10 +130,17 @@ def test_ordered_group_concat_is_stable_across_processes(tmp_path: Path) -> None
     from kg.build import build
 
     build(FIXTURES / "statements.jsonl", tmp_path / "g.ttl")
-    script = (
-        "import sys, kg; rows = kg.query('threats_by_target', kg.read_graph(sys.argv[1]));"
-        "print(rows)"
+    ordered = (
+        "# param: mark = 1\n"
+        "PREFIX kg: <https://w3id.org/kg-armed-groups/ontology#>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT ?t (GROUP_CONCAT(?n; separator='; ') AS ?names) WHERE {\n"
+        "  { SELECT ?t ?n WHERE { ?s kg:threatensTarget ?t ; kg:speaker/skos:prefLabel ?n }\n"
+        "    ORDER BY ?n }\n"
+        "  FILTER (?mark = 1)\n"
+        "} GROUP BY ?t ORDER BY ?names"
     )
+    script = f"import sys, kg; print(kg.query({ordered!r}, kg.read_graph(sys.argv[1])))"
     outputs = {
         subprocess.run(
             [sys.executable, "-c", script, str(tmp_path / "g.ttl")],
