@@ -162,3 +162,18 @@ def test_a_states_news_agency_is_not_a_state_body(extractor) -> None:
     text = "Iran's Fars news agency said the attack was a crime."
     records = extractor.extract(SourceDocument("t", text))
     assert all(r.speaker_type != "state" for r in records)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ansar Allah's political bureau said the blockade of Eilat would go on.",
+        "Ansar Allah fired a missile at Eilat. The movement's political bureau said the "
+        "blockade would go on.",
+    ],
+)
+def test_a_groups_known_sub_body_speaks_for_itself(extractor, text: str) -> None:
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    bureau = records["Ansar Allah Political Bureau"]
+    assert bureau.speaker_affiliation == "Ansar Allah"
+    assert bureau.speaker_surface.endswith("political bureau")

@@ -23,6 +23,7 @@ from kg.extract.actors import Mention, strip_titles
 from kg.extract.coref import DocContext, Resolver, SpeechAct
 from kg.extract.headings import Headings
 from kg.extract.lexicon import Lexicon
+from kg.gazetteer import Gazetteer, load_gazetteer
 
 _NAMING = {"call", "name", "know", "dub", "style"}  # "a group calling itself X"
 _NOBODY = {"no", "neither", "nobody", "none", "noone"}
@@ -58,8 +59,10 @@ def _is_negated(verb: Any) -> bool:
 
 
 class Attributor(Headings):
-    def __init__(self, doc: Any, mentions: list[Mention], lexicon: Lexicon, ctx: DocContext):
+    def __init__(self, doc: Any, mentions: list[Mention], lexicon: Lexicon, ctx: DocContext,
+                 gazetteer: Gazetteer | None = None) -> None:  # fmt: skip
         self.doc, self.lexicon, self.ctx = doc, lexicon, ctx
+        self.gazetteer = gazetteer or load_gazetteer()
         self.res = Resolver(doc, mentions, lexicon, ctx)
         self._text: str | None = doc.text
 
@@ -86,7 +89,7 @@ class Attributor(Headings):
             if not mention.known:
                 mention = self._retype(mention, head)
             return mention, "subject", mention.text, mention.start
-        named = self.self_named(head)
+        named = self.self_named(head) or self._group_body(head)
         if named is not None:
             return named, "subject", named.text, named.start
         for child in head.children:
@@ -157,6 +160,31 @@ class Attributor(Headings):
         if head.pos_ == "PROPN" and head.text[:1].isupper() and _proper_chain(head) >= 2:
             return self._unknown_actor(head)  # "Saraya Awliya al-Dam said", missed by NER
         return None
+
+    def _group_body(self, head: Any) -> Mention | None:
+        """ "Ansar Allah's political bureau", "the movement's political bureau": a sub-body
+        the gazetteer knows as "<group> political bureau" (rule 4: it speaks for itself,
+        with its group as affiliation)."""
+        if head.pos_ != "NOUN":
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        group = self.res.mention_at(owner)
+        if group is None and owner.pos_ == "NOUN":
+            group = self.res.anaphor(owner)
+        if group is None or group.type not in ("militia", "organization"):
+            return None
+        words = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i > owner.i]
+        phrase = " ".join(t.text for t in [*words, head])
+        actor = self.gazetteer.resolve(f"{group.name} {phrase}")
+        if actor is None or actor.affiliation != group.name:
+            return None
+        text, start = _np_text(head)  # "the movement's political bureau" as written
+        if text.lower().startswith("the "):
+            text, start = text[4:], start + 4
+        return Mention(start, start + len(text), text, actor.name, actor.type, "descriptor",
+                       actor.affiliation)  # fmt: skip
 
     def self_named(self, head: Any) -> Mention | None:
         """ "a little-known group calling itself Saraya Awliya al-Dam": the name the

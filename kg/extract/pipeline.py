@@ -80,7 +80,7 @@ class Extractor:
             lexicon.words["person_titles"],
         )  # fmt: skip
         ctx = self._context(text)
-        attributor = Attributor(doc, mentions, lexicon, ctx)
+        attributor = Attributor(doc, mentions, lexicon, ctx, self.gazetteer)
         acts = _drop_headlines(doc, text, [a for a in attributor.find() if _has_content(doc, a)])
         targets = Targets(doc, attributor.res, lexicon)
         event, event_text = event_perpetrators(
