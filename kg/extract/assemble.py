@@ -153,6 +153,22 @@ def _evidence(doc: Any, act: SpeechAct, full_text: str) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
+def _own_part(doc: Any, act: SpeechAct, acts: list[SpeechAct]) -> str:
+    """The text a platform is looked for in: the act's sentence, or, when another speaker
+    has a verb of its own there ("X told reporters ..., and the bureau said ..."), only
+    the act's own words (joint speakers of one verb share the whole sentence)."""
+    shared = any(
+        other.sentence == act.sentence and other.verb != act.verb
+        and other.speaker.name != act.speaker.name for other in acts
+    )  # fmt: skip
+    if not shared:
+        return doc[act.sentence[0] : act.sentence[1]].text
+    words = act.content | {act.verb}
+    first = doc.char_span(act.surface_start, act.surface_start + 1, alignment_mode="expand")
+    start = min(words | ({first.start} if first is not None else set()))
+    return doc[start : max(words) + 1].text
+
+
 def assemble(doc: Any, source: SourceDocument, acts: list[SpeechAct],
              labels: list[dict[str, list[str]]], lexicon: Lexicon,
              info: DocInfo) -> list[Statement]:  # fmt: skip
@@ -172,7 +188,7 @@ def assemble(doc: Any, source: SourceDocument, acts: list[SpeechAct],
         platform = statement_date = None
         for number in numbers:
             act = acts[number]
-            sentence = doc[act.sentence[0] : act.sentence[1]].text
+            sentence = _own_part(doc, act, acts)
             platform = platform or _platform(sentence, lexicon)
             if act.header_note:
                 platform = platform or _platform(act.header_note, lexicon)
