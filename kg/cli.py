@@ -547,7 +547,10 @@ examples:
 
 QUERY is a .rq file or the name of one in queries/ (with or without .rq). The query runs
 over the union of the asserted and inferred graphs. Parameters are declared in the query's
-header ('# param: NAME = DEFAULT'); see queries/README.md.
+header ('# param: NAME = DEFAULT'); see queries/README.md. Queries that can return a row
+per statement stop at --param limit=N rows (default in the header; 0: no limit).
+A graph file is loaded into an in-memory Oxigraph store and queried there (the engine
+the library is written for); --engine rdflib uses rdflib's own SPARQL engine instead.
 """
 
 
@@ -576,6 +579,12 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         metavar="NAME=VALUE",
         help="set a query parameter; repeatable",
     )
+    p.add_argument(
+        "--engine",
+        choices=("oxigraph", "rdflib"),
+        default="oxigraph",
+        help="SPARQL engine for --graph (default: oxigraph, in memory)",
+    )
     p.add_argument("--list", action="store_true", help="list the bundled queries and exit")
     p.set_defaults(func=_run_query)
 
@@ -598,7 +607,7 @@ def _run_query(args: argparse.Namespace) -> int:
         raise CliError("give either --graph FILE or --store DIR, not both")
     with _library_errors(QueryError, GraphFileError):
         source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
-        rows = query(args.query, source, iter_params(args.param))
+        rows = query(args.query, source, iter_params(args.param), engine=args.engine)
         sys.stdout.write(format_rows(rows, args.format))
     return 0
 

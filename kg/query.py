@@ -211,17 +211,30 @@ def sparql_term(value: str) -> str:
     return '"' + value.translate(_ESCAPES) + '"'
 
 
+ENGINES = ("oxigraph", "rdflib")
+
+
 def query(
-    q: str | Path, graph: Dataset | Graph, params: Mapping[str, str] | None = None
+    q: str | Path,
+    graph: Dataset | Graph,
+    params: Mapping[str, str] | None = None,
+    *,
+    engine: str = "oxigraph",
 ) -> list[Row]:
     """Run a query over the union of the graph's named graphs; rows as plain dicts.
-    `graph` may also be a store opened with `kg.store.open_store`."""
-    from kg.store import is_store
 
+    `graph` is an rdflib Graph / Dataset or a store opened with `kg.store.open_store`.
+    An rdflib graph is copied into an in-memory Oxigraph store and queried there (the
+    engine the query library is written and measured for); `engine="rdflib"` runs
+    rdflib's own SPARQL engine instead (slow on the library's scale-minded shapes)."""
+    from kg.store import is_store, memory_store, run_query
+
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if is_store(graph):
-        from kg.store import run_query
-
         return run_query(graph, q, dict(params or {}))
+    if engine == "oxigraph":
+        return run_query(memory_store(graph), q, dict(params or {}))
     named = load_query(q)
     text = prepare(named, params)
     target = _union(graph)
@@ -380,6 +393,7 @@ def iter_params(pairs: Iterable[str]) -> dict[str, str]:
 
 
 __all__ = [
+    "ENGINES",
     "NamedQuery",
     "QueryError",
     "format_rows",
