@@ -295,3 +295,42 @@ def test_any_text_parameter_round_trips(value: str) -> None:
     else:
         expected = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
         assert got == expected
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_who_threatens_keeps_speakers_whose_threats_lack_a_date_or_platform(engine: str) -> None:
+    """A threat without a platform or date must not blank the others' platforms (an
+    error inside GROUP_CONCAT voids the aggregate) nor stop rdflib's engine."""
+    data = Dataset()
+    data.parse(
+        format="turtle",
+        data="""
+        @prefix kg: <https://w3id.org/kg-armed-groups/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <urn:s1> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:platform kg:Telegram ;
+                 kg:statementDate "2024-02-01"^^xsd:date .
+        <urn:s2> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> .
+        <urn:s3> kg:threatensTarget <urn:us> ; kg:speaker <urn:b> .
+        <urn:us> skos:prefLabel "United States" .
+        <urn:a> skos:prefLabel "A" .
+        <urn:b> skos:prefLabel "B" .
+        """,
+    )
+    rows = query("who_threatens", data, engine=engine)
+    assert rows == [
+        {
+            "speaker_name": "A",
+            "statements": 2,
+            "first_date": "2024-02-01",
+            "last_date": "2024-02-01",
+            "platforms": "Telegram",
+        },
+        {
+            "speaker_name": "B",
+            "statements": 1,
+            "first_date": None,
+            "last_date": None,
+            "platforms": None,
+        },
+    ]
