@@ -233,7 +233,13 @@ def _run_build_store(args: argparse.Namespace) -> int:
     _info(
         f"records     {result.records:,} ({len(result.issues)} skipped)\n"
         f"statements  {added.statements:,} from {added.documents:,} documents "
-        f"({added.replaced_documents:,} replaced)\n"
+        f"({added.replaced_documents:,} replaced"
+        + (
+            f", {added.removed_actors:,} actors no longer named removed"
+            if added.removed_actors
+            else ""
+        )
+        + ")\n"
         f"derived     {added.derived_triples:,} new actor-relation triples "
         f"({added.derive_seconds:.1f} s)\n"
         f"store       {args.store}\n{sizes}\n"

@@ -52,6 +52,7 @@ class AddReport:
     documents: int = 0
     replaced_documents: int = 0
     derived_triples: int = 0
+    removed_actors: int = 0
     seconds: float = 0.0
     derive_seconds: float = 0.0
     replaced: list[str] = field(default_factory=list, repr=False)
@@ -152,6 +153,8 @@ def add_statements(
         flush()
     report.documents = len(seen)
     report.replaced_documents = len(report.replaced)
+    if report.replaced:
+        report.removed_actors = remove_orphan_actors(store)
     if derive:
         derive_started = time.perf_counter()
         report.derived_triples = derive_relations(store, rebuild=bool(report.replaced))
@@ -309,6 +312,31 @@ def delete_documents(store: pyoxigraph.Store, documents: Iterable[str]) -> None:
                 f"DELETE {{ GRAPH ?g {{ ?s ?p ?n }} }} "
                 f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?s ?p ?n }} }}"
             )
+
+
+def remove_orphan_actors(store: pyoxigraph.Store) -> int:
+    """Remove the actors nothing in the asserted graph points to any more (no statement
+    names them as speaker, target, sponsor or affiliation, no actor is affiliated with or
+    sponsored by them): after documents are replaced, their description (names, type,
+    gazetteer links) would otherwise stay. Returns how many actors went."""
+    actor_base = f"{BASE}id/actor/"
+    found = store.query(
+        f"""SELECT DISTINCT ?actor WHERE {{
+            GRAPH <{ASSERTED_GRAPH}> {{ ?actor a ?type }}
+            FILTER (STRSTARTS(STR(?actor), "{actor_base}"))
+            FILTER NOT EXISTS {{ GRAPH <{ASSERTED_GRAPH}> {{ ?anything ?link ?actor }} }}
+        }}"""
+    )
+    orphans = [str(solution["actor"]) for solution in found]
+    for start in range(0, len(orphans), 500):
+        nodes = " ".join(orphans[start : start + 500])
+        store.update(
+            f"DELETE {{ GRAPH ?g {{ ?n ?p ?o }} }} "
+            f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?n ?p ?o }} }} ;\n"
+            f"DELETE {{ GRAPH ?g {{ ?s ?p ?n }} }} "
+            f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?s ?p ?n }} }}"
+        )
+    return len(orphans)
 
 
 def _has_document(store: pyoxigraph.Store, doc: str, graph: pyoxigraph.NamedNode) -> bool:
