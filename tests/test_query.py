@@ -334,3 +334,38 @@ def test_who_threatens_keeps_speakers_whose_threats_lack_a_date_or_platform(engi
             "platforms": None,
         },
     ]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_dates_fall_back_to_the_event_date(engine: str) -> None:
+    """Most extracted statements carry no date of their own: the timeline and the monthly
+    counts use the date of the event they are about, and count the rest as undated."""
+    data = Dataset()
+    data.parse(
+        format="turtle",
+        data="""
+        @prefix kg: <https://w3id.org/kg-armed-groups/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <urn:s1> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:evidence "one" ;
+                 kg:statementDate "2024-02-01"^^xsd:date ; kg:about <urn:e1> .
+        <urn:s2> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:evidence "two" ;
+                 kg:about <urn:e2> .
+        <urn:s3> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:evidence "three" .
+        <urn:e1> kg:eventDate "2023-05-05"^^xsd:date .
+        <urn:e2> kg:eventDate "2024-03-09"^^xsd:date .
+        <urn:us> skos:prefLabel "United States" .
+        <urn:a> skos:prefLabel "A" .
+        """,
+    )
+    timeline = query("threat_timeline", data, engine=engine)
+    assert [(row["date"], row["evidence"]) for row in timeline] == [
+        ("2024-03-09", "two"),
+        ("2024-02-01", "one"),
+    ]
+    months = query("statements_per_month", data, engine=engine)
+    assert months == [
+        {"month": "2024-02", "statements": 1},
+        {"month": "2024-03", "statements": 1},
+        {"month": "undated", "statements": 1},
+    ]
