@@ -176,12 +176,8 @@ def _own_text(code: str, start: int, close: int, blocks: list[tuple[int, int]]) 
     return "".join(parts)
 
 
-def _values_block(names: list[str], bound: Mapping[str, str | None]) -> str:
-    lines = []
-    for name in names:
-        value = bound[name]
-        term = "UNDEF" if value is None or value == "" else sparql_term(value)
-        lines.append(f"VALUES ?{name} {{ {term} }}")
+def _values_block(names: list[str], bound: Mapping[str, str]) -> str:
+    lines = [f"VALUES ?{name} {{ {sparql_term(bound[name])} }}" for name in names]
     return "  " + "\n  ".join(lines) + "\n"
 
 

@@ -66,22 +66,22 @@ class Rule:
     body: tuple[Link, ...]
     axiom: str  # which OWL axiom it comes from, for messages and docs
 
+    def steps(self) -> list[tuple[Link, str, str]]:
+        """Each link with the variables it joins: ?x -> ?v1 -> ... -> ?y."""
+        names = ["?x", *(f"?v{i}" for i in range(1, len(self.body))), "?y"]
+        return [(link, names[i], names[i + 1]) for i, link in enumerate(self.body)]
+
     def where(self) -> str:
-        variables = ["?x", *(f"?v{i}" for i in range(1, len(self.body))), "?y"]
-        return " ".join(
-            link.pattern(variables[i], variables[i + 1]) for i, link in enumerate(self.body)
-        )
+        return " ".join(link.pattern(start, end) for link, start, end in self.steps())
 
     def select_new(self) -> str:
         """SELECT the (x, y) pairs the rule derives that are not yet in any graph.
 
         Each link is a sub-select of its own: Oxigraph then hash-joins whole index scans
         instead of looking up every statement (3.6x faster on a 1M-statement store)."""
-        variables = ["?x", *(f"?v{i}" for i in range(1, len(self.body))), "?y"]
         parts = " ".join(
-            f"{{ SELECT {variables[i]} {variables[i + 1]} WHERE "
-            f"{{ {link.pattern(variables[i], variables[i + 1])} }} }}"
-            for i, link in enumerate(self.body)
+            f"{{ SELECT {start} {end} WHERE {{ {link.pattern(start, end)} }} }}"
+            for link, start, end in self.steps()
         )
         return (
             f"SELECT ?x ?y WHERE {{ {{ SELECT DISTINCT ?x ?y WHERE {{ {parts} }} }} "
@@ -222,17 +222,13 @@ def rules_as_sparql_update(rules: list[Rule], graph: str = INFERRED_GRAPH) -> st
     parts = []
     for rule in rules:
         where = " ".join(
-            f"GRAPH ?g{i} {{ {link.pattern(*_vars(rule, i))} }}" for i, link in enumerate(rule.body)
+            f"GRAPH ?g{i} {{ {link.pattern(start, end)} }}"
+            for i, (link, start, end) in enumerate(rule.steps())
         )
         parts.append(
             f"# {rule}\nINSERT {{ GRAPH <{graph}> {{ ?x <{rule.head}> ?y }} }}\nWHERE {{ {where} }}"
         )
     return " ;\n".join(parts) + "\n"
-
-
-def _vars(rule: Rule, index: int) -> tuple[str, str]:
-    names = ["?x", *(f"?v{i}" for i in range(1, len(rule.body))), "?y"]
-    return names[index], names[index + 1]
 
 
 def _insert(store: pyoxigraph.Store, quads: Iterator[pyoxigraph.Quad]) -> int:

@@ -306,12 +306,7 @@ def delete_documents(store: pyoxigraph.Store, documents: Iterable[str]) -> None:
         )
         nodes = " ".join(str(solution["n"]) for solution in found)
         if nodes:
-            store.update(
-                f"DELETE {{ GRAPH ?g {{ ?n ?p ?o }} }} "
-                f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?n ?p ?o }} }} ;\n"
-                f"DELETE {{ GRAPH ?g {{ ?s ?p ?n }} }} "
-                f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?s ?p ?n }} }}"
-            )
+            _delete_nodes(store, nodes)
 
 
 def remove_orphan_actors(store: pyoxigraph.Store) -> int:
@@ -330,13 +325,19 @@ def remove_orphan_actors(store: pyoxigraph.Store) -> int:
     orphans = [str(solution["actor"]) for solution in found]
     for start in range(0, len(orphans), 500):
         nodes = " ".join(orphans[start : start + 500])
-        store.update(
-            f"DELETE {{ GRAPH ?g {{ ?n ?p ?o }} }} "
-            f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?n ?p ?o }} }} ;\n"
-            f"DELETE {{ GRAPH ?g {{ ?s ?p ?n }} }} "
-            f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?s ?p ?n }} }}"
-        )
+        _delete_nodes(store, nodes)
     return len(orphans)
+
+
+def _delete_nodes(store: pyoxigraph.Store, nodes: str) -> None:
+    """Delete every triple, in any graph, whose subject or object is one of `nodes`
+    (IRIs written as SPARQL terms, space-separated)."""
+    store.update(
+        f"DELETE {{ GRAPH ?g {{ ?n ?p ?o }} }} "
+        f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?n ?p ?o }} }} ;\n"
+        f"DELETE {{ GRAPH ?g {{ ?s ?p ?n }} }} "
+        f"WHERE {{ VALUES ?n {{ {nodes} }} GRAPH ?g {{ ?s ?p ?n }} }}"
+    )
 
 
 def _has_document(store: pyoxigraph.Store, doc: str, graph: pyoxigraph.NamedNode) -> bool:

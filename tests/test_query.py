@@ -297,10 +297,8 @@ def test_any_text_parameter_round_trips(value: str) -> None:
         assert got == expected
 
 
-@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
-def test_who_threatens_keeps_speakers_whose_threats_lack_a_date_or_platform(engine: str) -> None:
-    """A threat without a platform or date must not blank the others' platforms (an
-    error inside GROUP_CONCAT voids the aggregate) nor stop rdflib's engine."""
+def _turtle(body: str) -> Dataset:
+    """A dataset from Turtle lines using the kg:, skos: and xsd: prefixes."""
     data = Dataset()
     data.parse(
         format="turtle",
@@ -308,6 +306,18 @@ def test_who_threatens_keeps_speakers_whose_threats_lack_a_date_or_platform(engi
         @prefix kg: <https://w3id.org/kg-armed-groups/ontology#> .
         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
         @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        """
+        + body,
+    )
+    return data
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_who_threatens_keeps_speakers_whose_threats_lack_a_date_or_platform(engine: str) -> None:
+    """A threat without a platform or date must not blank the others' platforms (an
+    error inside GROUP_CONCAT voids the aggregate) nor stop rdflib's engine."""
+    data = _turtle(
+        """
         <urn:s1> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:platform kg:Telegram ;
                  kg:statementDate "2024-02-01"^^xsd:date .
         <urn:s2> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> .
@@ -315,7 +325,7 @@ def test_who_threatens_keeps_speakers_whose_threats_lack_a_date_or_platform(engi
         <urn:us> skos:prefLabel "United States" .
         <urn:a> skos:prefLabel "A" .
         <urn:b> skos:prefLabel "B" .
-        """,
+        """
     )
     rows = query("who_threatens", data, engine=engine)
     assert rows == [
@@ -340,13 +350,8 @@ def test_who_threatens_keeps_speakers_whose_threats_lack_a_date_or_platform(engi
 def test_dates_fall_back_to_the_event_date(engine: str) -> None:
     """Most extracted statements carry no date of their own: the timeline and the monthly
     counts use the date of the event they are about, and count the rest as undated."""
-    data = Dataset()
-    data.parse(
-        format="turtle",
-        data="""
-        @prefix kg: <https://w3id.org/kg-armed-groups/ontology#> .
-        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    data = _turtle(
+        """
         <urn:s1> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:evidence "one" ;
                  kg:statementDate "2024-02-01"^^xsd:date ; kg:about <urn:e1> .
         <urn:s2> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:evidence "two" ;
@@ -356,7 +361,7 @@ def test_dates_fall_back_to_the_event_date(engine: str) -> None:
         <urn:e2> kg:eventDate "2024-03-09"^^xsd:date .
         <urn:us> skos:prefLabel "United States" .
         <urn:a> skos:prefLabel "A" .
-        """,
+        """
     )
     timeline = query("threat_timeline", data, engine=engine)
     assert [(row["date"], row["evidence"]) for row in timeline] == [
