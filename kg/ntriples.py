@@ -73,6 +73,7 @@ class NQuadsWriter:
             "version": _iri(KG.extractorVersion),
             "platform": _iri(KG.platform),
             "date": _iri(KG.statementDate),
+            "timeline": _iri(KG.timelineDate),
             "about": _iri(KG.about),
             "sponsor": _iri(KG.attestedSponsor),
             "affiliation": _iri(KG.attestedAffiliation),
@@ -162,6 +163,9 @@ class NQuadsWriter:
             out.append(f"{node} {p['platform']} {self.platforms[record.platform]}{end}")
         if record.statement_date:
             out.append(f"{node} {p['date']} {_date(record.statement_date)}{end}")
+        timeline = record.statement_date or record.event_date
+        if timeline:
+            out.append(f"{node} {p['timeline']} {_date(timeline)}{end}")
         if record.event or record.event_date:
             key = ("e", record.doc_id, record.event, record.event_date)
             event = self._once(key, record, self.build.event_triples, out)

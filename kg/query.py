@@ -110,6 +110,7 @@ def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
     bound = {name: params.get(name, default) for name, default in named.params.items()}
     bound = {name: value for name, value in bound.items() if value not in (None, "")}
     bound.pop(LIMIT_PARAM, None)
+    text = _drop_unused_filters(named, text, set(bound))
     if not bound:
         return text
     code = _strip_comments(text)
@@ -134,6 +135,30 @@ def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
 
 
 LIMIT_PARAM = "limit"
+_ONLY_WITH_RE = re.compile(r"^[ \t]*#[ \t]*only with:[ \t]*([A-Za-z_]\w*)[ \t]*$", re.MULTILINE)
+
+
+def _drop_unused_filters(named: NamedQuery, text: str, bound: set[str]) -> str:
+    """The text without the groups marked `# only with: NAME` whose parameter is unset.
+
+    Such a group only restricts rows by the parameter (its filter reads `!BOUND(?NAME) ||
+    ...`, so the query means the same with or without it); dropping it when the parameter
+    is unset saves a join over every statement, which a store's planner cannot skip."""
+    code = _strip_comments(text)
+    cuts: list[tuple[int, int]] = []
+    for marker in _ONLY_WITH_RE.finditer(text):
+        name = marker.group(1)
+        if name not in named.params:
+            raise QueryError(f"{named.source}: '# only with: {name}' names no declared parameter")
+        start = code.find("{", marker.end())
+        close = _matching_brace(code, start) if start >= 0 else -1
+        if close < 0:
+            raise QueryError(f"{named.source}: '# only with: {name}' is not followed by a {{ group }}")
+        if name not in bound:
+            cuts.append((start, close + 1))
+    for start, end in sorted(cuts, reverse=True):
+        text = text[:start] + text[end:]
+    return text
 _LIMIT_RE = re.compile(r"\bLIMIT\s+\d+", re.IGNORECASE)
 
 

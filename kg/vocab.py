@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
     condolencesTarget: URIRef
     platform: URIRef
     statementDate: URIRef
+    timelineDate: URIRef
     evidence: URIRef
     evidenceStart: URIRef
     evidenceEnd: URIRef
@@ -90,6 +91,7 @@ class KG(DefinedNamespace):
     blames: URIRef
     threatens: URIRef
     condemns: URIRef
+    opposes: URIRef
     praises: URIRef
     offersCondolencesTo: URIRef
     sponsoredBy: URIRef

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset
 
 from kg.build import build_graph
+from kg.model import Statement
 from kg.query import (
     NamedQuery,
     QueryError,
@@ -90,6 +91,25 @@ def test_prepare_adds_values_at_the_end_of_the_outer_where() -> None:
     assert braced.rstrip().endswith('VALUES ?x { "y" }\n}  # } comment')
     with pytest.raises(QueryError, match="WHERE"):
         prepare(NamedQuery("SELECT * { ?s ?p ?o }", {"x": None}), {"x": "y"})
+
+
+def test_prepare_drops_filter_groups_whose_parameter_is_unset() -> None:
+    """`# only with: NAME` marks a group that only filters by NAME: kept (and bound) when
+    NAME is given, dropped when it is unset or empty, an error when NAME is undeclared."""
+    text = """SELECT ?s WHERE {
+      ?s a ?type .
+      # only with: who
+      { SELECT ?s WHERE { ?s <urn:name> ?n FILTER (!BOUND(?who) || ?n = ?who) } }
+    }"""
+    named = NamedQuery(text, {"who": None})
+    assert "<urn:name>" not in prepare(named)
+    assert "<urn:name>" not in prepare(named, {"who": ""})
+    kept = prepare(named, {"who": "Alpha"})
+    assert "<urn:name>" in kept and 'VALUES ?who { "Alpha" }' in kept
+    with pytest.raises(QueryError, match="names no declared parameter"):
+        prepare(NamedQuery(text.replace("only with: who", "only with: whom"), {"who": None}))
+    with pytest.raises(QueryError, match="not followed by"):
+        prepare(NamedQuery("SELECT ?s WHERE { ?s ?p ?o }\n# only with: who\n", {"who": None}))
 
 
 def test_prepare_binds_parameters_inside_the_sub_selects_that_use_them() -> None:
@@ -348,20 +368,30 @@ def test_who_threatens_keeps_speakers_whose_threats_lack_a_date_or_platform(engi
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 def test_dates_fall_back_to_the_event_date(engine: str) -> None:
-    """Most extracted statements carry no date of their own: the timeline and the monthly
-    counts use the date of the event they are about, and count the rest as undated."""
-    data = _turtle(
-        """
-        <urn:s1> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:evidence "one" ;
-                 kg:statementDate "2024-02-01"^^xsd:date ; kg:about <urn:e1> .
-        <urn:s2> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:evidence "two" ;
-                 kg:about <urn:e2> .
-        <urn:s3> kg:threatensTarget <urn:us> ; kg:speaker <urn:a> ; kg:evidence "three" .
-        <urn:e1> kg:eventDate "2023-05-05"^^xsd:date .
-        <urn:e2> kg:eventDate "2024-03-09"^^xsd:date .
-        <urn:us> skos:prefLabel "United States" .
-        <urn:a> skos:prefLabel "A" .
-        """
+    """Most extracted statements carry no date of their own: the build gives each one a
+    timeline date (its own, else its event's), which the timeline and the monthly counts
+    read; the rest count as undated, and a date without a year is counted in its month
+    but left off the timeline (it cannot be placed there)."""
+
+    def threat(evidence: str, **dates: str) -> Statement:
+        return Statement(
+            doc_id="d1",
+            speaker="Alpha Brigade",
+            speaker_surface="Alpha Brigade",
+            speaker_type="militia",
+            evidence=evidence,
+            event="the strike" if "event_date" in dates else "",
+            threatens_or_vows_revenge_against=("United States",),
+            **dates,
+        )
+
+    data = build_graph(
+        [
+            threat("one", statement_date="2024-02-01", event_date="2023-05-05"),
+            threat("two", event_date="2024-03-09"),
+            threat("three"),
+            threat("four", statement_date="XXXX-04-20"),
+        ]
     )
     timeline = query("threat_timeline", data, engine=engine)
     assert [(row["date"], row["evidence"]) for row in timeline] == [
@@ -372,5 +402,6 @@ def test_dates_fall_back_to_the_event_date(engine: str) -> None:
     assert months == [
         {"month": "2024-02", "statements": 1},
         {"month": "2024-03", "statements": 1},
+        {"month": "XXXX-04", "statements": 1},
         {"month": "undated", "statements": 1},
     ]
