@@ -153,12 +153,16 @@ def _drop_unused_filters(named: NamedQuery, text: str, bound: set[str]) -> str:
         start = code.find("{", marker.end())
         close = _matching_brace(code, start) if start >= 0 else -1
         if close < 0:
-            raise QueryError(f"{named.source}: '# only with: {name}' is not followed by a {{ group }}")
+            raise QueryError(
+                f"{named.source}: '# only with: {name}' is not followed by a {{ group }}"
+            )
         if name not in bound:
             cuts.append((start, close + 1))
     for start, end in sorted(cuts, reverse=True):
         text = text[:start] + text[end:]
     return text
+
+
 _LIMIT_RE = re.compile(r"\bLIMIT\s+\d+", re.IGNORECASE)
 
 
