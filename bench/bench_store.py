@@ -177,10 +177,11 @@ def _add_rule_derived(dataset: Any) -> int:
     import pyoxigraph as ox
     from rdflib import URIRef
 
-    from kg.store import INFERRED_GRAPH, derive_relations, memory_store
+    from kg.store import INFERRED_GRAPH, derive_relations, memory_store, refresh_store_counts
 
     copy = memory_store(dataset)
     derive_relations(copy)
+    refresh_store_counts(copy)
     graph = dataset.graph(URIRef(INFERRED_GRAPH))
     added = 0
     for quad in copy.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED_GRAPH)):

@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from kg import __version__
 
@@ -240,8 +241,8 @@ def _run_build_store(args: argparse.Namespace) -> int:
             else ""
         )
         + ")\n"
-        f"derived     {added.derived_triples:,} new actor-relation triples "
-        f"({added.derive_seconds:.1f} s)\n"
+        f"derived     {added.derived_triples:,} new actor-relation triples, "
+        f"{added.relation_counts:,} statement counts ({added.derive_seconds:.1f} s)\n"
         f"store       {args.store}\n{sizes}\n"
         f"time        {result.seconds:.1f} s "
         f"({added.statements / max(result.seconds, 1e-9):,.0f} statements/s)"
@@ -615,7 +616,26 @@ def _run_query(args: argparse.Namespace) -> int:
         source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
         rows = query(args.query, source, iter_params(args.param), engine=args.engine)
         sys.stdout.write(format_rows(rows, args.format))
+    if not rows and not _has_inferred(source):
+        print(
+            "note: no rows, and this graph has no inferred triples: queries that read the "
+            "derived relations or statement counts need `kg build --reason` (kg run and "
+            "stores always derive them)",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _has_inferred(source: Any) -> bool:
+    from kg.store import INFERRED_GRAPH, is_store
+
+    if is_store(source):
+        import pyoxigraph as ox
+
+        return bool(source.contains_named_graph(ox.NamedNode(INFERRED_GRAPH)))
+    from rdflib import URIRef
+
+    return len(source.graph(URIRef(INFERRED_GRAPH))) > 0 if hasattr(source, "graph") else True
 
 
 # --- kg align / kg viz (analysis helper) ------------------------------------------------

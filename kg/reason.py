@@ -5,7 +5,8 @@
 owlrl's OWL-RL closure, and returns only the NEW triples that say something about the
 data: the derived actor relations (kg:blames ... from the property chains), kg:made (the
 inverse of kg:speaker), superclass types (kg:Actor, prov:Agent, prov:Entity),
-super-properties (prov:wasAttributedTo, kg:stanceTarget), rdfs:label from skos:prefLabel.
+super-properties (prov:wasAttributedTo, kg:stanceTarget), rdfs:label from skos:prefLabel;
+plus the statement counts of the chain-derived relations (kg.counts).
 
 Dropped as noise: anything about the ontology's own terms or W3C vocabulary terms,
 reflexive owl:sameAs, types owl:Thing / rdfs:Resource / owl:NamedIndividual and datatype
@@ -23,6 +24,7 @@ from functools import lru_cache
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
+from kg.counts import add_graph_counts, graph_counts
 from kg.paths import ontology_path
 from kg.vocab import ALIGNMENT_GRAPH, INFERRED_GRAPH, bind_prefixes
 
@@ -61,6 +63,7 @@ def infer(dataset: Dataset | Graph, ontology: Graph | None = None) -> Graph:
     for triple in work:
         if triple not in before and _meaningful(triple, ontology_terms):
             inferred.add(triple)
+    add_graph_counts(inferred, graph_counts(work))
     return inferred
 
 

@@ -199,7 +199,7 @@ def derive(
             last_run[rule] = step
             head = ox.NamedNode(rule.head)
             solutions = store.query(rule.select_new(), use_default_graph_as_union=True)
-            new = _insert(store, (ox.Quad(s["x"], head, s["y"], target) for s in solutions))
+            new = insert_quads(store, (ox.Quad(s["x"], head, s["y"], target) for s in solutions))
             if new:
                 changed[rule.head] = step
                 added += new
@@ -231,7 +231,8 @@ def rules_as_sparql_update(rules: list[Rule], graph: str = INFERRED_GRAPH) -> st
     return " ;\n".join(parts) + "\n"
 
 
-def _insert(store: pyoxigraph.Store, quads: Iterator[pyoxigraph.Quad]) -> int:
+def insert_quads(store: pyoxigraph.Store, quads: Iterator[pyoxigraph.Quad]) -> int:
+    """Add quads in chunks (bulk loads for big ones); returns how many."""
     count = 0
     chunk: list[pyoxigraph.Quad] = []
     for quad in quads:

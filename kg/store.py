@@ -52,6 +52,7 @@ class AddReport:
     documents: int = 0
     replaced_documents: int = 0
     derived_triples: int = 0
+    relation_counts: int = 0
     removed_actors: int = 0
     seconds: float = 0.0
     derive_seconds: float = 0.0
@@ -158,6 +159,7 @@ def add_statements(
     if derive:
         derive_started = time.perf_counter()
         report.derived_triples = derive_relations(store, rebuild=bool(report.replaced))
+        report.relation_counts = refresh_store_counts(store)
         report.derive_seconds = time.perf_counter() - derive_started
     store.flush()
     report.seconds = time.perf_counter() - started
@@ -272,6 +274,14 @@ def select_lexical(store: pyoxigraph.Store, sparql: str) -> list[dict[str, str]]
     for solution in result:
         rows.append({name: solution[name].value for name in names if solution[name] is not None})
     return rows
+
+
+def refresh_store_counts(store: pyoxigraph.Store) -> int:
+    """Recount the statements behind every derived relation (kg.counts) into the inferred
+    graph; returns how many counts were written."""
+    from kg.counts import refresh_store_counts as refresh
+
+    return refresh(store, graph=INFERRED_GRAPH)
 
 
 def derive_relations(store: pyoxigraph.Store, *, rebuild: bool = False) -> int:

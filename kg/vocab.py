@@ -97,6 +97,10 @@ class KG(DefinedNamespace):
     sponsoredBy: URIRef
     affiliatedWith: URIRef
 
+    # Statement counts of the derived relations (kg.counts)
+    RelationCount: URIRef
+    statementCount: URIRef
+
     # Alignment (kg align; in the named graph ALIGNMENT_GRAPH)
     Alignment: URIRef
     actorA: URIRef

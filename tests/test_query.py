@@ -32,7 +32,11 @@ QUERIES = ("who_blames_whom", "threats_by_target", "iran_backed_speakers", "even
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return build_graph(load_statements([FIXTURES / "statements.jsonl"]).statements)
+    """Built and reasoned (who_blames_whom reads the derived statement counts)."""
+    from kg.reason import add_inferred, infer
+
+    built = build_graph(load_statements([FIXTURES / "statements.jsonl"]).statements)
+    return add_inferred(built, infer(built))
 
 
 def test_bundled_queries_are_listed() -> None:
@@ -231,7 +235,7 @@ def test_gold_records_build_validate_and_answer_who_blames_whom(tmp_path: Path) 
     records = _gold_records()
     path = tmp_path / "gold.jsonl"
     write_jsonl(path, records)
-    result = build(path, tmp_path / "gold.ttl")
+    result = build(path, tmp_path / "gold.ttl", reason=True)
     assert not result.issues
     assert result.records == len(records)
     assert result.conforms, [str(v) for v in result.report.violations]
@@ -259,7 +263,14 @@ def test_cli_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     argv = ["query", "who_blames_whom", "--graph", str(graph), "--format", "json"]
     assert main([*argv, "--param", "speaker=Yahya Saree"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and "kg build --reason" in err  # counts are derived data
+    assert main(["build", str(FIXTURES / "statements.jsonl"), "-o", str(graph), "--reason"]) == 0
+    capsys.readouterr()
+    assert main([*argv, "--param", "speaker=Yahya Saree"]) == 0
+    out, err = capsys.readouterr()
+    assert "note:" not in err
+    rows = json.loads(out)
     assert [(r["speaker_name"], r["target_name"]) for r in rows] == [("Yahya Saree", "Israel")]
     assert main(["query", "--list"]) == 0
     assert "who_blames_whom" in capsys.readouterr().out

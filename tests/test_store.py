@@ -59,9 +59,14 @@ def _rdflib_quads(records: list[Statement]) -> set[tuple[str, str, str, str]]:
 
 
 def _derived(records: list[Statement]) -> set[tuple[str, str, str]]:
+    """The derived relations owlrl gives, and the statement counts kg.reason adds."""
+    from kg.counts import COUNT_BASE
+
     properties = derived_properties(actor_relation_rules())
     return {
-        (s.n3(), p.n3(), o.n3()) for s, p, o in infer(build_graph(records)) if str(p) in properties
+        (s.n3(), p.n3(), o.n3())
+        for s, p, o in infer(build_graph(records))
+        if str(p) in properties or str(s).startswith(COUNT_BASE)
     }
 
 

@@ -1,0 +1,79 @@
+"""kg.counts: statement counts of the derived relations, in memory and on a store."""
+
+from __future__ import annotations
+
+from kg.build import build_graph
+from kg.counts import count_iri, counted_rules, graph_counts
+from kg.model import Statement
+from kg.reason import infer
+from kg.store import add_statements, query_store
+from kg.vocab import ACTOR, KG
+
+COUNTS = """PREFIX kg: <https://w3id.org/kg-armed-groups/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?s ?p ?o ?n WHERE { ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                              kg:statementCount ?n }"""
+
+
+def _blame(doc: str, evidence: str, *targets: str) -> Statement:
+    return Statement(
+        doc_id=doc,
+        speaker="Alpha Brigade",
+        speaker_surface="Alpha Brigade",
+        speaker_type="militia",
+        evidence=evidence,
+        blames=targets,
+    )
+
+
+RECORDS = [
+    _blame("d1", "Alpha blamed Beta.", "Beta Front"),
+    _blame("d1", "Alpha blamed Beta and Gamma again.", "Beta Front", "Gamma Party"),
+    _blame("d2", "Alpha blamed Beta a third time.", "Beta Front"),
+]
+
+
+def _rows(rows: list[dict]) -> set[tuple[str, str, str, int]]:
+    return {(r["s"], r["p"], r["o"], int(r["n"])) for r in rows}
+
+
+def test_every_property_chain_is_counted() -> None:
+    heads = {rule.head for rule in counted_rules()}
+    assert {str(KG.blames), str(KG.threatens), str(KG.sponsoredBy)} <= heads
+    assert str(KG.made) not in heads  # an inverse, not a chain
+
+
+def test_counts_are_statements_per_pair() -> None:
+    built = build_graph(RECORDS)
+    closure = infer(built)  # kg:made, the chain's first link, comes from reasoning
+    for s, p, o, _graph in built.quads((None, None, None, None)):
+        closure.add((s, p, o))
+    counts = set(graph_counts(closure))
+    slugs = ("alpha-brigade", "beta-front", "gamma-party")
+    alpha, beta, gamma = (str(ACTOR[slug]) for slug in slugs)
+    assert counts == {(alpha, str(KG.blames), beta, 3), (alpha, str(KG.blames), gamma, 1)}
+    assert count_iri(alpha, str(KG.blames), beta) == count_iri(alpha, str(KG.blames), beta)
+    assert count_iri(alpha, str(KG.blames), beta) != count_iri(alpha, str(KG.blames), gamma)
+
+
+def test_store_recounts_when_documents_are_added_or_replaced() -> None:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    add_statements(store, RECORDS[:2])
+    first = _rows(query_store(store, COUNTS))
+    assert {(o.rsplit("/", 1)[-1], n) for _s, _p, o, n in first} == {
+        ("beta-front", 2),
+        ("gamma-party", 1),
+    }
+    report = add_statements(store, RECORDS[2:])
+    assert report.relation_counts == 2
+    assert {(o.rsplit("/", 1)[-1], n) for _s, _p, o, n in _rows(query_store(store, COUNTS))} == {
+        ("beta-front", 3),
+        ("gamma-party", 1),
+    }
+    # d1 re-extracted with one statement fewer: its pair counts drop, Gamma's goes.
+    add_statements(store, [RECORDS[0]])
+    assert {(o.rsplit("/", 1)[-1], n) for _s, _p, o, n in _rows(query_store(store, COUNTS))} == {
+        ("beta-front", 2),
+    }
