@@ -177,11 +177,12 @@ def _add_rule_derived(dataset: Any) -> int:
     import pyoxigraph as ox
     from rdflib import URIRef
 
-    from kg.store import INFERRED_GRAPH, derive_relations, memory_store, refresh_store_counts
+    from kg.counts import count_store
+    from kg.store import INFERRED_GRAPH, derive_relations, memory_store
 
     copy = memory_store(dataset)
     derive_relations(copy)
-    refresh_store_counts(copy)
+    count_store(copy)
     graph = dataset.graph(URIRef(INFERRED_GRAPH))
     added = 0
     for quad in copy.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED_GRAPH)):

@@ -10,17 +10,19 @@ count node says how many statements support it, in the vocabulary of RDF reifica
 (`kg:statementCount` has the domain kg:RelationCount: reasoning over the graph types the
 node; the count nodes are written without the type, one triple fewer per pair.) The
 IRI hashes `x p y`, so a rebuild gives the same nodes. Counts are derived data, written
-into the inferred graph: `kg.reason.infer` adds them to the OWL-RL closure, a store
-recounts after every build (`refresh_store_counts`). Queries that rank pairs read them
-instead of joining every statement to its speaker: who_blames_whom at 1M statements
-takes ~2.4 s with that join, ~1.4 s from the counts (most of it one scan of the counts).
+into the inferred graph: `kg.reason.infer` adds them to the OWL-RL closure; a store
+counts them in full on its first build (`count_store`), then each build adds the counts
+of the documents it loads and subtracts those of the documents it replaces
+(`document_counts`, `apply_count_changes`), so a small build stays small. Queries that
+rank pairs read them instead of joining every statement to its speaker: who_blames_whom
+at 1M statements takes ~2.4 s with that join, ~1.4 s from the counts (mostly one scan).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -35,7 +37,6 @@ STATEMENT_COUNT = f"{KG_NS}statementCount"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (f"{_RDF}{n}" for n in ("subject", "predicate", "object"))
 _DELETE_CHUNK = 20_000
-_SUBJECT_CHUNK = 500
 
 Count = tuple[str, str, str, int]  # (subject, derived property, object, statements)
 
@@ -106,15 +107,23 @@ def add_graph_counts(target: rdflib.Graph, counts: Iterable[Count]) -> int:
 # --- On a store (pyoxigraph): counted by SPARQL, rewritten after each build ---------------
 
 
-def count_query(rule: Rule, subjects: Iterable[str] | None = None) -> str:
+_PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+_DOC_CHUNK = 500
+_NODE_CHUNK = 5_000
+
+Changes = Counter  # (subject, property, object) -> change of its statement count
+
+
+def count_query(rule: Rule, documents: Iterable[str] | None = None) -> str:
     """SELECT ?x ?y ?n: how many middle nodes (statements) link x to y along the rule's
-    chain. For all subjects each link is a sub-select, so Oxigraph hash-joins two index
-    scans; for a few (`subjects`, IRIs) the chain is followed from them by index lookups."""
-    if subjects is not None:
-        values = " ".join(f"<{iri}>" for iri in subjects)
+    chain. Over the whole store each link is a sub-select, so Oxigraph hash-joins two
+    index scans; for the statements of some `documents` (IRIs) the chain is followed
+    from them by index lookups."""
+    if documents is not None:
+        values = " ".join(f"<{iri}>" for iri in documents)
         return (
-            f"SELECT ?x ?y (COUNT(?v1) AS ?n) WHERE {{ VALUES ?x {{ {values} }} "
-            f"{rule.where()} }} GROUP BY ?x ?y"
+            f"SELECT ?x ?y (COUNT(?v1) AS ?n) WHERE {{ VALUES ?doc {{ {values} }} "
+            f"?v1 <{_PROV_DERIVED}> ?doc . {rule.where()} }} GROUP BY ?x ?y"
         )
     parts = " ".join(
         f"{{ SELECT {start} {end} WHERE {{ {link.pattern(start, end)} }} }}"
@@ -123,46 +132,93 @@ def count_query(rule: Rule, subjects: Iterable[str] | None = None) -> str:
     return f"SELECT ?x ?y (COUNT(?v1) AS ?n) WHERE {{ {parts} }} GROUP BY ?x ?y"
 
 
-def refresh_store_counts(
-    store: pyoxigraph.Store,
-    subjects: Iterable[str] | None = None,
-    rules: Iterable[Rule] | None = None,
-    *,
-    graph: str = INFERRED_GRAPH,
+def count_store(
+    store: pyoxigraph.Store, rules: Iterable[Rule] | None = None, *, graph: str = INFERRED_GRAPH
 ) -> int:
-    """Recount the statements behind the derived relations of `subjects` (speaker IRIs;
-    None: every relation) and write them in place of their old counts; returns how many
-    counts were written.
-
-    A build changes the counts of the speakers whose documents it adds or replaces, so
-    the store recounts those only (`delete_store_counts` for them must run before
-    orphaned actors are removed, while the count nodes still name them)."""
+    """Count every derived relation of the store from scratch (old count nodes are
+    removed first); returns how many counts were written. For a fresh store: later
+    builds change the counts by `document_counts` deltas instead."""
     import pyoxigraph as ox
 
     from kg.rules import insert_quads
 
-    rules = counted_rules(rules)
+    delete_store_counts(store, graph=graph)
     target = ox.NamedNode(graph)
-    chunks: list[list[str] | None]
-    if subjects is None:
-        delete_store_counts(store, graph=graph)
-        chunks = [None]
-    else:
-        ordered = sorted(set(subjects))
-        chunks = [ordered[i : i + _SUBJECT_CHUNK] for i in range(0, len(ordered), _SUBJECT_CHUNK)]
-        for chunk in chunks:
-            delete_store_counts(store, chunk, graph=graph)
     written = 0
-    for chunk in chunks:
+    for rule in counted_rules(rules):
+        prop = ox.NamedNode(rule.head)
+        solutions = store.query(count_query(rule), use_default_graph_as_union=True)
+        quads = (
+            quad
+            for solution in solutions
+            for quad in _count_quads(solution["x"], prop, solution["y"], solution["n"], target)
+        )
+        written += insert_quads(store, quads) // 4
+    return written
+
+
+def document_counts(
+    store: pyoxigraph.Store, documents: Iterable[str], rules: Iterable[Rule] | None = None
+) -> Changes:
+    """How many statements of these documents (IRIs) support each derived triple, read
+    from the store (the statements must be there, their kg:made derived). A build
+    subtracts these for the documents it replaces, before deleting them, and adds them
+    for the documents it loaded, after deriving."""
+    changes: Changes = Counter()
+    docs = sorted(set(documents))
+    rules = counted_rules(rules)
+    for start in range(0, len(docs), _DOC_CHUNK):
+        chunk = docs[start : start + _DOC_CHUNK]
         for rule in rules:
-            prop = ox.NamedNode(rule.head)
-            solutions = store.query(count_query(rule, chunk), use_default_graph_as_union=True)
-            quads = (
-                quad
-                for solution in solutions
-                for quad in _count_quads(solution["x"], prop, solution["y"], solution["n"], target)
-            )
-            written += insert_quads(store, quads) // 4
+            found = store.query(count_query(rule, chunk), use_default_graph_as_union=True)
+            for solution in found:
+                key = (solution["x"].value, rule.head, solution["y"].value)
+                changes[key] += int(solution["n"].value)
+    return changes
+
+
+def apply_count_changes(
+    store: pyoxigraph.Store,
+    changes: Mapping[tuple[str, str, str], int],
+    *,
+    graph: str = INFERRED_GRAPH,
+) -> int:
+    """Add `changes` to the stored counts: a count that reaches 0 loses its node, a new
+    pair gets one. Returns how many counts were written."""
+    import pyoxigraph as ox
+
+    from kg.rules import insert_quads
+
+    target = ox.NamedNode(graph)
+    keys = sorted(key for key, change in changes.items() if change)
+    written = 0
+    for start in range(0, len(keys), _NODE_CHUNK):
+        nodes = {count_iri(*key): key for key in keys[start : start + _NODE_CHUNK]}
+        values = " ".join(f"<{node}>" for node in nodes)
+        found = store.query(
+            f"SELECT ?c ?n WHERE {{ VALUES ?c {{ {values} }} "
+            f"GRAPH <{graph}> {{ ?c <{STATEMENT_COUNT}> ?n }} }}"
+        )
+        old = {solution["c"].value: int(solution["n"].value) for solution in found}
+        store.update(
+            f"DELETE {{ GRAPH <{graph}> {{ ?c ?p ?o }} }} "
+            f"WHERE {{ VALUES ?c {{ {values} }} GRAPH <{graph}> {{ ?c ?p ?o }} }}"
+        )
+        quads = []
+        for node, (x, prop, y) in nodes.items():
+            count = old.get(node, 0) + changes[(x, prop, y)]
+            if count > 0:
+                quads.extend(
+                    _count_quads(
+                        ox.NamedNode(x),
+                        ox.NamedNode(prop),
+                        ox.NamedNode(y),
+                        ox.Literal(count),
+                        target,
+                    )
+                )
+                written += 1
+        insert_quads(store, iter(quads))
     return written
 
 
@@ -185,22 +241,13 @@ def _count_quads(
     ]
 
 
-def delete_store_counts(
-    store: pyoxigraph.Store, subjects: Iterable[str] | None = None, *, graph: str = INFERRED_GRAPH
-) -> int:
-    """Remove the count nodes of `subjects` (speaker IRIs; None: all) from `graph`, a chunk
-    of nodes at a time (one update for a million nodes would hold every deletion in
-    memory). Returns how many nodes went."""
-    restrict = ""
-    if subjects is not None:
-        values = " ".join(f"<{iri}>" for iri in subjects)
-        if not values:
-            return 0
-        restrict = f"VALUES ?x {{ {values} }} ?c <{RDF_SUBJECT}> ?x ."
+def delete_store_counts(store: pyoxigraph.Store, *, graph: str = INFERRED_GRAPH) -> int:
+    """Remove every count node from `graph`, a chunk of nodes at a time (one update for a
+    million nodes would hold every deletion in memory). Returns how many nodes went."""
     removed = 0
     while True:
         found = store.query(
-            f"SELECT ?c WHERE {{ GRAPH <{graph}> {{ {restrict} ?c <{STATEMENT_COUNT}> ?n }} }} "
+            f"SELECT ?c WHERE {{ GRAPH <{graph}> {{ ?c <{STATEMENT_COUNT}> ?n }} }} "
             f"LIMIT {_DELETE_CHUNK}"
         )
         nodes = [str(solution["c"]) for solution in found]

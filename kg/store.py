@@ -20,6 +20,7 @@ as N-Quads lines without building an rdflib graph, and a test checks both agree.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,6 @@ ASSERTED_GRAPH = f"{BASE}graph/asserted"
 INFERRED_GRAPH = f"{BASE}graph/inferred"
 _PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 _KG_ABOUT = f"{BASE}ontology#about"
-_KG_SPEAKER = f"{BASE}ontology#speaker"
 DEFAULT_BATCH = 20_000
 
 
@@ -53,7 +53,7 @@ class AddReport:
     documents: int = 0
     replaced_documents: int = 0
     derived_triples: int = 0
-    relation_counts: int = 0
+    relation_counts: int = 0  # statement counts written (new or changed)
     removed_actors: int = 0
     seconds: float = 0.0
     derive_seconds: float = 0.0
@@ -117,6 +117,7 @@ def add_statements(
     """
     import pyoxigraph as ox
 
+    from kg.counts import apply_count_changes, count_store, document_counts
     from kg.ntriples import NQuadsWriter, document_iri
 
     started = time.perf_counter()
@@ -126,10 +127,10 @@ def add_statements(
     seen: set[str] = set()
     batch: list[Statement] = []
     writer = NQuadsWriter(gazetteer)
-    affected: set[str] = set()  # speakers whose statement counts change (not fresh)
-    # A store with statements but no counts (built without deriving, or by a kg before
-    # the counts) is counted in full.
+    # A store with statements but no counts (built by a kg before the counts) is counted
+    # in full; otherwise the counts change by the loaded and the replaced documents'.
     count_all = fresh or not _has_counts(store)
+    count_changes: Counter[tuple[str, str, str]] = Counter()
 
     def flush() -> None:
         new_docs = []
@@ -141,7 +142,8 @@ def add_statements(
         if not fresh:
             present = [doc for doc in new_docs if _has_document(store, doc, asserted)]
             if present:
-                affected.update(speakers_of(store, present))
+                if derive and not count_all:
+                    count_changes.subtract(document_counts(store, present))
                 delete_documents(store, present)
                 report.replaced.extend(present)
         data = "".join(writer.write(batch)).encode("utf-8")
@@ -150,8 +152,6 @@ def add_statements(
         else:
             store.load(data, ox.RdfFormat.N_QUADS)
         report.statements += len(batch)
-        if not fresh:
-            affected.update(speakers_of(store, new_docs))
         batch.clear()
 
     for statement in statements:
@@ -162,15 +162,16 @@ def add_statements(
         flush()
     report.documents = len(seen)
     report.replaced_documents = len(report.replaced)
-    if derive and not count_all:
-        # Before orphaned actors go: their count nodes are found by the actor.
-        delete_store_counts(store, affected)
     if report.replaced:
         report.removed_actors = remove_orphan_actors(store)
     if derive:
         derive_started = time.perf_counter()
         report.derived_triples = derive_relations(store, rebuild=bool(report.replaced))
-        report.relation_counts = refresh_store_counts(store, None if count_all else affected)
+        if count_all:
+            report.relation_counts = count_store(store)
+        else:
+            count_changes.update(document_counts(store, seen))
+            report.relation_counts = apply_count_changes(store, count_changes)
         report.derive_seconds = time.perf_counter() - derive_started
     store.flush()
     report.seconds = time.perf_counter() - started
@@ -287,42 +288,12 @@ def select_lexical(store: pyoxigraph.Store, sparql: str) -> list[dict[str, str]]
     return rows
 
 
-def refresh_store_counts(store: pyoxigraph.Store, speakers: Iterable[str] | None = None) -> int:
-    """Recount the statements behind the derived relations (kg.counts) of `speakers`
-    (IRIs; None: all) into the inferred graph; returns how many counts were written."""
-    from kg.counts import refresh_store_counts as refresh
-
-    return refresh(store, speakers, graph=INFERRED_GRAPH)
-
-
-def delete_store_counts(store: pyoxigraph.Store, speakers: Iterable[str]) -> int:
-    """Remove the statement counts of `speakers` (IRIs) from the inferred graph."""
-    from kg.counts import delete_store_counts as delete
-
-    return delete(store, speakers, graph=INFERRED_GRAPH)
-
-
 def _has_counts(store: pyoxigraph.Store) -> bool:
     from kg.counts import STATEMENT_COUNT
 
     return bool(
         store.query(f"ASK {{ GRAPH <{INFERRED_GRAPH}> {{ ?count <{STATEMENT_COUNT}> ?n }} }}")
     )
-
-
-def speakers_of(store: pyoxigraph.Store, documents: Iterable[str]) -> set[str]:
-    """The speakers (IRIs) of the statements the store holds from these documents."""
-    docs = sorted(set(documents))
-    speakers: set[str] = set()
-    for start in range(0, len(docs), 500):
-        values = " ".join(f"<{doc}>" for doc in docs[start : start + 500])
-        found = store.query(
-            f"SELECT DISTINCT ?speaker WHERE {{ VALUES ?doc {{ {values} }} "
-            f"?statement <{_PROV_DERIVED}> ?doc ; <{_KG_SPEAKER}> ?speaker }}",
-            use_default_graph_as_union=True,
-        )
-        speakers.update(solution["speaker"].value for solution in found)
-    return speakers
 
 
 def derive_relations(store: pyoxigraph.Store, *, rebuild: bool = False) -> int:
