@@ -182,9 +182,10 @@ def apply_count_changes(
     changes: Mapping[tuple[str, str, str], int],
     *,
     graph: str = INFERRED_GRAPH,
-) -> int:
+) -> tuple[int, list[tuple[str, str, str]]]:
     """Add `changes` to the stored counts: a count that reaches 0 loses its node, a new
-    pair gets one. Returns how many counts were written."""
+    pair gets one. Returns how many counts were written, and the derived triples whose
+    count reached 0 (they lost their last statement: `kg.rules.retract` checks them)."""
     import pyoxigraph as ox
 
     from kg.rules import insert_quads
@@ -192,6 +193,7 @@ def apply_count_changes(
     target = ox.NamedNode(graph)
     keys = sorted(key for key, change in changes.items() if change)
     written = 0
+    emptied: list[tuple[str, str, str]] = []
     for start in range(0, len(keys), _NODE_CHUNK):
         nodes = {count_iri(*key): key for key in keys[start : start + _NODE_CHUNK]}
         values = " ".join(f"<{node}>" for node in nodes)
@@ -218,8 +220,10 @@ def apply_count_changes(
                     )
                 )
                 written += 1
+            elif node in old:
+                emptied.append((x, prop, y))
         insert_quads(store, iter(quads))
-    return written
+    return written, emptied
 
 
 def _count_quads(

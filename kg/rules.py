@@ -208,6 +208,60 @@ def derive(
     raise RuleError(f"rules still derive new triples after {max_rounds} rounds")
 
 
+def retract(
+    store: pyoxigraph.Store,
+    candidates: Iterable[tuple[str, str, str]],
+    rules: list[Rule] | None = None,
+    *,
+    graph: str = INFERRED_GRAPH,
+) -> int:
+    """Remove from `graph` the candidate triples (x, property, y IRIs) that no rule
+    derives any more, and then, in turn, what only they supported. Returns how many went.
+
+    After documents are replaced, the statement counts name the chain-derived triples
+    that lost their last statement; checking those (and the super-properties and
+    inverses they fed) replaces clearing and deriving every relation again. A triple
+    is removed first and put back if a rule still derives it, so it cannot be its own
+    support."""
+    import pyoxigraph as ox
+
+    rules = actor_relation_rules() if rules is None else rules
+    deriving: dict[str, list[Rule]] = {}
+    readers: dict[str, list[Rule]] = {}  # property -> one-link rules reading it
+    for rule in rules:
+        deriving.setdefault(rule.head, []).append(rule)
+        if len(rule.body) == 1:
+            readers.setdefault(rule.body[0].property, []).append(rule)
+    target = ox.NamedNode(graph)
+    # No "seen" set: a triple kept because another still supported it must be checked
+    # again when that other one goes. Each removal queues a bounded number of checks.
+    queue = list(candidates)
+    removed = 0
+    while queue:
+        x, prop, y = queue.pop()
+        quad = ox.Quad(ox.NamedNode(x), ox.NamedNode(prop), ox.NamedNode(y), target)
+        if quad not in store:
+            continue
+        store.remove(quad)
+        if any(_derives(store, rule, x, y) for rule in deriving.get(prop, [])):
+            store.add(quad)
+            continue
+        removed += 1
+        for rule in readers.get(prop, []):
+            queue.append((y, rule.head, x) if rule.body[0].inverse else (x, rule.head, y))
+    return removed
+
+
+def _derives(store: pyoxigraph.Store, rule: Rule, x: str, y: str) -> bool:
+    """Whether the rule's body links x to y in the store."""
+    bound = {"?x": f"<{x}>", "?y": f"<{y}>"}
+    body = " ".join(
+        link.pattern(bound.get(start, start), bound.get(end, end))
+        for link, start, end in rule.steps()
+    )
+    return bool(store.query(f"ASK {{ {body} }}", use_default_graph_as_union=True))
+
+
 def clear_derived(
     store: pyoxigraph.Store, rules: list[Rule] | None = None, *, graph: str = INFERRED_GRAPH
 ) -> None:

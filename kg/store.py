@@ -54,6 +54,7 @@ class AddReport:
     replaced_documents: int = 0
     derived_triples: int = 0
     relation_counts: int = 0  # statement counts written (new or changed)
+    retracted_triples: int = 0  # derived relations that lost their last statement
     removed_actors: int = 0
     seconds: float = 0.0
     derive_seconds: float = 0.0
@@ -119,6 +120,7 @@ def add_statements(
 
     from kg.counts import apply_count_changes, count_store, document_counts
     from kg.ntriples import NQuadsWriter, document_iri
+    from kg.rules import retract
 
     started = time.perf_counter()
     report = AddReport()
@@ -166,12 +168,16 @@ def add_statements(
         report.removed_actors = remove_orphan_actors(store)
     if derive:
         derive_started = time.perf_counter()
-        report.derived_triples = derive_relations(store, rebuild=bool(report.replaced))
+        # With counts, a replacement retracts only the relations whose count reached 0;
+        # without them, every derived relation is cleared and derived again.
+        rebuild = bool(report.replaced) and count_all
+        report.derived_triples = derive_relations(store, rebuild=rebuild)
         if count_all:
             report.relation_counts = count_store(store)
         else:
             count_changes.update(document_counts(store, seen))
-            report.relation_counts = apply_count_changes(store, count_changes)
+            report.relation_counts, emptied = apply_count_changes(store, count_changes)
+            report.retracted_triples = retract(store, emptied)
         report.derive_seconds = time.perf_counter() - derive_started
     store.flush()
     report.seconds = time.perf_counter() - started
