@@ -242,7 +242,8 @@ def _run_build_store(args: argparse.Namespace) -> int:
         )
         + ")\n"
         f"derived     {added.derived_triples:,} new actor-relation triples, "
-        f"{added.relation_counts:,} statement counts written ({added.derive_seconds:.1f} s)\n"
+        + (f"{added.retracted_triples:,} retracted, " if added.retracted_triples else "")
+        + f"{added.relation_counts:,} statement counts written ({added.derive_seconds:.1f} s)\n"
         f"store       {args.store}\n{sizes}\n"
         f"time        {result.seconds:.1f} s "
         f"({added.statements / max(result.seconds, 1e-9):,.0f} statements/s)"
