@@ -104,7 +104,7 @@ def add_graph_counts(target: rdflib.Graph, counts: Iterable[Count]) -> int:
     return added
 
 
-# --- On a store (pyoxigraph): counted by SPARQL, rewritten after each build ---------------
+# --- On a store (pyoxigraph): counted by SPARQL once, then changed by each build --------
 
 
 _PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
