@@ -125,11 +125,7 @@ def count_query(rule: Rule, documents: Iterable[str] | None = None) -> str:
             f"SELECT ?x ?y (COUNT(?v1) AS ?n) WHERE {{ VALUES ?doc {{ {values} }} "
             f"?v1 <{_PROV_DERIVED}> ?doc . {rule.where()} }} GROUP BY ?x ?y"
         )
-    parts = " ".join(
-        f"{{ SELECT {start} {end} WHERE {{ {link.pattern(start, end)} }} }}"
-        for link, start, end in rule.steps()
-    )
-    return f"SELECT ?x ?y (COUNT(?v1) AS ?n) WHERE {{ {parts} }} GROUP BY ?x ?y"
+    return f"SELECT ?x ?y (COUNT(?v1) AS ?n) WHERE {{ {rule.hash_joined_where()} }} GROUP BY ?x ?y"
 
 
 def count_store(
@@ -202,10 +198,7 @@ def apply_count_changes(
             f"GRAPH <{graph}> {{ ?c <{STATEMENT_COUNT}> ?n }} }}"
         )
         old = {solution["c"].value: int(solution["n"].value) for solution in found}
-        store.update(
-            f"DELETE {{ GRAPH <{graph}> {{ ?c ?p ?o }} }} "
-            f"WHERE {{ VALUES ?c {{ {values} }} GRAPH <{graph}> {{ ?c ?p ?o }} }}"
-        )
+        _delete_count_nodes(store, values, graph)
         quads = []
         for node, (x, prop, y) in nodes.items():
             count = old.get(node, 0) + changes[(x, prop, y)]
@@ -257,11 +250,16 @@ def delete_store_counts(store: pyoxigraph.Store, *, graph: str = INFERRED_GRAPH)
         nodes = [str(solution["c"]) for solution in found]
         if not nodes:
             return removed
-        store.update(
-            f"DELETE {{ GRAPH <{graph}> {{ ?c ?p ?o }} }} "
-            f"WHERE {{ VALUES ?c {{ {' '.join(nodes)} }} GRAPH <{graph}> {{ ?c ?p ?o }} }}"
-        )
+        _delete_count_nodes(store, " ".join(nodes), graph)
         removed += len(nodes)
+
+
+def _delete_count_nodes(store: pyoxigraph.Store, nodes: str, graph: str) -> None:
+    """Delete the triples of these count nodes (IRIs as SPARQL terms) from `graph`."""
+    store.update(
+        f"DELETE {{ GRAPH <{graph}> {{ ?c ?p ?o }} }} "
+        f"WHERE {{ VALUES ?c {{ {nodes} }} GRAPH <{graph}> {{ ?c ?p ?o }} }}"
+    )
 
 
 @lru_cache(maxsize=1)
