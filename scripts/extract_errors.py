@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.scoring import load_documents, load_scorer  # noqa: E402
+from tests.scoring import load_documents, load_scorer
 
 SHORT = {"blames": "B", "threatens_or_vows_revenge_against": "T", "condemns": "C",
          "praises_or_supports": "P", "condolences_to": "K"}  # fmt: skip
@@ -47,7 +47,9 @@ def _labels(score, record: dict, amb_from: dict | None = None) -> dict[str, set[
 
 
 def _who(record: dict) -> str:
-    return f"{record.get('speaker')} [{record.get('speaker_surface')}] ({record.get('speaker_type')})"
+    return (
+        f"{record.get('speaker')} [{record.get('speaker_surface')}] ({record.get('speaker_type')})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
