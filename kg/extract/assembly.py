@@ -1,0 +1,200 @@
+"""Record assembly: a processed Doc -> `Statement` records (plain data, nothing else).
+
+One record per speaker per document (rule 2): the speaker's attributed acts are merged,
+their claims unioned. Filled here from what the components assigned:
+* sponsor: the speaker's own, else its group's (`doc._.kg_sponsors`, rule 5);
+* platform: the first medium named in the speaker's own words or subject phrase, a digest
+  entry's note or the digest's head, else a footnote of its sentence (rule 10, 15);
+* statement date: the first of its acts' dates (`doc._.kg_dates`); event and event date
+  from the title and `doc._.kg_event`;
+* evidence: an exact substring of the text under ~25 words, cut around the claim that
+  carries the record (its cue and target), else around the reporting verb;
+* confidence: how the record was found (`confidence()`), see docs/extraction.md.
+A trailing attribution of a casualty figure with no stance ("three soldiers were killed,
+the Pentagon said") is a source, not a statement (rule 16).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kg.extract.doc import Attribution, Claim, SpeechAct
+from kg.extract.wordlists import Speech
+from kg.model import LABEL_FIELDS, SourceDocument, Statement
+
+MAX_EVIDENCE_WORDS = 25
+_CASUALTY = {"kill", "wound", "injure", "die", "dead", "death", "casualty", "hurt", "missing"}
+# How much each step of an attribution chain is trusted (the chain's weakest step counts).
+_CHAIN_TRUST = {
+    "subject": 0.95, "appos": 0.9, "role": 0.85, "named": 0.95, "body": 0.85, "title": 0.8,
+    "entry": 0.9, "block": 0.9, "carried": 0.9, "statement": 0.85, "outlet": 0.85,
+    "capital": 0.8, "pronoun": 0.85, "previous speaker": 0.85, "anaphor": 0.8,
+    "named before": 0.65, "previous paragraph": 0.7, "quote": 0.85, "unknown": 0.6,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Group:
+    name: str
+    attributions: list[tuple[int, Attribution]]
+
+
+def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str) -> list[Statement]:
+    attributions: Sequence[Attribution] = doc._.kg_attributions
+    acts: Sequence[SpeechAct] = doc._.kg_acts
+    claims: dict[int, list[Claim]] = {}
+    for claim in doc._.kg_claims:
+        claims.setdefault(claim.attribution, []).append(claim)
+    groups: dict[str, _Group] = {}
+    for number, attribution in enumerate(attributions):
+        act = acts[attribution.act]
+        if not claims.get(number) and (_is_source(doc, act) or not _has_content(doc, act)):
+            continue
+        groups.setdefault(attribution.speaker.name, _Group(attribution.speaker.name, []))
+        groups[attribution.speaker.name].attributions.append((number, attribution))
+    return [_record(doc, source, speech, version, group, claims) for group in groups.values()]
+
+
+def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, group: _Group,
+            claims: dict[int, list[Claim]]) -> Statement:  # fmt: skip
+    acts, dates = doc._.kg_acts, doc._.kg_dates
+    own = [c for number, _ in group.attributions for c in claims.get(number, [])]
+    labels: dict[str, list[str]] = {field: [] for field in LABEL_FIELDS}
+    for claim in own:
+        if claim.target != group.name and claim.target not in labels[claim.stance]:
+            labels[claim.stance].append(claim.target)
+    first = min(group.attributions, key=lambda pair: _surface_rank(pair[1]))[1]
+    speaker = first.speaker
+    affiliation = next((a.speaker.affiliation for _, a in group.attributions
+                        if a.speaker.affiliation), None)  # fmt: skip
+    sponsors = doc._.kg_sponsors
+    sponsor = sponsors.get(group.name) or (sponsors.get(affiliation) if affiliation else None)
+    platform = next(filter(None, (_platform(doc, speech, acts[a.act], a)
+                                  for _, a in group.attributions)), None)  # fmt: skip
+    statement_date = next(filter(None, (dates[a.act] for _, a in group.attributions)), None)
+    best = max(own, key=lambda c: _CUE_ORDER.get(c.stance, 0), default=None)
+    anchor_act = acts[group.attributions[0][1].act]
+    if best is not None:
+        anchor_act = acts[doc._.kg_attributions[best.attribution].act]
+    evidence, start, end = _evidence(doc, anchor_act, best)
+    return Statement(
+        doc_id=source.doc_id, speaker=group.name, speaker_surface=speaker.surface,
+        speaker_type=speaker.type, evidence=evidence, speaker_affiliation=affiliation,
+        sponsor=sponsor, event=_event_summary(doc, source), event_date=doc._.kg_event.date,
+        platform=platform, statement_date=statement_date, evidence_start=start,
+        evidence_end=end, confidence=confidence(group.attributions, own), extractor=version,
+        extra={"doc_url": source.url, "doc_title": source.title,
+               "doc_published": source.published},
+        **{field: tuple(targets) for field, targets in labels.items()},
+    )  # fmt: skip
+
+
+_CUE_ORDER = {"threatens_or_vows_revenge_against": 5, "blames": 4, "condemns": 3,
+              "praises_or_supports": 2, "condolences_to": 1}  # fmt: skip
+
+
+def confidence(attributions: list[tuple[int, Attribution]], claims: list[Claim]) -> float:
+    """The record's confidence: the trust of its best attribution chain (its weakest
+    step), times that of its least trusted claim cue when it has claims."""
+    speaker = max(min((_CHAIN_TRUST.get(step, 0.7) for step in a.chain), default=0.7)
+                  for _, a in attributions)  # fmt: skip
+    if not attributions[0][1].speaker.known:
+        speaker -= 0.1
+    cues = [c.confidence for c in claims]
+    return round(max(0.05, min(1.0, speaker * (min(cues) if cues else 1.0))), 2)
+
+
+def _surface_rank(attribution: Attribution) -> tuple[int, int]:
+    """A named surface before a pronoun or a title ("Hassan Nasrallah" before "He")."""
+    direct = attribution.chain[:1] in (("subject",), ("role",), ("entry",), ("carried",))
+    return (0 if direct else 1, attribution.speaker.surface_start)
+
+
+def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution) -> str | None:
+    layout = doc._.kg_layout
+    paragraph = layout.paragraphs[act.paragraph]
+    sentence = doc[act.sentence[0] : act.sentence[1]]
+    text = _own_part(doc, act)
+    found = speech.platform_in(text)
+    if found is None and paragraph.entry is not None:
+        entry = paragraph.entry
+        found = speech.platform_in(entry.note or "") or speech.platform_in(
+            doc.text[: layout.head_end]
+        )
+    if found is None and paragraph.kind == "block" and paragraph.opener is not None:
+        opener = layout.paragraphs[paragraph.opener]
+        found = speech.platform_in(doc.text[opener.start : opener.end])
+    if found is None:
+        for marker in re.findall(r"\[(\d{1,3})\]", sentence.text):
+            found = found or speech.platform_in(layout.footnotes.get(marker, ""))
+    return found
+
+
+def _own_part(doc: Any, act: SpeechAct) -> str:
+    """The act's own words and subject: its sentence, unless another act with a
+    subject of its own shares it ("X told reporters ..., and the bureau said ...")."""
+    others = [a for a in doc._.kg_acts if a.sentence == act.sentence and a.cue != act.cue
+              and a.subject not in act.subjects]  # fmt: skip
+    if not others:
+        return doc[act.sentence[0] : act.sentence[1]].text
+    tokens = set(act.content) | {act.cue} | set(act.subjects)
+    return doc[min(tokens) : max(tokens) + 1].text
+
+
+def _evidence(doc: Any, act: SpeechAct, claim: Claim | None) -> tuple[str, int, int]:
+    """An exact substring of at most MAX_EVIDENCE_WORDS words around the claim (its cue
+    and its target) or, without one, from the speaker's verb on."""
+    sent = doc[act.sentence[0] : act.sentence[1]]
+    text, base = sent.text, sent.start_char
+    words = list(re.finditer(r"\S+", text))
+    while len(words) > 1 and re.fullmatch(r"\[\d+\]", words[0].group(0)):
+        words = words[1:]
+    if not words:
+        return doc.text[base : base + 1], base, base + 1
+    if claim is not None:
+        low, high = doc[claim.tokens[0]].idx - base, doc[claim.tokens[1] - 1].idx - base
+    else:
+        low = high = doc[act.cue].idx - base
+    first = next((n for n, w in enumerate(words) if w.end() > low), 0)
+    last = next((n for n, w in enumerate(words) if w.end() > high), len(words) - 1)
+    if last - first + 1 > MAX_EVIDENCE_WORDS:
+        last = first + MAX_EVIDENCE_WORDS - 1
+    spare = MAX_EVIDENCE_WORDS - (last - first + 1)
+    before = min(first, spare // 3 if claim is not None else 0)
+    first -= before
+    last = min(len(words) - 1, last + spare - before)
+    first = max(0, min(first, len(words) - MAX_EVIDENCE_WORDS)) if len(words) > (
+        MAX_EVIDENCE_WORDS) else 0  # fmt: skip
+    start, end = base + words[first].start(), base + words[last].end()
+    cut = doc.text[start:end].rstrip(",;:")
+    return cut, start, start + len(cut)
+
+
+def _event_summary(doc: Any, source: SourceDocument) -> str:
+    if source.title:
+        return source.title.strip()[:200]
+    first = next((line.strip() for line in doc.text.splitlines() if line.strip()), "")
+    return " ".join(first.split()[:15])
+
+
+def _is_source(doc: Any, act: SpeechAct) -> bool:
+    """ "Three soldiers were killed in the attack, the Pentagon said": a trailing
+    attribution of a figure is a source, not a statement (rule 16)."""
+    verb = doc[act.cue]
+    if act.kind != "verb" or verb.lemma_.lower() not in ("say", "report", "confirm"):
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i):
+        words = list(clause.subtree)
+        figure = any(t.like_num and t.ent_type_ != "DATE" for t in words)
+        casualties = any(t.lemma_.lower() in _CASUALTY for t in words)
+        first_person = any(t.lower_ in ("we", "our", "us") for t in words)
+        if figure and casualties and not first_person:
+            return True
+    return False
+
+
+def _has_content(doc: Any, act: SpeechAct) -> bool:
+    return sum(1 for i in act.content if doc[i].is_alpha and i != act.cue) >= 2

@@ -1,0 +1,415 @@
+"""`kg_actors`: where the text names an actor, and which actor it is.
+
+Requires: the dependency parse and NER (`token.dep_`, `doc.ents`), `doc._.kg_layout`.
+Assigns: `doc._.kg_mentions` (`Mentions`: sorted, non-overlapping `Mention`s and a
+token index).
+
+In order of trust:
+1. gazetteer names and aliases (data/actors.yaml), longest first, matched on characters so
+   that straight and curly apostrophes, hyphens and spaces are all one spelling
+   ("Kata’ib", "Al-Nujaba" = "Al Nujaba"); short all-capital forms ("KH", "US") only as
+   written;
+2. bodies the gazetteer lacks, named by pattern: "Greece's foreign ministry" -> Greek
+   Ministry of Foreign Affairs, "Sistani's office" -> Office of Ali al-Sistani;
+3. demonyms ("Israeli", "Houthi"; kind `adj`) and capitals (kind `capital`), which name
+   an actor only where a later stage says so;
+4. abbreviations and alternative names the text defines in brackets ("the Southern
+   Transitional Council (STC)", "Ansar Allah (the Houthis)"): later uses name that actor;
+5. spaCy's PERSON and ORG entities the gazetteer does not know, matched against the
+   gazetteer's spellings first (`Gazetteer.resolve`), with titles dropped ("Foreign
+   Minister X" -> X), typed by their apposition ("X, a little-known group") or their name
+   words ("Saraya ...", "... Command");
+6. a bare surname for the full name the text gave before ("Khazali" -> Qais al-Khazali).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from kg.extract.doc import Mention, Mentions
+from kg.extract.wordlists import Speech
+from kg.gazetteer import Actor, Gazetteer
+
+_APOS = "['\u2019\u02bc`]"
+_KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "capital": 4, "adj": 5}
+_MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network)\b")
+_MINISTRY = re.compile(
+    r"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:"
+    + _APOS
+    + r"s)?\s+(?P<kind>[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+[Mm]inistry"
+    r"|(?P<country2>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)" + _APOS + r"s\s+Ministry of "
+    r"(?P<kind2>Foreign Affairs|Defen[cs]e|Interior)"
+)
+_OFFICE = re.compile(
+    r"(?P<person>(?:(?:[A-Z]|al-|el-)[\w\-]*\s+){0,4}(?:[A-Z]|al-|el-)[\w\-]*)"
+    + _APOS
+    + r"s\s+office"
+)
+_MINISTRY_KIND = {"foreign": "Foreign Affairs", "defense": "Defense", "defence": "Defense",
+                  "interior": "Interior", "foreign affairs": "Foreign Affairs"}  # fmt: skip
+# "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
+_BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)\)")
+
+
+@dataclass(frozen=True, eq=False)
+class Places:
+    """What the actor tagger needs to know of states (from the place tables)."""
+
+    demonyms: dict[str, str]  # "Israeli" -> "Israel"
+    capitals: dict[str, str]  # "Baghdad" -> "Iraq"
+    ministry_adjectives: dict[str, str]  # "Greece" -> "Greek"
+    contextual: dict[str, tuple[str, ...]]  # "the occupation" -> ("Israel", "United States")
+
+
+class ActorTagger:
+    def __init__(self, gazetteer: Gazetteer, speech: Speech, places: Places) -> None:
+        self.gazetteer, self.speech, self.places = gazetteer, speech, places
+        self.exact, self.loose, self.adjectives, self.capitals = _matchers(gazetteer, places)
+        self.generic = (
+            speech.role_nouns
+            | speech.person_titles
+            | {w for words in speech.anaphor_nouns.values() for w in words}
+        )
+
+    def __call__(self, doc: Any) -> Any:
+        doc._.kg_mentions = self.mentions(doc)
+        return doc
+
+    def mentions(self, doc: Any) -> Mentions:
+        text = doc.text
+        found = self._named(text) + self._descriptors(text) + self._adjectives(text)
+        found = self._entities(doc, _non_overlapping(found))
+        found = _non_overlapping(found + _defined_aliases(text, found))
+        found = _expand_partial_names(found)
+        found = _resolve_contextual(found, self.places.contextual)
+        by_token: dict[int, Mention] = {}
+        for mention in found:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                by_token.setdefault(token.i, mention)
+        return Mentions(tuple(found), by_token)
+
+    # -- gazetteer, descriptors, demonyms ------------------------------------------
+    def _named(self, text: str) -> list[Mention]:
+        out = []
+        for regex in (self.exact, self.loose):
+            for match in regex.finditer(text):
+                actor = self.gazetteer.resolve(match.group(0))
+                if actor is not None:
+                    out.append(_from_actor(match.start(), match.end(), match.group(0), actor))
+        return out
+
+    def _descriptors(self, text: str) -> list[Mention]:
+        out = []
+        for match in _MINISTRY.finditer(text):
+            country = self._country(match.group("country") or match.group("country2"))
+            if country is None:
+                continue
+            whole = self.gazetteer.resolve(match.group(0))
+            if whole is not None:
+                out.append(_from_actor(match.start(), match.end(), match.group(0), whole))
+                continue
+            kind = _MINISTRY_KIND[(match.group("kind") or match.group("kind2")).lower()]
+            adjective = self.places.ministry_adjectives.get(country, country)
+            out.append(Mention(match.start(), match.end(), match.group(0),
+                               f"{adjective} Ministry of {kind}", "state", "descriptor",
+                               country, known=False))  # fmt: skip
+        for match in _OFFICE.finditer(text):
+            words = match.group("person").split()
+            for skip in range(len(words)):
+                person = self.gazetteer.resolve(" ".join(words[skip:]))
+                if person is not None and person.type == "person":
+                    start = match.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
+                    out.append(Mention(start, match.end(), text[start : match.end()],
+                                       f"Office of {person.name}", "organization",
+                                       "descriptor", person.name, known=False))  # fmt: skip
+                    break
+        return out
+
+    def _country(self, text: str) -> str | None:
+        actor = self.gazetteer.resolve(text) or self.gazetteer.resolve(
+            self.places.demonyms.get(text, "")
+        )
+        return actor.name if actor is not None and actor.type == "state" else None
+
+    def _adjectives(self, text: str) -> list[Mention]:
+        out = []
+        for regex, table, kind in ((self.adjectives, self.places.demonyms, "adj"),
+                                   (self.capitals, self.places.capitals, "capital")):  # fmt: skip
+            for match in regex.finditer(text):
+                actor = self.gazetteer.resolve(table[match.group(0)])
+                if actor is not None:
+                    out.append(replace(_from_actor(match.start(), match.end(), match.group(0),
+                                                   actor), kind=kind))  # fmt: skip
+        return out
+
+    # -- entities the gazetteer lacks ----------------------------------------------
+    def _entities(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        text = doc.text
+        used = bytearray(len(text) + 1)
+        for mention in mentions:
+            used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        out = list(mentions)
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            first = ent.start
+            while (
+                ent.label_ == "PERSON" and first > 0 and doc[first - 1].pos_ == "PROPN"
+                and doc[first - 1].text[:1].isupper() and doc[first - 1].head.i in range(
+                    first, ent.end) and doc[first - 1].lower_ not in self.generic
+            ):  # fmt: skip  # NER cut a name short: "Sarkawt Omar" tagged as "Omar"
+                first -= 1
+            start, end = doc[first].idx, ent.end_char
+            start, end = _trim(text, start, end)
+            if any(used[start:end]):
+                covered = self._country_first_name(doc, first, ent, out, used)
+                if covered is None:
+                    continue
+                out = covered
+            mention = self._entity(doc, ent, start, end)
+            if mention is None:
+                continue
+            out.append(mention)
+            used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        return sorted(out, key=lambda m: m.start)
+
+    def _country_first_name(self, doc: Any, first: int, ent: Any, out: list[Mention],
+                            used: bytearray) -> list[Mention] | None:  # fmt: skip
+        """ "defence minister Israel Katz": a first name that is also a country's name."""
+        if ent.label_ != "PERSON" or ent.end - first < 2:
+            return None
+        token = doc[first]
+        country = [m for m in out if m.start == token.idx and m.end == token.idx + len(token)
+                   and m.type == "state" and m.kind == "name"]  # fmt: skip
+        following = doc[first + 1]
+        if not country or following.pos_ != "PROPN" or following.lower_ in self.generic:
+            return None
+        if any(used[country[0].end : ent.end_char]):
+            return None
+        used[country[0].start : country[0].end] = b"\x00" * (country[0].end - country[0].start)
+        return [m for m in out if m is not country[0]]
+
+    def _entity(self, doc: Any, ent: Any, start: int, end: int) -> Mention | None:
+        text = doc.text[start:end]
+        words = text.split()
+        if not text or not text[0].isupper() or len(text) < 3:
+            return None
+        if all(w.lower().strip("'\u2019s") in self.generic for w in words):
+            return None
+        if text.lower() in self.speech.platform_names:
+            return None  # "Telegram", "Twitter": where a statement appeared, not who made it
+        if ent.label_ == "PERSON":
+            stripped = strip_titles(text, self.speech.person_titles)
+            start, text = start + len(text) - len(stripped), stripped
+            if not text[:1].isupper() or len(text) < 3:
+                return None
+        actor = self.gazetteer.resolve(text)
+        if actor is not None:
+            return _from_actor(start, start + len(text), text, actor)
+        kind = self._kind(doc, ent, text)
+        return Mention(start, start + len(text), text, text, kind, "ner", known=False)
+
+    def _kind(self, doc: Any, ent: Any, text: str) -> str:
+        """An unknown actor's type: its apposition ("X, a little-known group"), its name
+        words ("Saraya ...", "Joint Operations Command", "... News"), else NER's label."""
+        speech = self.speech
+        for child in ent.root.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                kind = speech.anaphor_kind(child.lower_)
+                if kind in ("militia", "media", "state"):
+                    return kind
+                if child.lower_ in speech.role_nouns:
+                    return "person"
+        words = {w.lower() for w in re.split(r"[\s\-]", text)}
+        if words & speech.militia_name_words:
+            return "militia"
+        if words & speech.military_body_words:
+            return "state"
+        if ent.label_ == "PERSON":
+            return "person"
+        return "media" if _MEDIA_WORDS.search(text) else "organization"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity without a leading "the" or a trailing possessive."""
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    match = re.search(_APOS + r"s?$", text[start:end])
+    if match:
+        end = start + match.start()
+    return start, end
+
+
+def _from_actor(start: int, end: int, text: str, actor: Actor) -> Mention:
+    return Mention(start, end, text, actor.name, actor.type, "name", actor.affiliation,
+                   actor.umbrella)  # fmt: skip
+
+
+def _form_regex(form: str) -> str:
+    parts = []
+    for char in form:
+        if char in "'\u2019":
+            parts.append(_APOS)
+        elif char in "- ":
+            parts.append(r"[\s\-]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _case_sensitive(form: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", form)
+    return len(letters) <= 4 or letters.isupper()
+
+
+@lru_cache(maxsize=8)
+def _matchers(gazetteer: Gazetteer, places: Places) -> tuple[re.Pattern[str], ...]:
+    forms = gazetteer.surface_forms()
+    sensitive = sorted((f for f in forms if _case_sensitive(f)), key=len, reverse=True)
+    insensitive = sorted((f for f in forms if not _case_sensitive(f)), key=len, reverse=True)
+    bound = r"(?<![\w\-]){}(?![\w\-]|-\w)"
+    exact = re.compile(bound.format("(?:" + "|".join(map(_form_regex, sensitive)) + ")"))
+    loose = re.compile(
+        bound.format("(?:" + "|".join(map(_form_regex, insensitive)) + ")"), re.IGNORECASE
+    )
+    adjectives = sorted(places.demonyms, key=len, reverse=True)
+    demonym = re.compile(  # "Iranian-made", "Russian-built": where a weapon comes from
+        r"(?<![\w.])(?:" + "|".join(map(re.escape, adjectives)) + r")(?![\w])"
+        r"(?!-(?:made|built|designed|supplied|manufactured|produced)\b)"
+    )
+    capitals = re.compile(
+        r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(places.capitals, key=len,
+                                                          reverse=True))) + r")(?![\w])"
+    )  # fmt: skip
+    return exact, loose, demonym, capitals
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _KIND_PRIORITY[m.kind], m.start))
+    taken: list[Mention] = []
+    used = bytearray(max((m.end for m in mentions), default=0) + 1)
+    for mention in ordered:
+        if not any(used[mention.start : mention.end]):
+            taken.append(mention)
+            used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the Southern Transitional Council (STC) ... the STC said": a name the text
+    defines in brackets after an actor names that actor wherever it is used."""
+    defined: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind in ("adj", "capital"):
+            continue
+        match = _BRACKETED.match(text, mention.end)
+        if match is not None:
+            defined[match.group("alias").strip()] = mention
+    out = []
+    for alias, mention in defined.items():
+        pattern = r"(?<![\w\-])" + _form_regex(alias) + r"(?![\w\-]|-\w)"
+        for match in re.finditer(pattern, text):
+            if match.start() < mention.end:
+                continue
+            out.append(replace(mention, start=match.start(), end=match.end(),
+                               text=match.group(0), kind="abbr"))  # fmt: skip
+    return out
+
+
+def strip_titles(name: str, titles: frozenset[str]) -> str:
+    """ "Foreign Minister Hossein Amir-Abdollahian" -> "Hossein Amir-Abdollahian"."""
+    words = name.split()
+    # "Kurdistan Region Prime Minister Masrour Barzani": a title after the place it serves
+    last = max((i for i, w in enumerate(words[:-2]) if w.lower().strip(",.") in titles), default=-1)
+    if last > 0 and words[last][:1].isupper():
+        words = words[last + 1 :]
+    while len(words) > 1 and words[0].lower().strip(",.") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _name_words(name: str) -> list[str]:
+    words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
+    return [w for w in words if w not in ("al", "el")]
+
+
+def _expand_partial_names(mentions: list[Mention]) -> list[Mention]:
+    """ "Khazali", "Hajj Qasem", "Abu Mahdi" after "Qais al-Khazali", "Qasem Soleimani",
+    "Abu Mahdi al-Muhandis": an unknown name whose words begin or end the name of exactly
+    one person given in full before names that person."""
+    out: list[Mention] = []
+    people: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind in ("ner", "name") and not mention.known and mention.type in (
+            "person", "organization"
+        ):  # fmt: skip
+            words = _name_words(mention.text)
+            found = {p.name: p for p in people.values() if words and _part_of(words, p)}
+            if len(found) == 1:
+                earlier = next(iter(found.values()))
+                mention = replace(mention, name=earlier.name, type="person",
+                                  affiliation=earlier.affiliation, known=earlier.known)  # fmt: skip
+        if mention.type == "person" and len(_name_words(mention.name)) > 1:
+            people[mention.name] = mention
+        out.append(mention)
+    return out
+
+
+def _part_of(words: list[str], person: Mention) -> bool:
+    for full in (_name_words(person.name), _name_words(person.text)):
+        if len(words) < len(full) and (full[: len(words)] == words or full[-len(words) :] == words):
+            return True
+    return False
+
+
+def _resolve_contextual(mentions: list[Mention], contextual: dict[str, tuple[str, ...]],
+                        ) -> list[Mention]:  # fmt: skip
+    """ "the occupation": the candidate named before with the same word ("the American
+    occupation"), else the candidate the text names most (the first on a tie)."""
+    if not contextual:
+        return mentions
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.text.lower() not in contextual:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+    out = []
+    for index, mention in enumerate(mentions):
+        candidates = contextual.get(mention.text.lower())
+        if candidates is None:
+            out.append(mention)
+            continue
+        word = mention.text.lower().split()[-1]
+        earlier = [m for m in mentions[:index] if m.name in candidates
+                   and word in m.text.lower() and m.text.lower() not in contextual]  # fmt: skip
+        if earlier:
+            out.append(replace(mention, name=earlier[-1].name))
+            continue
+        ranked = sorted(candidates, key=lambda name: -counts.get(name, 0))
+        out.append(replace(mention, name=ranked[0]))
+    return out
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "kg_actors" in Language.factories:
+        return
+
+    @Language.factory(
+        "kg_actors",
+        requires=["token.dep", "token.pos", "doc.ents", "doc._.kg_layout"],
+        assigns=["doc._.kg_mentions"],
+    )
+    def make_actor_tagger(nlp: Any, name: str) -> ActorTagger:
+        from kg.extract.places import load_places
+        from kg.extract.wordlists import load_speech
+        from kg.gazetteer import load_gazetteer
+
+        return ActorTagger(load_gazetteer(), load_speech(), load_places())
+
+
+_register()

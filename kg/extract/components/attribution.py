@@ -1,0 +1,195 @@
+"""`kg_attribution`: a speaker (or none) for every speech act, document-wide.
+
+Requires: `doc._.kg_acts`, `doc._.kg_mentions`, `doc._.kg_layout`, the parse.
+Assigns: `doc._.kg_attributions`, one `Attribution` per (act, speaker) in text order, each
+with the chain of steps that led to its speaker.
+
+How a speaker is found (kg.extract.components.subjects reads one subject phrase):
+* a named actor, or the person in the phrase ("the group's secretary-general, Hassan
+  Nasrallah"), or the body behind an unnamed spokesman (rule 17), or the author of "a
+  statement by X", or the group an outlet is affiliated with ("a Telegram channel
+  affiliated with X", rule 17), or a capital for its government ("Ankara said");
+* "he"/"she": the last person who spoke in the paragraph, else the last person named in
+  it; at the start of a paragraph, the previous paragraph's last speaker if it was a
+  person; "it", "they", "the group", "the movement", "the Brigades", "the statement": the
+  last fitting speaker of the paragraph, the digest entry's header, a block's issuer,
+  else the fitting actor the paragraph (then the text) names;
+* a title without a name ("the AAH leader", "the group's secretary-general"): the person
+  the text named with that body;
+* a quoted block's sentences: whoever issued it (the last speaker of the paragraph that
+  opened it); a digest entry's sentences without a speaker of their own: the entry's
+  header; a sentence inside an open quotation: the quotation's speaker.
+A paragraph boundary ends a pronoun chain unless the new paragraph starts with it, and a
+second named speaker ends it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.components.subjects import SubjectReader, speaker_of
+from kg.extract.doc import Attribution, Speaker, SpeechAct
+from kg.extract.wordlists import Speech
+from kg.gazetteer import Gazetteer
+
+
+class Attributor:
+    def __init__(self, gazetteer: Gazetteer, speech: Speech, governments: dict[str, str]) -> None:
+        self.gazetteer, self.speech, self.governments = gazetteer, speech, governments
+
+    def __call__(self, doc: Any) -> Any:
+        doc._.kg_attributions = tuple(_Document(self, doc).attribute())
+        return doc
+
+
+class _Document:
+    """Attribution state for one document: the speakers found so far, in text order."""
+
+    def __init__(self, owner: Attributor, doc: Any) -> None:
+        self.doc, self.speech = doc, owner.speech
+        self.layout, self.mentions = doc._.kg_layout, doc._.kg_mentions
+        self.acts: tuple[SpeechAct, ...] = doc._.kg_acts
+        self.found: list[Attribution] = []
+        self.entry_speakers: dict[int, Speaker | None] = {}
+        self.reader = SubjectReader(doc, owner.gazetteer, owner.speech, owner.governments, self)
+
+    def attribute(self) -> list[Attribution]:
+        for number, act in enumerate(self.acts):
+            for speaker, chain in self._speakers(act):
+                self.found.append(Attribution(number, speaker, chain))
+        return self.found
+
+    def _speakers(self, act: SpeechAct) -> list[tuple[Speaker, tuple[str, ...]]]:
+        if act.kind == "block":
+            found = self.block_speaker(act.paragraph)
+            return [(found[0], ("block", *found[1]))] if found else []
+        if act.kind == "entry":
+            speaker = self.entry_speaker(act.paragraph)
+            return [(speaker, ("entry",))] if speaker else []
+        if act.kind == "quote":
+            last = self._last(act.paragraph, lambda s: True)
+            return [(last.speaker, ("quote", *last.chain))] if last else []
+        carried = self._author(self.doc[act.cue])
+        if carried is not None:  # "Al-Manar carried a statement by X": X speaks
+            return [(carried[0], ("carried", *carried[1]))]
+        out = []
+        for index in act.subjects:
+            resolved = self.reader.speaker(self.doc[index], act)
+            if resolved is not None and all(resolved[0].name != s.name for s, _ in out):
+                out.append(resolved)
+        return out
+
+    def _author(self, verb: Any) -> tuple[Speaker, tuple[str, ...]] | None:
+        """The author of a statement an outlet or a group carries, posts or publishes:
+        "a statement by X", "a statement signed by X", "a speech of X"."""
+        if verb.lemma_.lower() not in self.speech.carrier_verbs | {"issue", "release"}:
+            return None
+        for noun in verb.children:
+            if noun.dep_ != "dobj" or noun.lemma_.lower() not in self.speech.speech_nouns:
+                continue
+            for token in noun.subtree:
+                by = token.dep_ in ("agent", "prep") and token.lower_ in ("by", "of", "from")
+                if not by or token.head.i not in (noun.i, *[c.i for c in noun.children]):
+                    continue
+                for pobj in token.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.reader.speaker(pobj)
+                        if found is not None:
+                            return found
+        return None
+
+    def block_speaker(self, paragraph: int) -> tuple[Speaker, tuple[str, ...]] | None:
+        """Who issued a quoted block: the last speaker of the paragraph that opened it."""
+        opener = self.layout.paragraphs[paragraph].opener
+        if opener is None:
+            return None
+        last = self._last(opener, lambda s: True) or self._last_before(opener)
+        return (last.speaker, last.chain) if last else None
+
+    # -- what the reader asks about the document -------------------------------------
+    def entry_speaker(self, paragraph: int) -> Speaker | None:
+        if paragraph not in self.entry_speakers:
+            entry = self.layout.paragraphs[paragraph].entry
+            self.entry_speakers[paragraph] = (
+                self.reader.header_speaker(entry) if entry is not None else None
+            )
+        return self.entry_speakers[paragraph]
+
+    def _last(self, paragraph: int, fits: Any) -> Attribution | None:
+        for found in reversed(self.found):
+            act = self.acts[found.act]
+            if act.paragraph == paragraph and fits(found.speaker):
+                return found
+        return None
+
+    def _last_before(self, paragraph: int) -> Attribution | None:
+        for found in reversed(self.found):
+            if self.acts[found.act].paragraph < paragraph:
+                return found
+        return None
+
+    def previous_speaker(self, token: Any, want_person: bool) -> tuple[Speaker, str] | None:
+        """The speaker a pronoun or an anaphor continues: the last fitting speaker of
+        its paragraph (or of the block it belongs to, or the entry header); at a
+        paragraph's start, the previous paragraph's last speaker."""
+        paragraph = self.layout.at(token.idx)
+
+        def fits(speaker: Speaker) -> bool:
+            return (speaker.type == "person") == want_person
+
+        here = [f for f in self.found if self.acts[f.act].paragraph == paragraph.index
+                and self.doc[self.acts[f.act].cue].i < token.i]  # fmt: skip
+        for found in reversed(here):
+            if fits(found.speaker):
+                return found.speaker, "previous speaker"
+        entry = self.entry_speaker(paragraph.index) if paragraph.entry else None
+        if entry is not None and fits(entry):
+            return entry, "entry"
+        block = self.block_speaker(paragraph.index) if paragraph.kind == "block" else None
+        if block is not None and fits(block[0]):
+            return block[0], "block"
+        named = self.named_in_paragraph(token, want_person)
+        if named is not None:
+            return named, "named before"
+        if here:
+            return None  # the paragraph has its own speakers, none of them fits
+        before = self._last_before(paragraph.index)
+        if before is not None and fits(before.speaker):
+            return before.speaker, "previous paragraph"
+        return None
+
+    def named_in_paragraph(self, token: Any, want_person: bool) -> Speaker | None:
+        paragraph = self.layout.at(token.idx)
+        for mention in self.mentions.before(token.idx):
+            if mention.start < paragraph.start:
+                break
+            if mention.kind in ("adj", "capital") or mention.type == "other":
+                continue
+            if (mention.type == "person") == want_person:
+                return speaker_of(mention)
+        return None
+
+    def speakers_so_far(self) -> list[Speaker]:
+        return [found.speaker for found in self.found]
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "kg_attribution" in Language.factories:
+        return
+
+    @Language.factory(
+        "kg_attribution",
+        requires=["doc._.kg_acts", "doc._.kg_mentions", "doc._.kg_layout", "token.dep"],
+        assigns=["doc._.kg_attributions"],
+    )
+    def make_attributor(nlp: Any, name: str) -> Attributor:
+        from kg.extract.lexicon import load_lexicon
+        from kg.extract.wordlists import load_speech
+        from kg.gazetteer import load_gazetteer
+
+        return Attributor(load_gazetteer(), load_speech(), dict(load_lexicon().governments))
+
+
+_register()

@@ -1,0 +1,193 @@
+"""`kg_dates`: when each speech act was made, if the text says (rule 12).
+
+Requires: the parse, `doc._.kg_layout`, `doc._.kg_acts`, `doc._.kg_source`. Assigns:
+`doc._.kg_dates`, one ISO date, `XXXX-MM-DD` or None per act.
+
+A statement's date is, in order: the date of its digest entry ("17 October, 21:40 - X:");
+a date attached to its reporting verb or to its statement noun ("said on 25 December", "a
+statement ... on 29 December", "On January 3, 2020, the channel of X posted"); an
+anchored relative day ("yesterday" under a dated dateline, "the same day", "three days
+later", counted from the last full date before it); the date its footnote gives; a quoted
+block's or a quotation's statement date is its opener's. A date without a year takes the
+year of the document's publication date, else of the last full date the text gave before
+it, else `XXXX`. A date inside what was said ("warned that on 1 May ...") is not the
+statement's, and "on Sunday" alone is never resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from kg.extract.dates import find_dates, resolve
+from kg.extract.doc import SpeechAct
+
+_SPEECH_NOUNS = {
+    "statement",
+    "statements",
+    "post",
+    "speech",
+    "communique",
+    "message",
+    "video",
+    "tweet",
+    "interview",
+    "address",
+    "remarks",
+    "announcement",
+    "letter",
+}
+_STOP = {"ccomp", "relcl", "advcl", "conj", "xcomp", "pcomp", "nsubj", "nsubjpass", "dobj",
+         "parataxis"}  # fmt: skip
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "a": 1, "an": 1}  # fmt: skip
+_RELATIVE = re.compile(
+    r"\b(?:(?P<same>the same day|that day|later that day)|(?P<n>\d+|one|two|three|four|five|"
+    r"six|seven|a|an) (?P<unit>days?|weeks?) (?P<dir>later|after|earlier|before)|"
+    r"(?P<next>the next day|the following day|a day later))\b",
+    re.IGNORECASE,
+)
+
+
+def dates(doc: Any) -> Any:
+    """The component: assign `doc._.kg_dates`."""
+    source = doc._.kg_source
+    published = source.published if source is not None else None
+    reader = _Dates(doc, published)
+    doc._.kg_dates = tuple(reader.date(act) for act in doc._.kg_acts)
+    return doc
+
+
+class _Dates:
+    def __init__(self, doc: Any, published: str | None) -> None:
+        self.doc, self.published = doc, published
+        self.layout = doc._.kg_layout
+        self.full = [(start, iso) for start, iso in _full_dates(doc.text)]
+        self.by_paragraph: dict[int, str | None] = {}
+
+    def year_at(self, char: int) -> str | None:
+        """The year to give a day-and-month date at `char`."""
+        if self.published and re.match(r"^\d{4}-", self.published):
+            return self.published
+        earlier = [iso for start, iso in self.full if start < char]
+        return earlier[-1] if earlier else None
+
+    def date(self, act: SpeechAct) -> str | None:
+        paragraph = self.layout.paragraphs[act.paragraph]
+        if paragraph.entry is not None and paragraph.entry.date:
+            hits = find_dates(paragraph.entry.date)
+            if hits:
+                _, _, month, day, year = hits[0]
+                return resolve(month, day, year, self.year_at(paragraph.start))
+        if act.kind in ("block", "quote") or paragraph.kind == "block":
+            return self.by_paragraph.get(paragraph.opener if paragraph.opener is not None
+                                         else act.paragraph)  # fmt: skip
+        found = self._attached(act) or self._relative(act) or self._footnote(act)
+        if found is not None:
+            self.by_paragraph[act.paragraph] = found
+        return found
+
+    def _attached(self, act: SpeechAct) -> str | None:
+        doc = self.doc
+        verb = doc[act.cue]
+        sent = doc[act.sentence[0] : act.sentence[1]]
+        for start, end, month, day, year in find_dates(sent.text):
+            span = doc.char_span(sent.start_char + start, sent.start_char + end,
+                                 alignment_mode="expand")  # fmt: skip
+            if span is None or not _attached(span.root, verb):
+                continue
+            return resolve(month, day, year, self.year_at(sent.start_char + start))
+        for token in verb.subtree:
+            if token.lower_ == "yesterday" and _attached(token, verb) and self.published:
+                day = _dt.date.fromisoformat(self.published[:10]) - _dt.timedelta(days=1)
+                return day.isoformat()
+            if token.lower_ == "today" and _attached(token, verb) and self.published:
+                return self.published[:10]
+        return None
+
+    def _relative(self, act: SpeechAct) -> str | None:
+        """ "On the same day", "three days later": from the last full date before it."""
+        doc = self.doc
+        sent = doc[act.sentence[0] : act.sentence[1]]
+        match = _RELATIVE.search(sent.text)
+        if match is None:
+            return None
+        span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                             alignment_mode="expand")  # fmt: skip
+        if span is None or not any(_attached(t, doc[act.cue]) for t in span):
+            return None
+        anchor = self._anchor(sent.start_char + match.start())
+        if anchor is None:
+            return None
+        if match.group("same"):
+            return anchor.isoformat()
+        if match.group("next"):
+            return (anchor + _dt.timedelta(days=1)).isoformat()
+        count = int(match.group("n")) if match.group("n").isdigit() else _NUMBERS[
+            match.group("n").lower()]  # fmt: skip
+        days = count * (7 if match.group("unit").lower().startswith("week") else 1)
+        sign = 1 if match.group("dir").lower() in ("later", "after") else -1
+        return (anchor + _dt.timedelta(days=sign * days)).isoformat()
+
+    def _anchor(self, char: int) -> _dt.date | None:
+        text = self.doc.text
+        hits = [h for h in find_dates(text[:char]) if h[1] <= char]
+        if not hits:
+            return None
+        start, _, month, day, year = hits[-1]
+        iso = resolve(month, day, year, self.year_at(start))
+        try:
+            return _dt.date.fromisoformat(iso) if iso and not iso.startswith("XXXX") else None
+        except ValueError:
+            return None
+
+    def _footnote(self, act: SpeechAct) -> str | None:
+        sent = self.doc[act.sentence[0] : act.sentence[1]]
+        for marker in re.findall(r"\[(\d{1,3})\]", sent.text):
+            note = self.layout.footnotes.get(marker)
+            hits = find_dates(note) if note else []
+            if hits:
+                _, _, month, day, year = hits[0]
+                return resolve(month, day, year, self.year_at(sent.start_char))
+        return None
+
+
+def _full_dates(text: str) -> list[tuple[int, str]]:
+    out = []
+    for start, _, month, day, year in find_dates(text):
+        if year is not None:
+            iso = resolve(month, day, year, None)
+            if iso:
+                out.append((start, iso))
+    return out
+
+
+def _attached(token: Any, verb: Any) -> bool:
+    """The date modifies the reporting verb (or its statement noun), not what was said."""
+    current = token
+    for _ in range(30):
+        if current.i == verb.i:
+            return True
+        speech = current.lower_ in _SPEECH_NOUNS  # "a statement ... on 29 December"
+        if current.dep_ in _STOP and current.head.i != current.i and not speech:
+            return False
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return False
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "kg_dates" not in Language.factories:
+        Language.component(
+            "kg_dates",
+            requires=["doc._.kg_acts", "doc._.kg_layout", "token.dep"],
+            assigns=["doc._.kg_dates"],
+            func=dates,
+        )
+
+
+_register()

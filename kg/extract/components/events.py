@@ -1,0 +1,134 @@
+"""`kg_events`: the harmful act the document narrates, who carried it out, and when.
+
+Requires: the parse, `doc._.kg_layout`, `doc._.kg_mentions`, `doc._.kg_attributions`,
+`doc._.kg_source` (for the publication year). Assigns: `doc._.kg_event`.
+
+The authors are the first actors the body (not the head) names as the subject of a harmful
+verb ("Israel carried out strikes", "Iranian missiles slammed into two bases", "an attack
+the Houthis claimed"), or, failing that, the author of a harmful act the lead sentence
+names ("killed in an Israeli air strike"). Hedged ("allegedly struck", "a suspected
+Israeli strike"), modal ("could strike") and negated acts give no author; a person is
+never the author of the narrated act. A stance that condemns or blames "the attack"
+without naming its author takes these authors (kg_stances), so the document's own account
+is what resolves "this crime". The event date is the first date the body gives.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract.components.targets import TargetFinder
+from kg.extract.dates import find_dates, resolve, yesterday
+from kg.extract.doc import Event, Mention
+from kg.extract.wordlists import Acts
+
+_NOT_ACTS = {"violation", "violations", "escalation", "operation", "operations", "act",
+             "occupation", "siege", "blockade"}  # fmt: skip
+
+
+class EventReader:
+    def __init__(self, acts: Acts) -> None:
+        self.words = acts
+
+    def __call__(self, doc: Any) -> Any:
+        targets = TargetFinder(doc, self.words)
+        authors, sentence = self._by_verb(doc, targets)
+        if not authors:
+            authors, sentence = self._by_noun(doc, targets)
+        source = doc._.kg_source
+        published = source.published if source is not None else None
+        doc._.kg_event = Event(tuple(authors), sentence, event_date(doc, published))
+        return doc
+
+    def _body(self, doc: Any) -> Any:
+        head_end = doc._.kg_layout.head_end
+        for sent in doc.sents:
+            paragraph = doc._.kg_layout.at(sent.start_char)
+            if sent.start_char >= head_end and paragraph.kind not in ("heading", "footnotes"):
+                yield sent
+
+    def _by_verb(self, doc: Any, targets: TargetFinder) -> tuple[list[Mention], Any]:
+        words = self.words
+        speakers = {a.speaker.name for a in doc._.kg_attributions}
+        for sent in self._body(doc):
+            for token in sent:
+                if token.pos_ != "VERB":
+                    continue
+                lemma = token.lemma_.lower()
+                weapon = any(c.dep_ == "nsubj" and c.lower_ in words.weapon_nouns
+                             for c in token.children)  # fmt: skip
+                if lemma not in words.harm_verbs and not (lemma in words.impact_verbs and weapon):
+                    continue
+                if any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children):
+                    continue  # not done, or not yet ("Israel could strike anywhere")
+                for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                    found = [m for m in targets.actors(subject) if m.type not in ("person",)
+                             and m.kind != "capital"]  # fmt: skip
+                    if subject.pos_ == "PRON" and subject.lower_ in ("they", "it", "we"):
+                        found = [m for m in targets.antecedents(subject)
+                                 if m.name in speakers]  # fmt: skip
+                    if not found:
+                        continue
+                    if any(t.lower_ in words.hedges for t in sent
+                           if t.i < token.i or t.head.i == token.i):  # fmt: skip
+                        return [], None  # "Israel allegedly struck", "suspected ... struck"
+                    return found, (sent.start, sent.end)
+        return [], None
+
+    def _by_noun(self, doc: Any, targets: TargetFinder) -> tuple[list[Mention], Any]:
+        acts = self.words.harm_nouns - _NOT_ACTS
+        for sent in self._body(doc):
+            for token in sent:
+                if token.lower_ not in acts or token.pos_ != "NOUN":
+                    continue
+                if any(c.lower_ in self.words.hypothetical_determiners for c in token.children):
+                    continue
+                found, _ = targets.authors(token)
+                found = [m for m in found if m.type not in ("person", "other")]
+                if found:
+                    return found, (sent.start, sent.end)
+            return [], None  # the lead sentence only
+        return [], None
+
+
+def event_date(doc: Any, published: str | None) -> str | None:
+    """The first date the body gives ("yesterday" under a dated dateline counts)."""
+    layout = doc._.kg_layout
+    text = doc.text
+    for paragraph in layout.paragraphs:
+        if paragraph.kind in ("head", "heading", "footnotes"):
+            continue
+        body = text[paragraph.start : paragraph.end]
+        from kg.extract.components.layout import DATELINE
+
+        dateline = DATELINE.match(body)
+        if dateline:
+            body = body[dateline.end() :]
+        hits = find_dates(body)
+        relative = re.search(r"\b(yesterday|today)\b", body) if published else None
+        if relative and published and (not hits or relative.start() < hits[0][0]):
+            return yesterday(published) if relative.group(1) == "yesterday" else published[:10]
+        for _, _, month, day, year in hits:
+            return resolve(month, day, year, published)
+    return None
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "kg_events" in Language.factories:
+        return
+
+    @Language.factory(
+        "kg_events",
+        requires=["token.dep", "doc._.kg_mentions", "doc._.kg_attributions", "doc._.kg_layout"],
+        assigns=["doc._.kg_event"],
+    )
+    def make_event_reader(nlp: Any, name: str) -> EventReader:
+        from kg.extract.wordlists import load_acts
+
+        return EventReader(load_acts())
+
+
+_register()

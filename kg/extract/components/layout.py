@@ -1,0 +1,244 @@
+"""`kg_layout`: how the document is laid out, before it is parsed.
+
+Requires: tokens. Assigns: `doc._.kg_layout` (a `Layout`) and sentence starts (at every
+paragraph, after a dateline, after a digest entry's header, at every line of the head), so
+the parser never joins a headline or a header to the text below it.
+
+Paragraph kinds:
+* `head`: the headline, date and byline lines before the first paragraph of prose;
+* `heading`: a short line inside the body with no final full stop (a section title, a
+  "READ MORE" line); it summarises, it is never a statement;
+* `entry`: a digest entry, "17 October, 21:40 - NAME (note): text", "02:10 - NAME: text",
+  "NAME (22 June, on X): text": NAME speaks the text unless a sentence names its own speaker;
+* `block`: a quoted paragraph after a paragraph that ends with a colon ("Full
+  statement:", "The statement read:"): it belongs to whoever issued it (`opener`);
+* `footnotes`: "[1] Reuters. [2] Telegram." lines; `Layout.footnotes` maps each number to
+  its text (a footnote can name a statement's medium and date, rules 12 and 15);
+* `body`: everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract.doc import Entry, Layout, Paragraph
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY_MONTH = rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
+_TIME = r"\d{1,2}[:.]\d{2}"
+_BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
+# A name in a header: capitalised words and name particles, no verb ("Hezbollah said: ..."
+# is a sentence, not a header).
+_NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|al-\w+|el-\w+|bin|ibn|of|the|and|for|in|de|al|el)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
+ENTRY = re.compile(
+    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:"
+    # "17 October, 21:40 - NAME:", "02:10 - Joint post:": after a date or time, any short name
+    rf"(?:(?P<date>{_DAY_MONTH})(?:,?[ \t]*(?:{_TIME}))?|{_TIME})[ \t]+[-\u2013\u2014][ \t]+"
+    r"(?P<loose>[A-Z][^:()\n]{1,60}?)"
+    # "NAME (22 June, on X):", "NAME:": a name made of capitalised words and particles
+    rf"|(?P<name>{_NAME}))"
+    r"[ \t]*(?:\((?P<note>[^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+# A dateline opening a paragraph: "BAGHDAD, Jan 8, 2020 (Wire) - ", "HASAKAH, Syria,
+# September 2023 - ", "ADEN, Aug 29 (Wire) - ".
+DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Za-z'\u2019. ]*(?:/[A-Z][A-Za-z'\u2019. ]*)*(?:,[ \t]+[A-Z][a-z]+)?,[ \t]+"
+    rf"(?:{_DAY_MONTH}(?:,?[ \t]+\d{{4}})?|{_MONTHS}[ \t]+\d{{4}})"
+    r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+[-\u2013\u2014][ \t]+",
+    re.MULTILINE,
+)
+_FOOTNOTE_ITEM = re.compile(r"\[(?P<n>\d{1,3})\]\s*(?P<text>[^\[]*)")
+_FOOTNOTES = re.compile(r"^\s*(?:\[\d{1,3}\]\s*[^\[]+)+$")
+_OPEN_QUOTE = ('"', "\u201c", "\u00ab")
+_HEAD_MAX = 160  # a head or heading line is shorter than this
+_WRAP_MIN = 60  # a line at least this long that ends mid-sentence is wrapped text
+
+
+def layout(doc: Any) -> Any:
+    """The component: assign `doc._.kg_layout` and the sentence starts it implies."""
+    found = read_layout(doc.text)
+    doc._.kg_layout = found
+    _sentence_starts(doc, found)
+    return doc
+
+
+def read_layout(text: str) -> Layout:
+    """The paragraphs of `text` with their kinds (a pure function of the text)."""
+    pieces = _pieces(text)
+    head_end = _head_end(text, pieces)
+    paragraphs: list[Paragraph] = []
+    footnotes: dict[str, str] = {}
+    opener: int | None = None
+    for index, (start, end) in enumerate(pieces):
+        body = text[start:end]
+        kind, entry = "body", None
+        if end <= head_end:
+            kind = "head"
+        elif _FOOTNOTES.match(body):
+            kind = "footnotes"
+            footnotes.update(
+                (m.group("n"), m.group("text").strip()) for m in _FOOTNOTE_ITEM.finditer(body)
+            )
+        elif (entry := _entry(text, start, end)) is not None:
+            kind = "entry"
+        elif _is_heading(body, index, pieces):
+            kind = "heading"
+        elif body.startswith(_OPEN_QUOTE) and opener is not None:
+            kind = "block"
+        paragraphs.append(
+            Paragraph(index, start, end, kind, entry, opener if kind == "block" else None)
+        )
+        if kind not in ("heading", "block"):
+            opener = index if _opens_block(body) else None
+    return Layout(tuple(paragraphs), head_end, footnotes)
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank lines separate paragraphs, and so does a line break after
+    a short, finished or title-cased line, or any line break before the first blank line
+    (a headline, a date, a byline). A wrapped line is long and ends mid-sentence."""
+    out: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    seen_blank = False
+    for match in re.finditer(r"[^\n]*\n?", text):
+        if not match.group(0):
+            break
+        line = match.group(0).rstrip("\n")
+        if not line.strip():
+            seen_blank = seen_blank or current is not None
+            if current is not None:
+                out.append(current)
+                current = None
+            continue
+        first = match.start() + (len(line) - len(line.lstrip()))
+        last = match.start() + len(line.rstrip())
+        if current is not None and seen_blank and _wrapped(text[current[0] : current[1]]):
+            current = (current[0], last)
+            continue
+        if current is not None:
+            out.append(current)
+        current = (first, last)
+    if current is not None:
+        out.append(current)
+    return out
+
+
+def _wrapped(paragraph: str) -> bool:
+    line = paragraph.rsplit("\n", 1)[-1].strip()
+    if len(line) < _WRAP_MIN or not re.search(r"[\w,;\-]$", line):
+        return False
+    long_words = [w for w in line.split() if len(w) >= 4]
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return capitalised < 0.7 * len(long_words)  # a title-cased line is a heading
+
+
+def _head_end(text: str, pieces: list[tuple[int, int]]) -> int:
+    """Where the head ends: the short lines without a final full stop before the first
+    paragraph of prose (a dateline paragraph is prose)."""
+    end = 0
+    for start, stop in pieces:
+        line = text[start:stop]
+        if (
+            len(line) >= _HEAD_MAX
+            or "\n" in line
+            or line.rstrip().endswith((".", ".]", '."', ".\u201d"))
+            or DATELINE.match(line)
+        ):
+            break
+        end = stop
+    return end
+
+
+def _entry(text: str, start: int, end: int) -> Entry | None:
+    match = ENTRY.match(text, start, end)
+    if match is None:
+        return None
+    rest = text[match.end() : end]
+    has_date = match.group("loose") is not None
+    note = match.group("note")
+    # "Kata'ib Hezbollah: "Every American Soldier Is A Target"": a heading, not an entry
+    finished = re.search(r"[.!?][\"\u201d]?\s*(?:\[\d+\])?$", rest) is not None
+    if not (has_date or note) and not (finished and len(rest) > _WRAP_MIN):
+        return None
+    date = match.group("date")
+    if date is None and note:
+        day = re.search(_DAY_MONTH, note)
+        date = day.group(0) if day else None
+    group = "loose" if has_date else "name"
+    name = match.group(group).strip()
+    return Entry(
+        name=name,
+        name_start=match.start(group),
+        name_end=match.start(group) + len(name),
+        date=date,
+        note=note,
+        body_start=match.end(),
+    )
+
+
+def _is_heading(body: str, index: int, pieces: list[tuple[int, int]]) -> bool:
+    if len(body) >= _HEAD_MAX or "\n" in body:
+        return False
+    return not re.search(r"[.!?:;][\"\u201d\u2019)\]]*\s*(?:\[\d+\])?$", body)
+
+
+def _opens_block(body: str) -> bool:
+    """ "... posted a statement.[2] Full statement:", "The statement read:"."""
+    return re.search(r":\s*(?:\[\d+\])?\s*$", body) is not None
+
+
+# A sentence ends at ".", "!" or "?" (closing quotes, brackets and footnote markers
+# after it stay with it) before a capital, a digit or an opening quote; not after an
+# abbreviation or an initial.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"\u201d\u2019')\]]*(?:\s*\[\d{1,3}\])*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])"
+)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Brig|St|Jr|Sr|No|Nos|vs|etc|approx|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sen|Rep|Gov|Prof|Rev|Sheikh|Mt|Ft)"
+    r"|\b[A-Z]|(?:\b[A-Za-z]\.){2,}[A-Za-z]?)\.$"
+)
+
+
+def _sentence_starts(doc: Any, found: Layout) -> None:
+    """Fix every sentence boundary before parsing: each paragraph, each head line, the
+    text after a dateline or a digest header, and each sentence end by punctuation; the
+    parser may not start a sentence anywhere else (inside a name, after a comma)."""
+    text = doc.text
+    starts: set[int] = set()
+    for paragraph in found.paragraphs:
+        starts.add(paragraph.start)
+        if paragraph.kind == "head":
+            starts.update(m.start() + paragraph.start for m in re.finditer(
+                r"(?<=\n)\S", text[paragraph.start : paragraph.end]))  # fmt: skip
+            continue
+        body = paragraph.entry.body_start if paragraph.entry is not None else paragraph.start
+        dateline = DATELINE.match(text, paragraph.start, paragraph.end)
+        if dateline is not None:
+            body = dateline.end()
+        starts.add(body)
+        for match in _SENTENCE_END.finditer(text, body, paragraph.end):
+            if not _ABBREVIATIONS.search(text, max(body, match.start() - 12), match.start() + 1):
+                starts.add(match.end())
+    for token in doc[1:]:
+        if token.is_space:
+            continue
+        token.is_sent_start = token.idx in starts
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "kg_layout" not in Language.factories:
+        Language.component(
+            "kg_layout", assigns=["doc._.kg_layout", "token.is_sent_start"], func=layout
+        )
+
+
+_register()

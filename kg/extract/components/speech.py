@@ -1,0 +1,231 @@
+"""`kg_speech`: the speech acts of a document, before anyone is named as their speaker.
+
+Requires: the parse, `doc._.kg_layout`, `doc._.kg_mentions`. Assigns: `doc._.kg_acts`,
+a tuple of `SpeechAct` in text order.
+
+An act is one of:
+* `verb`: a reporting verb from data/speech.yaml ("said", "warned", "condemned", "wrote
+  on X", "held X responsible") with a subject; joint subjects ("X and Y said") are kept
+  together, attribution splits them; a relative clause counts when its pronoun is the
+  subject ("Hassan Nasrallah, who hailed Soleimani as ...");
+* `passive`: the same verb in the passive with an agent ("America was blamed by X");
+* `block`: a sentence of a quoted block (`Layout`: "Full statement:" then a quoted
+  paragraph) that has no act of its own;
+* `entry`: a sentence of a digest entry that has no act of its own;
+* `quote`: a sentence inside a quotation opened by an earlier act of its paragraph.
+
+What was said (`content`) is the verb's clause without its subject, without the clauses
+of nested acts that have a subject of their own ("X said Y had blamed Z": the blame is
+Y's act), and without coordinated clauses with another subject ("..., while the army
+said ..."). Negated verbs ("did not say"), relative framings ("in what X called") and
+verbs with a particle that changes them ("called up reservists") are not acts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.doc import Layout, SpeechAct
+from kg.extract.wordlists import Speech
+
+_RELATIVE = {"who", "which", "that"}
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+class SpeechActs:
+    def __init__(self, speech: Speech) -> None:
+        self.speech = speech
+
+    def __call__(self, doc: Any) -> Any:
+        self._mentions = doc._.kg_mentions
+        doc._.kg_acts = tuple(self.acts(doc))
+        return doc
+
+    def mentions_at(self, token: Any) -> bool:
+        mention = self._mentions.at(token)
+        return mention is not None and mention.kind not in ("adj", "capital")
+
+    def acts(self, doc: Any) -> list[SpeechAct]:
+        layout: Layout = doc._.kg_layout
+        out: list[SpeechAct] = []
+        open_quote: dict[int, bool] = {}
+        for sent in doc.sents:
+            paragraph = layout.at(sent.start_char)
+            if paragraph.kind in ("head", "heading", "footnotes") or not sent.text.strip():
+                continue
+            if paragraph.entry is not None and sent.end_char <= paragraph.entry.body_start:
+                continue
+            found = self._verb_acts(sent, paragraph.index)
+            if not found:
+                found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
+            out.extend(found)
+            open_quote[paragraph.index] = _quote_open(doc.text, paragraph.start, sent.end_char)
+        return out
+
+    # -- reporting verbs ---------------------------------------------------------
+    def _verb_acts(self, sent: Any, paragraph: int) -> list[SpeechAct]:
+        verbs = [t for t in sent if self.is_reporting(t)]
+        acts = []
+        for verb in verbs:
+            subjects, kind = self._subjects(verb)
+            if not subjects or self._reported_again(verb, subjects[0], verbs):
+                continue
+            content = self._content(verb, subjects, kind, verbs)
+            acts.append(SpeechAct(verb.i, (sent.start, sent.end), frozenset(content),
+                                  paragraph, kind, subjects[0].i,
+                                  tuple(s.i for s in subjects)))  # fmt: skip
+        return acts
+
+    def _reported_again(self, verb: Any, subject: Any, verbs: list[Any]) -> bool:
+        """ "X said his group would wait ... and urged ...", "X said they had warned Y": a
+        reporting verb inside another act's clause whose subject names no one new is
+        part of that act, not a second one ("X said Y had blamed Z" is Y's own act)."""
+        inside = any(other.i != verb.i and other.is_ancestor(verb) for other in verbs)
+        if not inside:
+            return False
+        named = self.mentions_at(subject) or subject.pos_ == "PROPN"
+        return not named
+
+    def is_reporting(self, token: Any) -> bool:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or lemma not in self.speech.reporting_verbs:
+            return False
+        needs = self.speech.conditional_verbs.get(lemma)
+        if needs and not any(t.lower_ in needs for t in token.subtree):
+            return False
+        if token.dep_ in ("amod", "acl", "pcomp", "csubj") or any(
+            c.dep_ == "neg" for c in token.children
+        ):  # fmt: skip
+            return False
+        if token.dep_ == "relcl" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in token.children
+        ):  # fmt: skip
+            return False  # "in what X called", "the attack that X condemned"
+        if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
+            return False  # "called up reservists", "called off the talks"
+        return not any(c.lower_ == "what" for c in token.children)
+
+    def _subjects(self, verb: Any) -> tuple[list[Any], str]:
+        """The tokens naming who spoke (joint subjects together) and the act's kind."""
+        for _ in range(4):
+            children = list(verb.children)
+            active = [c for c in children if c.dep_ == "nsubj"]
+            if active:
+                head = active[0]
+                if verb.dep_ == "relcl" and head.lower_ in _RELATIVE:
+                    head = _antecedent(verb.head)
+                return _members(head), "verb"
+            passive = [c for c in children if c.dep_ == "nsubjpass"]
+            if passive:
+                agents = [p for c in children if c.dep_ == "agent" for p in c.children
+                          if p.dep_ == "pobj"]  # fmt: skip
+                if agents:
+                    return _members(agents[0]), "passive"
+                if verb.lemma_.lower() in ("quote", "cite"):
+                    return [passive[0]], "verb"  # "X was quoted as saying"
+                return [], "verb"
+            if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+                verb = verb.head  # "X said ... and warned ...": the first verb's subject
+                continue
+            # a parser slip: the subject hung on a clause before the verb ("the channel of
+            # X, the militia Y founded, posted a statement")
+            for child in children:
+                if child.i < verb.i and child.dep_ in ("parataxis", "advcl", "ccomp"):
+                    early = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+                    if early and early[0].pos_ in ("NOUN", "PROPN"):
+                        return _members(early[0]), "verb"
+            return [], "verb"
+        return [], "verb"
+
+    def _content(self, verb: Any, subjects: list[Any], kind: str, verbs: list[Any]) -> set[int]:
+        content = {t.i for t in verb.subtree}
+        if kind == "verb":
+            for subject in subjects:
+                if verb.is_ancestor(subject):
+                    content -= {t.i for t in subject.subtree}
+        else:  # the agent is the speaker; the passive subject is what was said about
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    content -= {t.i for t in child.subtree}
+        for other in verbs:
+            if other.i == verb.i or not verb.is_ancestor(other):
+                continue
+            own = [c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if own and own[0].pos_ != "PRON":  # "X said Y had blamed Z": Y's act
+                content -= {t.i for t in other.subtree}
+        for child in verb.children:
+            if child.dep_ in ("conj", "advcl") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children
+            ):  # "..., while the army said ...": another speaker's clause
+                content -= {t.i for t in child.subtree}
+        return content
+
+    # -- acts the layout makes -------------------------------------------------------
+    def _layout_act(self, sent: Any, paragraph: Any, acts: list[SpeechAct],
+                    quoted: bool | None) -> list[SpeechAct]:  # fmt: skip
+        kind = None
+        if paragraph.kind == "block":
+            kind = "block"
+        elif paragraph.kind == "entry":
+            kind = "entry"
+        elif quoted and acts and acts[-1].paragraph == paragraph.index:
+            kind = "quote"
+        if kind is None:
+            return []
+        start = sent.start
+        if paragraph.entry is not None and sent.start_char < paragraph.entry.body_start:
+            start = next(t.i for t in sent if t.idx >= paragraph.entry.body_start)
+        content = frozenset(t.i for t in sent[start - sent.start :] if not t.is_space)
+        if len(content) < 2:
+            return []
+        return [SpeechAct(sent.root.i, (sent.start, sent.end), content, paragraph.index, kind)]
+
+
+def _antecedent(noun: Any) -> Any:
+    """ "X, Y and Z were among the factions that offered ...": the copula's subject."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        copula = noun.head.head
+        for child in copula.children:
+            if child.dep_ == "nsubj":
+                return child
+    return noun
+
+
+def _members(head: Any) -> list[Any]:
+    """Joint speakers: "X and Y", "Three factions, X, Y and Z", "several factions,
+    including X, Y and Z" (one each, rule 2)."""
+    listed = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if listed and head.pos_ == "NOUN":
+        return [m for item in listed for m in (item, *item.conjuncts)]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return [pobj, *pobj.conjuncts]
+    return [head, *head.conjuncts]
+
+
+def _quote_open(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in text[start:end] is still open at `end`."""
+    part = text[start:end]
+    return part.count('"') % 2 == 1 or part.count("\u201c") > part.count("\u201d")
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "kg_speech" in Language.factories:
+        return
+
+    @Language.factory(
+        "kg_speech",
+        requires=["token.dep", "token.lemma", "doc._.kg_layout", "doc._.kg_mentions"],
+        assigns=["doc._.kg_acts"],
+    )
+    def make_speech_acts(nlp: Any, name: str) -> SpeechActs:
+        from kg.extract.wordlists import load_speech
+
+        return SpeechActs(load_speech())
+
+
+_register()

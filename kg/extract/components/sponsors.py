@@ -1,0 +1,196 @@
+"""`kg_sponsors`: the state backer the text itself attaches to an actor (rule 5).
+
+Requires: the parse, `doc._.kg_mentions`, `doc._.kg_acts`. Assigns: `doc._.kg_sponsors`,
+`{canonical actor name: canonical state name}`.
+
+Cues, for any state by its name, short form, demonym or capital ("Iran", "Iranian",
+"Tehran", "U.S.", "Washington", "UAE", "Turkish", "Ankara"):
+* "<STATE>-backed/-sponsored/-funded/-supported/-armed X", "pro-<STATE> X";
+* "X, backed by <STATE>", "X, which is supported by <STATE>", "X (backed by <STATE>)";
+* "<STATE>, which backs/supports/funds/arms X".
+The backed actor is the phrase the cue modifies: a named actor, or the actor a generic
+noun refers back to ("the Iran-backed group"); a person whose own description names the
+backed body ("X, foreign minister of the Saudi-backed government") is covered too, as are
+a group's members and sub-bodies (assembly looks up the speaker's affiliation).
+"-linked", "-allied", "-aligned", "-led" and "proxy" are no cue. A cue inside what
+someone is reported to say ("Biden said the attack was carried out by militias backed by
+Iran") is that speaker's claim, not the text's: it gives nothing. Several backers: the
+first the text names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.doc import Mention
+from kg.gazetteer import Gazetteer
+
+_BACKED = {"backed", "sponsored", "funded", "supported", "armed", "financed", "bankrolled"}
+_BACKS = {"back", "support", "fund", "arm", "sponsor", "finance", "bankroll"}
+_GENERIC = {
+    "group",
+    "groups",
+    "militia",
+    "militias",
+    "movement",
+    "faction",
+    "factions",
+    "government",
+    "forces",
+    "force",
+    "council",
+    "party",
+    "organization",
+    "organisation",
+    "rebels",
+    "fighters",
+    "coalition",
+    "authorities",
+    "administration",
+}
+
+
+class SponsorFinder:
+    def __init__(self, gazetteer: Gazetteer, demonyms: dict[str, str],
+                 capitals: dict[str, str]) -> None:  # fmt: skip
+        self.gazetteer, self.demonyms, self.capitals = gazetteer, demonyms, capitals
+
+    def __call__(self, doc: Any) -> Any:
+        doc._.kg_sponsors = self.sponsors(doc)
+        return doc
+
+    def state(self, text: str) -> str | None:
+        """The state a name, short form, demonym or capital stands for."""
+        name = self.demonyms.get(text) or self.capitals.get(text) or text
+        actor = self.gazetteer.resolve(name)
+        return actor.name if actor is not None and actor.type == "state" else None
+
+    def sponsors(self, doc: Any) -> dict[str, str]:
+        said = {i for act in doc._.kg_acts for i in act.content}
+        out: dict[str, str] = {}
+        for token in doc:
+            if token.i in said:
+                continue
+            found = self._cue(doc, token)
+            if found is None:
+                continue
+            state, backed = found
+            for mention in backed:
+                if mention.name != state:
+                    out.setdefault(mention.name, state)
+        return out
+
+    def _cue(self, doc: Any, token: Any) -> tuple[str, list[Mention]] | None:
+        lower = token.lower_
+        if lower in _BACKED and token.i >= 2 and doc[token.i - 1].text == "-":
+            state = self._state_before(doc, token.i - 2)  # "Iran-backed", "U.S.-backed"
+            return (state, self._backed_phrase(doc, token)) if state else None
+        if lower == "pro" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+            state = self.state(doc[token.i + 2].text)  # "pro-Iran"
+            return (state, self._backed_phrase(doc, doc[token.i + 2])) if state else None
+        if lower in _BACKED and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "by":
+            state = self._state_after(doc, token.i + 2)  # "backed by Tehran"
+            return (state, self._backed_by(doc, token)) if state else None
+        if token.lemma_.lower() in _BACKS and token.dep_ == "relcl":
+            state = self.state(token.head.text)  # "Iran, which backs the Houthis"
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if state and objects:
+                return state, self._mentions_of(doc, objects[0])
+        return None
+
+    def _state_before(self, doc: Any, index: int) -> str | None:
+        for start in range(max(0, index - 2), index + 1):  # "United Arab Emirates-backed"
+            state = self.state(doc[start : index + 1].text)
+            if state:
+                return state
+        return None
+
+    def _state_after(self, doc: Any, index: int) -> str | None:
+        if index < len(doc) and doc[index].lower_ == "the":
+            index += 1
+        for end in range(min(len(doc), index + 3), index, -1):
+            state = self.state(doc[index:end].text)
+            if state:
+                return state
+        return None
+
+    def _backed_phrase(self, doc: Any, token: Any) -> list[Mention]:
+        """What "<STATE>-backed" modifies: the noun it hangs on (its name, its owner, the
+        actor a generic noun refers to), and a person whose description holds it."""
+        head = token.head
+        while head.dep_ in ("amod", "compound", "npadvmod", "punct") and head.head.i != head.i:
+            if head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+                break
+            head = head.head
+        found = self._mentions_of(doc, head)
+        if not found and head.lower_ in _GENERIC:
+            found = self._referent(doc, head)
+        return found + self._person_described(doc, head)
+
+    def _backed_by(self, doc: Any, token: Any) -> list[Mention]:
+        """ "X, backed by Iran" (the participle hangs on X), "X is backed by Iran"."""
+        if token.dep_ in ("acl", "relcl", "amod", "advcl"):
+            head = token.head
+            if token.dep_ == "relcl" or head.lower_ in ("which", "who"):
+                head = token.head
+            return self._mentions_of(doc, head) or (
+                self._referent(doc, head) if head.lower_ in _GENERIC else [])  # fmt: skip
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subjects and subjects[0].lower_ in ("which", "who"):
+            subjects = [token.head] if token.dep_ == "relcl" else []
+        return self._mentions_of(doc, subjects[0]) if subjects else []
+
+    def _mentions_of(self, doc: Any, head: Any) -> list[Mention]:
+        mentions = doc._.kg_mentions
+        own = mentions.at(head)
+        if own is not None and own.kind not in ("adj",):
+            return [own]
+        out = []
+        for child in head.children:  # "the Iran-backed Houthis' political bureau"
+            if child.dep_ in ("poss", "compound", "appos"):
+                found = mentions.at(child)
+                if found is not None and found.kind not in ("adj", "capital"):
+                    out.append(found)
+        return out
+
+    def _referent(self, doc: Any, noun: Any) -> list[Mention]:
+        """ "the Iran-backed group": the armed group named last before it."""
+        for mention in doc._.kg_mentions.before(noun.idx):
+            if mention.kind not in ("adj", "capital") and mention.type in (
+                "militia",
+                "organization",
+            ):
+                return [mention]  # fmt: skip
+        return []
+
+    def _person_described(self, doc: Any, head: Any) -> list[Mention]:
+        """ "Mohammed al-Hadrami, foreign minister of the Saudi-backed government"."""
+        mentions = doc._.kg_mentions
+        for ancestor in head.ancestors:
+            if ancestor.dep_ == "appos":
+                person = mentions.at(ancestor.head)
+                if person is not None and person.type == "person":
+                    return [person]
+        return []
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "kg_sponsors" in Language.factories:
+        return
+
+    @Language.factory(
+        "kg_sponsors",
+        requires=["token.dep", "doc._.kg_mentions", "doc._.kg_acts"],
+        assigns=["doc._.kg_sponsors"],
+    )
+    def make_sponsor_finder(nlp: Any, name: str) -> SponsorFinder:
+        from kg.extract.places import load_places
+        from kg.gazetteer import load_gazetteer
+
+        places = load_places()
+        return SponsorFinder(load_gazetteer(), places.demonyms, places.capitals)
+
+
+_register()

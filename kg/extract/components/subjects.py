@@ -1,0 +1,382 @@
+"""Reading one subject phrase as a speaker (part of the `kg_attribution` component).
+
+`SubjectReader.speaker(head, act)` answers who the phrase headed by `head` names as the
+speaker of `act`, with the chain of steps it took, or None ("analysts", "no group",
+"the two governments", a phrase naming nobody). What the document said before (earlier
+speakers, a digest entry's header, a block's issuer) comes from the attribution
+component through the small `Context` protocol below.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from kg.extract.doc import Entry, Mention, Speaker, SpeechAct
+from kg.extract.wordlists import Speech
+from kg.gazetteer import Gazetteer
+
+Found = tuple[Speaker, tuple[str, ...]]
+_CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct")
+_MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network)\b")
+
+
+class Context(Protocol):
+    def entry_speaker(self, paragraph: int) -> Speaker | None: ...
+    def block_speaker(self, paragraph: int) -> tuple[Speaker, tuple[str, ...]] | None: ...
+    def previous_speaker(self, token: Any, want_person: bool) -> tuple[Speaker, str] | None: ...
+    def named_in_paragraph(self, token: Any, want_person: bool) -> Speaker | None: ...
+    def speakers_so_far(self) -> list[Speaker]: ...
+
+
+class SubjectReader:
+    def __init__(self, doc: Any, gazetteer: Gazetteer, speech: Speech,
+                 governments: dict[str, str], context: Context) -> None:  # fmt: skip
+        self.doc, self.gazetteer, self.speech = doc, gazetteer, speech
+        self.governments, self.context = governments, context
+        self.mentions, self.layout = doc._.kg_mentions, doc._.kg_layout
+
+    # -- the phrase ------------------------------------------------------------------
+    def speaker(self, head: Any, act: SpeechAct | None = None) -> Found | None:
+        speech = self.speech
+        lower, lemma = head.lower_, head.lemma_.lower()
+        if self._nobody(head):
+            return None
+        mention = self.mentions.at(head)
+        if mention is not None and mention.kind != "adj":
+            return self._named(mention, head)
+        if lower in speech.role_nouns or lemma in speech.role_nouns:
+            return self._role(head)
+        if lower in speech.speech_nouns or lemma in speech.speech_nouns:
+            return self._statement(head)
+        if lemma in speech.outlet_nouns:
+            return self._outlet(head)
+        appositive = self._appositive(head)
+        if appositive is not None:
+            return appositive
+        if lemma in speech.non_speaker_nouns or lower in speech.non_speaker_nouns:
+            return None
+        if head.pos_ == "PRON":
+            return self._pronoun(head)
+        kind = speech.anaphor_kind(lower) or speech.anaphor_kind(lemma)
+        if kind is not None:
+            return self._anaphor(head, kind)
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
+            return self._unknown(head)
+        return None
+
+    def _nobody(self, head: Any) -> bool:
+        nobody = self.speech.nobody
+        if head.lower_ in nobody:
+            return True
+        return head.pos_ == "NOUN" and any(
+            (c.dep_ in ("det", "nummod", "amod") and c.lower_ in nobody) for c in head.children
+        )
+
+    def _named(self, mention: Mention, head: Any) -> Found:
+        if mention.kind == "capital":  # "Ankara said": the government speaks
+            name = self.governments.get(mention.name, mention.name)
+            return Speaker(name, "state", mention.text, mention.start), ("capital",)
+        affiliation = mention.affiliation
+        if mention.type == "person" and not affiliation:
+            affiliation = self._body_in(head, exclude=mention) or self._known_affiliation(mention)
+        return speaker_of(mention, affiliation=affiliation), ("subject",)
+
+    def _appositive(self, head: Any) -> Found | None:
+        """ "The naval mission, Aspides, said": a name in apposition speaks."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                mention = self.mentions.at(child)
+                if mention is not None and mention.kind not in ("adj", "capital"):
+                    return self._named(mention, child)[0], ("appos",)
+        return None
+
+    # -- roles -----------------------------------------------------------------------
+    def _role(self, head: Any) -> Found | None:
+        """ "the group's secretary-general, X", "spokesman X", "the ministry's spokesman",
+        "the AAH leader" (a person named before with that body)."""
+        person = self._person_in(head)
+        body = self._body_mention(head)
+        if person is not None:
+            affiliation = person.affiliation or (body.name if body else None)
+            return speaker_of(person, affiliation=affiliation), ("role", "named")
+        entry = self._entry(head)
+        if entry is not None and entry.type == "person":  # "The Sadrist leader" under his name
+            return entry, ("role", "entry")
+        if body is None:
+            found = self.context.previous_speaker(head, want_person=True)
+            return (found[0], ("role", found[1])) if found else None
+        if head.lower_ in self.speech.body_voice_roles or head.lemma_ in (
+            self.speech.body_voice_roles
+        ):  # fmt: skip
+            return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), (
+                "role", "body")  # fmt: skip
+        holder = self._holder(body)
+        if holder is not None:
+            return holder, ("role", "title")
+        return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), ("role", "body")
+
+    def _person_in(self, head: Any) -> Mention | None:
+        ordered = [c for c in head.children if c.dep_ == "appos"] + [
+            t for t in head.subtree if t.i != head.i
+        ]
+        for token in ordered:
+            if any(a.dep_ in ("relcl", "acl", "ccomp") for a in _path(token, head)):
+                continue
+            mention = self.mentions.at(token)
+            if mention is not None and mention.type == "person":
+                return mention
+        return None
+
+    def _body_mention(self, head: Any) -> Mention | None:
+        """The body a role or outlet belongs to: "the ministry's", "of Ansar Allah",
+        "Houthi", "its" (resolved like any anaphor)."""
+        for token in head.subtree:
+            if token.i == head.i or any(a.dep_ in _CLAUSES for a in _path(token, head)):
+                continue
+            if token.dep_ == "appos" or any(a.dep_ == "appos" for a in _path(token, head)):
+                continue
+            mention = self.mentions.at(token)
+            if mention is not None and mention.type not in ("person", "other"):
+                if mention.kind == "capital":
+                    continue
+                return mention
+            if token.dep_ == "poss" and token.head.i == head.i:
+                resolved = self._possessor(token)
+                if resolved is not None:
+                    return resolved
+        return None
+
+    def _possessor(self, token: Any) -> Mention | None:
+        """ "the group's", "its", "the movement's": the actor they refer back to."""
+        if token.pos_ == "PRON" and token.lower_ in ("his", "her"):
+            return None
+        want = self.speech.anaphor_kind(token.lower_) or self.speech.anaphor_kind(
+            token.lemma_.lower())  # fmt: skip
+        if token.pos_ != "PRON" and want is None:
+            return None
+        found = self._context_group(token)
+        if found is None:
+            return None
+        return Mention(found.surface_start, found.surface_start + len(found.surface),
+                       found.surface, found.name, found.type, "anaphor",
+                       found.affiliation, known=found.known)  # fmt: skip
+
+    def _holder(self, body: Mention) -> Speaker | None:
+        """The person the text named with `body`: an earlier speaker affiliated with it,
+        else a person mention the gazetteer affiliates with it."""
+        for speaker in reversed(self.context.speakers_so_far()):
+            if speaker.type == "person" and speaker.affiliation == body.name:
+                return speaker
+        for mention in self.mentions.before(body.start):
+            if mention.type == "person" and mention.affiliation == body.name:
+                return speaker_of(mention)
+        return None
+
+    def _body_in(self, head: Any, exclude: Mention) -> str | None:
+        """A named person's body from their own phrase ("Houthi spokesman X", "X,
+        secretary-general of Y", "X, its commander") or the entry they post in."""
+        tokens = [c for c in head.children if c.dep_ in ("appos", "compound", "amod", "poss")]
+        for token in tokens:
+            for inner in token.subtree:
+                if any(a.dep_ in ("relcl", "acl") for a in _path(inner, token)):
+                    continue
+                mention = self.mentions.at(inner)
+                if mention is not None and mention != exclude and mention.type not in (
+                    "person", "other") and mention.kind != "capital":  # fmt: skip
+                    return mention.name
+                if inner.dep_ == "poss":
+                    found = self._possessor(inner)
+                    if found is not None:
+                        return found.name
+        entry = self._entry(head)
+        if entry is not None and entry.type != "person":
+            return entry.name
+        return None
+
+    def _known_affiliation(self, mention: Mention) -> str | None:
+        for speaker in reversed(self.context.speakers_so_far()):
+            if speaker.name == mention.name and speaker.affiliation:
+                return speaker.affiliation
+        return None
+
+    # -- statements and outlets ------------------------------------------------------
+    def _statement(self, head: Any) -> Found | None:
+        """ "a statement by X", "X's post", "A post on a channel affiliated with X"; an
+        authorless "the statement" is the statement the context is about."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                found = self.speaker(child)
+                if found is not None:
+                    return found[0], ("statement", *found[1])
+            if child.dep_ == "prep" and child.lower_ in ("by", "of", "from", "on"):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if child.lower_ == "on" and pobj.lemma_ not in self.speech.outlet_nouns:
+                        continue
+                    found = self.speaker(pobj)
+                    if found is not None:
+                        return found[0], ("statement", *found[1])
+        return self._context_speaker(head, ("statement",))
+
+    def _outlet(self, head: Any) -> Found | None:
+        """ "the Telegram channel of X", "a channel affiliated with X" (rule 17: X
+        speaks), "Al-Manar's channel" (the outlet), "The channel" in an entry."""
+        affiliated = self.speech.affiliation_words
+        for token in head.subtree:
+            if token.i == head.i:
+                continue
+            linked = token.dep_ == "pobj" and (
+                (token.head.lower_ in ("of", "for") and token.head.head.i == head.i)
+                or token.head.head.lower_ in affiliated
+            )
+            if (token.dep_ == "poss" and token.head.i == head.i) or linked:
+                mention = self.mentions.at(token)
+                if mention is not None and mention.kind not in ("adj", "capital"):
+                    return speaker_of(mention), ("outlet",)
+                found = self._possessor(token) if token.dep_ == "poss" else None
+                if found is not None:
+                    return speaker_of(found), ("outlet",)
+        return self._context_speaker(head, ("outlet",))
+
+    def _context_speaker(self, head: Any, chain: tuple[str, ...]) -> Found | None:
+        entry = self._entry(head)
+        if entry is not None:
+            return entry, (*chain, "entry")
+        paragraph = self.layout.at(head.idx)
+        block = self.context.block_speaker(paragraph.index) if paragraph.kind == "block" else None
+        if block is not None:
+            return block[0], (*chain, "block")
+        for want_person in (False, True):
+            found = self.context.previous_speaker(head, want_person)
+            if found is not None:
+                return found[0], (*chain, found[1])
+        return None
+
+    # -- pronouns and anaphors -------------------------------------------------------
+    def _pronoun(self, head: Any) -> Found | None:
+        lower = head.lower_
+        if lower in self.speech.pronouns["person"]:
+            found = self.context.previous_speaker(head, want_person=True)
+            return (found[0], ("pronoun", found[1])) if found else None
+        if lower in self.speech.pronouns["group"]:
+            found = self._context_group(head)
+            return (found, ("pronoun",)) if found else None
+        return None
+
+    def _context_group(self, token: Any) -> Speaker | None:
+        entry = self._entry(token)
+        if entry is not None and entry.type != "person":
+            return entry
+        paragraph = self.layout.at(token.idx)
+        block = self.context.block_speaker(paragraph.index) if paragraph.kind == "block" else None
+        if block is not None:
+            return block[0]
+        found = self.context.previous_speaker(token, want_person=False)
+        return found[0] if found else None
+
+    def _anaphor(self, head: Any, kind: str) -> Found | None:
+        """ "the group", "the Brigades", "the Lebanese group", "the government"."""
+        if kind == "statement":
+            return self._statement(head)
+        entry = self._entry(head)
+        if entry is not None and _fits(entry.type, kind):
+            return entry, ("anaphor", "entry")
+        if head.text[:1].isupper() and head.i > 0:  # "the Brigades", "the Guards"
+            stem = head.lower_.rstrip("s")
+            for mention in self.mentions.before(head.idx):
+                words = [w.rstrip("s") for w in re.split(r"[\s\-]", mention.text.lower())]
+                if mention.kind not in ("adj", "capital") and stem in words:
+                    return speaker_of(mention, surface=head.text, start=head.idx), ("anaphor",)
+        found = self.context.previous_speaker(head, want_person=False)
+        if found is not None and _fits(found[0].type, kind):
+            return found[0], ("anaphor", found[1])
+        for mention in self.mentions.before(head.idx):
+            if mention.kind not in ("adj", "capital") and _fits(mention.type, kind):
+                return speaker_of(mention), ("anaphor", "named before")
+        return None
+
+    def _entry(self, token: Any) -> Speaker | None:
+        paragraph = self.layout.at(token.idx)
+        return self.context.entry_speaker(paragraph.index) if paragraph.entry else None
+
+    # -- names nobody tagged ---------------------------------------------------------
+    def _unknown(self, head: Any) -> Found | None:
+        left = head
+        while left.i > 0 and left.nbor(-1).pos_ == "PROPN" and left.nbor(-1).head.i == head.i:
+            left = left.nbor(-1)
+        span = self.doc[left.i : head.i + 1]
+        if len(span) < 2 and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
+            return None
+        kind = _kind_of(span.text, self.speech, head.ent_type_)
+        return Speaker(span.text, kind, span.text, span.start_char, known=False), ("unknown",)
+
+    def header_speaker(self, entry: Entry) -> Speaker | None:
+        """The speaker a digest entry's header names ("Kata'ib Hezbollah", "Israeli army",
+        "Hassan Nasrallah"); "Joint post" names none."""
+        inside = [m for m in self.mentions.items if m.start >= entry.name_start
+                  and m.end <= entry.name_end and m.kind not in ("adj", "capital")]  # fmt: skip
+        if inside:
+            return speaker_of(inside[0])
+        words = re.findall(r"[\w'\u2019\-]+", entry.name.lower())
+        generic = self.speech.speech_nouns | self.speech.outlet_nouns | {"joint", "official"}
+        if not words or all(w in generic for w in words):
+            return None
+        span = self.doc.char_span(entry.name_start, entry.name_end, alignment_mode="expand")
+        label = span.root.ent_type_ if span is not None else ""
+        kind = _kind_of(entry.name, self.speech, label)
+        return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
+
+
+def _kind_of(name: str, speech: Speech, label: str) -> str:
+    words = {w.lower() for w in re.split(r"[\s\-]", name)}
+    if words & speech.militia_name_words:
+        return "militia"
+    if words & speech.military_body_words:
+        return "state"
+    if _MEDIA_WORDS.search(name):
+        return "media"
+    if label == "PERSON":
+        return "person"
+    return "organization"
+
+
+def _fits(speaker_type: str, kind: str) -> bool:
+    if kind == "militia":
+        return speaker_type in ("militia", "organization")
+    return speaker_type == kind
+
+
+def _path(token: Any, top: Any) -> list[Any]:
+    """The tokens from `token` up to (not including) `top`."""
+    out = []
+    while token.i != top.i and token.head.i != token.i and len(out) < 40:
+        out.append(token)
+        token = token.head
+    return out
+
+
+def _phrase(head: Any) -> tuple[str, int]:
+    """A subject's noun phrase as written (clauses and appositions left out), and where."""
+    tokens = [t for t in head.subtree if t.i == head.i or not any(
+        a.dep_ in ("relcl", "acl", "appos", "punct") for a in [t, *_path(t, head)])]  # fmt: skip
+    left = min(t.i for t in tokens)
+    right = max(t.i for t in tokens if t.i <= head.i or t.dep_ != "prep") + 1
+    span = head.doc[left:right]
+    text, start = span.text.rstrip(","), span.start_char
+    if text[:4].lower() == "the ":
+        text, start = text[4:], start + 4
+    return text, start
+
+
+def speaker_of(mention: Mention, surface: str | None = None, start: int | None = None,
+             affiliation: str | None = None) -> Speaker:  # fmt: skip
+    return Speaker(
+        name=mention.name,
+        type="organization" if mention.type == "other" else mention.type,
+        surface=surface if surface is not None else mention.text,
+        surface_start=start if start is not None else mention.start,
+        affiliation=affiliation or mention.affiliation,
+        known=mention.known,
+    )

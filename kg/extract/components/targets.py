@@ -1,0 +1,251 @@
+"""From a token of a parsed clause to the targets it names (used by `kg_events` and
+`kg_stances`; reads `doc._.kg_mentions`).
+
+* `actors(token)`: the actors the phrase headed by `token` names (places after "in",
+  "at", "near" and clauses left out);
+* `owners(token)`: the actors the phrase is or belongs to ("American bases", "the
+  interests of the coalition", "U.S. forces in Iraq" -> United States);
+* `authors(noun)`: who carried out the act a noun names (possessor, adjective, "by X",
+  "committed by X", "X committed the massacre") and whether the text named anyone at all
+  (a hedged author, "a suspected Israeli strike", counts as named but gives no one);
+* `phrase(token)`: what a praise or condolence phrase names: an actor when it names one,
+  else the phrase as written without articles and evaluative words ("the steadfast
+  Palestinian people" -> "Palestinian people"; rule 14);
+* `antecedent(pronoun)`: the actor or act "it", "them", "this" refers back to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.doc import Mention, Mentions
+from kg.extract.wordlists import Acts
+
+_POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
+_SKIP = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
+
+
+class TargetFinder:
+    def __init__(self, doc: Any, acts: Acts) -> None:
+        self.doc, self.words = doc, acts
+        self.mentions: Mentions = doc._.kg_mentions
+
+    def mention(self, token: Any) -> Mention | None:
+        found = self.mentions.at(token)
+        if found is None or (found.kind == "capital" and token.dep_ == "pobj" and (
+            token.head.lower_ in self.words.place_preps
+        )):  # fmt: skip
+            return None  # "in Baghdad" is a place
+        return found
+
+    def actors(self, token: Any, places: bool = False) -> list[Mention]:
+        """Actors named in the phrase headed by `token` (not its places or clauses)."""
+        out: list[Mention] = []
+        stack = [token]
+        while stack:
+            current = stack.pop()
+            if current.i != token.i and current.dep_ in _SKIP:
+                continue
+            if not places and current.dep_ == "prep" and current.lower_ in self.words.place_preps:
+                continue
+            if current.lower_ in _POSSESSIVE:
+                continue
+            found = self.mention(current)
+            if found is not None and found.type != "other":
+                out.append(found)
+            stack.extend(current.children)
+        return _unique(sorted(out, key=lambda m: m.start))
+
+    def owners(self, token: Any) -> list[Mention]:
+        """The actor a phrase is or belongs to: "American bases", "U.S. interests in the
+        region", "the bases of the coalition", "America and Britain"."""
+        out: list[Mention] = []
+        for item in [token, *token.conjuncts]:
+            own = self.mention(item)
+            if own is not None:
+                out.append(own)
+                continue
+            for child in item.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < item.i:
+                    for part in [child, *child.conjuncts]:  # "American and British ships"
+                        found = self.mention(part)
+                        if found is not None:
+                            out.append(found)
+                        elif part.lower_ in ("its", "their"):
+                            out += self.antecedents(part)
+                if child.dep_ == "prep" and child.lower_ == "of" and (
+                    item.lower_ in self.words.asset_nouns or item.lower_ in ("invaders",
+                    "occupiers", "forces", "enemies", "mercenaries")
+                ):  # fmt: skip
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out += self.owners(pobj)
+            if item.pos_ == "PRON" and item.lower_ in ("them", "they", "it"):
+                out += self.antecedents(item)
+        return _unique([m for m in out if m.type != "other"])
+
+    def hedged(self, noun: Any) -> bool:
+        hedges = self.words.hedges
+        return any(t.lower_ in hedges for t in noun.subtree if t.i < noun.i) or any(
+            t.lower_ in hedges for t in noun.head.children if t.i < noun.i
+        )
+
+    def authors(self, noun: Any) -> tuple[list[Mention], bool]:
+        """(actors, named): who did the act `noun` names, and whether the text named a
+        perpetrator at all (even one not resolved, like "the enemy")."""
+        if self.hedged(noun):
+            return [], True
+        out: list[Mention] = []
+        named = False
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+                if child.lower_ in _POSSESSIVE:
+                    named = True
+                    if child.lower_ in ("its", "their"):
+                        out += self.antecedents(child)
+                    continue
+                found = self.actors(child)
+                if found:
+                    named = True
+                    out += found
+            elif (child.dep_ == "prep" and child.lower_ == "by") or child.dep_ == "agent":
+                named = True
+                for pobj in child.children:
+                    out += self.actors(pobj)
+            elif child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in (
+                self.words.aggression_nouns | {"operation", "operations", "attack", "attacks"}
+            ):  # fmt: skip
+                for pobj in child.children:
+                    own = self.mention(pobj)
+                    if own is not None and own.type not in ("person", "other"):
+                        named = True
+                        out.append(own)
+            elif child.dep_ == "acl":  # "the massacre committed by X"
+                for agent in child.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        named = True
+                        for pobj in agent.children:
+                            out += self.actors(pobj)
+        head = noun.head
+        if noun.dep_ == "nsubjpass" and head.lemma_.lower() in self.words.commit_verbs:
+            for agent in head.children:  # "the attack was carried out by X"
+                if agent.dep_ == "agent":
+                    named = True
+                    for pobj in agent.children:
+                        out += self.actors(pobj)
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.words.commit_verbs:
+            for subject in head.children:  # "X committed the massacre"
+                if subject.dep_ == "nsubj" and subject.pos_ != "PRON":
+                    named = True
+                    out += self.actors(subject)
+        return _unique(out), named
+
+    def antecedents(self, pronoun: Any) -> list[Mention]:
+        """The actor "its"/"their"/"them"/"it" refers back to: the nearest actor (not a
+        person, not a place) before it in its sentence, else in the sentence before."""
+        doc = pronoun.doc
+        sentence_starts = 0
+        for index in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
+            token = doc[index]
+            found = self.mentions.at(token)
+            if found is not None and found.kind not in ("capital",) and found.type not in (
+                "person", "other") and not (token.dep_ == "pobj" and token.head.lower_ in (
+                self.words.place_preps)):  # fmt: skip
+                return [found]
+            if token.is_sent_start:
+                sentence_starts += 1
+                if sentence_starts > 1:
+                    break
+        return []
+
+    def act_before(self, pronoun: Any) -> Any | None:
+        """The act "it"/"this" refers to: the nearest harmful-act noun or verb before it,
+        in its sentence or the one before ("Kuwait and Jordan also condemned it")."""
+        doc = pronoun.doc
+        acts = self.words.harm_nouns
+        sentence_starts = 0
+        for index in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
+            token = doc[index]
+            if token.lower_ in acts and token.pos_ == "NOUN":
+                return token
+            if token.is_sent_start:
+                sentence_starts += 1
+                if sentence_starts > 1:
+                    break
+        return None
+
+    def phrase(self, token: Any) -> str | Mention | None:
+        """What a praise or condolence phrase names: an actor, or the phrase as written."""
+        words = self.words
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.mention(child)
+                if found is not None and found.kind != "adj":
+                    return found
+        own = self.mention(token)
+        if own is not None and own.kind != "adj":
+            return own
+        if token.lower_ in words.quality_nouns:  # "the sacrifices of the martyrs"
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.phrase(pobj)
+            owners = [m for m in self.owners(token) if m.kind != "adj" or token.lower_ in (
+                "operation", "operations", "decision", "position", "stance")]  # fmt: skip
+            if owners:
+                return owners[0]
+        actors = self.actors(token, places=True)
+        single = token.lower_ not in words.population_nouns and len(actors) == 1
+        if single and (actors[0].kind not in ("adj", "capital") or token.lower_ in (
+            words.quality_nouns)):  # fmt: skip
+            return actors[0]
+        if token.pos_ == "PRON":
+            return None
+        return self._as_written(token)
+
+    def _as_written(self, token: Any) -> str | None:
+        words = self.words
+        kept = []
+        for t in token.subtree:
+            if t.i != token.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
+                                   or any(a.dep_ in ("relcl", "acl", "appos", "conj")
+                                          for a in _between(t, token))):  # fmt: skip
+                continue
+            if t.i > token.i and t.dep_ == "prep" and t.lower_ != "of":
+                break
+            if t.dep_ in ("det", "predet") or t.lower_ in _POSSESSIVE or t.is_space:
+                continue
+            if t.like_num or t.is_punct or t.lower_ in words.evaluative_words:
+                continue
+            kept.append(t)
+        if not kept:
+            return None
+        text = self.doc[kept[0].i : kept[-1].i + 1].text.strip(" \"'\u201c\u201d")
+        capitalised = any(w.text[:1].isupper() for w in kept)
+        lone = token.lower_ in ("martyrs", "victims") and len(kept) == 1  # "the martyrs"
+        if (
+            not capitalised
+            and not lone
+            and (token.lower_ not in words.population_nouns or len(kept) < 2)
+        ):
+            return None
+        return text or None
+
+
+def _between(token: Any, top: Any) -> list[Any]:
+    out = []
+    while token.i != top.i and token.head.i != token.i and len(out) < 40:
+        out.append(token)
+        token = token.head
+    return out
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.name not in seen:
+            seen.add(mention.name)
+            out.append(mention)
+    return out

@@ -1,0 +1,179 @@
+"""The plain data the extraction components hand each other on a spaCy `Doc`.
+
+Every component reads only what earlier components assigned and writes only its own
+extension (see `kg.extract.nlp` for the order). The values are frozen dataclasses, so a
+component can never change what another one found:
+
+| extension | assigned by | value |
+| --- | --- | --- |
+| `doc._.kg_source` | the caller | `SourceDocument` (id, publication date, title) or None |
+| `doc._.kg_layout` | `kg_layout` | `Layout`: paragraphs and their kinds, head, footnotes |
+| `doc._.kg_mentions` | `kg_actors` | `Mentions`: actor mentions, by token |
+| `doc._.kg_acts` | `kg_speech` | tuple of `SpeechAct`: reporting cues and what was said |
+| `doc._.kg_attributions` | `kg_attribution` | tuple of `Attribution`, one per act |
+| `doc._.kg_sponsors` | `kg_sponsors` | `{actor name: state}` the text attaches (rule 5) |
+| `doc._.kg_event` | `kg_events` | `Event`: the narrated harmful act, its authors and date |
+| `doc._.kg_claims` | `kg_stances` | tuple of `Claim`: (act, stance, target) with its cue |
+| `doc._.kg_dates` | `kg_dates` | tuple of statement dates, one per act |
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+EXTENSIONS = (
+    "kg_source",
+    "kg_layout",
+    "kg_mentions",
+    "kg_acts",
+    "kg_attributions",
+    "kg_sponsors",
+    "kg_event",
+    "kg_claims",
+    "kg_dates",
+)
+
+
+def register_extensions() -> None:
+    """Declare the Doc extensions (idempotent; spaCy keeps them per process)."""
+    from spacy.tokens import Doc
+
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+# -- layout ----------------------------------------------------------------------------
+PARAGRAPH_KINDS = ("head", "heading", "body", "block", "entry", "footnotes")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A digest entry's header: "17 October, 21:40 - NAME (note): text"."""
+
+    name: str
+    name_start: int
+    name_end: int
+    date: str | None  # as written ("17 October", "22 June"), or None
+    note: str | None  # the bracketed note ("official channel", "23 June, on X")
+    body_start: int  # where the entry's own text starts
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: str  # one of PARAGRAPH_KINDS
+    entry: Entry | None = None
+    opener: int | None = None  # a block's opening paragraph ("Full statement:")
+
+
+@dataclass(frozen=True)
+class Layout:
+    paragraphs: tuple[Paragraph, ...]
+    head_end: int  # where the document's head (headline, date and byline lines) ends
+    footnotes: dict[str, str] = field(default_factory=dict)  # "3" -> "Twitter."
+    _starts: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(p.start for p in self.paragraphs))
+
+    def at(self, char: int) -> Paragraph:
+        """The paragraph holding character offset `char`."""
+        index = max(0, bisect_right(self._starts, char) - 1)
+        return self.paragraphs[index]
+
+
+# -- actors ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Mention:
+    """Where the text names an actor, and which actor (canonical name and type)."""
+
+    start: int  # character offsets
+    end: int
+    text: str
+    name: str  # canonical name, or the name as written for actors the gazetteer lacks
+    type: str  # person | militia | state | organization | media | other
+    kind: str = "name"  # name | adj (a demonym: "Israeli") | ner | descriptor | abbr
+    affiliation: str | None = None
+    umbrella: bool = False
+    known: bool = True  # in the gazetteer
+
+
+@dataclass(frozen=True)
+class Mentions:
+    items: tuple[Mention, ...]
+    by_token: dict[int, Mention]
+
+    def at(self, token: Any) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def before(self, char: int) -> list[Mention]:
+        """Mentions that end before `char`, nearest first."""
+        return [m for m in reversed(self.items) if m.end <= char]
+
+
+# -- speech acts -----------------------------------------------------------------------
+ACT_KINDS = ("verb", "passive", "noun", "block", "entry", "quote")
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    """A reporting cue and what was said. `subject` is the token naming who spoke, or
+    None when the speaker comes from the layout (a block's opener, a digest entry's
+    header, an open quotation)."""
+
+    cue: int  # token index of the reporting verb or noun (or the sentence root)
+    sentence: tuple[int, int]  # token range
+    content: frozenset[int]  # token indices of what was said
+    paragraph: int
+    kind: str  # one of ACT_KINDS
+    subject: int | None = None
+    subjects: tuple[int, ...] = ()  # joint subjects ("X and Y said"), subject first
+
+
+# -- attribution -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    type: str
+    surface: str
+    surface_start: int
+    affiliation: str | None = None
+    known: bool = True
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who made a speech act, and how that was found: `chain` lists the steps
+    ("subject", "pronoun", "role", "block", "entry", ...), shortest first."""
+
+    act: int  # index into doc._.kg_acts
+    speaker: Speaker
+    chain: tuple[str, ...]
+
+
+# -- events, claims --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Event:
+    """The harmful act the document narrates, and who carried it out (never a hedged
+    author); `sentence` is its token range."""
+
+    authors: tuple[Mention, ...] = ()
+    sentence: tuple[int, int] | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One stance of one attributed act towards one target, and the cue that gave it."""
+
+    attribution: int  # index into doc._.kg_attributions
+    stance: str  # record field of the stance registry
+    target: str  # canonical name, or the phrase as written (rule 14)
+    cue: str  # the registry cue's id
+    tokens: tuple[int, int]  # token span holding the cue and its target
+    confidence: float = 0.8  # how often the cue is right (the registry's estimate)

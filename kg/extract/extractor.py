@@ -1,0 +1,65 @@
+"""The extractor: one document's text -> statement records.
+
+    from kg.extract import Extractor
+    extractor = Extractor()
+    records = extractor.extract(SourceDocument(doc_id="01", text=text))
+    for source, records in extractor.extract_many(documents): ...
+
+The text goes through the spaCy pipeline of kg.extract.nlp (layout, parse, actors,
+speech acts, attribution, sponsors, events, stances, dates); kg.extract.assembly turns
+the processed Doc into records. `extract_many` parses with `nlp.pipe` in batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from kg.extract.assembly import assemble
+from kg.extract.wordlists import load_speech
+from kg.model import SourceDocument, Statement
+
+VERSION = "kg-extract/0.7.0"
+
+
+class Extractor:
+    """Statement extractor over spaCy components; see the module docstring."""
+
+    version: str = VERSION
+
+    def __init__(self, nlp: Any = None) -> None:
+        self._nlp = nlp
+        self.speech = load_speech()
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from kg.extract.nlp import load_nlp
+
+            self._nlp = load_nlp()
+        return self._nlp
+
+    def process(self, document: SourceDocument) -> Any:
+        """The processed spaCy Doc (every component's extensions set)."""
+        return self.nlp(self._make_doc(document))
+
+    def extract(self, document: SourceDocument) -> list[Statement]:
+        return assemble(self.process(document), document, self.speech, self.version)
+
+    def extract_many(
+        self, documents: Iterable[SourceDocument], batch_size: int = 32
+    ) -> Iterator[tuple[SourceDocument, list[Statement]]]:
+        iterator = iter(documents)
+        while True:
+            batch = list(islice(iterator, batch_size))
+            if not batch:
+                return
+            docs = self.nlp.pipe((self._make_doc(d) for d in batch), batch_size=batch_size)
+            for source, doc in zip(batch, docs, strict=True):
+                yield source, assemble(doc, source, self.speech, self.version)
+
+    def _make_doc(self, document: SourceDocument) -> Any:
+        doc = self.nlp.make_doc(document.text)
+        doc._.kg_source = document
+        return doc

@@ -1,0 +1,158 @@
+"""The extractor's word lists (data/speech.yaml, data/acts.yaml), validated on load.
+
+`load_speech()` and `load_acts()` return frozen objects whose attributes are the files'
+sections; a missing section, a wrong type, an empty list or a bad regular expression fails
+with a `WordListError` naming the file and the section, and a section the code does not
+read is an error too (every data section is read or deleted). Cached per file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.files import read_yaml
+from kg.paths import data_path
+
+PLATFORMS = ("Telegram", "X", "TV", "website", "press")
+
+
+class WordListError(ValueError):
+    """A word-list file that does not follow its format; the message names file and section."""
+
+
+Words = frozenset[str]
+
+
+@dataclass(frozen=True)
+class Speech:
+    reporting_verbs: Words
+    conditional_verbs: dict[str, Words]
+    speech_nouns: Words
+    outlet_nouns: Words
+    affiliation_words: Words
+    carrier_verbs: Words
+    platform_names: Words
+    militia_name_words: Words
+    military_body_words: Words
+    role_nouns: Words
+    body_voice_roles: Words
+    person_titles: Words
+    non_speaker_nouns: Words
+    nobody: Words
+    anaphor_nouns: dict[str, Words]
+    pronouns: dict[str, Words]
+    platforms: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def anaphor_kind(self, word: str) -> str | None:
+        """The kind of actor a noun like "group" or "ministry" refers back to."""
+        for kind, words in self.anaphor_nouns.items():
+            if word in words:
+                return kind
+        return None
+
+    def platform_in(self, text: str) -> str | None:
+        for platform, regex in self.platforms:
+            if regex.search(text):
+                return platform
+        return None
+
+
+@dataclass(frozen=True)
+class Acts:
+    harm_nouns: Words
+    aggression_nouns: Words
+    harm_verbs: Words
+    impact_verbs: Words
+    weapon_nouns: Words
+    commit_verbs: Words
+    asset_nouns: Words
+    hedges: Words
+    negations: Words
+    future_markers: Words
+    hypothetical_determiners: Words
+    cessation_verbs: Words
+    non_factual_verbs: Words
+    deny_verbs: Words
+    reason_nouns: Words
+    place_preps: Words
+    evaluative_words: Words
+    quality_nouns: Words
+    population_nouns: Words
+
+
+def load_speech(path: str | Path | None = None) -> Speech:
+    return _load_speech(str(Path(path or data_path("speech.yaml")).resolve()))
+
+
+def load_acts(path: str | Path | None = None) -> Acts:
+    return _load_acts(str(Path(path or data_path("acts.yaml")).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load_speech(path: str) -> Speech:
+    data = _read(path, Speech)
+    values: dict[str, Any] = {}
+    for spec in fields(Speech):
+        name = spec.name
+        if name == "platforms":
+            values[name] = _platforms(path, data[name])
+        elif name in ("conditional_verbs", "anaphor_nouns", "pronouns"):
+            values[name] = _word_map(path, name, data[name])
+        else:
+            values[name] = words(path, name, data[name])
+    return Speech(**values)
+
+
+@lru_cache(maxsize=4)
+def _load_acts(path: str) -> Acts:
+    data = _read(path, Acts)
+    return Acts(**{spec.name: words(path, spec.name, data[spec.name]) for spec in fields(Acts)})
+
+
+def _read(path: str, shape: type) -> dict[str, Any]:
+    data = read_yaml(path, WordListError, "word lists")
+    if not isinstance(data, dict):
+        raise WordListError(f"{path}: expected a mapping of sections")
+    wanted = {spec.name for spec in fields(shape)}
+    missing, unknown = wanted - set(data), set(data) - wanted
+    if missing:
+        raise WordListError(f"{path}: missing section(s): {', '.join(sorted(missing))}")
+    if unknown:
+        raise WordListError(f"{path}: section(s) nothing reads: {', '.join(sorted(unknown))}")
+    return data
+
+
+def words(path: str, section: str, value: Any) -> Words:
+    """A non-empty list of words, lower-cased; anything else names file and section."""
+    if not isinstance(value, list) or not value:
+        raise WordListError(f"{path}: section '{section}' must be a non-empty list of words")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise WordListError(f"{path}: section '{section}': {item!r} is not a word")
+    return frozenset(item.strip().lower() for item in value)
+
+
+def _word_map(path: str, section: str, value: Any) -> dict[str, Words]:
+    if not isinstance(value, dict) or not value:
+        raise WordListError(f"{path}: section '{section}' must be a mapping of word lists")
+    return {str(key): words(path, f"{section}.{key}", items) for key, items in value.items()}
+
+
+def _platforms(path: str, value: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    if not isinstance(value, list) or not value:
+        raise WordListError(f"{path}: section 'platforms' must be a non-empty list")
+    out = []
+    for number, entry in enumerate(value, 1):
+        if not isinstance(entry, dict) or entry.get("platform") not in PLATFORMS:
+            raise WordListError(
+                f"{path}: platforms entry {number}: 'platform' must be one of {PLATFORMS}"
+            )
+        try:
+            out.append((entry["platform"], re.compile(str(entry["pattern"]))))
+        except (KeyError, re.error) as error:
+            raise WordListError(f"{path}: platforms entry {number}: {error}") from error
+    return tuple(out)
