@@ -7,6 +7,7 @@ A cue is a mapping:
       cue: {lemma: [hold]}            # the cue token's attributes
       require: [[{rel: ">>", lower: [responsible, accountable]}]]  # paths that must exist
       target: [{rel: ">", dep: [dobj, nsubjpass]}]   # path from the cue to the target
+      targets: [[...], [...]]          # or several alternative paths
       resolve: owners                  # how the target token becomes names (RESOLVERS)
       when: [future]                   # conditions that must hold (CONDITIONS)
       unless: [negated, denied]        # conditions that must not hold
@@ -15,8 +16,10 @@ A cue is a mapping:
 Token attributes: lemma, lower, pos, dep, tag (a word or a list of words), and not_lower,
 not_dep, not_lemma (lists). A path step is a token attribute mapping plus `rel`, a
 DependencyMatcher operator (">" child, "<" head, ">>" descendant, "<<" ancestor, "$+"
-right sibling, ...). Without `target` the cue token itself is the target. A bad cue fails
-with a `CueError` naming the file, the stance and the cue.
+right sibling, ...), or `subject`: the subject of the word the path has reached, or of
+the verb it is coordinated with ("X bears responsibility ... and will face a response").
+Without `target` the cue token itself is the target. A bad cue fails with a `CueError`
+naming the file, the stance and the cue.
 """
 
 from __future__ import annotations
@@ -25,17 +28,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-RESOLVERS = ("owners", "actors", "authors", "subject_or_authors", "phrase", "frame", "blamed")
+RESOLVERS = ("owners", "actors", "authors", "named_authors", "subject_or_authors", "phrase",
+             "blamed")  # fmt: skip
 CONDITIONS = (
     "negated", "denied", "future", "hypothetical", "condemned", "names_threat", "reason",
     "pronoun_target", "own_act", "conditional", "ceasing", "others_agent", "if_clause",
-    "in_relcl",
+    "in_relcl", "in_condition",
 )  # fmt: skip
 _ATTRS = {"lemma": "LEMMA", "lower": "LOWER", "pos": "POS", "dep": "DEP", "tag": "TAG"}
 _NEGATED_ATTRS = {"not_lower": "LOWER", "not_dep": "DEP", "not_lemma": "LEMMA"}
 _RELS = (">", "<", ">>", "<<", ".", ";", ".*", ";*", "$+", "$-", "$++", "$--", ">+", ">-",
          "<+", "<-", ">++", ">--", "<++", "<--")  # fmt: skip
-_KEYS = {"id", "cue", "require", "target", "resolve", "when", "unless", "confidence", "note"}
+_KEYS = {"id", "cue", "require", "target", "targets", "resolve", "when", "unless", "confidence",
+         "note"}  # fmt: skip
+_SUBJECT = ("nsubj", "nsubjpass")
 DEFAULT_UNLESS = ("negated", "denied")
 
 
@@ -47,8 +53,9 @@ class CueError(ValueError):
 class Cue:
     id: str
     stance: str  # the record field it labels
-    pattern: tuple[dict[str, Any], ...]  # DependencyMatcher pattern, the cue node first
-    target_node: int  # index of the target in a match's token ids
+    # DependencyMatcher patterns (the cue node first), each with the index of its target
+    # node in a match's token ids
+    patterns: tuple[tuple[tuple[dict[str, Any], ...], int], ...]
     resolve: str
     when: tuple[str, ...]
     unless: tuple[str, ...]
@@ -78,14 +85,18 @@ def _compile(raw: Any, field: str, where: str) -> Cue:
         raise CueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     if not isinstance(raw.get("id"), str) or not raw.get("cue"):
         raise CueError(f"{where}: 'id' and 'cue' are required")
-    pattern = [{"RIGHT_ID": "cue", "RIGHT_ATTRS": _attrs(raw["cue"], where)}]
+    base = [{"RIGHT_ID": "cue", "RIGHT_ATTRS": _attrs(raw["cue"], where)}]
     for number, path in enumerate(raw.get("require") or []):
-        _path(pattern, path, f"r{number}_", where)
-    target = raw.get("target")
-    target_node = 0
-    if target:
-        _path(pattern, target, "t", where)
-        target_node = len(pattern) - 1
+        _path(base, path, f"r{number}_", where)
+    paths = raw.get("targets") or ([raw["target"]] if raw.get("target") else [None])
+    patterns = []
+    for path in paths:
+        for steps in _expand(path, where) if path is not None else [None]:
+            pattern = list(base)
+            if steps is not None:
+                _path(pattern, steps, "t", where)
+            _check_with_spacy(pattern, where)
+            patterns.append((tuple(pattern), len(pattern) - 1 if steps is not None else 0))
     resolve = raw.get("resolve", "owners")
     if resolve not in RESOLVERS:
         raise CueError(f"{where}: resolve {resolve!r} is not one of {RESOLVERS}")
@@ -93,8 +104,7 @@ def _compile(raw: Any, field: str, where: str) -> Cue:
     confidence = raw.get("confidence", 0.8)
     if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
         raise CueError(f"{where}: confidence must be a number in (0, 1]")
-    _check_with_spacy(pattern, where)
-    return Cue(raw["id"], field, tuple(pattern), target_node, resolve, when,
+    return Cue(raw["id"], field, tuple(patterns), resolve, when,
                unless if "unless" in raw else DEFAULT_UNLESS, float(confidence))  # fmt: skip
 
 
@@ -105,6 +115,23 @@ def _conditions(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _expand(steps: Any, where: str) -> list[list[dict[str, Any]]]:
+    """A path with `subject` steps as its concrete alternatives: the word's own subject,
+    or the subject of the verb it is coordinated with or depends on."""
+    if not isinstance(steps, list) or not steps:
+        raise CueError(f"{where}: a path must be a non-empty list of steps")
+    out: list[list[dict[str, Any]]] = [[]]
+    for step in steps:
+        if isinstance(step, dict) and step.get("rel") == "subject":
+            extra = {k: v for k, v in step.items() if k != "rel"}
+            own = {"rel": ">", "dep": list(_SUBJECT), **extra}
+            shared = [{"rel": "<", "dep": ["conj", "xcomp"]}, own]
+            out = [[*path, own] for path in out] + [path + shared for path in out]
+        else:
+            out = [[*path, step] for path in out]
+    return out
+
+
 def _path(pattern: list[dict[str, Any]], steps: Any, prefix: str, where: str) -> None:
     if not isinstance(steps, list) or not steps:
         raise CueError(f"{where}: a path must be a non-empty list of steps")
@@ -112,7 +139,7 @@ def _path(pattern: list[dict[str, Any]], steps: Any, prefix: str, where: str) ->
     for number, step in enumerate(steps):
         if not isinstance(step, dict) or step.get("rel") not in _RELS:
             raise CueError(f"{where}: step {number + 1} needs 'rel', one of {_RELS}")
-        right = f"{prefix}{number}"
+        right = f"{prefix}{len(pattern)}"
         attrs = {k: v for k, v in step.items() if k != "rel"}
         pattern.append({"LEFT_ID": left, "REL_OP": step["rel"], "RIGHT_ID": right,
                         "RIGHT_ATTRS": _attrs(attrs, where)})  # fmt: skip

@@ -198,7 +198,7 @@ class ActorTagger:
         words = text.split()
         if not text or not text[0].isupper() or len(text) < 3:
             return None
-        if all(w.lower().strip("'\u2019s") in self.generic for w in words):
+        if all(re.sub(r"['\u2019]s$", "", w.lower()) in self.generic for w in words):
             return None
         if text.lower() in self.speech.platform_names:
             return None  # "Telegram", "Twitter": where a statement appeared, not who made it

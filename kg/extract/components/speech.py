@@ -29,6 +29,7 @@ from kg.extract.doc import Layout, SpeechAct
 from kg.extract.wordlists import Speech
 
 _RELATIVE = {"who", "which", "that"}
+_MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll"}
 _QUOTES = ('"', "\u201c", "\u201d")
 
 
@@ -67,6 +68,8 @@ class SpeechActs:
         verbs = [t for t in sent if self.is_reporting(t)]
         acts = []
         for verb in verbs:
+            if any(c.dep_ == "parataxis" and c.i in {v.i for v in verbs} for c in verb.children):
+                continue  # "The government, he said, held X responsible": his act, not its
             subjects, kind = self._subjects(verb)
             if not subjects or self._reported_again(verb, subjects[0], verbs):
                 continue
@@ -101,6 +104,8 @@ class SpeechActs:
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in token.children
         ):  # fmt: skip
             return False  # "in what X called", "the attack that X condemned"
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+            return False  # "Israel would respond", "X could condemn": not a statement made
         if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
             return False  # "called up reservists", "called off the talks"
         return not any(c.lower_ == "what" for c in token.children)
@@ -111,7 +116,10 @@ class SpeechActs:
             children = list(verb.children)
             active = [c for c in children if c.dep_ == "nsubj"]
             if active:
-                head = active[0]
+                # a parser slip gives two subjects ("Jordan's government spokesman |
+                # Muhannad Mubaidin"): the name speaks
+                head = next((c for c in active if c.pos_ == "PROPN" and self.mentions_at(c)),
+                            active[0])  # fmt: skip
                 if verb.dep_ == "relcl" and head.lower_ in _RELATIVE:
                     head = _antecedent(verb.head)
                 return _members(head), "verb"
@@ -138,6 +146,9 @@ class SpeechActs:
         return [], "verb"
 
     def _content(self, verb: Any, subjects: list[Any], kind: str, verbs: list[Any]) -> set[int]:
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            # "Operations against X, he stressed, would continue": the clause around it
+            return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
         content = {t.i for t in verb.subtree}
         if kind == "verb":
             for subject in subjects:

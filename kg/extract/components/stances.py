@@ -32,14 +32,19 @@ _THREAT_WORDS = {"response", "retaliation", "revenge", "punishment", "retributio
 
 
 class StanceFinder:
-    def __init__(self, cues: tuple[Cue, ...], acts: Acts, vocab: Any) -> None:
+    def __init__(self, cues: tuple[Cue, ...], acts: Acts, vocab: Any,
+                 demonym_of: dict[str, str] | None = None) -> None:  # fmt: skip
         from spacy.matcher import DependencyMatcher
 
-        self.cues = {cue.id: cue for cue in cues}
+        self.demonym_of = demonym_of or {}
+        self.keys: dict[str, tuple[Cue, int]] = {}
         self.words = acts
         self.matcher = DependencyMatcher(vocab)
         for cue in cues:
-            self.matcher.add(cue.id, [list(cue.pattern)])
+            for number, (pattern, target) in enumerate(cue.patterns):
+                key = f"{cue.id}#{number}"
+                self.keys[key] = (cue, target)
+                self.matcher.add(key, [list(pattern)])
 
     def __call__(self, doc: Any) -> Any:
         doc._.kg_claims = tuple(_Claims(self, doc).find())
@@ -49,14 +54,16 @@ class StanceFinder:
 class _Claims:
     def __init__(self, finder: StanceFinder, doc: Any) -> None:
         self.finder, self.doc, self.words = finder, doc, finder.words
-        self.targets = TargetFinder(doc, finder.words)
+        self.targets = TargetFinder(doc, finder.words, finder.demonym_of)
         self.acts: tuple[SpeechAct, ...] = doc._.kg_acts
         self.event = doc._.kg_event
         self.matches: dict[int, list[tuple[Cue, list[int]]]] = defaultdict(list)
         strings = doc.vocab.strings
         for match_id, tokens in finder.matcher(doc):
-            cue = finder.cues[strings[match_id]]
-            self.matches[tokens[0]].append((cue, tokens))
+            cue, target = finder.keys[strings[match_id]]
+            # the cue token first, the target second, then the rest of the path
+            ordered = [tokens[0], tokens[target], *tokens[1:]]
+            self.matches[tokens[0]].append((cue, ordered))
 
     def find(self) -> list[Claim]:
         out: list[Claim] = []
@@ -64,31 +71,37 @@ class _Claims:
         for number, attribution in enumerate(self.doc._.kg_attributions):
             act = self.acts[attribution.act]
             scope = act.content | {act.cue}
-            own = _own_side(attribution)
             for index in sorted(scope):
                 for cue, tokens in self.matches.get(index, ()):
-                    if not all(t in scope for t in tokens[1:]):
+                    if not all(t in scope for t in tokens[1:]) or not self._applies(
+                        cue, tokens, act
+                    ):  # fmt: skip
                         continue
-                    if cue.resolve == "blamed":
+                    names, unresolved = self._resolve(cue, self.doc[tokens[1]])
+                    if unresolved or cue.resolve == "blamed":
                         later.append((number, attribution, cue, tokens))
-                        continue
-                    out += self._claims(number, attribution, act, cue, tokens, own)
+                    out += self._claims(number, attribution, cue, tokens, names)
         for number, attribution, cue, tokens in later:
-            act = self.acts[attribution.act]
-            out += self._claims(number, attribution, act, cue, tokens, _own_side(attribution),
-                                out)  # fmt: skip
+            # "this crime", "our response is coming": whom the same statement blames, else
+            # the author of the act the document narrates
+            voice = self._same_voice(attribution)
+            hostile = cue.stance in ("blames", "condemns", "threatens_or_vows_revenge_against")
+            names = [c.target for c in out if c.attribution in voice and hostile
+                     and c.stance in ("blames", "condemns")]  # fmt: skip
+            if not names and cue.resolve != "blamed":
+                names = _names(self.event.authors)
+            out += self._claims(number, attribution, cue, tokens, names)
         return _unique(out)
 
-    def _claims(self, number: int, attribution: Attribution, act: SpeechAct, cue: Cue,
-                tokens: list[int], own: set[str], found: list[Claim] | None = None,
-                ) -> list[Claim]:  # fmt: skip
-        doc = self.doc
-        cue_token, target = doc[tokens[0]], doc[tokens[cue.target_node]]
+    def _applies(self, cue: Cue, tokens: list[int], act: SpeechAct) -> bool:
+        cue_token, target = self.doc[tokens[0]], self.doc[tokens[1]]
         if any(self._holds(c, cue_token, target, act) for c in cue.unless):
-            return []
-        if not all(self._holds(c, cue_token, target, act) for c in cue.when):
-            return []
-        names = self._resolve(cue, target, attribution, found or [])
+            return False
+        return all(self._holds(c, cue_token, target, act) for c in cue.when)
+
+    def _claims(self, number: int, attribution: Attribution, cue: Cue, tokens: list[int],
+                names: list[str]) -> list[Claim]:  # fmt: skip
+        own = _own_side(attribution)
         threat = cue.stance == "threatens_or_vows_revenge_against"
         span = (min(tokens), max(tokens) + 1)
         out = []
@@ -99,51 +112,61 @@ class _Claims:
         return out
 
     # -- resolvers ---------------------------------------------------------------------
-    def _resolve(self, cue: Cue, target: Any, attribution: Attribution,
-                 found: list[Claim]) -> list[str]:  # fmt: skip
+    def _resolve(self, cue: Cue, target: Any) -> tuple[list[str], bool]:
+        """(names, unresolved): unresolved when the target is a definite act without an
+        author ("this crime"), resolved later from the statement or the narrated event."""
         targets = self.targets
         mode = cue.resolve
         if mode == "blamed":
-            return [c.target for c in found if c.attribution in self._same_voice(attribution)
-                    and c.stance in ("blames", "condemns")]  # fmt: skip
+            return [], True
         if mode == "phrase":
-            return [_name(p) for p in map(targets.phrase, [target, *target.conjuncts]) if p]
+            items = [target, *target.conjuncts]
+            if target.dep_ == "pobj":  # "to the nation and to the families"
+                items += [p for prep in target.head.conjuncts for p in prep.children
+                          if p.dep_ == "pobj"]  # fmt: skip
+            return [_name(p) for p in map(targets.phrase, items) if p], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
-            return self._pronoun(target, mode)
+            return self._pronoun(target, mode), False
         if mode == "owners":
-            return _names(targets.owners(target))
+            return _names(targets.owners(target)), False
+        if mode == "named_authors":  # only an author the phrase itself names
+            return _names(targets.authors(target)[0]), False
         if mode == "actors":
-            return _names(targets.actors(target))
-        if mode == "frame":  # "described the coalition's strike as a blatant assassination"
-            framed = [c for c in target.head.head.children if c.dep_ == "dobj"]
-            return self._authors(framed[0]) if framed else []
-        if mode == "subject_or_authors":
-            if target.lower_ in self.words.harm_nouns:
-                return self._authors(target)
-            return _names(targets.owners(target))
+            return _names(targets.actors(target)), False
+        if mode == "subject_or_authors" and target.lower_ not in self.words.harm_nouns:
+            return _names(targets.owners(target)), False
         return self._authors(target)
 
-    def _authors(self, noun: Any) -> list[str]:
-        """The authors of the act `noun` names; a definite act with none ("the attack",
-        "this crime") is the act the document narrates."""
+    def _authors(self, noun: Any, depth: int = 0) -> tuple[list[str], bool]:
+        """The authors of the act `noun` names; a frame ("the assassination was a
+        terrorist act", "called the strike a crime") passes to the act it frames."""
         names: list[str] = []
+        unresolved = False
         for item in [noun, *noun.conjuncts]:
             actors, named = self.targets.authors(item)
+            if not (actors or named) and item.dep_ == "pobj" and item.head.lower_ == "of":
+                actors, named = self.targets.authors(item.head.head)  # "an act of terror by X"
             if actors or named:
                 names += _names(actors)
                 continue
-            if item.lower_ not in self.words.harm_nouns:
+            framed = _framed(item) if depth < 2 else None
+            if framed is not None and framed.pos_ == "PRON":
+                names += self._pronoun(framed, "authors")
+            elif framed is not None:
+                more, open_ = self._authors(framed, depth + 1)
+                names, unresolved = names + more, unresolved or open_
+            elif item.lower_ not in self.words.harm_nouns:
                 names += _names(self.targets.owners(item))
-            elif _definite(item):
-                names += _names(self.event.authors)
-        return names
+            elif _definite(item) or item.dep_ in ("attr", "oprd"):
+                unresolved = True
+        return names, unresolved and not names
 
     def _pronoun(self, pronoun: Any, mode: str) -> list[str]:
         """ "condemned it": the act "it" refers to, and its authors; "them": an actor."""
-        if mode in ("authors", "subject_or_authors", "frame"):
+        if mode in ("authors", "subject_or_authors"):
             act = self.targets.act_before(pronoun)
             if act is not None:
-                names = self._authors(act)
+                names, _ = self._authors(act)
                 return names or _names(self.event.authors)
             return _names(self.event.authors) if pronoun.lower_ in ("it", "this") else []
         return _names(self.targets.antecedents(pronoun))
@@ -164,12 +187,15 @@ class _Claims:
     def _holds(self, condition: str, cue: Any, target: Any, act: SpeechAct) -> bool:
         words = self.words
         if condition == "negated":
-            return _negated(cue) or (cue.pos_ == "NOUN" and _negated(cue.head))
-        if condition == "denied":
-            return any(a.lemma_.lower() in words.deny_verbs for a in cue.ancestors
-                       if a.i in act.content or a.i == act.cue) or any(
-                a.lemma_.lower() in words.non_factual_verbs for a in cue.ancestors
-                if a.i in act.content)  # fmt: skip
+            return _negated(cue) or (cue.pos_ in ("NOUN", "ADJ") and _negated(cue.head))
+        if condition == "denied":  # "denied that Iran was behind it", "no sign that X did"
+            return any(
+                a.lemma_.lower() in words.deny_verbs
+                or (a.i != act.cue and a.lemma_.lower() in words.non_factual_verbs)
+                or (a.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in a.children))
+                for a in cue.ancestors
+                if a.i in act.content or a.i == act.cue
+            )
         if condition == "future":
             return self._future(cue)
         if condition == "conditional":
@@ -178,9 +204,19 @@ class _Claims:
         if condition == "hypothetical":
             return any(c.lower_ in words.hypothetical_determiners for c in target.children
                        if c.i < target.i)  # fmt: skip
-        if condition == "condemned":
-            return any(a.lemma_.lower() in ("condemn", "denounce", "decry", "deplore", "slam",
-                       "blast", "censure") for a in target.ancestors)  # fmt: skip
+        if condition == "condemned":  # "condemned the Zionist crime": condemnation only
+            noun = target
+            while noun.dep_ == "conj" and noun.head.i != noun.i:
+                noun = noun.head
+            return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
+                "condemn",
+                "denounce",
+                "decry",
+                "deplore",
+                "slam",
+                "blast",
+                "censure",
+            )
         if condition == "names_threat":
             return any(t.lower_ in _THREAT_WORDS or t.lemma_ in _THREAT_WORDS
                        for t in cue.subtree)  # fmt: skip
@@ -203,6 +239,10 @@ class _Claims:
             clause = target.head
             return clause.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "should") for c in clause.children
+            )
+        if condition == "in_condition":  # "if they attacked Yemen": the condition, not the act
+            return cue.dep_ == "advcl" and any(
+                c.lower_ in ("if", "unless", "when", "should") for c in cue.children
             )
         if condition == "in_relcl":  # "a man who stood by Gaza": his stance, not theirs
             return any(
@@ -240,10 +280,27 @@ class _Claims:
 
 
 def _negated(token: Any) -> bool:
+    """A "not", "never" or "no longer" on the word, except "will not go unanswered"."""
     children = list(token.children)
-    return any(c.dep_ == "neg" for c in children) and not any(
-        c.lower_ in _UNANSWERED or c.lower_ == "safe" for c in children
+    negation = any(c.dep_ == "neg" or c.lower_ == "never" for c in children) or any(
+        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in children
     )
+    return negation and not any(c.lower_ in _UNANSWERED for c in children)
+
+
+def _framed(noun: Any) -> Any | None:
+    """What a framing noun is said of: "the strikes were a violation" (the subject),
+    "called the strike a crime" (the object), "condemned the attack as a crime", "an act
+    of terrorism" (the act)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return _framed(noun.head.head)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif noun.dep_ not in ("attr", "oprd"):
+        return None
+    wanted = ("nsubj", "nsubjpass") if noun.dep_ == "attr" else ("dobj", "nsubjpass")
+    return next((c for c in head.children if c.dep_ in wanted and c.i != noun.i), None)
 
 
 def _definite(noun: Any) -> bool:
@@ -295,10 +352,15 @@ def _register() -> None:
         assigns=["doc._.kg_claims"],
     )  # fmt: skip
     def make_stance_finder(nlp: Any, name: str) -> StanceFinder:
+        from kg.extract.places import load_places
         from kg.extract.stance_cues import compile_cues, load_registry
         from kg.extract.wordlists import load_acts
 
-        return StanceFinder(compile_cues(load_registry()), load_acts(), nlp.vocab)
+        demonym_of: dict[str, str] = {}
+        for demonym, state in load_places().demonyms.items():
+            if demonym[:1].isupper() and "." not in demonym and len(demonym) > 3:
+                demonym_of.setdefault(state, demonym)
+        return StanceFinder(compile_cues(load_registry()), load_acts(), nlp.vocab, demonym_of)
 
 
 _register()

@@ -45,6 +45,9 @@ class SubjectReader:
         mention = self.mentions.at(head)
         if mention is not None and mention.kind != "adj":
             return self._named(mention, head)
+        if lemma in speech.non_speaker_nouns or lower in speech.non_speaker_nouns:
+            person = self._person_in(head)  # "a senior official, X, said": X
+            return (speaker_of(person), ("appos",)) if person is not None else None
         if lower in speech.role_nouns or lemma in speech.role_nouns:
             return self._role(head)
         if lower in speech.speech_nouns or lemma in speech.speech_nouns:
@@ -54,8 +57,6 @@ class SubjectReader:
         appositive = self._appositive(head)
         if appositive is not None:
             return appositive
-        if lemma in speech.non_speaker_nouns or lower in speech.non_speaker_nouns:
-            return None
         if head.pos_ == "PRON":
             return self._pronoun(head)
         kind = speech.anaphor_kind(lower) or speech.anaphor_kind(lemma)

@@ -26,9 +26,10 @@ _SKIP = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 
 
 class TargetFinder:
-    def __init__(self, doc: Any, acts: Acts) -> None:
+    def __init__(self, doc: Any, acts: Acts, demonym_of: dict[str, str] | None = None) -> None:
         self.doc, self.words = doc, acts
         self.mentions: Mentions = doc._.kg_mentions
+        self.demonym_of = demonym_of or {}  # "Iran" -> "Iranian"
 
     def mention(self, token: Any) -> Mention | None:
         found = self.mentions.at(token)
@@ -142,21 +143,31 @@ class TargetFinder:
 
     def antecedents(self, pronoun: Any) -> list[Mention]:
         """The actor "its"/"their"/"them"/"it" refers back to: the nearest actor (not a
-        person, not a place) before it in its sentence, else in the sentence before."""
+        person, not a place) before it in its sentence or the one before, a subject
+        before any other ("the YPG must leave Syria, ... Turkey would crush them")."""
         doc = pronoun.doc
+        candidates: list[tuple[Any, Mention]] = []
         sentence_starts = 0
         for index in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
             token = doc[index]
             found = self.mentions.at(token)
-            if found is not None and found.kind not in ("capital",) and found.type not in (
-                "person", "other") and not (token.dep_ == "pobj" and token.head.lower_ in (
-                self.words.place_preps)):  # fmt: skip
-                return [found]
+            place = token.dep_ == "pobj" and token.head.lower_ in self.words.place_preps
+            if (
+                found is not None
+                and found.kind != "capital"
+                and found.type not in ("person", "other")
+                and not place
+                and all(found != m for _, m in candidates)
+            ):
+                candidates.append((token, found))  # fmt: skip
             if token.is_sent_start:
                 sentence_starts += 1
                 if sentence_starts > 1:
                     break
-        return []
+        for token, found in candidates:
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in [token, *token.ancestors][:3]):
+                return [found]
+        return [candidates[0][1]] if candidates else []
 
     def act_before(self, pronoun: Any) -> Any | None:
         """The act "it"/"this" refers to: the nearest harmful-act noun or verb before it,
@@ -202,6 +213,12 @@ class TargetFinder:
             return actors[0]
         if token.pos_ == "PRON":
             return None
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in (
+            "its", "their")), None)  # fmt: skip
+        if owner is not None and token.lower_ in words.population_nouns:
+            states = [m for m in self.antecedents(owner) if m.name in self.demonym_of]
+            if states:  # "the Islamic Republic and its people" -> "Iranian people"
+                return f"{self.demonym_of[states[0].name]} {token.text}"
         return self._as_written(token)
 
     def _as_written(self, token: Any) -> str | None:
