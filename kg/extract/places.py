@@ -18,4 +18,5 @@ def load_places() -> Places:
         capitals=dict(lexicon.capitals),
         ministry_adjectives=dict(lexicon.ministry_adjectives),
         contextual=dict(lexicon.contextual_names or {}),
+        monarchies=frozenset(lexicon.monarchies),
     )

@@ -34,7 +34,10 @@ from kg.extract.wordlists import Speech
 from kg.gazetteer import Actor, Gazetteer
 
 _APOS = "['\u2019\u02bc`]"
-_KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "capital": 4, "adj": 5}
+_KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "anaphor": 4, "capital": 5,
+                  "adj": 6}  # fmt: skip
+# Nouns that refer back to a named actor even in lower case: "the regime", "the coalition".
+_DISTINCTIVE = {"regime", "entity", "coalition", "kingdom", "occupation", "brigades", "guards"}
 _MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network)\b")
 _MINISTRY = re.compile(
     r"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:"
@@ -62,6 +65,7 @@ class Places:
     capitals: dict[str, str]  # "Baghdad" -> "Iraq"
     ministry_adjectives: dict[str, str]  # "Greece" -> "Greek"
     contextual: dict[str, tuple[str, ...]]  # "the occupation" -> ("Israel", "United States")
+    monarchies: frozenset[str] = frozenset()  # states "the Kingdom" can name
 
 
 class ActorTagger:
@@ -84,6 +88,7 @@ class ActorTagger:
         found = self._entities(doc, _non_overlapping(found))
         found = _non_overlapping(found + _defined_aliases(text, found))
         found = _expand_partial_names(found)
+        found = _non_overlapping(found + self._back_references(doc, found))
         found = _resolve_contextual(found, self.places.contextual)
         by_token: dict[int, Mention] = {}
         for mention in found:
@@ -126,6 +131,29 @@ class ActorTagger:
                     out.append(Mention(start, match.end(), text[start : match.end()],
                                        f"Office of {person.name}", "organization",
                                        "descriptor", person.name, known=False))  # fmt: skip
+                    break
+        return out
+
+    def _back_references(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """ "the Brigades", "the Guards", "the regime", "the coalition", "the Kingdom": a
+        distinctive noun after "the" names the earlier actor whose name holds it (a
+        monarchy for "the Kingdom")."""
+        out = []
+        for token in doc[1:]:
+            lower = token.lower_
+            if doc[token.i - 1].lower_ != "the" or self.speech.anaphor_kind(lower) is None:
+                continue
+            if not (token.text[:1].isupper() or lower in _DISTINCTIVE):
+                continue
+            stem = lower[:-1] if lower.endswith("s") else lower
+            for mention in reversed(mentions):
+                if mention.end > token.idx or mention.kind in ("adj", "capital"):
+                    continue
+                words = {w.rstrip("s") for w in re.split(r"[\s\-]", mention.text.lower())}
+                monarchy = stem == "kingdom" and mention.name in self.places.monarchies
+                if stem in words or monarchy:
+                    out.append(replace(mention, start=token.idx, end=token.idx + len(token),
+                                       text=token.text, kind="anaphor"))  # fmt: skip
                     break
         return out
 

@@ -34,8 +34,10 @@ from kg.gazetteer import Gazetteer
 
 
 class Attributor:
-    def __init__(self, gazetteer: Gazetteer, speech: Speech, governments: dict[str, str]) -> None:
+    def __init__(self, gazetteer: Gazetteer, speech: Speech, governments: dict[str, str],
+                 capitals: dict[str, str] | None = None) -> None:  # fmt: skip
         self.gazetteer, self.speech, self.governments = gazetteer, speech, governments
+        self.capitals = capitals or {}
 
     def __call__(self, doc: Any) -> Any:
         doc._.kg_attributions = tuple(_Document(self, doc).attribute())
@@ -51,7 +53,8 @@ class _Document:
         self.acts: tuple[SpeechAct, ...] = doc._.kg_acts
         self.found: list[Attribution] = []
         self.entry_speakers: dict[int, Speaker | None] = {}
-        self.reader = SubjectReader(doc, owner.gazetteer, owner.speech, owner.governments, self)
+        self.reader = SubjectReader(doc, owner.gazetteer, owner.speech, owner.governments, self,
+                                    owner.capitals)  # fmt: skip
 
     def attribute(self) -> list[Attribution]:
         for number, act in enumerate(self.acts):
@@ -189,7 +192,9 @@ def _register() -> None:
         from kg.extract.wordlists import load_speech
         from kg.gazetteer import load_gazetteer
 
-        return Attributor(load_gazetteer(), load_speech(), dict(load_lexicon().governments))
+        lexicon = load_lexicon()
+        return Attributor(load_gazetteer(), load_speech(), dict(lexicon.governments),
+                          dict(lexicon.capitals))  # fmt: skip
 
 
 _register()

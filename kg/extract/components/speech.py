@@ -84,10 +84,10 @@ class SpeechActs:
         reporting verb inside another act's clause whose subject names no one new is
         part of that act, not a second one ("X said Y had blamed Z" is Y's own act)."""
         inside = any(other.i != verb.i and other.is_ancestor(verb) for other in verbs)
-        if not inside:
-            return False
-        named = self.mentions_at(subject) or subject.pos_ == "PROPN"
-        return not named
+        return inside and not self._named(subject)
+
+    def _named(self, subject: Any) -> bool:
+        return self.mentions_at(subject) or subject.pos_ == "PROPN"
 
     def is_reporting(self, token: Any) -> bool:
         lemma = token.lemma_.lower()
@@ -136,14 +136,29 @@ class SpeechActs:
                 verb = verb.head  # "X said ... and warned ...": the first verb's subject
                 continue
             # a parser slip: the subject hung on a clause before the verb ("the channel of
-            # X, the militia Y founded, posted a statement")
+            # X, the militia Y founded, posted a statement") or swallowed by a leading
+            # phrase ("In a statement on its website, Iran's Revolutionary Guards said")
             for child in children:
                 if child.i < verb.i and child.dep_ in ("parataxis", "advcl", "ccomp"):
                     early = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
                     if early and early[0].pos_ in ("NOUN", "PROPN"):
                         return _members(early[0]), "verb"
-            return [], "verb"
+            swallowed = self._swallowed_subject(verb)
+            return ([swallowed], "verb") if swallowed is not None else ([], "verb")
         return [], "verb"
+
+    def _swallowed_subject(self, verb: Any) -> Any | None:
+        """The name right before a subjectless verb, inside a phrase the verb governs."""
+        leading = {t.i for c in verb.children if c.dep_ == "prep" and c.i < verb.i
+                   for t in c.subtree}  # fmt: skip
+        for index in range(verb.i - 1, min(leading, default=verb.i) - 1, -1):
+            token = verb.doc[index]
+            if token.is_punct:
+                continue
+            if index in leading and token.pos_ == "PROPN" and self.mentions_at(token):
+                return token
+            return None
+        return None
 
     def _content(self, verb: Any, subjects: list[Any], kind: str, verbs: list[Any]) -> set[int]:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -162,7 +177,7 @@ class SpeechActs:
             if other.i == verb.i or not verb.is_ancestor(other):
                 continue
             own = [c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if own and own[0].pos_ != "PRON":  # "X said Y had blamed Z": Y's act
+            if own and self._named(own[0]):  # "X said Y had blamed Z": Y's own act
                 content -= {t.i for t in other.subtree}
         for child in verb.children:
             if child.dep_ in ("conj", "advcl") and any(

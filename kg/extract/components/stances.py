@@ -77,7 +77,8 @@ class _Claims:
                         cue, tokens, act
                     ):  # fmt: skip
                         continue
-                    names, unresolved = self._resolve(cue, self.doc[tokens[1]])
+                    names, unresolved = self._resolve(cue, self.doc[tokens[1]],
+                                                      _own_side(attribution))  # fmt: skip
                     if unresolved or cue.resolve == "blamed":
                         later.append((number, attribution, cue, tokens))
                     out += self._claims(number, attribution, cue, tokens, names)
@@ -112,7 +113,7 @@ class _Claims:
         return out
 
     # -- resolvers ---------------------------------------------------------------------
-    def _resolve(self, cue: Cue, target: Any) -> tuple[list[str], bool]:
+    def _resolve(self, cue: Cue, target: Any, own: set[str]) -> tuple[list[str], bool]:
         """(names, unresolved): unresolved when the target is a definite act without an
         author ("this crime"), resolved later from the statement or the narrated event."""
         targets = self.targets
@@ -120,6 +121,9 @@ class _Claims:
         if mode == "blamed":
             return [], True
         if mode == "phrase":
+            if _person_reference(target):  # "called him a great leader", "the martyr"
+                person = targets.person_before(target, exclude=own)
+                return ([person.name] if person is not None else []), False
             items = [target, *target.conjuncts]
             if target.dep_ == "pobj":  # "to the nation and to the families"
                 items += [p for prep in target.head.conjuncts for p in prep.children
@@ -301,6 +305,16 @@ def _framed(noun: Any) -> Any | None:
         return None
     wanted = ("nsubj", "nsubjpass") if noun.dep_ == "attr" else ("dobj", "nsubjpass")
     return next((c for c in head.children if c.dep_ in wanted and c.i != noun.i), None)
+
+
+def _person_reference(token: Any) -> bool:
+    if token.lower_ in ("him", "her"):
+        return True
+    return (
+        token.lower_ in ("martyr", "commander", "general", "leader", "man", "hero")
+        and any(c.lower_ in ("the", "this", "that") for c in token.children)
+        and not any(c.dep_ in ("prep", "compound", "amod") for c in token.children)
+    )
 
 
 def _definite(noun: Any) -> bool:

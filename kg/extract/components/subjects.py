@@ -31,10 +31,12 @@ class Context(Protocol):
 
 class SubjectReader:
     def __init__(self, doc: Any, gazetteer: Gazetteer, speech: Speech,
-                 governments: dict[str, str], context: Context) -> None:  # fmt: skip
+                 governments: dict[str, str], context: Context,
+                 capitals: dict[str, str] | None = None) -> None:  # fmt: skip
         self.doc, self.gazetteer, self.speech = doc, gazetteer, speech
         self.governments, self.context = governments, context
         self.mentions, self.layout = doc._.kg_mentions, doc._.kg_layout
+        self.dateline_government = _dateline_government(doc, capitals or {}, governments)
 
     # -- the phrase ------------------------------------------------------------------
     def speaker(self, head: Any, act: SpeechAct | None = None) -> Found | None:
@@ -278,12 +280,19 @@ class SubjectReader:
         return found[0] if found else None
 
     def _anaphor(self, head: Any, kind: str) -> Found | None:
-        """ "the group", "the Brigades", "the Lebanese group", "the government"."""
+        """ "the group", "the Brigades", "the Lebanese group", "the government"; a bare
+        or indefinite noun ("factions that rejected ...") refers to no one."""
         if kind == "statement":
             return self._statement(head)
         entry = self._entry(head)
         if entry is not None and _fits(entry.type, kind):
             return entry, ("anaphor", "entry")
+        if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
+                   for c in head.children):  # fmt: skip
+            return None
+        qualified = self._qualified(head, kind)
+        if qualified is not None:
+            return qualified, ("anaphor", "qualified")
         if head.text[:1].isupper() and head.i > 0:  # "the Brigades", "the Guards"
             stem = head.lower_.rstrip("s")
             for mention in self.mentions.before(head.idx):
@@ -296,6 +305,25 @@ class SubjectReader:
         for mention in self.mentions.before(head.idx):
             if mention.kind not in ("adj", "capital") and _fits(mention.type, kind):
                 return speaker_of(mention), ("anaphor", "named before")
+        if kind == "state" and head.lower_ == "government" and self.dateline_government:
+            name = self.dateline_government  # "the government" under a BAGHDAD dateline
+            return Speaker(name, "state", _phrase(head)[0], _phrase(head)[1]), ("dateline",)
+        return None
+
+    def _qualified(self, head: Any, kind: str) -> Speaker | None:
+        """ "the Lebanese group": the earlier actor the gazetteer knows by that demonym
+        ("Lebanese Hezbollah") or that the text gave that state ("Lebanon's Hezbollah")."""
+        for child in head.children:
+            adjective = self.mentions.at(child)
+            if child.dep_ != "amod" or adjective is None or adjective.kind != "adj":
+                continue
+            for mention in self.mentions.before(head.idx):
+                if mention.kind in ("adj", "capital") or not _fits(mention.type, kind):
+                    continue
+                actor = self.gazetteer.resolve(mention.name)
+                forms = [f.lower() for f in (actor.aliases if actor else ())]
+                if any(child.lower_ in f or adjective.name.lower() in f for f in forms):
+                    return speaker_of(mention)
         return None
 
     def _entry(self, token: Any) -> Speaker | None:
@@ -328,6 +356,21 @@ class SubjectReader:
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
+
+
+def _dateline_government(doc: Any, capitals: dict[str, str],
+                         governments: dict[str, str]) -> str | None:  # fmt: skip
+    """The government of the country whose city opens the dateline ("BAGHDAD, ...")."""
+    from kg.extract.components.layout import DATELINE
+
+    for paragraph in doc._.kg_layout.paragraphs[:4]:
+        match = DATELINE.match(doc.text, paragraph.start, paragraph.end)
+        if match is None:
+            continue
+        city = re.split(r"[,/(]", doc.text[paragraph.start : match.end()])[0].strip().title()
+        country = capitals.get(city)
+        return governments.get(country, f"Government of {country}") if country else None
+    return None
 
 
 def _kind_of(name: str, speech: Speech, label: str) -> str:

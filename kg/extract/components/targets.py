@@ -61,7 +61,9 @@ class TargetFinder:
         """The actor a phrase is or belongs to: "American bases", "U.S. interests in the
         region", "the bases of the coalition", "America and Britain"."""
         out: list[Mention] = []
-        for item in [token, *token.conjuncts]:
+        if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+            return self.owners(token.head.head)  # "the group, which it blamed": the group
+        for item in [token, *(c for c in token.conjuncts if not self._after_place(token, c))]:
             own = self.mention(item)
             if own is not None:
                 out.append(own)
@@ -84,6 +86,20 @@ class TargetFinder:
             if item.pos_ == "PRON" and item.lower_ in ("them", "they", "it"):
                 out += self.antecedents(item)
         return _unique([m for m in out if m.type != "other"])
+
+    def _after_place(self, head: Any, conjunct: Any) -> bool:
+        """ "forces in Iraq and Syria": a conjunct after a place phrase is a place."""
+        doc = head.doc
+        return any(doc[i].dep_ == "prep" and doc[i].lower_ in self.words.place_preps
+                   for i in range(head.i, conjunct.i))  # fmt: skip
+
+    def person_before(self, token: Any, exclude: set[str]) -> Mention | None:
+        """The person "him", "her" or "the martyr" names: the nearest earlier person
+        mention that is not the speaker."""
+        for mention in self.mentions.before(token.idx):
+            if mention.type == "person" and mention.name not in exclude:
+                return mention
+        return None
 
     def hedged(self, noun: Any) -> bool:
         hedges = self.words.hedges
