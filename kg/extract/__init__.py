@@ -1,4 +1,4 @@
-"""Extraction: news text -> statement records (see kg.extract.pipeline).
+"""Extraction: news text -> statement records (see kg.extract.extractor).
 
 `Extractor` is imported lazily so that `import kg.extract` stays cheap.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-_API = {"Extractor": "kg.extract.pipeline:Extractor"}
+_API = {"Extractor": "kg.extract.extractor:Extractor"}
 
 
 def __getattr__(name: str) -> Any:

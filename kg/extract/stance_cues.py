@@ -54,8 +54,9 @@ class Cue:
     id: str
     stance: str  # the record field it labels
     # DependencyMatcher patterns (the cue node first), each with the index of its target
-    # node in a match's token ids
-    patterns: tuple[tuple[tuple[dict[str, Any], ...], int], ...]
+    # node in a match's token ids and the nodes whose subject the path borrowed (each must
+    # be a coordinated or dependent verb without a subject of its own)
+    patterns: tuple[tuple[tuple[dict[str, Any], ...], int, tuple[int, ...]], ...]
     resolve: str
     when: tuple[str, ...]
     unless: tuple[str, ...]
@@ -93,10 +94,16 @@ def _compile(raw: Any, field: str, where: str) -> Cue:
     for path in paths:
         for steps in _expand(path, where) if path is not None else [None]:
             pattern = list(base)
+            borrowed: list[int] = []
             if steps is not None:
-                _path(pattern, steps, "t", where)
+                for number, step in enumerate(steps):
+                    if step.get("borrow"):  # the node before this step lends its subject
+                        borrowed.append(len(base) + number - 1 if number else 0)
+                _path(pattern, [{k: v for k, v in step.items() if k != "borrow"}
+                                for step in steps], "t", where)  # fmt: skip
             _check_with_spacy(pattern, where)
-            patterns.append((tuple(pattern), len(pattern) - 1 if steps is not None else 0))
+            target = len(pattern) - 1 if steps is not None else 0
+            patterns.append((tuple(pattern), target, tuple(borrowed)))
     resolve = raw.get("resolve", "owners")
     if resolve not in RESOLVERS:
         raise CueError(f"{where}: resolve {resolve!r} is not one of {RESOLVERS}")
@@ -125,7 +132,7 @@ def _expand(steps: Any, where: str) -> list[list[dict[str, Any]]]:
         if isinstance(step, dict) and step.get("rel") == "subject":
             extra = {k: v for k, v in step.items() if k != "rel"}
             own = {"rel": ">", "dep": list(_SUBJECT), **extra}
-            shared = [{"rel": "<", "dep": ["conj", "xcomp"]}, own]
+            shared = [{"rel": "<", "borrow": True}, own]
             out = [[*path, own] for path in out] + [path + shared for path in out]
         else:
             out = [[*path, step] for path in out]

@@ -35,6 +35,7 @@ class Speech:
     outlet_nouns: Words
     affiliation_words: Words
     carrier_verbs: Words
+    section_labels: Words
     platform_names: Words
     militia_name_words: Words
     military_body_words: Words

@@ -305,9 +305,8 @@ def _matchers(gazetteer: Gazetteer, places: Places) -> tuple[re.Pattern[str], ..
         bound.format("(?:" + "|".join(map(_form_regex, insensitive)) + ")"), re.IGNORECASE
     )
     adjectives = sorted(places.demonyms, key=len, reverse=True)
-    demonym = re.compile(  # "Iranian-made", "Russian-built": where a weapon comes from
-        r"(?<![\w.])(?:" + "|".join(map(re.escape, adjectives)) + r")(?![\w])"
-        r"(?!-(?:made|built|designed|supplied|manufactured|produced)\b)"
+    demonym = re.compile(  # "Iranian-made", "Saudi-led", "Israeli-held": a compound
+        r"(?<![\w.])(?:" + "|".join(map(re.escape, adjectives)) + r")(?![\w])(?!-[a-z])"
     )
     capitals = re.compile(
         r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(places.capitals, key=len,

@@ -45,6 +45,16 @@ ENTRY = re.compile(
     r"[ \t]*(?:\((?P<note>[^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# "4) Barham Salih. Iraq's president denounced ...": a numbered item headed by a name.
+NAMED_ITEM = re.compile(
+    rf"^[ \t]*\d{{1,2}}[).][ \t]+(?P<name>{_NAME})\.[ \t]+(?=[A-Z\"\u201c])", re.MULTILINE
+)
+# "• 19 Feb — Nasruddin Amer, deputy head ..., wrote": a dated item without a header name.
+DATED_ITEM = re.compile(
+    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<date>{_DAY_MONTH})(?:,?[ \t]*{_TIME})?[ \t]+"
+    r"[-\u2013\u2014][ \t]+(?=\S)",
+    re.MULTILINE,
+)
 # A dateline opening a paragraph: "BAGHDAD, Jan 8, 2020 (Wire) - ", "HASAKAH, Syria,
 # September 2023 - ", "ADEN, Aug 29 (Wire) - ".
 DATELINE = re.compile(
@@ -60,15 +70,20 @@ _HEAD_MAX = 160  # a head or heading line is shorter than this
 _WRAP_MIN = 60  # a line at least this long that ends mid-sentence is wrapped text
 
 
-def layout(doc: Any) -> Any:
+class LayoutReader:
     """The component: assign `doc._.kg_layout` and the sentence starts it implies."""
-    found = read_layout(doc.text)
-    doc._.kg_layout = found
-    _sentence_starts(doc, found)
-    return doc
+
+    def __init__(self, section_labels: frozenset[str] = frozenset()) -> None:
+        self.section_labels = section_labels
+
+    def __call__(self, doc: Any) -> Any:
+        found = read_layout(doc.text, self.section_labels)
+        doc._.kg_layout = found
+        _sentence_starts(doc, found)
+        return doc
 
 
-def read_layout(text: str) -> Layout:
+def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layout:
     """The paragraphs of `text` with their kinds (a pure function of the text)."""
     pieces = _pieces(text)
     head_end = _head_end(text, pieces)
@@ -85,7 +100,7 @@ def read_layout(text: str) -> Layout:
             footnotes.update(
                 (m.group("n"), m.group("text").strip()) for m in _FOOTNOTE_ITEM.finditer(body)
             )
-        elif (entry := _entry(text, start, end)) is not None:
+        elif (entry := _entry(text, start, end, section_labels)) is not None:
             kind = "entry"
         elif _is_heading(body, index, pieces):
             kind = "heading"
@@ -155,10 +170,10 @@ def _head_end(text: str, pieces: list[tuple[int, int]]) -> int:
     return end
 
 
-def _entry(text: str, start: int, end: int) -> Entry | None:
+def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> Entry | None:
     match = ENTRY.match(text, start, end)
     if match is None:
-        return None
+        return _item(text, start, end)
     rest = text[match.end() : end]
     has_date = match.group("loose") is not None
     note = match.group("note")
@@ -166,12 +181,14 @@ def _entry(text: str, start: int, end: int) -> Entry | None:
     finished = re.search(r"[.!?][\"\u201d]?\s*(?:\[\d+\])?$", rest) is not None
     if not (has_date or note) and not (finished and len(rest) > _WRAP_MIN):
         return None
+    group = "loose" if has_date else "name"
+    name = match.group(group).strip()
+    if name.lower() in section_labels:  # "Context: ...", "Related: ..."
+        return None
     date = match.group("date")
     if date is None and note:
         day = re.search(_DAY_MONTH, note)
         date = day.group(0) if day else None
-    group = "loose" if has_date else "name"
-    name = match.group(group).strip()
     return Entry(
         name=name,
         name_start=match.start(group),
@@ -180,6 +197,20 @@ def _entry(text: str, start: int, end: int) -> Entry | None:
         note=note,
         body_start=match.end(),
     )
+
+
+def _item(text: str, start: int, end: int) -> Entry | None:
+    """A numbered item headed by a name ("4) Barham Salih. ...") or a dated item
+    without one ("• 19 Feb — ..."): the name speaks, the date dates."""
+    named = NAMED_ITEM.match(text, start, end)
+    if named is not None:
+        name = named.group("name")
+        return Entry(name, named.start("name"), named.start("name") + len(name), None, None,
+                     named.end())  # fmt: skip
+    dated = DATED_ITEM.match(text, start, end)
+    if dated is not None:
+        return Entry("", dated.start(), dated.start(), dated.group("date"), None, dated.end())
+    return None
 
 
 def _is_heading(body: str, index: int, pieces: list[tuple[int, int]]) -> bool:
@@ -235,10 +266,14 @@ def _sentence_starts(doc: Any, found: Layout) -> None:
 def _register() -> None:
     from spacy.language import Language
 
-    if "kg_layout" not in Language.factories:
-        Language.component(
-            "kg_layout", assigns=["doc._.kg_layout", "token.is_sent_start"], func=layout
-        )
+    if "kg_layout" in Language.factories:
+        return
+
+    @Language.factory("kg_layout", assigns=["doc._.kg_layout", "token.is_sent_start"])
+    def make_layout_reader(nlp: Any, name: str) -> LayoutReader:
+        from kg.extract.wordlists import load_speech
+
+        return LayoutReader(load_speech().section_labels)
 
 
 _register()

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.doc import Layout, SpeechAct
-from kg.extract.wordlists import Speech
+from kg.extract.wordlists import Acts, Speech
 
 _RELATIVE = {"who", "which", "that"}
 _MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll"}
@@ -34,8 +34,8 @@ _QUOTES = ('"', "\u201c", "\u201d")
 
 
 class SpeechActs:
-    def __init__(self, speech: Speech) -> None:
-        self.speech = speech
+    def __init__(self, speech: Speech, acts: Acts) -> None:
+        self.speech, self.words = speech, acts
 
     def __call__(self, doc: Any) -> Any:
         self._mentions = doc._.kg_mentions
@@ -71,7 +71,7 @@ class SpeechActs:
             if any(c.dep_ == "parataxis" and c.i in {v.i for v in verbs} for c in verb.children):
                 continue  # "The government, he said, held X responsible": his act, not its
             subjects, kind = self._subjects(verb)
-            if not subjects or self._reported_again(verb, subjects[0], verbs):
+            if not subjects or self._reported_again(verb, subjects, verbs):
                 continue
             content = self._content(verb, subjects, kind, verbs)
             acts.append(SpeechAct(verb.i, (sent.start, sent.end), frozenset(content),
@@ -79,12 +79,16 @@ class SpeechActs:
                                   tuple(s.i for s in subjects)))  # fmt: skip
         return acts
 
-    def _reported_again(self, verb: Any, subject: Any, verbs: list[Any]) -> bool:
-        """ "X said his group would wait ... and urged ...", "X said they had warned Y": a
-        reporting verb inside another act's clause whose subject names no one new is
-        part of that act, not a second one ("X said Y had blamed Z" is Y's own act)."""
+    def _reported_again(self, verb: Any, subjects: list[Any], verbs: list[Any]) -> bool:
+        """ "X said his group would wait ... and urged ...", "X said Y had fired and held
+        the group responsible": a reporting verb inside another act's clause whose subject
+        names no one new, or is borrowed from a verb it is coordinated with, is part of
+        that act, not a second one ("X said Y had blamed Z" is Y's own act)."""
         inside = any(other.i != verb.i and other.is_ancestor(verb) for other in verbs)
-        return inside and not self._named(subject)
+        borrowed = subjects[0].head.i != verb.i and not any(
+            s.head.i == verb.i or (s.dep_ == "pobj" and s.head.head.i == verb.i) for s in subjects
+        )  # fmt: skip
+        return inside and (borrowed or not self._named(subjects[0]))
 
     def _named(self, subject: Any) -> bool:
         return self.mentions_at(subject) or subject.pos_ == "PROPN"
@@ -106,6 +110,8 @@ class SpeechActs:
             return False  # "in what X called", "the attack that X condemned"
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
             return False  # "Israel would respond", "X could condemn": not a statement made
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in self.words.non_factual_verbs:
+            return False  # "declined to comment", "refused to say"
         if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
             return False  # "called up reservists", "called off the talks"
         return not any(c.lower_ == "what" for c in token.children)
@@ -155,7 +161,11 @@ class SpeechActs:
             token = verb.doc[index]
             if token.is_punct:
                 continue
-            if index in leading and token.pos_ == "PROPN" and self.mentions_at(token):
+            mention = self._mentions.at(token)
+            place = token.dep_ == "pobj" and token.head.lower_ in self.words.place_preps
+            if index in leading and token.pos_ == "PROPN" and mention is not None and (
+                mention.known and mention.kind not in ("adj", "capital") and not place
+            ):  # fmt: skip
                 return token
             return None
         return None
@@ -249,9 +259,9 @@ def _register() -> None:
         assigns=["doc._.kg_acts"],
     )
     def make_speech_acts(nlp: Any, name: str) -> SpeechActs:
-        from kg.extract.wordlists import load_speech
+        from kg.extract.wordlists import load_acts, load_speech
 
-        return SpeechActs(load_speech())
+        return SpeechActs(load_speech(), load_acts())
 
 
 _register()

@@ -37,13 +37,13 @@ class StanceFinder:
         from spacy.matcher import DependencyMatcher
 
         self.demonym_of = demonym_of or {}
-        self.keys: dict[str, tuple[Cue, int]] = {}
+        self.keys: dict[str, tuple[Cue, int, tuple[int, ...]]] = {}
         self.words = acts
         self.matcher = DependencyMatcher(vocab)
         for cue in cues:
-            for number, (pattern, target) in enumerate(cue.patterns):
+            for number, (pattern, target, borrowed) in enumerate(cue.patterns):
                 key = f"{cue.id}#{number}"
-                self.keys[key] = (cue, target)
+                self.keys[key] = (cue, target, borrowed)
                 self.matcher.add(key, [list(pattern)])
 
     def __call__(self, doc: Any) -> Any:
@@ -60,7 +60,9 @@ class _Claims:
         self.matches: dict[int, list[tuple[Cue, list[int]]]] = defaultdict(list)
         strings = doc.vocab.strings
         for match_id, tokens in finder.matcher(doc):
-            cue, target = finder.keys[strings[match_id]]
+            cue, target, borrowed = finder.keys[strings[match_id]]
+            if not all(_lends_subject(doc[tokens[n]]) for n in borrowed):
+                continue
             # the cue token first, the target second, then the rest of the path
             ordered = [tokens[0], tokens[target], *tokens[1:]]
             self.matches[tokens[0]].append((cue, ordered))
@@ -205,9 +207,9 @@ class _Claims:
         if condition == "conditional":
             return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                        for c in cue.children)  # fmt: skip
-        if condition == "hypothetical":
+        if condition == "hypothetical":  # "any new attack would": not "a new aggression"
             return any(c.lower_ in words.hypothetical_determiners for c in target.children
-                       if c.i < target.i)  # fmt: skip
+                       if c.i < target.i) and self._future(target)  # fmt: skip
         if condition == "condemned":  # "condemned the Zionist crime": condemnation only
             noun = target
             while noun.dep_ == "conj" and noun.head.i != noun.i:
@@ -305,6 +307,14 @@ def _framed(noun: Any) -> Any | None:
         return None
     wanted = ("nsubj", "nsubjpass") if noun.dep_ == "attr" else ("dobj", "nsubjpass")
     return next((c for c in head.children if c.dep_ in wanted and c.i != noun.i), None)
+
+
+def _lends_subject(token: Any) -> bool:
+    """A verb coordinated with, or depending on, the verb whose subject it shares ("X
+    bears responsibility ... and will face a response"): no subject of its own."""
+    return token.dep_ in ("conj", "xcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children
+    )
 
 
 def _person_reference(token: Any) -> bool:

@@ -343,7 +343,9 @@ class SubjectReader:
 
     def header_speaker(self, entry: Entry) -> Speaker | None:
         """The speaker a digest entry's header names ("Kata'ib Hezbollah", "Israeli army",
-        "Hassan Nasrallah"); "Joint post" names none."""
+        "Hassan Nasrallah"); "Joint post" and a dated item without a name name none."""
+        if not entry.name:
+            return None
         inside = [m for m in self.mentions.items if m.start >= entry.name_start
                   and m.end <= entry.name_end and m.kind not in ("adj", "capital")]  # fmt: skip
         if inside:
