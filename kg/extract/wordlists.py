@@ -37,6 +37,7 @@ class Speech:
     carrier_verbs: Words
     section_labels: Words
     platform_names: Words
+    sub_body_nouns: Words
     militia_name_words: Words
     military_body_words: Words
     role_nouns: Words

@@ -37,7 +37,8 @@ _APOS = "['\u2019\u02bc`]"
 _KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "anaphor": 4, "capital": 5,
                   "adj": 6}  # fmt: skip
 # Nouns that refer back to a named actor even in lower case: "the regime", "the coalition".
-_DISTINCTIVE = {"regime", "entity", "coalition", "kingdom", "occupation", "brigades", "guards"}
+_DISTINCTIVE = {"regime", "entity", "coalition", "kingdom", "occupation", "brigades", "guards",
+                "government", "army", "council", "militia"}  # fmt: skip
 _MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network)\b")
 _MINISTRY = re.compile(
     r"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:"

@@ -84,6 +84,8 @@ class SpeechActs:
         the group responsible": a reporting verb inside another act's clause whose subject
         names no one new, or is borrowed from a verb it is coordinated with, is part of
         that act, not a second one ("X said Y had blamed Z" is Y's own act)."""
+        if verb.dep_ == "parataxis":
+            return False  # "The government, he said, held ...": the parenthesis speaks
         inside = any(other.i != verb.i and other.is_ancestor(verb) for other in verbs)
         borrowed = subjects[0].head.i != verb.i and not any(
             s.head.i == verb.i or (s.dep_ == "pobj" and s.head.head.i == verb.i) for s in subjects
@@ -91,7 +93,11 @@ class SpeechActs:
         return inside and (borrowed or not self._named(subjects[0]))
 
     def _named(self, subject: Any) -> bool:
-        return self.mentions_at(subject) or subject.pos_ == "PROPN"
+        """A subject that names someone: a name, or a phrase with a name in apposition
+        ("the Houthi's top negotiator Mohammed Abdulsalam")."""
+        return bool(self.mentions_at(subject) or subject.pos_ == "PROPN" or any(
+            c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and self.mentions_at(c)
+            for c in subject.children))  # fmt: skip
 
     def is_reporting(self, token: Any) -> bool:
         lemma = token.lemma_.lower()

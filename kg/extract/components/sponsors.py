@@ -85,6 +85,9 @@ class SponsorFinder:
         if lower in _BACKED and token.i >= 2 and doc[token.i - 1].text == "-":
             state = self._state_before(doc, token.i - 2)  # "Iran-backed", "U.S.-backed"
             return (state, self._backed_phrase(doc, token)) if state else None
+        if lower in _BACKED and token.i >= 1 and token.dep_ in ("amod", "compound"):
+            state = self._state_before(doc, token.i - 1)  # "the Iran backed Houthis"
+            return (state, self._backed_phrase(doc, token)) if state else None
         if lower == "pro" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
             state = self.state(doc[token.i + 2].text)  # "pro-Iran"
             return (state, self._backed_phrase(doc, doc[token.i + 2])) if state else None

@@ -47,6 +47,9 @@ class SubjectReader:
         mention = self.mentions.at(head)
         if mention is not None and mention.kind != "adj":
             return self._named(mention, head)
+        body = self._sub_body(head)
+        if body is not None:
+            return body, ("sub-body",)
         if lemma in speech.non_speaker_nouns or lower in speech.non_speaker_nouns:
             person = self._person_in(head)  # "a senior official, X, said": X
             return (speaker_of(person), ("appos",)) if person is not None else None
@@ -93,6 +96,32 @@ class SubjectReader:
                 if mention is not None and mention.kind not in ("adj", "capital"):
                     return self._named(mention, child)[0], ("appos",)
         return None
+
+    def _sub_body(self, head: Any) -> Speaker | None:
+        """ "Ansar Allah's political bureau", "Its presidential council": a body of a
+        named actor speaks for itself, its parent as affiliation (rule 4): the gazetteer's
+        entry ("Ansar Allah Political Bureau"), else "Presidential Council of the X"."""
+        if head.lemma_.lower() not in self.speech.sub_body_nouns or head.pos_ != "NOUN":
+            return None
+        owner_token = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner_token is None:
+            return None
+        owner = self.mentions.at(owner_token)
+        if owner is None or owner.kind in ("adj", "capital"):
+            owner = self._possessor(owner_token)
+        if owner is None or owner.type in ("person", "other"):
+            return None
+        words = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i > owner_token.i]
+        phrase = " ".join(t.text for t in [*words, head])
+        actor = self.gazetteer.resolve(f"{owner.name} {phrase}")
+        surface, start = _phrase(head)
+        if actor is not None and actor.affiliation == owner.name:
+            return Speaker(actor.name, actor.type, surface, start, actor.affiliation)
+        article = "the " if owner.name.split()[0].lower() in self.speech.anaphor_nouns.get(
+            "state", frozenset()) | {"coalition", "council"} else ""  # fmt: skip
+        name = f"{phrase.title()} of {article}{owner.name}"
+        kind = "state" if owner.type == "state" else "organization"
+        return Speaker(name, kind, surface, start, owner.name, known=False)
 
     # -- roles -----------------------------------------------------------------------
     def _role(self, head: Any) -> Found | None:
