@@ -42,7 +42,19 @@ class _Group:
     attributions: list[tuple[int, Attribution]]
 
 
-def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str) -> list[Statement]:
+def _sponsor(sponsors: dict[str, str], name: str, affiliation: str | None,
+             parents: dict[str, str]) -> str | None:  # fmt: skip
+    """The speaker's own backer, else its group's, up the chain of parents (rule 5: a
+    group-level cue covers its members and sub-bodies)."""
+    chain, current = [name], affiliation
+    while current and current not in chain and len(chain) < 5:
+        chain.append(current)
+        current = parents.get(current)
+    return next((sponsors[n] for n in chain if n in sponsors), None)
+
+
+def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str,
+             parents: dict[str, str] | None = None) -> list[Statement]:  # fmt: skip
     attributions: Sequence[Attribution] = doc._.kg_attributions
     acts: Sequence[SpeechAct] = doc._.kg_acts
     claims: dict[int, list[Claim]] = {}
@@ -55,11 +67,12 @@ def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str) -> 
             continue
         groups.setdefault(attribution.speaker.name, _Group(attribution.speaker.name, []))
         groups[attribution.speaker.name].attributions.append((number, attribution))
-    return [_record(doc, source, speech, version, group, claims) for group in groups.values()]
+    return [_record(doc, source, speech, version, group, claims, parents or {})
+            for group in groups.values()]  # fmt: skip
 
 
 def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, group: _Group,
-            claims: dict[int, list[Claim]]) -> Statement:  # fmt: skip
+            claims: dict[int, list[Claim]], parents: dict[str, str]) -> Statement:  # fmt: skip
     acts, dates = doc._.kg_acts, doc._.kg_dates
     own = [c for number, _ in group.attributions for c in claims.get(number, [])]
     labels: dict[str, list[str]] = {field: [] for field in LABEL_FIELDS}
@@ -70,8 +83,7 @@ def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, grou
     speaker = first.speaker
     affiliation = next((a.speaker.affiliation for _, a in group.attributions
                         if a.speaker.affiliation), None)  # fmt: skip
-    sponsors = doc._.kg_sponsors
-    sponsor = sponsors.get(group.name) or (sponsors.get(affiliation) if affiliation else None)
+    sponsor = _sponsor(doc._.kg_sponsors, group.name, affiliation, parents)
     platform = next(filter(None, (_platform(doc, speech, acts[a.act], a)
                                   for _, a in group.attributions)), None)  # fmt: skip
     statement_date = next(filter(None, (dates[a.act] for _, a in group.attributions)), None)

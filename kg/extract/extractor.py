@@ -18,6 +18,7 @@ from typing import Any
 
 from kg.extract.assembly import assemble
 from kg.extract.wordlists import load_speech
+from kg.gazetteer import load_gazetteer
 from kg.model import SourceDocument, Statement
 
 VERSION = "kg-extract/0.7.0"
@@ -31,6 +32,8 @@ class Extractor:
     def __init__(self, nlp: Any = None) -> None:
         self._nlp = nlp
         self.speech = load_speech()
+        # the gazetteer's parents, for a group's sponsor covering its sub-bodies
+        self.parents = {a.name: a.affiliation for a in load_gazetteer().actors if a.affiliation}
 
     @property
     def nlp(self) -> Any:
@@ -45,7 +48,7 @@ class Extractor:
         return self.nlp(self._make_doc(document))
 
     def extract(self, document: SourceDocument) -> list[Statement]:
-        return assemble(self.process(document), document, self.speech, self.version)
+        return assemble(self.process(document), document, self.speech, self.version, self.parents)
 
     def extract_many(
         self, documents: Iterable[SourceDocument], batch_size: int = 32
@@ -57,7 +60,7 @@ class Extractor:
                 return
             docs = self.nlp.pipe((self._make_doc(d) for d in batch), batch_size=batch_size)
             for source, doc in zip(batch, docs, strict=True):
-                yield source, assemble(doc, source, self.speech, self.version)
+                yield source, assemble(doc, source, self.speech, self.version, self.parents)
 
     def _make_doc(self, document: SourceDocument) -> Any:
         doc = self.nlp.make_doc(document.text)

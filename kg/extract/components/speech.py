@@ -237,7 +237,8 @@ def _members(head: Any) -> list[Any]:
     """Joint speakers: "X and Y", "Three factions, X, Y and Z", "several factions,
     including X, Y and Z" (one each, rule 2)."""
     listed = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if listed and head.pos_ == "NOUN":
+    plural = head.tag_ == "NNS" or any(c.dep_ == "nummod" for c in head.children)
+    if listed and head.pos_ == "NOUN" and plural:
         return [m for item in listed for m in (item, *item.conjuncts)]
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):

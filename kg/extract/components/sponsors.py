@@ -66,10 +66,10 @@ class SponsorFinder:
         return actor.name if actor is not None and actor.type == "state" else None
 
     def sponsors(self, doc: Any) -> dict[str, str]:
-        said = {i for act in doc._.kg_acts for i in act.content}
+        quoted = _quoted(doc)
         out: dict[str, str] = {}
         for token in doc:
-            if token.i in said:
+            if token.i in quoted:
                 continue
             found = self._cue(doc, token)
             if found is None:
@@ -85,7 +85,7 @@ class SponsorFinder:
         if lower in _BACKED and token.i >= 2 and doc[token.i - 1].text == "-":
             state = self._state_before(doc, token.i - 2)  # "Iran-backed", "U.S.-backed"
             return (state, self._backed_phrase(doc, token)) if state else None
-        if lower in _BACKED and token.i >= 1 and token.dep_ in ("amod", "compound"):
+        if lower in _BACKED and token.i >= 1 and doc[token.i - 1].pos_ == "PROPN":
             state = self._state_before(doc, token.i - 1)  # "the Iran backed Houthis"
             return (state, self._backed_phrase(doc, token)) if state else None
         if lower == "pro" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
@@ -126,18 +126,29 @@ class SponsorFinder:
                 break
             head = head.head
         found = self._mentions_of(doc, head)
-        if not found and head.lower_ in _GENERIC:
+        if not found and head.dep_ == "appos":  # "Al-Nujaba, an Iran-backed faction,"
+            found = self._mentions_of(doc, head.head)
+        definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
+        if not found and head.lower_ in _GENERIC and definite:  # "the Iran-backed group"
             found = self._referent(doc, head)
+        if not found:  # a parser slip: the name right after the cue ("Iran backed Houthi's")
+            found = self._next_name(doc, token)
         return found + self._person_described(doc, head)
+
+    def _next_name(self, doc: Any, token: Any) -> list[Mention]:
+        for follower in doc[token.i + 1 : token.i + 4]:
+            if follower.is_punct:
+                return []
+            found = doc._.kg_mentions.at(follower)
+            if found is not None and found.kind not in ("adj", "capital"):
+                return [found]
+        return []
 
     def _backed_by(self, doc: Any, token: Any) -> list[Mention]:
         """ "X, backed by Iran" (the participle hangs on X), "X is backed by Iran"."""
         if token.dep_ in ("acl", "relcl", "amod", "advcl"):
             head = token.head
-            if token.dep_ == "relcl" or head.lower_ in ("which", "who"):
-                head = token.head
-            return self._mentions_of(doc, head) or (
-                self._referent(doc, head) if head.lower_ in _GENERIC else [])  # fmt: skip
+            return self._mentions_of(doc, head) + self._person_described(doc, head)
         subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subjects and subjects[0].lower_ in ("which", "who"):
             subjects = [token.head] if token.dep_ == "relcl" else []
@@ -175,6 +186,21 @@ class SponsorFinder:
                 if person is not None and person.type == "person":
                     return [person]
         return []
+
+
+def _quoted(doc: Any) -> set[int]:
+    """Tokens inside quotation marks: what someone said, not what the text says."""
+    out: set[int] = set()
+    inside = False
+    for token in doc:
+        if token.text in ('"', "\u201c", "\u201d"):
+            inside = token.text != "\u201d" and not (inside and token.text == '"')
+            continue
+        if "\n\n" in token.text_with_ws:
+            inside = False
+        if inside:
+            out.add(token.i)
+    return out
 
 
 def _register() -> None:
