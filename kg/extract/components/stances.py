@@ -33,10 +33,13 @@ _THREAT_WORDS = {"response", "retaliation", "revenge", "punishment", "retributio
 
 class StanceFinder:
     def __init__(self, cues: tuple[Cue, ...], acts: Acts, vocab: Any,
-                 demonym_of: dict[str, str] | None = None) -> None:  # fmt: skip
+                 demonym_of: dict[str, str] | None = None,
+                 parents: dict[str, str] | None = None) -> None:  # fmt: skip
         from spacy.matcher import DependencyMatcher
 
         self.demonym_of = demonym_of or {}
+        # actor -> parent (gazetteer affiliations, and a state's government -> the state)
+        self.parents = parents or {}
         self.keys: dict[str, tuple[Cue, int, tuple[int, ...]]] = {}
         self.words = acts
         self.matcher = DependencyMatcher(vocab)
@@ -80,7 +83,7 @@ class _Claims:
                     ):  # fmt: skip
                         continue
                     names, unresolved = self._resolve(cue, self.doc[tokens[1]],
-                                                      _own_side(attribution))  # fmt: skip
+                                                      self._own_side(attribution))  # fmt: skip
                     if unresolved or cue.resolve == "blamed":
                         later.append((number, attribution, cue, tokens))
                     out += self._claims(number, attribution, cue, tokens, names)
@@ -91,7 +94,7 @@ class _Claims:
             hostile = cue.stance in ("blames", "condemns", "threatens_or_vows_revenge_against")
             names = [c.target for c in out if c.attribution in voice and hostile
                      and c.stance in ("blames", "condemns")]  # fmt: skip
-            if not names and cue.resolve != "blamed":
+            if not names and cue.resolve != "blamed" and self._same_event(self.doc[tokens[1]]):
                 names = _names(self.event.authors)
             out += self._claims(number, attribution, cue, tokens, names)
         return _unique(out)
@@ -104,7 +107,7 @@ class _Claims:
 
     def _claims(self, number: int, attribution: Attribution, cue: Cue, tokens: list[int],
                 names: list[str]) -> list[Claim]:  # fmt: skip
-        own = _own_side(attribution)
+        own = self._own_side(attribution)
         threat = cue.stance == "threatens_or_vows_revenge_against"
         span = (min(tokens), max(tokens) + 1)
         out = []
@@ -176,6 +179,29 @@ class _Claims:
                 return names or _names(self.event.authors)
             return _names(self.event.authors) if pronoun.lower_ in ("it", "this") else []
         return _names(self.targets.antecedents(pronoun))
+
+    def _own_side(self, attribution: Attribution) -> set[str]:
+        """The speaker and the bodies it speaks for, up the gazetteer's parents ("Israel
+        Defense Forces" -> "Israel"); blaming one's own government still counts (rule 6),
+        so a group's parent state is not added for groups."""
+        speaker = attribution.speaker
+        own = {speaker.name}
+        current = speaker.affiliation
+        while current and current not in own and len(own) < 5:
+            own.add(current)
+            parent = self.finder.parents.get(current)
+            current = parent if speaker.type in ("state", "person") else None
+        return own
+
+    def _same_event(self, noun: Any) -> bool:
+        """ "the attack on the base" is the narrated act only if the narrated sentence
+        names what it was on ("the strike on Beirut" is another act)."""
+        if self.event.sentence is None:
+            return False
+        text = self.doc[self.event.sentence[0] : self.event.sentence[1]].text.lower()
+        aimed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                 for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        return all(p.lower_ in text or p.lemma_.lower() in text for p in aimed)
 
     def _same_voice(self, attribution: Attribution) -> set[int]:
         """Attributions of the same speaker in the same paragraph or block."""
@@ -331,17 +357,10 @@ def _definite(noun: Any) -> bool:
     return any(c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
 
 
-def _own_side(attribution: Attribution) -> set[str]:
-    speaker = attribution.speaker
-    return {speaker.name, *([speaker.affiliation] if speaker.affiliation else [])}
-
-
 def _own_states(attribution: Attribution, own: set[str]) -> set[str]:
     """A state's bodies never threaten that state ("Iraqi bases would be targeted", said
-    by the Iraqi government, is a fear)."""
-    speaker = attribution.speaker
-    return own | ({speaker.affiliation} if speaker.type == "state" and speaker.affiliation
-                  else set())  # fmt: skip
+    by the Iraqi foreign ministry, is a fear): `own` already climbs to the state."""
+    return own
 
 
 def _name(item: str | Mention) -> str:
@@ -376,15 +395,21 @@ def _register() -> None:
         assigns=["doc._.kg_claims"],
     )  # fmt: skip
     def make_stance_finder(nlp: Any, name: str) -> StanceFinder:
+        from kg.extract.lexicon import load_lexicon
         from kg.extract.places import load_places
         from kg.extract.stance_cues import compile_cues, load_registry
         from kg.extract.wordlists import load_acts
+        from kg.gazetteer import load_gazetteer
 
         demonym_of: dict[str, str] = {}
         for demonym, state in load_places().demonyms.items():
             if demonym[:1].isupper() and "." not in demonym and len(demonym) > 3:
                 demonym_of.setdefault(state, demonym)
-        return StanceFinder(compile_cues(load_registry()), load_acts(), nlp.vocab, demonym_of)
+        parents = {a.name: a.affiliation for a in load_gazetteer().actors if a.affiliation}
+        parents |= {government: state for state, government in load_lexicon().governments.items()
+                    if government != state}  # fmt: skip
+        return StanceFinder(compile_cues(load_registry()), load_acts(), nlp.vocab, demonym_of,
+                            parents)  # fmt: skip
 
 
 _register()

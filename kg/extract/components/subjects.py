@@ -328,6 +328,12 @@ class SubjectReader:
                 words = [w.rstrip("s") for w in re.split(r"[\s\-]", mention.text.lower())]
                 if mention.kind not in ("adj", "capital") and stem in words:
                     return speaker_of(mention, surface=head.text, start=head.idx), ("anaphor",)
+        if head.lemma_.lower() in self.speech.sub_body_nouns | {"ministry"}:
+            # "the foreign ministry" is a ministry named before, never a country
+            for mention in self.mentions.before(head.idx):
+                if head.lower_ in mention.text.lower() and mention.kind not in ("adj", "capital"):
+                    return speaker_of(mention), ("anaphor", "named before")
+            return None
         found = self.context.previous_speaker(head, want_person=False)
         if found is not None and _fits(found[0].type, kind):
             return found[0], ("anaphor", found[1])
