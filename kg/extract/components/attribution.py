@@ -32,6 +32,8 @@ from kg.extract.doc import Attribution, Speaker, SpeechAct
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
 
+_PLACES = {"in", "at", "near", "from", "into", "across", "inside", "toward", "towards", "on"}
+
 
 class Attributor:
     def __init__(self, gazetteer: Gazetteer, speech: Speech, governments: dict[str, str],
@@ -162,15 +164,23 @@ class _Document:
         return None
 
     def named_in_paragraph(self, token: Any, want_person: bool) -> Speaker | None:
+        """The nearest actor of the kind named before `token` in its paragraph, a
+        gazetteer actor before a name only NER found; places ("at Eilat") are skipped."""
         paragraph = self.layout.at(token.idx)
+        found = []
         for mention in self.mentions.before(token.idx):
             if mention.start < paragraph.start:
                 break
             if mention.kind in ("adj", "capital") or mention.type == "other":
                 continue
+            head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            root = head.root if head is not None else None
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACES:
+                continue
             if (mention.type == "person") == want_person:
-                return speaker_of(mention)
-        return None
+                found.append(mention)
+        found.sort(key=lambda m: not m.known)  # stable: nearest known first
+        return speaker_of(found[0]) if found else None
 
     def speakers_so_far(self) -> list[Speaker]:
         return [found.speaker for found in self.found]

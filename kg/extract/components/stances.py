@@ -249,9 +249,11 @@ class _Claims:
                 "blast",
                 "censure",
             )
-        if condition == "names_threat":
+        if condition == "names_threat":  # a threat word, or an act of the speaker's side
+            objects = {t.i for c in cue.children if c.dep_ == "dobj" for t in c.subtree}
             return any(t.lower_ in _THREAT_WORDS or t.lemma_ in _THREAT_WORDS
-                       for t in cue.subtree)  # fmt: skip
+                       or (t.lower_ in words.harm_nouns and self._own_act(t, act))
+                       for t in cue.subtree if t.i not in objects)  # fmt: skip
         if condition == "reason":
             return cue.lower_ in words.reason_nouns and not self._future(cue)
         if condition == "pronoun_target":
@@ -285,6 +287,14 @@ class _Claims:
         if condition == "own_act":  # "we carried out", "our operation": the speaker's deed
             return any(t.lower_ in ("we", "our", "us") for t in cue.subtree if t.i < cue.i)
         return False
+
+    def _own_act(self, noun: Any, act: SpeechAct) -> bool:
+        """ "Israel was ready to widen its operations" (said by Israel's army): an act of
+        the speaker's side or of no one named; not "more Israeli strikes" said by Hezbollah."""
+        authors, _ = self.targets.authors(noun)
+        speakers = [a for a in self.doc._.kg_attributions if self.acts[a.act] is act]
+        own = set().union(*(self._own_side(a) for a in speakers)) if speakers else set()
+        return all(m.name in own for m in authors)
 
     def _future(self, token: Any) -> bool:
         """A modal, a future or a condition governs the token ("will pay", "would be

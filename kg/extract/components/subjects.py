@@ -10,6 +10,7 @@ component through the small `Context` protocol below.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Protocol
 
 from kg.extract.doc import Entry, Mention, Speaker, SpeechAct
@@ -68,7 +69,17 @@ class SubjectReader:
         if kind is not None:
             return self._anaphor(head, kind)
         if head.pos_ == "PROPN" and head.text[:1].isupper():
-            return self._unknown(head)
+            return self._surname(head) or self._unknown(head)
+        return None
+
+    def _surname(self, head: Any) -> Found | None:
+        """ "Tarek condemned ..." under the entry "Ahmed Tarek, spokesman ...:", or after a
+        speaker named in full: a bare surname is that person."""
+        entry = self._entry(head)
+        candidates = ([entry] if entry is not None else []) + self.context.speakers_so_far()[::-1]
+        for speaker in candidates:
+            if speaker.type == "person" and speaker.name.split()[-1] == head.text:
+                return speaker, ("surname",)
         return None
 
     def _nobody(self, head: Any) -> bool:
@@ -84,6 +95,15 @@ class SubjectReader:
             name = self.governments.get(mention.name, mention.name)
             return Speaker(name, "state", mention.text, mention.start), ("capital",)
         affiliation = mention.affiliation
+        owner = next((self._owner(c) for c in head.children if c.dep_ == "poss"), None)
+        if (
+            not mention.known
+            and mention.type == "organization"
+            and owner is not None
+            and (owner.type == "state")
+        ):  # "Lebanon's Higher Defence Council": a state body (rule 4)
+            body = replace(speaker_of(mention, affiliation=owner.name), type="state")
+            return body, ("subject", "state body")
         if mention.type == "person" and not affiliation:
             affiliation = self._body_in(head, exclude=mention) or self._known_affiliation(mention)
         return speaker_of(mention, affiliation=affiliation), ("subject",)
@@ -98,17 +118,15 @@ class SubjectReader:
         return None
 
     def _sub_body(self, head: Any) -> Speaker | None:
-        """ "Ansar Allah's political bureau", "Its presidential council": a body of a
-        named actor speaks for itself, its parent as affiliation (rule 4): the gazetteer's
-        entry ("Ansar Allah Political Bureau"), else "Presidential Council of the X"."""
-        if head.lemma_.lower() not in self.speech.sub_body_nouns or head.pos_ != "NOUN":
+        """ "Ansar Allah's political bureau", "Its presidential council", "The Syrian
+        army's General Command": a body of a named actor speaks for itself, its parent as
+        affiliation (rule 4): the gazetteer's entry ("Ansar Allah Political Bureau"); a
+        capitalised body by its own name; else "Presidential Council of the X"."""
+        if head.lemma_.lower() not in self.speech.sub_body_nouns or head.pos_ not in (
+            "NOUN", "PROPN"):  # fmt: skip
             return None
         owner_token = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner_token is None:
-            return None
-        owner = self.mentions.at(owner_token)
-        if owner is None or owner.kind in ("adj", "capital"):
-            owner = self._possessor(owner_token)
+        owner = self._owner(owner_token) if owner_token is not None else None
         if owner is None or owner.type in ("person", "other"):
             return None
         words = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i > owner_token.i]
@@ -117,11 +135,31 @@ class SubjectReader:
         surface, start = _phrase(head)
         if actor is not None and actor.affiliation == owner.name:
             return Speaker(actor.name, actor.type, surface, start, actor.affiliation)
+        kind = "state" if owner.type == "state" else "organization"
+        if phrase[:1].isupper():  # "Higher Defence Council", "General Command"
+            return Speaker(phrase, kind, surface, start, owner.name, known=False)
+        if any(c.dep_ == "prep" for c in head.children):  # "Qatar's mission to the UN"
+            return Speaker(surface, kind, surface, start, owner.name, known=False)
         article = "the " if owner.name.split()[0].lower() in self.speech.anaphor_nouns.get(
             "state", frozenset()) | {"coalition", "council"} else ""  # fmt: skip
         name = f"{phrase.title()} of {article}{owner.name}"
-        kind = "state" if owner.type == "state" else "organization"
         return Speaker(name, kind, surface, start, owner.name, known=False)
+
+    def _owner(self, token: Any) -> Mention | None:
+        """Whose body it is: a named actor, an anaphor ("the movement's", "its"), or a
+        state's army or government named by its demonym ("the Syrian army's")."""
+        owner = self.mentions.at(token)
+        if owner is not None and owner.kind not in ("adj", "capital"):
+            return owner
+        if self.speech.anaphor_kind(token.lower_) == "state":
+            for child in token.children:
+                adjective = self.mentions.at(child)
+                if child.dep_ in ("amod", "compound") and adjective is not None and (
+                    adjective.type == "state"
+                ):  # fmt: skip
+                    return Mention(adjective.start, adjective.end, adjective.text,
+                                   adjective.name, "state", "adj")  # fmt: skip
+        return self._possessor(token)
 
     # -- roles -----------------------------------------------------------------------
     def _role(self, head: Any) -> Found | None:
@@ -187,7 +225,11 @@ class SubjectReader:
             token.lemma_.lower())  # fmt: skip
         if token.pos_ != "PRON" and want is None:
             return None
-        found = self._context_group(token)
+        if want in ("militia", "state", "media"):  # "the movement's": an actor of that kind
+            typed = self._anaphor(token, want)
+            found = typed[0] if typed is not None else None
+        else:
+            found = self._context_group(token)
         if found is None:
             return None
         return Mention(found.surface_start, found.surface_start + len(found.surface),
@@ -337,9 +379,10 @@ class SubjectReader:
         found = self.context.previous_speaker(head, want_person=False)
         if found is not None and _fits(found[0].type, kind):
             return found[0], ("anaphor", found[1])
-        for mention in self.mentions.before(head.idx):
-            if mention.kind not in ("adj", "capital") and _fits(mention.type, kind):
-                return speaker_of(mention), ("anaphor", "named before")
+        before = [m for m in self.mentions.before(head.idx)
+                  if m.kind not in ("adj", "capital") and _fits(m.type, kind)]  # fmt: skip
+        for mention in [m for m in before if m.known] + [m for m in before if not m.known]:
+            return speaker_of(mention), ("anaphor", "named before")
         if kind == "state" and head.lower_ == "government" and self.dateline_government:
             name = self.dateline_government  # "the government" under a BAGHDAD dateline
             return Speaker(name, "state", _phrase(head)[0], _phrase(head)[1]), ("dateline",)
@@ -376,6 +419,34 @@ class SubjectReader:
         kind = _kind_of(span.text, self.speech, head.ent_type_)
         return Speaker(span.text, kind, span.text, span.start_char, known=False), ("unknown",)
 
+    def _role_heading(self, entry: Entry) -> Speaker | None:
+        """ "Ahmed Tarek, spokesman for the Jordanian government": a person named before a
+        role phrase; the role's body (or its country's government) is the affiliation."""
+        name, comma, role = entry.name.partition(",")
+        words = re.findall(r"[\w\-]+", role.lower())
+        while words and words[0] in ("a", "an", "the", "its", "his", "her", "deputy", "senior"):
+            words = words[1:]
+        if not comma or not words or words[0] not in self.speech.role_nouns:
+            return None
+        name = name.strip()
+        if not _capitalised_name(name):
+            return None
+        role_start = entry.name_start + len(name) + 1
+        affiliation = None
+        for mention in self.mentions.items:
+            if mention.start < role_start or mention.end > entry.name_end:
+                continue
+            if mention.kind != "adj":
+                affiliation = mention.name
+                break
+            if mention.type == "state" and affiliation is None:
+                affiliation = self.governments.get(mention.name, mention.name)
+        known = self.gazetteer.resolve(name)
+        if known is not None and known.type == "person":
+            return Speaker(known.name, "person", name, entry.name_start,
+                           known.affiliation or affiliation)  # fmt: skip
+        return Speaker(name, "person", name, entry.name_start, affiliation, known=False)
+
     def header_speaker(self, entry: Entry) -> Speaker | None:
         """The speaker a digest entry's header names ("Kata'ib Hezbollah", "Israeli army",
         "Hassan Nasrallah"); "Joint post" and a dated item without a name name none."""
@@ -383,8 +454,11 @@ class SubjectReader:
             return None
         inside = [m for m in self.mentions.items if m.start >= entry.name_start
                   and m.end <= entry.name_end and m.kind not in ("adj", "capital")]  # fmt: skip
-        if inside:
+        if inside and inside[0].start == entry.name_start:
             return speaker_of(inside[0])
+        role = self._role_heading(entry)
+        if role is not None:
+            return role
         words = re.findall(r"[\w'\u2019\-]+", entry.name.lower())
         generic = self.speech.speech_nouns | self.speech.outlet_nouns | {"joint", "official"}
         if not words or all(w in generic for w in words):
@@ -393,6 +467,14 @@ class SubjectReader:
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
+
+
+def _capitalised_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() or w.lower() in ("al", "bin", "ibn") or w.lower().startswith(("al-", "el-"))
+        for w in words
+    )
 
 
 def _dateline_government(doc: Any, capitals: dict[str, str],

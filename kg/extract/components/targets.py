@@ -37,6 +37,19 @@ class TargetFinder:
             token.head.lower_ in self.words.place_preps
         )):  # fmt: skip
             return None  # "in Baghdad" is a place
+        return self._adjectival(found)
+
+    def _adjectival(self, found: Mention) -> Mention:
+        """ "the Israeli military operation": "military" is an adjective there, so the
+        act is the state's (Israel), not its army's; "the Israeli military said" keeps it."""
+        if found.type != "state" or not found.affiliation:
+            return found
+        span = self.doc.char_span(found.start, found.end, alignment_mode="expand")
+        last = span[-1] if span is not None else None
+        if last is not None and last.tag_ == "JJ" and last.dep_ == "amod" and (
+            last.head.i >= span.end
+        ):  # fmt: skip
+            return Mention(found.start, found.end, found.text, found.affiliation, "state", "adj")
         return found
 
     def actors(self, token: Any, places: bool = False) -> list[Mention]:
