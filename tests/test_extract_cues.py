@@ -254,8 +254,8 @@ def test_it_names_the_nearest_act_in_its_paragraph(extractor) -> None:
 
 def test_a_planned_operation_of_ones_own_state_is_not_blame(extractor) -> None:
     text = (
-        "Army spokesman Avichay Adraee warned Hezbollah that Israel was ready to widen its "
-        "operations in the south."
+        "Israeli army spokesman Avichay Adraee warned Hezbollah that Israel was ready to widen "
+        "its operations in the south."
     )
     [labels] = _extract(extractor, text).values()
     assert labels["blames"] == []

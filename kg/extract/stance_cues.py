@@ -33,7 +33,7 @@ RESOLVERS = ("owners", "actors", "authors", "named_authors", "subject_or_authors
 CONDITIONS = (
     "negated", "denied", "future", "hypothetical", "condemned", "names_threat", "reason",
     "pronoun_target", "own_act", "conditional", "ceasing", "others_agent", "if_clause",
-    "in_relcl", "in_condition",
+    "in_relcl", "in_condition", "others_subject", "own_harm",
 )  # fmt: skip
 _ATTRS = {"lemma": "LEMMA", "lower": "LOWER", "pos": "POS", "dep": "DEP", "tag": "TAG"}
 _NEGATED_ATTRS = {"not_lower": "LOWER", "not_dep": "DEP", "not_lemma": "LEMMA"}

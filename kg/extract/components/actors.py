@@ -39,7 +39,8 @@ _KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "anaphor": 4,
 # Nouns that refer back to a named actor even in lower case: "the regime", "the coalition".
 _DISTINCTIVE = {"regime", "entity", "coalition", "kingdom", "occupation", "brigades", "guards",
                 "government", "army", "council", "militia"}  # fmt: skip
-_MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network)\b")
+_MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network|Television)\b",
+                          re.IGNORECASE)  # fmt: skip
 _MINISTRY = re.compile(
     r"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:"
     + _APOS
@@ -54,6 +55,11 @@ _OFFICE = re.compile(
 )
 _MINISTRY_KIND = {"foreign": "Foreign Affairs", "defense": "Defense", "defence": "Defense",
                   "interior": "Interior", "foreign affairs": "Foreign Affairs"}  # fmt: skip
+# "a shadowy faction calling itself Ashab al-Kahf Brigade": the name a group gives itself
+_SELF_NAMED = re.compile(
+    r"\b(?P<noun>[a-z]+)(?:,)?\s+(?:calling|calls|called|naming|names)\s+(?:itself|themselves)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w'\u2019\-]*(?:\s+(?:[A-Z][\w'\u2019\-]*|al-[\w\-]+|al|of|the)){0,5})"
+)
 # "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
 _BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)\)")
 
@@ -86,7 +92,7 @@ class ActorTagger:
     def mentions(self, doc: Any) -> Mentions:
         text = doc.text
         found = self._named(text) + self._descriptors(text) + self._adjectives(text)
-        found = self._entities(doc, _non_overlapping(found))
+        found = self._entities(doc, _non_overlapping(found + self._self_named(text)))
         found = _non_overlapping(found + _defined_aliases(text, found))
         found = _expand_partial_names(found)
         found = _non_overlapping(found + self._back_references(doc, found))
@@ -156,6 +162,22 @@ class ActorTagger:
                     out.append(replace(mention, start=token.idx, end=token.idx + len(token),
                                        text=token.text, kind="anaphor"))  # fmt: skip
                     break
+        return out
+
+    def _self_named(self, text: str) -> list[Mention]:
+        """ "a faction calling itself X": X is an actor, typed by the noun ("faction" ->
+        militia) or its own name words."""
+        out = []
+        for match in _SELF_NAMED.finditer(text):
+            name = match.group("name").strip()
+            if self.gazetteer.resolve(name) is not None:
+                continue  # the gazetteer's own entry is found anyway
+            kind = self.speech.anaphor_kind(match.group("noun"))
+            words = {w.lower() for w in re.split(r"[\s\-]", name)}
+            if kind not in ("militia", "media", "state"):
+                kind = "militia" if words & self.speech.militia_name_words else "organization"
+            out.append(Mention(match.start("name"), match.start("name") + len(name), name, name,
+                               kind, "descriptor", known=False))  # fmt: skip
         return out
 
     def _country(self, text: str) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.extract.components.subjects import self_named
 from kg.extract.components.targets import TargetFinder
 from kg.extract.dates import find_dates, resolve, yesterday
 from kg.extract.doc import Event, Mention
@@ -65,6 +66,9 @@ class EventReader:
                 for subject in (c for c in token.children if c.dep_ == "nsubj"):
                     found = [m for m in targets.actors(subject) if m.type not in ("person",)
                              and m.kind != "capital"]  # fmt: skip
+                    if not found:  # "a group calling itself X claimed the attack"
+                        named = self_named(subject, doc._.kg_mentions)
+                        found = [named] if named is not None else []
                     if subject.pos_ == "PRON" and subject.lower_ in ("they", "it", "we"):
                         found = [m for m in targets.antecedents(subject)
                                  if m.name in speakers]  # fmt: skip

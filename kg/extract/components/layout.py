@@ -158,11 +158,12 @@ def _head_end(text: str, pieces: list[tuple[int, int]]) -> int:
     paragraph of prose (a dateline paragraph is prose)."""
     end = 0
     for start, stop in pieces:
-        line = text[start:stop]
+        line = re.sub(r"(?:\s*\[\d{1,3}\])+$", "", text[start:stop])  # footnote markers
         if (
             len(line) >= _HEAD_MAX
             or "\n" in line
             or line.rstrip().endswith((".", ".]", '."', ".\u201d"))
+            or re.search(r"[a-z][.!?]\S*\s+[A-Z]", line)  # two sentences: prose
             or DATELINE.match(line)
         ):
             break

@@ -129,10 +129,16 @@ class _Claims:
             if _person_reference(target):  # "called him a great leader", "the martyr"
                 person = targets.person_before(target, exclude=own)
                 return ([person.name] if person is not None else []), False
+            if (
+                target.lower_ in self.words.harm_nouns
+                and _definite(target)
+                and not (targets.authors(target)[1])
+            ):  # "praised the operation": the act the document narrates
+                return [], True
             items = [target, *target.conjuncts]
             if target.dep_ == "pobj":  # "to the nation and to the families"
-                items += [p for prep in target.head.conjuncts for p in prep.children
-                          if p.dep_ == "pobj"]  # fmt: skip
+                items += [p for prep in target.head.conjuncts if prep.lower_ == target.head.lower_
+                          for p in prep.children if p.dep_ == "pobj"]  # fmt: skip
             return [_name(p) for p in map(targets.phrase, items) if p], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
             return self._pronoun(target, mode), False
@@ -251,8 +257,11 @@ class _Claims:
             )
         if condition == "names_threat":  # a threat word, or an act of the speaker's side
             objects = {t.i for c in cue.children if c.dep_ == "dobj" for t in c.subtree}
+            clauses = {t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp")
+                       for t in c.subtree}  # fmt: skip
             return any(t.lower_ in _THREAT_WORDS or t.lemma_ in _THREAT_WORDS
-                       or (t.lower_ in words.harm_nouns and self._own_act(t, act))
+                       or (t.i in clauses and t.lower_ in words.harm_nouns
+                           and self._own_act(t, act))
                        for t in cue.subtree if t.i not in objects)  # fmt: skip
         if condition == "reason":
             return cue.lower_ in words.reason_nouns and not self._future(cue)
@@ -274,6 +283,22 @@ class _Claims:
             return clause.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "should") for c in clause.children
             )
+        if condition == "others_subject":  # "Iran stands behind X", "calling on the people to
+            # stand behind the council": someone else's stance, not the speaker's
+            own = self._speakers_side(act)
+            subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if cue.dep_ == "xcomp" and not subjects:
+                subjects = [c for c in cue.head.children if c.dep_ == "dobj"] + [
+                    p for c in cue.head.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            return any(
+                s.pos_ != "PRON" and s.i not in act.subjects and not (
+                    self.targets.owners(s) and all(m.name in own for m in self.targets.owners(s)))
+                for s in subjects
+            )  # fmt: skip
+        if condition == "own_harm":  # "warned that X would face more attacks" (ours)
+            return any(t.lower_ in words.harm_nouns and self._own_act(t, act)
+                       for t in cue.subtree)  # fmt: skip
         if condition == "in_condition":  # "if they attacked Yemen": the condition, not the act
             return cue.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "when", "should") for c in cue.children
@@ -292,9 +317,12 @@ class _Claims:
         """ "Israel was ready to widen its operations" (said by Israel's army): an act of
         the speaker's side or of no one named; not "more Israeli strikes" said by Hezbollah."""
         authors, _ = self.targets.authors(noun)
-        speakers = [a for a in self.doc._.kg_attributions if self.acts[a.act] is act]
-        own = set().union(*(self._own_side(a) for a in speakers)) if speakers else set()
+        own = self._speakers_side(act)
         return all(m.name in own for m in authors)
+
+    def _speakers_side(self, act: SpeechAct) -> set[str]:
+        speakers = [a for a in self.doc._.kg_attributions if self.acts[a.act] is act]
+        return set().union(*(self._own_side(a) for a in speakers)) if speakers else set()
 
     def _future(self, token: Any) -> bool:
         """A modal, a future or a condition governs the token ("will pay", "would be

@@ -19,7 +19,8 @@ from kg.gazetteer import Gazetteer
 
 Found = tuple[Speaker, tuple[str, ...]]
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct")
-_MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network)\b")
+_MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network|Television)\b",
+                          re.IGNORECASE)  # fmt: skip
 
 
 class Context(Protocol):
@@ -109,13 +110,15 @@ class SubjectReader:
         return speaker_of(mention, affiliation=affiliation), ("subject",)
 
     def _appositive(self, head: Any) -> Found | None:
-        """ "The naval mission, Aspides, said": a name in apposition speaks."""
+        """ "The naval mission, Aspides, said", "a faction calling itself X claimed": a
+        name in apposition, or the name the subject gives itself, speaks."""
         for child in head.children:
             if child.dep_ == "appos":
                 mention = self.mentions.at(child)
                 if mention is not None and mention.kind not in ("adj", "capital"):
                     return self._named(mention, child)[0], ("appos",)
-        return None
+        named = self_named(head, self.mentions)
+        return (speaker_of(named), ("appos",)) if named is not None else None
 
     def _sub_body(self, head: Any) -> Speaker | None:
         """ "Ansar Allah's political bureau", "Its presidential council", "The Syrian
@@ -467,6 +470,17 @@ class SubjectReader:
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
+
+
+def self_named(head: Any, mentions: Any) -> Mention | None:
+    """The name a subject gives itself: "a group calling itself X", "known as X"."""
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("call", "name", "know", "dub", "style"):
+            for token in acl.subtree:
+                found = mentions.at(token)
+                if found is not None and found.kind not in ("adj", "capital"):
+                    return found
+    return None
 
 
 def _capitalised_name(text: str) -> bool:
