@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 
 # Public name -> "module:attribute". Each stage adds its entry point here.
 _API = {
-    "Extractor": "kg.extract.pipeline:Extractor",
+    "Extractor": "kg.extract.extractor:Extractor",
     "load_statements": "kg.records:load_statements",
     "load_gazetteer": "kg.gazetteer:load_gazetteer",
     "Statement": "kg.model:Statement",

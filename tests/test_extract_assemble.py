@@ -1,35 +1,45 @@
-"""Record assembly rules of kg.extract.assemble (sponsor cues), on sentences written for kg."""
+"""Sponsors (kg_sponsors, rule 5) and record assembly (kg.extract.assemble: evidence,
+platform), on sentences written for kg."""
 
 from __future__ import annotations
 
-from kg.extract.actors import Mention, find_mentions
-from kg.extract.assemble import sponsored_actors
-from kg.extract.lexicon import load_lexicon
-from kg.gazetteer import load_gazetteer
+import pytest
+
 from kg.model import SourceDocument
 
 
-def _sponsored(text: str, extra: list[Mention] = ()) -> frozenset[str]:
-    lexicon = load_lexicon()
-    mentions = sorted(
-        [*find_mentions(text, load_gazetteer(), lexicon), *extra], key=lambda m: m.start
-    )
-    return sponsored_actors(text, mentions, lexicon)
+def _sponsored(extractor, text: str) -> dict[str, str]:
+    return extractor.process(SourceDocument("t", text))._.kg_sponsors
 
 
-def test_the_backed_movement_skips_a_name_ner_guessed() -> None:
+def test_the_backed_movement_skips_a_name_ner_guessed(extractor) -> None:
     text = (
         "A Houthi missile hit the tanker True Dawn off Aden on Friday. The Iran-backed "
         "movement's spokesman said more would follow."
     )
-    start = text.index("True Dawn")
-    ship = Mention(start, start + 9, "True Dawn", "True Dawn", "organization", "ner", known=False)
-    assert _sponsored(text, [ship]) == {"Ansar Allah"}
+    assert _sponsored(extractor, text) == {"Ansar Allah": "Iran"}
 
 
-def test_the_backed_movement_with_no_group_before_names_nobody() -> None:
+def test_the_backed_movement_with_no_group_before_names_nobody(extractor) -> None:
     text = "The ship True Dawn was hit on Friday. The Iran-backed movement's spokesman spoke."
-    assert _sponsored(text) == frozenset()
+    assert "Ansar Allah" not in _sponsored(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Turkish-backed Syrian National Army said it took the town.",
+         {"Syrian National Army": "Turkey"}),
+        ("The SDF, backed by Washington, said it would hold the line.",
+         {"Syrian Democratic Forces": "United States"}),
+        ("Iran, which backs Hezbollah, said it wanted calm.", {"Hezbollah": "Iran"}),
+        ("The Saudi-led coalition and the Iran-aligned Houthis traded blame.", {}),
+        ("Israel accused Iran of backing the Houthis.", {}),
+        ('Biden said "militias backed by Iran" were to blame.', {}),
+    ],
+)  # fmt: skip
+def test_rule_5_sponsor_cues(extractor, text: str, expected: dict[str, str]) -> None:
+    assert _sponsored(extractor, text) == expected
 
 
 def test_evidence_does_not_start_with_the_previous_sentences_footnote(extractor) -> None:

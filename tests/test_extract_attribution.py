@@ -45,50 +45,35 @@ def test_a_digest_heading_with_a_role_names_the_person(extractor) -> None:
 
 
 def test_a_heading_with_a_role_names_the_person_ner_missed(extractor) -> None:
-    from kg.extract.attribution import Attributor
-    from kg.extract.coref import DocContext, paragraph_starts
-
-    text = "Yehia Zayd, spokesman for the Iraqi prime minister"
-    doc = extractor.nlp.make_doc(text)
-    attributor = Attributor(doc, [], extractor.lexicon, DocContext(paragraph_starts(text)))
-    attributor.res.mentions = []
-    speaker = attributor._role_heading(0, text)
-    assert (speaker.name, speaker.type, speaker.text) == ("Yehia Zayd", "person", "Yehia Zayd")
-    assert attributor._role_heading(0, "Sabereen News") is None
-    assert attributor._role_heading(0, "Baghdad, the capital") is None
+    text = (
+        "Roundup, 3 May\n\n"
+        "3 May - Yehia Zayd, spokesman for the Iraqi prime minister: Zayd condemned "
+        "the raid and called for calm.\n\n"
+        "3 May - Sabereen News: The channel mocked the raid as a show for the cameras.\n"
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert records["Yehia Zayd"].speaker_type == "person"
+    assert records["Sabereen News"].speaker_type == "media"
 
 
 def test_two_subjects_role_and_name_prefer_the_named_person() -> None:
     """Hand-parsed: "Iran's foreign ministry spokesman Nasser Kanaani condemned the raid ."
     with the parser's slip of two subjects ("spokesman" and "Kanaani")."""
-    import spacy
-    from spacy.tokens import Doc
-
-    from kg.extract.actors import find_mentions
-    from kg.extract.attribution import Attributor
-    from kg.extract.coref import DocContext, paragraph_starts
-    from kg.extract.lexicon import load_lexicon
-    from kg.gazetteer import load_gazetteer
+    from components import hand_doc, run, speaker_labels
 
     rows = [
-        ("Iran", 4, "poss", "PROPN"), ("'s", 0, "case", "PART"), ("foreign", 3, "amod", "ADJ"),
-        ("ministry", 4, "compound", "NOUN"), ("spokesman", 7, "nsubj", "NOUN"),
-        ("Nasser", 6, "compound", "PROPN"), ("Kanaani", 7, "nsubj", "PROPN"),
-        ("condemned", 7, "ROOT", "VERB"), ("the", 9, "det", "DET"), ("raid", 7, "dobj", "NOUN"),
-        (".", 7, "punct", "PUNCT"),
+        ("Iran", 4, "poss", "PROPN", "Iran"), ("'s", 0, "case", "PART", "'s"),
+        ("foreign", 3, "amod", "ADJ", "foreign"),
+        ("ministry", 4, "compound", "NOUN", "ministry"),
+        ("spokesman", 7, "nsubj", "NOUN", "spokesman"),
+        ("Nasser", 6, "compound", "PROPN", "Nasser"),
+        ("Kanaani", 7, "nsubj", "PROPN", "Kanaani"),
+        ("condemned", 7, "ROOT", "VERB", "condemn"),
+        ("the", 9, "det", "DET", "the"), ("raid", 7, "dobj", "NOUN", "raid"),
+        (".", 7, "punct", "PUNCT", "."),
     ]  # fmt: skip
-    words = [r[0] for r in rows]
-    doc = Doc(
-        spacy.blank("en").vocab, words=words,
-        spaces=[i + 1 < len(words) and words[i + 1] not in (".", "'s") for i in range(len(words))],
-        heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows],
-        lemmas=[w.lower() if w != "condemned" else "condemn" for w in words],
-        sent_starts=[i == 0 for i in range(len(words))],
-    )  # fmt: skip
-    lexicon = load_lexicon()
-    mentions = find_mentions(doc.text, load_gazetteer(), lexicon)
-    [act] = Attributor(doc, mentions, lexicon, DocContext(paragraph_starts(doc.text))).find()
-    assert act.speaker.name == "Nasser Kanaani"
+    [(speaker, _)] = speaker_labels(run(hand_doc(rows)))
+    assert speaker == "Nasser Kanaani"
 
 
 def test_a_named_spokesman_after_his_role_is_the_speaker(extractor) -> None:

@@ -1,46 +1,15 @@
-"""Attribution and cue detection on hand-parsed sentences (spacy.blank vocab, no model):
-the components' contracts tested apart from the statistical parser."""
+"""Attribution and stance cues on hand-parsed sentences (kg's components on a blank
+pipeline, no model: their contracts apart from the statistical parser), then end to end."""
 
 from __future__ import annotations
 
 import pytest
-import spacy
+from components import hand_doc, run, speaker_labels
 from labels import speaker_labels as _extract
-from spacy.tokens import Doc
-
-from kg.extract.actors import find_mentions
-from kg.extract.attribution import Attributor
-from kg.extract.coref import DocContext, paragraph_starts
-from kg.extract.cues import label_act
-from kg.extract.lexicon import load_lexicon
-from kg.extract.targets import Targets
-from kg.gazetteer import load_gazetteer
 
 
-def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    """rows: (word, head index, dep, pos, lemma); every word followed by a space."""
-    nlp = spacy.blank("en")
-    words = [r[0] for r in rows]
-    spaces = [
-        i + 1 < len(rows) and rows[i + 1][0] not in (".", ",", "'s") for i in range(len(rows))
-    ]
-    return Doc(
-        nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows], pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-    )  # fmt: skip
-
-
-def _labels(doc: Doc) -> list[tuple[str, dict[str, list[str]]]]:
-    lexicon, gazetteer = load_lexicon(), load_gazetteer()
-    mentions = find_mentions(doc.text, gazetteer, lexicon)
-    attributor = Attributor(doc, mentions, lexicon, DocContext(paragraph_starts(doc.text)))
-    acts = attributor.find()
-    targets = Targets(doc, attributor.res, lexicon)
-    return [
-        (act.speaker.name, label_act(doc, act, targets, lexicon, [], {act.speaker.name}))
-        for act in acts
-    ]
+def _labels(rows: list) -> list[tuple[str, dict[str, list[str]]]]:
+    return speaker_labels(run(hand_doc(rows)))
 
 
 # "Hezbollah condemned the Israeli aggression ."
@@ -55,7 +24,7 @@ CONDEMN = [
 
 
 def test_condemnation_of_an_attributed_act_blames_and_condemns() -> None:
-    [(speaker, labels)] = _labels(_doc(CONDEMN))
+    [(speaker, labels)] = _labels(CONDEMN)
     assert speaker == "Hezbollah"
     assert labels["condemns"] == ["Israel"]
     assert labels["blames"] == ["Israel"]
@@ -76,7 +45,7 @@ NEGATED = [
 
 
 def test_negated_reporting_verb_is_no_statement() -> None:
-    assert _labels(_doc(NEGATED)) == []
+    assert _labels(NEGATED) == []
 
 
 # "The Houthis warned that America would pay ."
@@ -93,7 +62,7 @@ THREAT = [
 
 
 def test_future_victim_predicate_is_a_threat() -> None:
-    [(speaker, labels)] = _labels(_doc(THREAT))
+    [(speaker, labels)] = _labels(THREAT)
     assert speaker == "Ansar Allah"
     assert labels["threatens_or_vows_revenge_against"] == ["United States"]
     assert labels["blames"] == []
@@ -111,7 +80,7 @@ PAST = [
 
 
 def test_past_tense_is_no_threat() -> None:
-    [(_, labels)] = _labels(_doc(PAST))
+    [(_, labels)] = _labels(PAST)
     assert labels["threatens_or_vows_revenge_against"] == []
 
 
@@ -127,7 +96,7 @@ ANALYSTS = [
 
 
 def test_analysts_are_not_speakers() -> None:
-    assert _labels(_doc(ANALYSTS)) == []
+    assert _labels(ANALYSTS) == []
 
 
 # "Egypt and Jordan condemned the Houthi attack ." (joint speakers)
@@ -144,7 +113,7 @@ JOINT = [
 
 
 def test_joint_speakers_and_condemned_attack_without_blame() -> None:
-    results = dict(_labels(_doc(JOINT)))
+    results = dict(_labels(JOINT))
     assert set(results) == {"Egypt", "Jordan"}
     for labels in results.values():
         assert labels["condemns"] == ["Ansar Allah"]
@@ -181,7 +150,7 @@ REDUCED_PASSIVE = [
 
 
 def test_a_victim_killed_with_no_object_is_not_blamed() -> None:
-    [(speaker, labels)] = _labels(_doc(REDUCED_PASSIVE))
+    [(speaker, labels)] = _labels(REDUCED_PASSIVE)
     assert speaker == "Hezbollah"
     assert labels["blames"] == ["Israel"]  # the strike's author, not its victim
 
@@ -205,7 +174,7 @@ CRIME_AS = [
 
 
 def test_crime_framing_with_as_never_condemns_the_speakers_own_title() -> None:
-    [(speaker, labels)] = _labels(_doc(CRIME_AS))
+    [(speaker, labels)] = _labels(CRIME_AS)
     assert speaker == "Mohammed Shia al-Sudani"
     assert labels["condemns"] == []  # the strike's author is not named in the sentence
 

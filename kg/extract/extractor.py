@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from kg.extract.assembly import assemble
+from kg.extract.assemble import assemble
 from kg.extract.wordlists import load_speech
 from kg.gazetteer import load_gazetteer
 from kg.model import SourceDocument, Statement

@@ -61,7 +61,7 @@ def load_nlp(model: str = MODEL, upto: str | None = None) -> Any:
 
     check_model(model)
     register_extensions()
-    _register_components()
+    register_components()
     nlp = spacy.load(model)
     # Footnote markers ("martyrs.[5]") and "U.S.-backed" split where their parts are words.
     infixes = [*nlp.Defaults.infixes, r"\[", r"\]", r"(?<=\w)\.(?=\[)", r"(?<=\.)-(?=[a-z])"]
@@ -82,7 +82,9 @@ def _available() -> set[str]:
     return set(Language.factories)
 
 
-def _register_components() -> None:
+def register_components() -> None:
+    """Register kg's component factories and Doc extensions with spaCy (idempotent)."""
+    register_extensions()
     # Importing a component module registers its factory with spaCy.
     from kg.extract.components import (  # noqa: F401
         actors,

@@ -25,11 +25,12 @@ In order of trust:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from kg.extract.doc import Mention, Mentions
+from kg.extract.places import Places
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Actor, Gazetteer
 
@@ -62,17 +63,6 @@ _SELF_NAMED = re.compile(
 )
 # "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
 _BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)\)")
-
-
-@dataclass(frozen=True, eq=False)
-class Places:
-    """What the actor tagger needs to know of states (from the place tables)."""
-
-    demonyms: dict[str, str]  # "Israeli" -> "Israel"
-    capitals: dict[str, str]  # "Baghdad" -> "Iraq"
-    ministry_adjectives: dict[str, str]  # "Greece" -> "Greek"
-    contextual: dict[str, tuple[str, ...]]  # "the occupation" -> ("Israel", "United States")
-    monarchies: frozenset[str] = frozenset()  # states "the Kingdom" can name
 
 
 class ActorTagger:
@@ -156,8 +146,8 @@ class ActorTagger:
             for mention in reversed(mentions):
                 if mention.end > token.idx or mention.kind in ("adj", "capital"):
                     continue
-                words = {w.rstrip("s") for w in re.split(r"[\s\-]", mention.text.lower())}
                 monarchy = stem == "kingdom" and mention.name in self.places.monarchies
+                words = self._name_words(mention)
                 if stem in words or monarchy:
                     out.append(replace(mention, start=token.idx, end=token.idx + len(token),
                                        text=token.text, kind="anaphor"))  # fmt: skip
@@ -179,6 +169,12 @@ class ActorTagger:
             out.append(Mention(match.start("name"), match.start("name") + len(name), name, name,
                                kind, "descriptor", known=False))  # fmt: skip
         return out
+
+    def _name_words(self, mention: Mention) -> set[str]:
+        """The words of a mention and of every alias of its actor ("Hizbullah Brigades")."""
+        actor = self.gazetteer.resolve(mention.name) if mention.known else None
+        forms = [mention.text, *(actor.aliases if actor else ())]
+        return {w.rstrip("s") for form in forms for w in re.split(r"[\s\-]", form.lower())}
 
     def _country(self, text: str) -> str | None:
         actor = self.gazetteer.resolve(text) or self.gazetteer.resolve(

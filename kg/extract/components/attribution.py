@@ -198,13 +198,12 @@ def _register() -> None:
         assigns=["doc._.kg_attributions"],
     )
     def make_attributor(nlp: Any, name: str) -> Attributor:
-        from kg.extract.lexicon import load_lexicon
+        from kg.extract.places import load_places
         from kg.extract.wordlists import load_speech
         from kg.gazetteer import load_gazetteer
 
-        lexicon = load_lexicon()
-        return Attributor(load_gazetteer(), load_speech(), dict(lexicon.governments),
-                          dict(lexicon.capitals))  # fmt: skip
+        places = load_places()
+        return Attributor(load_gazetteer(), load_speech(), places.governments, places.capitals)
 
 
 _register()

@@ -79,7 +79,8 @@ class LayoutReader:
     def __call__(self, doc: Any) -> Any:
         found = read_layout(doc.text, self.section_labels)
         doc._.kg_layout = found
-        _sentence_starts(doc, found)
+        if not doc.has_annotation("DEP"):  # a Doc parsed by hand keeps its sentences
+            _sentence_starts(doc, found)
         return doc
 
 
@@ -256,7 +257,7 @@ def _sentence_starts(doc: Any, found: Layout) -> None:
             body = dateline.end()
         starts.add(body)
         for match in _SENTENCE_END.finditer(text, body, paragraph.end):
-            if not _ABBREVIATIONS.search(text, max(body, match.start() - 12), match.start() + 1):
+            if not _ABBREVIATIONS.search(text, max(body, match.start() - 12), match.start()):
                 starts.add(match.end())
     for token in doc[1:]:
         if token.is_space:

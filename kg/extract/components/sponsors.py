@@ -169,13 +169,13 @@ class SponsorFinder:
 
     def _referent(self, doc: Any, noun: Any) -> list[Mention]:
         """ "the Iran-backed group": the armed group named last before it."""
-        for mention in doc._.kg_mentions.before(noun.idx):
-            if mention.kind not in ("adj", "capital") and mention.type in (
-                "militia",
-                "organization",
-            ):
-                return [mention]  # fmt: skip
-        return []
+        groups = [
+            m
+            for m in doc._.kg_mentions.before(noun.idx)
+            if m.kind not in ("adj", "capital") and m.type in ("militia", "organization")
+        ]
+        groups.sort(key=lambda m: not m.known)  # nearest gazetteer group before NER's guesses
+        return groups[:1]
 
     def _person_described(self, doc: Any, head: Any) -> list[Mention]:
         """ "Mohammed al-Hadrami, foreign minister of the Saudi-backed government"."""

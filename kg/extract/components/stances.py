@@ -433,21 +433,17 @@ def _register() -> None:
         assigns=["doc._.kg_claims"],
     )  # fmt: skip
     def make_stance_finder(nlp: Any, name: str) -> StanceFinder:
-        from kg.extract.lexicon import load_lexicon
         from kg.extract.places import load_places
         from kg.extract.stance_cues import compile_cues, load_registry
         from kg.extract.wordlists import load_acts
         from kg.gazetteer import load_gazetteer
 
-        demonym_of: dict[str, str] = {}
-        for demonym, state in load_places().demonyms.items():
-            if demonym[:1].isupper() and "." not in demonym and len(demonym) > 3:
-                demonym_of.setdefault(state, demonym)
+        places = load_places()
         parents = {a.name: a.affiliation for a in load_gazetteer().actors if a.affiliation}
-        parents |= {government: state for state, government in load_lexicon().governments.items()
+        parents |= {government: state for state, government in places.governments.items()
                     if government != state}  # fmt: skip
-        return StanceFinder(compile_cues(load_registry()), load_acts(), nlp.vocab, demonym_of,
-                            parents)  # fmt: skip
+        return StanceFinder(compile_cues(load_registry()), load_acts(), nlp.vocab,
+                            places.demonym_of(), parents)  # fmt: skip
 
 
 _register()

@@ -92,6 +92,10 @@ class SubjectReader:
         )
 
     def _named(self, mention: Mention, head: Any) -> Found:
+        if not mention.known and mention.type == "person" and " " not in mention.text:
+            fuller = self._surname(head)  # "Zayd" under "Yehia Zayd, spokesman for ...:"
+            if fuller is not None:
+                return fuller
         if mention.kind == "capital":  # "Ankara said": the government speaks
             name = self.governments.get(mention.name, mention.name)
             return Speaker(name, "state", mention.text, mention.start), ("capital",)

@@ -1,0 +1,95 @@
+"""kg_actors (kg.extract.components.actors): actor mentions, on a blank pipeline (no NER)."""
+
+from __future__ import annotations
+
+import pytest
+from components import component_nlp, run
+
+from kg.extract.components.actors import strip_titles
+from kg.extract.wordlists import load_speech
+
+
+def _mentions(text: str) -> dict[str, tuple[str, str]]:
+    doc = run(component_nlp().make_doc(text), upto="kg_actors")
+    return {m.text: (m.name, m.kind) for m in doc._.kg_mentions.items}
+
+
+def test_longest_names_descriptors_and_demonyms() -> None:
+    found = _mentions(
+        "Greece's foreign ministry and the Hizbullah Brigades blamed the American occupation."
+    )
+    assert found["Greece's foreign ministry"] == ("Greek Ministry of Foreign Affairs", "descriptor")
+    assert found["Hizbullah Brigades"] == ("Kata'ib Hezbollah", "name")
+    assert found["American occupation"] == ("United States", "name")
+    assert "American" not in found
+
+
+def test_curly_apostrophes_and_hyphens_are_one_spelling() -> None:
+    found = _mentions("Kata\u2019ib Hizbullah and Harakat al Nujaba said Israeli jets struck.")
+    assert found["Kata\u2019ib Hizbullah"][0] == "Kata'ib Hezbollah"
+    assert found["Harakat al Nujaba"][0] == "Harakat Hezbollah al-Nujaba"
+    assert found["Israeli"] == ("Israel", "adj")
+
+
+def test_compounds_of_a_demonym_name_no_actor() -> None:
+    found = _mentions("Russian-made drones hit the Israeli-held town; the Saudi-led coalition.")
+    assert "Russian" not in found and "Israeli" not in found and "Saudi" not in found
+
+
+def test_names_defined_in_brackets() -> None:
+    found = _mentions(
+        "The Southern Transitional Council (STC) spoke. Later the STC said it was ready, and "
+        "Ansar Allah (the Houthis) replied. The Houthis warned."
+    )
+    assert found["STC"][0] == "Southern Transitional Council"
+    assert found["Houthis"][0] == "Ansar Allah"
+
+
+def test_a_distinctive_noun_names_the_actor_before_it() -> None:
+    found = _mentions(
+        "Kata'ib Hezbollah fired rockets and the Zionist regime struck back. The Brigades "
+        "said the regime would pay. Saudi Arabia said the Kingdom would respond."
+    )
+    assert found["Brigades"] == ("Kata'ib Hezbollah", "anaphor")
+    assert found["regime"][0] == "Israel"
+    assert found["Kingdom"][0] == "Saudi Arabia"
+
+
+def test_a_group_that_names_itself() -> None:
+    found = _mentions("A shadowy faction calling itself Ashab al-Kahf Brigade claimed it.")
+    assert found["Ashab al-Kahf Brigade"] == ("Ashab al-Kahf Brigade", "descriptor")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kataib Hezbollah said the American occupation killed its men and that the "
+         "occupation must leave.", "United States"),
+        ("Hamas said Israel and the Israeli army would fail, and the occupation would fall.",
+         "Israel"),
+        ("The group said the occupation would pay.", "Israel"),
+    ],
+)  # fmt: skip
+def test_the_occupation_depends_on_the_text(text: str, expected: str) -> None:
+    doc = run(component_nlp().make_doc(text), upto="kg_actors")
+    names = [m.name for m in doc._.kg_mentions.items if m.text.lower() == "the occupation"]
+    assert names == [expected]
+
+
+def test_titles_are_dropped_from_a_name() -> None:
+    titles = load_speech().person_titles
+    assert strip_titles("Kurdistan Region Prime Minister Masrour Barzani", titles) == (
+        "Masrour Barzani"
+    )
+    assert strip_titles("Foreign Minister Abbas Araghchi", titles) == "Abbas Araghchi"
+    assert strip_titles("Abu Mahdi al-Muhandis", titles) == "Abu Mahdi al-Muhandis"
+
+
+def test_a_surname_names_the_person_given_in_full(extractor) -> None:
+    doc = extractor.process(
+        __import__("kg.model", fromlist=["SourceDocument"]).SourceDocument(
+            "t", "Qais al-Khazali spoke first. Later, Khazali said the group would wait."
+        )
+    )
+    names = {m.text: m.name for m in doc._.kg_mentions.items}
+    assert names["Khazali"] == "Qais al-Khazali"

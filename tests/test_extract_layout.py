@@ -1,0 +1,70 @@
+"""kg_layout (kg.extract.components.layout): paragraphs and their kinds, from text alone."""
+
+from __future__ import annotations
+
+import spacy
+from components import component_nlp
+
+from kg.extract.components.layout import read_layout
+
+ROUNDUP = (
+    "Channel Watch: Factions React\n"
+    "Translated posts, April 14, 2024\n\n"
+    '02:10 - Islamic Resistance in Iraq: "We bless the operation."\n\n'
+    "Kata'ib Hezbollah (official channel, 22 June): The Brigades hailed the strike.\n\n"
+    'Kata\'ib Hezbollah: "Every Soldier Is A Target"\n\n'
+    "On May 20 the channel of the group posted a statement.[2] Full statement:\n\n"
+    '"We offer our condolences. Our response is coming."\n\n'
+    "Context: a drone struck the base.\n\n"
+    "[1] Reuters. [2] Telegram."
+)
+
+
+def test_paragraph_kinds() -> None:
+    layout = read_layout(ROUNDUP, frozenset({"context"}))
+    kinds = [p.kind for p in layout.paragraphs]
+    assert kinds == ["head", "head", "entry", "entry", "heading", "body", "block", "body",
+                     "footnotes"]  # fmt: skip
+    assert layout.footnotes == {"1": "Reuters.", "2": "Telegram."}
+
+
+def test_digest_entries_give_name_date_and_note() -> None:
+    layout = read_layout(ROUNDUP)
+    timed, noted = layout.paragraphs[2].entry, layout.paragraphs[3].entry
+    assert (timed.name, timed.date, timed.note) == ("Islamic Resistance in Iraq", None, None)
+    assert (noted.name, noted.date, noted.note) == (
+        "Kata'ib Hezbollah",
+        "22 June",
+        "official channel, 22 June",
+    )
+    assert ROUNDUP[noted.body_start :].startswith("The Brigades")
+
+
+def test_a_quoted_block_belongs_to_the_paragraph_that_opened_it() -> None:
+    layout = read_layout(ROUNDUP)
+    assert layout.paragraphs[6].opener == 5
+
+
+def test_numbered_and_dated_items() -> None:
+    text = ("Reactions\n\n4) Barham Salih. Iraq's president denounced the strike.\n\n"
+            "\u2022 19 Feb \u2014 Nasruddin Amer wrote on X that the ship was hit.")  # fmt: skip
+    named, dated = (p.entry for p in read_layout(text).paragraphs[1:])
+    assert (named.name, named.date) == ("Barham Salih", None)
+    assert (dated.name, dated.date) == ("", "19 Feb")
+
+
+def test_wrapped_lines_join_and_heads_split() -> None:
+    text = ("A long headline that runs on past sixty characters With Title Case\n"
+            "Baghdad, 5 January 2024\n\n"
+            "The group said in a statement that it would keep up its attacks on the bases\n"
+            "of the occupation until the last soldier had left the country.")  # fmt: skip
+    layout = read_layout(text)
+    assert [p.kind for p in layout.paragraphs] == ["head", "head", "body"]
+
+
+def test_sentence_starts_are_fixed_before_the_parser() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_layout", source=component_nlp())
+    doc = nlp("BAGHDAD, Jan 8, 2020 (Wire) - Iran fired missiles. Dr. Ali said so.\n\nNew text.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["BAGHDAD", "Iran", "Dr.", "New"]

@@ -1,0 +1,61 @@
+"""kg.extract.wordlists and kg.extract.places: the extractor's data, validated on load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.places import PlacesError, load_places
+from kg.extract.wordlists import WordListError, load_acts, load_speech
+from kg.paths import data_path
+
+
+def test_speech_and_acts_load_every_section() -> None:
+    speech, acts = load_speech(), load_acts()
+    assert "say" in speech.reporting_verbs and "responsible" in speech.conditional_verbs["hold"]
+    assert speech.anaphor_kind("movement") == "militia"
+    assert {p for p, _ in speech.platforms} == {"Telegram", "X", "TV", "website", "press"}
+    assert speech.platform_in("a post on Al-Manar's Telegram channel") == "Telegram"
+    assert "aggression" in acts.aggression_nouns and "will" in acts.future_markers
+
+
+def _copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    text = data_path(name).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_a_bad_section_names_file_and_section(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "speech.yaml", "speech_nouns: [", "speech_nouns: [[], ")
+    with pytest.raises(WordListError, match=r"speech\.yaml: section 'speech_nouns'"):
+        load_speech(path)
+
+
+def test_an_unquoted_yaml_boolean_is_caught(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "speech.yaml", "  hold: [responsible,", "  hold: [on,")
+    with pytest.raises(WordListError, match=r"conditional_verbs\.hold"):
+        load_speech(path)
+
+
+def test_a_section_nothing_reads_is_an_error(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "acts.yaml", "hedges: [", "unused_words: [a]\nhedges: [")
+    with pytest.raises(WordListError, match="unused_words"):
+        load_acts(path)
+
+
+def test_places_map_to_gazetteer_actors() -> None:
+    places = load_places()
+    assert places.demonyms["Zionist"] == "Israel"
+    assert places.capitals["Baghdad"] == "Iraq"
+    assert places.governments["Iraq"] == "Government of Iraq"
+    assert "Saudi Arabia" in places.monarchies
+    assert places.demonym_of()["Iran"] == "Iranian"
+
+
+def test_a_place_mapped_to_an_unknown_actor_fails(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "places.yaml", "Zionist: Israel", "Zionist: Atlantis")
+    with pytest.raises(PlacesError, match="Atlantis"):
+        load_places(path)
