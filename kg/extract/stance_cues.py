@@ -1,10 +1,9 @@
-"""The stance registry's cues (data/stances.yaml), compiled to spaCy DependencyMatcher
-patterns and validated on load.
+"""The stance registry's cues (data/stances.yaml), validated and compiled on load.
 
 A cue is a mapping:
 
     - id: hold-responsible            # unique across the registry
-      cue: {lemma: [hold]}            # the cue token's attributes
+      cue: {lemma: [hold]}            # the cue token's attributes (lemma or lower required)
       require: [[{rel: ">>", lower: [responsible, accountable]}]]  # paths that must exist
       target: [{rel: ">", dep: [dobj, nsubjpass]}]   # path from the cue to the target
       targets: [[...], [...]]          # or several alternative paths
@@ -14,16 +13,23 @@ A cue is a mapping:
       confidence: 0.9                  # how often this cue is right (0-1)
 
 Token attributes: lemma, lower, pos, dep, tag (a word or a list of words), and not_lower,
-not_dep, not_lemma (lists). A path step is a token attribute mapping plus `rel`, a
-DependencyMatcher operator (">" child, "<" head, ">>" descendant, "<<" ancestor, "$+"
-right sibling, ...), or `subject`: the subject of the word the path has reached, or of
-the verb it is coordinated with ("X bears responsibility ... and will face a response").
-Without `target` the cue token itself is the target. A bad cue fails with a `CueError`
-naming the file, the stance and the cue.
+not_dep, not_lemma (lists). A path step is a token attribute mapping plus `rel`, in the
+notation of spaCy's DependencyMatcher: ">" a child, "<" the head, ">>" a descendant, "<<"
+an ancestor; or `subject`: the subject of the word the path has reached, or of the verb it
+is coordinated with ("X bears responsibility ... and will face a response"). Without
+`target` the cue token itself is the target. A bad cue fails with a `CueError` naming the
+file, the stance and the cue.
+
+The patterns run from their cue words: `CueIndex.matches(token)` looks the token's lemma
+and lower-case form up and walks only the paths of the cues that start there, so a
+document costs time in proportion to its cue words, not to its tokens times the patterns
+(spaCy's DependencyMatcher ran a token matcher for every node of every pattern over every
+token, and took as long as the parser).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,10 +41,9 @@ CONDITIONS = (
     "pronoun_target", "own_act", "conditional", "ceasing", "others_agent", "if_clause",
     "in_relcl", "in_condition", "others_subject", "own_harm",
 )  # fmt: skip
-_ATTRS = {"lemma": "LEMMA", "lower": "LOWER", "pos": "POS", "dep": "DEP", "tag": "TAG"}
-_NEGATED_ATTRS = {"not_lower": "LOWER", "not_dep": "DEP", "not_lemma": "LEMMA"}
-_RELS = (">", "<", ">>", "<<", ".", ";", ".*", ";*", "$+", "$-", "$++", "$--", ">+", ">-",
-         "<+", "<-", ">++", ">--", "<++", "<--")  # fmt: skip
+_ATTRS = ("lemma", "lower", "pos", "dep", "tag")
+_NEGATED_ATTRS = {"not_lower": "lower", "not_dep": "dep", "not_lemma": "lemma"}
+_RELS = (">", "<", ">>", "<<")
 _KEYS = {"id", "cue", "require", "target", "targets", "resolve", "when", "unless", "confidence",
          "note"}  # fmt: skip
 _SUBJECT = ("nsubj", "nsubjpass")
@@ -50,17 +55,121 @@ class CueError(ValueError):
 
 
 @dataclass(frozen=True)
+class Node:
+    """Token attributes a node must have: (attribute, allowed or refused values)."""
+
+    tests: tuple[tuple[str, frozenset[str], bool], ...]  # (attr, values, negated)
+
+    def fits(self, token: Any) -> bool:
+        for attr, values, negated in self.tests:
+            value = _value(token, attr)
+            if (value in values) == negated:
+                return False
+        return True
+
+    def words(self) -> frozenset[str]:
+        """The lemmas and lower-case forms the node is found by."""
+        return frozenset(
+            w for attr, values, negated in self.tests if attr in ("lemma", "lower") and not negated
+            for w in values
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Step:
+    rel: str  # ">", "<", ">>", "<<"
+    node: Node
+    borrow: bool = False  # the token this step leaves must lend its subject (a subjectless
+    # coordinated or dependent verb: "X bears ... and will face", "X was made to regret")
+
+
+@dataclass(frozen=True)
 class Cue:
     id: str
     stance: str  # the record field it labels
-    # DependencyMatcher patterns (the cue node first), each with the index of its target
-    # node in a match's token ids and the nodes whose subject the path borrowed (each must
-    # be a coordinated or dependent verb without a subject of its own)
-    patterns: tuple[tuple[tuple[dict[str, Any], ...], int, tuple[int, ...]], ...]
+    node: Node
+    requires: tuple[tuple[Step, ...], ...]
+    targets: tuple[tuple[Step, ...], ...]  # empty: the cue token is the target
     resolve: str
     when: tuple[str, ...]
     unless: tuple[str, ...]
     confidence: float
+
+    def matches(self, token: Any) -> Iterator[tuple[Any, tuple[int, ...]]]:
+        """(target token, the path's token indices) for each way the cue matches here."""
+        if not self.node.fits(token):
+            return
+        if not all(any(True for _ in _walk(token, path, ())) for path in self.requires):
+            return
+        if not self.targets:
+            yield token, (token.i,)
+            return
+        for path in self.targets:
+            yield from _walk(token, path, (token.i,))
+
+
+class CueIndex:
+    """The cues by the words they start from."""
+
+    def __init__(self, cues: tuple[Cue, ...]) -> None:
+        self.by_word: dict[str, list[Cue]] = {}
+        for cue in cues:
+            for word in cue.node.words():
+                self.by_word.setdefault(word, []).append(cue)
+
+    def matches(self, token: Any) -> Iterator[tuple[Cue, Any, tuple[int, ...]]]:
+        seen: set[str] = set()
+        for word in (token.lemma_.lower(), token.lower_):
+            for cue in self.by_word.get(word, ()):
+                if cue.id in seen:
+                    continue
+                seen.add(cue.id)
+                for target, trail in cue.matches(token):
+                    yield cue, target, trail
+
+
+def _value(token: Any, attr: str) -> str:
+    if attr == "lemma":
+        return token.lemma_.lower()
+    if attr == "lower":
+        return token.lower_
+    if attr == "pos":
+        return token.pos_
+    if attr == "dep":
+        return token.dep_
+    return token.tag_
+
+
+def _walk(
+    token: Any, path: tuple[Step, ...], trail: tuple[int, ...]
+) -> Iterator[tuple[Any, tuple[int, ...]]]:
+    if not path:
+        yield token, trail
+        return
+    step, rest = path[0], path[1:]
+    if step.borrow and not _lends_subject(token):
+        return
+    for nxt in _related(token, step.rel):
+        if step.node.fits(nxt):
+            yield from _walk(nxt, rest, (*trail, nxt.i))
+
+
+def _related(token: Any, rel: str) -> Iterator[Any]:
+    if rel == ">":
+        yield from token.children
+    elif rel == "<":
+        if token.head.i != token.i:
+            yield token.head
+    elif rel == ">>":
+        yield from (t for t in token.subtree if t.i != token.i)
+    else:  # "<<"
+        yield from token.ancestors
+
+
+def _lends_subject(token: Any) -> bool:
+    return token.dep_ in ("conj", "xcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children
+    )
 
 
 def compile_cues(stances: Any, path: str | Path = "data/stances.yaml") -> tuple[Cue, ...]:
@@ -86,24 +195,12 @@ def _compile(raw: Any, field: str, where: str) -> Cue:
         raise CueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     if not isinstance(raw.get("id"), str) or not raw.get("cue"):
         raise CueError(f"{where}: 'id' and 'cue' are required")
-    base = [{"RIGHT_ID": "cue", "RIGHT_ATTRS": _attrs(raw["cue"], where)}]
-    for number, path in enumerate(raw.get("require") or []):
-        _path(base, path, f"r{number}_", where)
-    paths = raw.get("targets") or ([raw["target"]] if raw.get("target") else [None])
-    patterns = []
-    for path in paths:
-        for steps in _expand(path, where) if path is not None else [None]:
-            pattern = list(base)
-            borrowed: list[int] = []
-            if steps is not None:
-                for number, step in enumerate(steps):
-                    if step.get("borrow"):  # the node before this step lends its subject
-                        borrowed.append(len(base) + number - 1 if number else 0)
-                _path(pattern, [{k: v for k, v in step.items() if k != "borrow"}
-                                for step in steps], "t", where)  # fmt: skip
-            _check_with_spacy(pattern, where)
-            target = len(pattern) - 1 if steps is not None else 0
-            patterns.append((tuple(pattern), target, tuple(borrowed)))
+    node = _node(raw["cue"], where)
+    if not node.words():
+        raise CueError(f"{where}: the cue needs 'lemma' or 'lower' words to be found by")
+    requires = tuple(tuple(_steps(path, where)) for path in raw.get("require") or [])
+    paths = raw.get("targets") or ([raw["target"]] if raw.get("target") else [])
+    targets = tuple(expanded for path in paths for expanded in _expand(path, where))
     resolve = raw.get("resolve", "owners")
     if resolve not in RESOLVERS:
         raise CueError(f"{where}: resolve {resolve!r} is not one of {RESOLVERS}")
@@ -111,7 +208,7 @@ def _compile(raw: Any, field: str, where: str) -> Cue:
     confidence = raw.get("confidence", 0.8)
     if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
         raise CueError(f"{where}: confidence must be a number in (0, 1]")
-    return Cue(raw["id"], field, tuple(patterns), resolve, when,
+    return Cue(raw["id"], field, node, requires, targets, resolve, when,
                unless if "unless" in raw else DEFAULT_UNLESS, float(confidence))  # fmt: skip
 
 
@@ -122,63 +219,49 @@ def _conditions(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _expand(steps: Any, where: str) -> list[list[dict[str, Any]]]:
+def _expand(steps: Any, where: str) -> list[tuple[Step, ...]]:
     """A path with `subject` steps as its concrete alternatives: the word's own subject,
     or the subject of the verb it is coordinated with or depends on."""
     if not isinstance(steps, list) or not steps:
         raise CueError(f"{where}: a path must be a non-empty list of steps")
-    out: list[list[dict[str, Any]]] = [[]]
+    out: list[list[Step]] = [[]]
     for step in steps:
         if isinstance(step, dict) and step.get("rel") == "subject":
             extra = {k: v for k, v in step.items() if k != "rel"}
-            own = {"rel": ">", "dep": list(_SUBJECT), **extra}
-            shared = [{"rel": "<", "borrow": True}, own]
+            own = Step(">", _node({"dep": list(_SUBJECT), **extra}, where))
+            shared = [Step("<", Node(()), borrow=True), own]
             out = [[*path, own] for path in out] + [path + shared for path in out]
         else:
-            out = [[*path, step] for path in out]
+            out = [[*path, *_steps([step], where)] for path in out]
+    return [tuple(path) for path in out]
+
+
+def _steps(steps: Any, where: str) -> list[Step]:
+    if not isinstance(steps, list) or not steps:
+        raise CueError(f"{where}: a path must be a non-empty list of steps")
+    out = []
+    for number, step in enumerate(steps, 1):
+        if not isinstance(step, dict) or step.get("rel") not in _RELS:
+            raise CueError(f"{where}: step {number} needs 'rel', one of {_RELS} or subject")
+        out.append(Step(step["rel"], _node({k: v for k, v in step.items() if k != "rel"}, where)))
     return out
 
 
-def _path(pattern: list[dict[str, Any]], steps: Any, prefix: str, where: str) -> None:
-    if not isinstance(steps, list) or not steps:
-        raise CueError(f"{where}: a path must be a non-empty list of steps")
-    left = "cue"
-    for number, step in enumerate(steps):
-        if not isinstance(step, dict) or step.get("rel") not in _RELS:
-            raise CueError(f"{where}: step {number + 1} needs 'rel', one of {_RELS}")
-        right = f"{prefix}{len(pattern)}"
-        attrs = {k: v for k, v in step.items() if k != "rel"}
-        pattern.append({"LEFT_ID": left, "REL_OP": step["rel"], "RIGHT_ID": right,
-                        "RIGHT_ATTRS": _attrs(attrs, where)})  # fmt: skip
-        left = right
-
-
-def _attrs(raw: Any, where: str) -> dict[str, Any]:
+def _node(raw: Any, where: str) -> Node:
     if not isinstance(raw, dict):
         raise CueError(f"{where}: token attributes must be a mapping")
-    out: dict[str, Any] = {}
+    tests = []
     for key, value in raw.items():
         values = value if isinstance(value, list) else [value]
         if not values or not all(isinstance(v, str) and v for v in values):
             raise CueError(f"{where}: {key!r} must be a word or a list of words")
-        if key in _ATTRS:
-            words = [v.lower() for v in values] if key in ("lemma", "lower") else values
-            out[_ATTRS[key]] = {"IN": words}
-        elif key in _NEGATED_ATTRS:
-            out[_NEGATED_ATTRS[key]] = {"NOT_IN": values}
-        else:
+        attr = _NEGATED_ATTRS.get(key, key)
+        if attr not in _ATTRS:
             raise CueError(f"{where}: unknown token attribute {key!r}")
-    return out
-
-
-def _check_with_spacy(pattern: list[dict[str, Any]], where: str) -> None:
-    from spacy.matcher import DependencyMatcher
-    from spacy.vocab import Vocab
-
-    try:
-        DependencyMatcher(Vocab(), validate=True).add("check", [pattern])
-    except ValueError as error:
-        raise CueError(f"{where}: {error}") from error
+        if attr in ("lemma", "lower"):
+            values = [v.lower() for v in values]
+        tests.append((attr, frozenset(values), key in _NEGATED_ATTRS))
+    return Node(tuple(tests))
 
 
 def load_registry() -> Any:

@@ -147,7 +147,10 @@ class ActorTagger:
                 if mention.end > token.idx or mention.kind in ("adj", "capital"):
                     continue
                 monarchy = stem == "kingdom" and mention.name in self.places.monarchies
-                words = self._name_words(mention)
+                # a generic noun ("the government") names only an actor the text itself
+                # called so; a distinctive one ("the Brigades") any of its known names
+                generic = lower in ("government", "army", "council", "militia")
+                words = _words(mention.text) if generic else self._name_words(mention)
                 if stem in words or monarchy:
                     out.append(replace(mention, start=token.idx, end=token.idx + len(token),
                                        text=token.text, kind="anaphor"))  # fmt: skip
@@ -174,7 +177,7 @@ class ActorTagger:
         """The words of a mention and of every alias of its actor ("Hizbullah Brigades")."""
         actor = self.gazetteer.resolve(mention.name) if mention.known else None
         forms = [mention.text, *(actor.aliases if actor else ())]
-        return {w.rstrip("s") for form in forms for w in re.split(r"[\s\-]", form.lower())}
+        return {w for form in forms for w in _words(form)}
 
     def _country(self, text: str) -> str | None:
         actor = self.gazetteer.resolve(text) or self.gazetteer.resolve(
@@ -279,6 +282,10 @@ class ActorTagger:
         if ent.label_ == "PERSON":
             return "person"
         return "media" if _MEDIA_WORDS.search(text) else "organization"
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.split(r"[\s\-]", text.lower())}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

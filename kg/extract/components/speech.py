@@ -44,7 +44,7 @@ class SpeechActs:
 
     def mentions_at(self, token: Any) -> bool:
         mention = self._mentions.at(token)
-        return mention is not None and mention.kind not in ("adj", "capital")
+        return mention is not None and mention.kind not in ("adj", "capital", "anaphor")
 
     def acts(self, doc: Any) -> list[SpeechAct]:
         layout: Layout = doc._.kg_layout

@@ -15,12 +15,11 @@ labelled inside a denial ("rejected claims that Iran was behind it") or under a 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from kg.extract.components.targets import TargetFinder
 from kg.extract.doc import Attribution, Claim, Mention, SpeechAct
-from kg.extract.stance_cues import Cue
+from kg.extract.stance_cues import Cue, CueIndex
 from kg.extract.wordlists import Acts
 
 _MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going", "should", "can", "could"}
@@ -32,22 +31,14 @@ _THREAT_WORDS = {"response", "retaliation", "revenge", "punishment", "retributio
 
 
 class StanceFinder:
-    def __init__(self, cues: tuple[Cue, ...], acts: Acts, vocab: Any,
+    def __init__(self, cues: tuple[Cue, ...], acts: Acts,
                  demonym_of: dict[str, str] | None = None,
                  parents: dict[str, str] | None = None) -> None:  # fmt: skip
-        from spacy.matcher import DependencyMatcher
-
+        self.index = CueIndex(cues)
+        self.words = acts
         self.demonym_of = demonym_of or {}
         # actor -> parent (gazetteer affiliations, and a state's government -> the state)
         self.parents = parents or {}
-        self.keys: dict[str, tuple[Cue, int, tuple[int, ...]]] = {}
-        self.words = acts
-        self.matcher = DependencyMatcher(vocab)
-        for cue in cues:
-            for number, (pattern, target, borrowed) in enumerate(cue.patterns):
-                key = f"{cue.id}#{number}"
-                self.keys[key] = (cue, target, borrowed)
-                self.matcher.add(key, [list(pattern)])
 
     def __call__(self, doc: Any) -> Any:
         doc._.kg_claims = tuple(_Claims(self, doc).find())
@@ -60,15 +51,18 @@ class _Claims:
         self.targets = TargetFinder(doc, finder.words, finder.demonym_of)
         self.acts: tuple[SpeechAct, ...] = doc._.kg_acts
         self.event = doc._.kg_event
-        self.matches: dict[int, list[tuple[Cue, list[int]]]] = defaultdict(list)
-        strings = doc.vocab.strings
-        for match_id, tokens in finder.matcher(doc):
-            cue, target, borrowed = finder.keys[strings[match_id]]
-            if not all(_lends_subject(doc[tokens[n]]) for n in borrowed):
-                continue
-            # the cue token first, the target second, then the rest of the path
-            ordered = [tokens[0], tokens[target], *tokens[1:]]
-            self.matches[tokens[0]].append((cue, ordered))
+        self._matches: dict[int, list[tuple[Cue, list[int]]]] = {}
+
+    def matches(self, index: int) -> list[tuple[Cue, list[int]]]:
+        """The cues that match at token `index`: [cue, [cue token, target, path...]]."""
+        found = self._matches.get(index)
+        if found is None:
+            found = [
+                (cue, [index, target.i, *trail])
+                for cue, target, trail in self.finder.index.matches(self.doc[index])
+            ]
+            self._matches[index] = found  # fmt: skip
+        return found
 
     def find(self) -> list[Claim]:
         out: list[Claim] = []
@@ -77,7 +71,7 @@ class _Claims:
             act = self.acts[attribution.act]
             scope = act.content | {act.cue}
             for index in sorted(scope):
-                for cue, tokens in self.matches.get(index, ()):
+                for cue, tokens in self.matches(index):
                     if not all(t in scope for t in tokens[1:]) or not self._applies(
                         cue, tokens, act
                     ):  # fmt: skip
@@ -373,14 +367,6 @@ def _framed(noun: Any) -> Any | None:
     return next((c for c in head.children if c.dep_ in wanted and c.i != noun.i), None)
 
 
-def _lends_subject(token: Any) -> bool:
-    """A verb coordinated with, or depending on, the verb whose subject it shares ("X
-    bears responsibility ... and will face a response"): no subject of its own."""
-    return token.dep_ in ("conj", "xcomp") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children
-    )
-
-
 def _person_reference(token: Any) -> bool:
     if token.lower_ in ("him", "her"):
         return True
@@ -442,8 +428,8 @@ def _register() -> None:
         parents = {a.name: a.affiliation for a in load_gazetteer().actors if a.affiliation}
         parents |= {government: state for state, government in places.governments.items()
                     if government != state}  # fmt: skip
-        return StanceFinder(compile_cues(load_registry()), load_acts(), nlp.vocab,
-                            places.demonym_of(), parents)  # fmt: skip
+        return StanceFinder(compile_cues(load_registry()), load_acts(), places.demonym_of(),
+                            parents)  # fmt: skip
 
 
 _register()
