@@ -137,3 +137,16 @@ def test_real_extractor_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     for row in rows:
         record = Statement.from_dict(row)
         assert record.doc_id == "doc" and record.evidence in text
+
+
+def test_a_missing_spacy_model_is_one_clear_error_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KG_SPACY_MODEL", "en_no_such_model_installed")
+    folder = corpus(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("en_no_such_model_installed") == 1
+    assert "scripts/setup.sh" in err
+    assert "01.txt" not in err and not out.exists()

