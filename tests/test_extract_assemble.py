@@ -72,3 +72,26 @@ def test_joint_speakers_of_one_verb_share_the_platform(extractor) -> None:
     text = "The United States and Britain said in a post on X that the strikes would go on."
     records = extractor.extract(SourceDocument("t", text))
     assert {r.platform for r in records} == {"X"} and len(records) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The U.S.-backed Syrian Democratic Forces said on Tuesday in a long statement posted "
+            "on its website after an emergency meeting of its general command in the city of "
+            "Hasakah that Turkey bears full responsibility for the killing of civilians.",
+            "Turkey bears full responsibility",
+        ),
+        (
+            '"We will strike the Zionist enemy wherever it hides, in every city and every port, '
+            'and no power on earth will protect its bases," a Hezbollah deputy leader said.',
+            "We will strike the Zionist enemy",
+        ),
+    ],
+)
+def test_evidence_holds_the_claim_in_a_long_sentence(extractor, text: str, claim: str) -> None:
+    [record] = [r for r in extractor.extract(SourceDocument("t", text)) if any(r.labels().values())]
+    assert claim in record.evidence
+    assert len(record.evidence.split()) <= 25
+    assert text[record.evidence_start : record.evidence_end] == record.evidence

@@ -1,8 +1,10 @@
-"""The extractor over the blind held-out set (tests/heldout), scored by the shared scorer.
+"""The extractor over tests/heldout, scored by the shared scorer: a regression guard.
 
-The held-out gold was written and committed before its author looked at the extractor, so
-these figures are an honest estimate of how the rules do on unseen wording. Do not tune
-rules or lexicons to these texts: that would turn the set into a second dev set.
+The set was written by an earlier session of the project before it looked at the
+extractor. It is no longer blind: the rules of kg-extract/0.4.0 to 0.7.0 were fixed against
+its error classes, so its figures are not an estimate for unseen text and are never
+reported as held-out. The measurement of unseen text is ../shared/devset2 (and the
+project's private set of real texts).
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from scoring import SCORER, score_gold_set
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 
-# Regression guard, not a target: the figures measured with kg-extract/0.3.0 when the set was
-# made (speaker F1 0.855, label micro-F1 0.566) minus 0.05. Raise them when the extractor
-# improves for general reasons; never lower them to make a change pass.
-SPEAKER_F1 = 0.80
-LABEL_F1 = 0.51
+# Regression guard, not a target: kg-extract/0.7.0 measured speaker F1 0.948 and label
+# micro-F1 0.800 here, minus a margin. Raise them when the extractor improves for general
+# reasons; never lower them to make a change pass.
+SPEAKER_F1 = 0.90
+LABEL_F1 = 0.75
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is absent")
