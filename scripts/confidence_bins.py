@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     preds = score.load_pred(args.pred) if args.pred else _predict(args.folder)
     rows = judged(score, cases, preds)
     print("| confidence | records | right | precision |\n| --- | ---: | ---: | ---: |")
-    for low, high in zip(BINS, BINS[1:], strict=False):
+    for low, high in pairwise(BINS):
         inside = [right for conf, right in rows if low <= conf < high]
         if inside:
             label = f"{low:.1f}-{min(high, 1.0):.1f}"
