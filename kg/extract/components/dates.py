@@ -65,6 +65,31 @@ class _Dates:
         self.layout = doc._.kg_layout
         self.full = [(start, iso) for start, iso in _full_dates(doc.text)]
         self.by_paragraph: dict[int, str | None] = {}
+        self.head_date = self._head_date()
+        self.dateline = self._dateline()
+
+    def _head_date(self) -> str | None:
+        """The one day a digest's head gives ("Translated posts, April 14, 2024"): the
+        date of its entries that give only a time ("02:10 - X:")."""
+        hits = find_dates(self.doc.text[: self.layout.head_end])
+        if len(hits) != 1 or re.search(
+            r"\d\s*[-\u2013]\s*\d", self.doc.text[: self.layout.head_end]
+        ):
+            return None  # none, several, or a range ("17-18 October")
+        _, _, month, day, year = hits[0]
+        return resolve(month, day, year, self.published)
+
+    def _dateline(self) -> tuple[int, int, int | None] | None:
+        """The dateline's day, even without a year ("ADEN, Aug 29 (Wire) -")."""
+        from kg.extract.components.layout import DATELINE
+
+        for paragraph in self.layout.paragraphs[:4]:
+            match = DATELINE.match(self.doc.text, paragraph.start, paragraph.end)
+            hits = find_dates(match.group(0)) if match else []
+            if hits:
+                _, _, month, day, year = hits[0]
+                return month, day, year
+        return None
 
     def year_at(self, char: int) -> str | None:
         """The year to give a day-and-month date at `char`."""
@@ -80,6 +105,8 @@ class _Dates:
             if hits:
                 _, _, month, day, year = hits[0]
                 return resolve(month, day, year, self.year_at(paragraph.start))
+        if paragraph.entry is not None and self.head_date:
+            return self.head_date
         if act.kind in ("block", "quote") or paragraph.kind == "block":
             return self.by_paragraph.get(paragraph.opener if paragraph.opener is not None
                                          else act.paragraph)  # fmt: skip
@@ -98,12 +125,38 @@ class _Dates:
             if span is None or not _attached(span.root, verb):
                 continue
             return resolve(month, day, year, self.year_at(sent.start_char + start))
+        opening = self._opening_date(sent, act)
+        if opening is not None:
+            return opening
         for token in verb.subtree:
-            if token.lower_ == "yesterday" and _attached(token, verb) and self.published:
-                day = _dt.date.fromisoformat(self.published[:10]) - _dt.timedelta(days=1)
-                return day.isoformat()
-            if token.lower_ == "today" and _attached(token, verb) and self.published:
-                return self.published[:10]
+            if token.lower_ in ("yesterday", "today") and _attached(token, verb):
+                return self._relative_day(token.lower_)
+        return None
+
+    def _opening_date(self, sent: Any, act: SpeechAct) -> str | None:
+        """ "On January 3, 2020, the Telegram channel of X posted ...": a date that opens
+        the sentence, before the speaker, dates the sentence's statement."""
+        text = sent.text
+        match = re.match(r"\s*(?:On|Late on|Early on|Late|Early)?\s*", text)
+        hits = find_dates(text[:40])
+        if not hits or hits[0][0] > (match.end() if match else 0) + 1:
+            return None
+        start, end, month, day, year = hits[0]
+        subject = act.subject if act.subject is not None else act.cue
+        if sent.start_char + end > self.doc[subject].idx:
+            return None
+        return resolve(month, day, year, self.year_at(sent.start_char + start))
+
+    def _relative_day(self, word: str) -> str | None:
+        """ "yesterday" under a dated dateline or publication date (rule 12)."""
+        shift = 1 if word == "yesterday" else 0
+        if self.published and re.match(r"^\d{4}-\d{2}-\d{2}", self.published):
+            day = _dt.date.fromisoformat(self.published[:10]) - _dt.timedelta(days=shift)
+            return day.isoformat()
+        if self.dateline is not None:
+            month, day, year = self.dateline
+            anchor = _dt.date(year or 2000, month, day) - _dt.timedelta(days=shift)
+            return anchor.isoformat() if year else f"XXXX-{anchor.month:02d}-{anchor.day:02d}"
         return None
 
     def _relative(self, act: SpeechAct) -> str | None:

@@ -1,0 +1,44 @@
+"""kg_dates (kg.extract.components.dates) and kg.extract.dates: statement dates (rule 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.dates import find_dates, resolve, yesterday
+from kg.model import SourceDocument
+
+
+def test_dates_full_partial_and_anchored() -> None:
+    hits = find_dates("on 19 November 2023 and on January 4, and on 12 January")
+    assert [(m, d, y) for _, _, m, d, y in hits] == [(11, 19, 2023), (1, 4, None), (1, 12, None)]
+    assert resolve(1, 12, None, None) == "XXXX-01-12"
+    assert resolve(1, 12, None, "2024-03-01") == "2024-01-12"
+    assert resolve(2, 30, 2024, None) is None
+    assert yesterday("2024-01-01") == "2023-12-31"
+    assert yesterday(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "date"),
+    [
+        # a digest's head dates the entries that give only a time
+        ("Translated posts, April 14, 2024\n\n02:10 - Hezbollah: The group said the strike "
+         "was a crime against Lebanon.", "Hezbollah", "2024-04-14"),
+        # a date that opens the sentence before the speaker
+        ("On May 20, 2024, the channel of Kata'ib Hezbollah published a statement mourning "
+         "the martyrs of the resistance.", "Kata'ib Hezbollah", "2024-05-20"),
+        # "yesterday" under a dateline without a year
+        ("ADEN, Aug 29 (Wire) - The UAE said in a statement yesterday that its jets had hit "
+         "militants near the airport.", "United Arab Emirates", "XXXX-08-28"),
+        # "three days later", from the last full date before it
+        ("Gunmen attacked a base on October 1, 2023. Three days later, Turkey's foreign "
+         "minister Hakan Fidan told a news conference that the attackers had come from Syria.",
+         "Hakan Fidan", "2023-10-04"),
+        # a date inside what was said is not the statement's
+        ("Hezbollah said the attack of 8 October had been a response to the occupation.",
+         "Hezbollah", None),
+    ],
+)  # fmt: skip
+def test_statement_dates(extractor, text: str, speaker: str, date: str | None) -> None:
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert records[speaker].statement_date == date
