@@ -26,7 +26,6 @@ from kg.extract.wordlists import Speech
 from kg.model import LABEL_FIELDS, SourceDocument, Statement
 
 MAX_EVIDENCE_WORDS = 25
-_CASUALTY = {"kill", "wound", "injure", "die", "dead", "death", "casualty", "hurt", "missing"}
 # How much each step of an attribution chain is trusted (the chain's weakest step counts).
 _CHAIN_TRUST = {
     "subject": 0.95, "appos": 0.9, "role": 0.85, "named": 0.95, "body": 0.85, "title": 0.8,
@@ -58,6 +57,9 @@ def _sponsor(sponsors: dict[str, str], name: str, affiliation: str | None,
 
 def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str,
              parents: dict[str, str] | None = None) -> list[Statement]:  # fmt: skip
+    from kg.extract.wordlists import load_acts
+
+    acts_words = load_acts()
     attributions: Sequence[Attribution] = doc._.kg_attributions
     acts: Sequence[SpeechAct] = doc._.kg_acts
     claims: dict[int, list[Claim]] = {}
@@ -66,7 +68,9 @@ def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str,
     groups: dict[str, _Group] = {}
     for number, attribution in enumerate(attributions):
         act = acts[attribution.act]
-        if not claims.get(number) and (_is_source(doc, act) or not _has_content(doc, act)):
+        if not claims.get(number) and (
+            _is_source(doc, act, acts_words.casualty_words) or not _has_content(doc, act)
+        ):
             continue
         groups.setdefault(attribution.speaker.name, _Group(attribution.speaker.name, []))
         groups[attribution.speaker.name].attributions.append((number, attribution))
@@ -198,7 +202,7 @@ def _event_summary(doc: Any, source: SourceDocument) -> str:
     return " ".join(first.split()[:15])
 
 
-def _is_source(doc: Any, act: SpeechAct) -> bool:
+def _is_source(doc: Any, act: SpeechAct, casualty_words: frozenset[str]) -> bool:
     """ "Three soldiers were killed in the attack, the Pentagon said": a trailing
     attribution of a figure is a source, not a statement (rule 16)."""
     verb = doc[act.cue]
@@ -207,7 +211,7 @@ def _is_source(doc: Any, act: SpeechAct) -> bool:
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i):
         words = list(clause.subtree)
         figure = any(t.like_num and t.ent_type_ != "DATE" for t in words)
-        casualties = any(t.lemma_.lower() in _CASUALTY for t in words)
+        casualties = any(t.lemma_.lower() in casualty_words for t in words)
         first_person = any(t.lower_ in ("we", "our", "us") for t in words)
         if figure and casualties and not first_person:
             return True

@@ -36,6 +36,10 @@ class Speech:
     affiliation_words: Words
     carrier_verbs: Words
     section_labels: Words
+    media_name_words: Words
+    distinctive_nouns: Words
+    generic_back_references: Words
+    ministries: dict[str, str]
     platform_names: Words
     sub_body_nouns: Words
     militia_name_words: Words
@@ -75,6 +79,16 @@ class Acts:
     hedges: Words
     negations: Words
     future_markers: Words
+    modal_verbs: Words
+    intent_verbs: Words
+    unanswered_words: Words
+    threat_words: Words
+    not_narrated_acts: Words
+    casualty_words: Words
+    person_nouns: Words
+    backing_participles: Words
+    backing_verbs: Words
+    group_nouns: Words
     hypothetical_determiners: Words
     cessation_verbs: Words
     non_factual_verbs: Words
@@ -102,6 +116,8 @@ def _load_speech(path: str) -> Speech:
         name = spec.name
         if name == "platforms":
             values[name] = _platforms(path, data[name])
+        elif name == "ministries":
+            values[name] = _names(path, name, data[name])
         elif name in ("conditional_verbs", "anaphor_nouns", "pronouns"):
             values[name] = _word_map(path, name, data[name])
         else:
@@ -142,6 +158,12 @@ def _word_map(path: str, section: str, value: Any) -> dict[str, Words]:
     if not isinstance(value, dict) or not value:
         raise WordListError(f"{path}: section '{section}' must be a mapping of word lists")
     return {str(key): words(path, f"{section}.{key}", items) for key, items in value.items()}
+
+
+def _names(path: str, section: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not value:
+        raise WordListError(f"{path}: section '{section}' must be a non-empty mapping")
+    return {str(k).lower(): str(v) for k, v in value.items()}
 
 
 def _platforms(path: str, value: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:

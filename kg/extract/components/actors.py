@@ -38,24 +38,11 @@ _APOS = "['\u2019\u02bc`]"
 _KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "anaphor": 4, "capital": 5,
                   "adj": 6}  # fmt: skip
 # Nouns that refer back to a named actor even in lower case: "the regime", "the coalition".
-_DISTINCTIVE = {"regime", "entity", "coalition", "kingdom", "occupation", "brigades", "guards",
-                "government", "army", "council", "militia"}  # fmt: skip
-_MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network|Television)\b",
-                          re.IGNORECASE)  # fmt: skip
-_MINISTRY = re.compile(
-    r"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)(?:"
-    + _APOS
-    + r"s)?\s+(?P<kind>[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+[Mm]inistry"
-    r"|(?P<country2>(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?)" + _APOS + r"s\s+Ministry of "
-    r"(?P<kind2>Foreign Affairs|Defen[cs]e|Interior)"
-)
 _OFFICE = re.compile(
     r"(?P<person>(?:(?:[A-Z]|al-|el-)[\w\-]*\s+){0,4}(?:[A-Z]|al-|el-)[\w\-]*)"
     + _APOS
     + r"s\s+office"
 )
-_MINISTRY_KIND = {"foreign": "Foreign Affairs", "defense": "Defense", "defence": "Defense",
-                  "interior": "Interior", "foreign affairs": "Foreign Affairs"}  # fmt: skip
 # "a shadowy faction calling itself Ashab al-Kahf Brigade": the name a group gives itself
 _SELF_NAMED = re.compile(
     r"\b(?P<noun>[a-z]+)(?:,)?\s+(?:calling|calls|called|naming|names)\s+(?:itself|themselves)\s+"
@@ -69,6 +56,7 @@ class ActorTagger:
     def __init__(self, gazetteer: Gazetteer, speech: Speech, places: Places) -> None:
         self.gazetteer, self.speech, self.places = gazetteer, speech, places
         self.exact, self.loose, self.adjectives, self.capitals = _matchers(gazetteer, places)
+        self.ministry = _ministry_regex(list(speech.ministries))
         self.generic = (
             speech.role_nouns
             | speech.person_titles
@@ -106,7 +94,7 @@ class ActorTagger:
 
     def _descriptors(self, text: str) -> list[Mention]:
         out = []
-        for match in _MINISTRY.finditer(text):
+        for match in self.ministry.finditer(text):
             country = self._country(match.group("country") or match.group("country2"))
             if country is None:
                 continue
@@ -114,7 +102,7 @@ class ActorTagger:
             if whole is not None:
                 out.append(_from_actor(match.start(), match.end(), match.group(0), whole))
                 continue
-            kind = _MINISTRY_KIND[(match.group("kind") or match.group("kind2")).lower()]
+            kind = self.speech.ministries[(match.group("kind") or match.group("kind2")).lower()]
             adjective = self.places.ministry_adjectives.get(country, country)
             out.append(Mention(match.start(), match.end(), match.group(0),
                                f"{adjective} Ministry of {kind}", "state", "descriptor",
@@ -140,7 +128,7 @@ class ActorTagger:
             lower = token.lower_
             if doc[token.i - 1].lower_ != "the" or self.speech.anaphor_kind(lower) is None:
                 continue
-            if not (token.text[:1].isupper() or lower in _DISTINCTIVE):
+            if not (token.text[:1].isupper() or lower in self.speech.distinctive_nouns):
                 continue
             stem = lower[:-1] if lower.endswith("s") else lower
             for mention in reversed(mentions):
@@ -149,7 +137,7 @@ class ActorTagger:
                 monarchy = stem == "kingdom" and mention.name in self.places.monarchies
                 # a generic noun ("the government") names only an actor the text itself
                 # called so; a distinctive one ("the Brigades") any of its known names
-                generic = lower in ("government", "army", "council", "militia")
+                generic = lower in self.speech.generic_back_references
                 words = _words(mention.text) if generic else self._name_words(mention)
                 if stem in words or monarchy:
                     out.append(replace(mention, start=token.idx, end=token.idx + len(token),
@@ -281,11 +269,23 @@ class ActorTagger:
             return "state"
         if ent.label_ == "PERSON":
             return "person"
-        return "media" if _MEDIA_WORDS.search(text) else "organization"
+        return "media" if words & self.speech.media_name_words else "organization"
 
 
 def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.split(r"[\s\-]", text.lower())}
+
+
+def _ministry_regex(kinds: list[str]) -> re.Pattern[str]:
+    """ "Greece's foreign ministry", "the Iraqi Interior Ministry", "Iran's Ministry of
+    Foreign Affairs": a country (name or demonym) and a ministry of one of `kinds`."""
+    short = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    country = r"(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?"
+    return re.compile(
+        rf"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>{country})(?:{_APOS}s)?\s+"
+        rf"(?P<kind>(?i:{short}))\s+(?i:ministry)"
+        rf"|(?P<country2>{country}){_APOS}s\s+Ministry of (?P<kind2>(?i:{short}))"
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

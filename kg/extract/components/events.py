@@ -24,9 +24,6 @@ from kg.extract.dates import find_dates, resolve, yesterday
 from kg.extract.doc import Event, Mention
 from kg.extract.wordlists import Acts
 
-_NOT_ACTS = {"violation", "violations", "escalation", "operation", "operations", "act",
-             "occupation", "siege", "blockade"}  # fmt: skip
-
 
 class EventReader:
     def __init__(self, acts: Acts) -> None:
@@ -81,7 +78,7 @@ class EventReader:
         return [], None
 
     def _by_noun(self, doc: Any, targets: TargetFinder) -> tuple[list[Mention], Any]:
-        acts = self.words.harm_nouns - _NOT_ACTS
+        acts = self.words.harm_nouns - self.words.not_narrated_acts
         for sent in self._body(doc):
             for token in sent:
                 if token.lower_ not in acts or token.pos_ != "NOUN":

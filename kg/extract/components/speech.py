@@ -29,7 +29,6 @@ from kg.extract.doc import Layout, SpeechAct
 from kg.extract.wordlists import Acts, Speech
 
 _RELATIVE = {"who", "which", "that"}
-_MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll"}
 _QUOTES = ('"', "\u201c", "\u201d")
 
 
@@ -114,7 +113,7 @@ class SpeechActs:
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in token.children
         ):  # fmt: skip
             return False  # "in what X called", "the attack that X condemned"
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+        if any(c.dep_ == "aux" and c.lower_ in self.words.modal_verbs for c in token.children):
             return False  # "Israel would respond", "X could condemn": not a statement made
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in self.words.non_factual_verbs:
             return False  # "declined to comment", "refused to say"

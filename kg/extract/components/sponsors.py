@@ -23,37 +23,16 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.doc import Mention
+from kg.extract.wordlists import Acts
 from kg.gazetteer import Gazetteer
-
-_BACKED = {"backed", "sponsored", "funded", "supported", "armed", "financed", "bankrolled"}
-_BACKS = {"back", "support", "fund", "arm", "sponsor", "finance", "bankroll"}
-_GENERIC = {
-    "group",
-    "groups",
-    "militia",
-    "militias",
-    "movement",
-    "faction",
-    "factions",
-    "government",
-    "forces",
-    "force",
-    "council",
-    "party",
-    "organization",
-    "organisation",
-    "rebels",
-    "fighters",
-    "coalition",
-    "authorities",
-    "administration",
-}
 
 
 class SponsorFinder:
     def __init__(self, gazetteer: Gazetteer, demonyms: dict[str, str],
-                 capitals: dict[str, str]) -> None:  # fmt: skip
+                 capitals: dict[str, str], acts: Acts) -> None:  # fmt: skip
         self.gazetteer, self.demonyms, self.capitals = gazetteer, demonyms, capitals
+        self.backed, self.backs = acts.backing_participles, acts.backing_verbs
+        self.group_nouns = acts.group_nouns
 
     def __call__(self, doc: Any) -> Any:
         doc._.kg_sponsors = self.sponsors(doc)
@@ -82,19 +61,19 @@ class SponsorFinder:
 
     def _cue(self, doc: Any, token: Any) -> tuple[str, list[Mention]] | None:
         lower = token.lower_
-        if lower in _BACKED and token.i >= 2 and doc[token.i - 1].text == "-":
+        if lower in self.backed and token.i >= 2 and doc[token.i - 1].text == "-":
             state = self._state_before(doc, token.i - 2)  # "Iran-backed", "U.S.-backed"
             return (state, self._backed_phrase(doc, token)) if state else None
-        if lower in _BACKED and token.i >= 1 and doc[token.i - 1].pos_ == "PROPN":
+        if lower in self.backed and token.i >= 1 and doc[token.i - 1].pos_ == "PROPN":
             state = self._state_before(doc, token.i - 1)  # "the Iran backed Houthis"
             return (state, self._backed_phrase(doc, token)) if state else None
         if lower == "pro" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
             state = self.state(doc[token.i + 2].text)  # "pro-Iran"
             return (state, self._backed_phrase(doc, doc[token.i + 2])) if state else None
-        if lower in _BACKED and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "by":
+        if lower in self.backed and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "by":
             state = self._state_after(doc, token.i + 2)  # "backed by Tehran"
             return (state, self._backed_by(doc, token)) if state else None
-        if token.lemma_.lower() in _BACKS and token.dep_ == "relcl":
+        if token.lemma_.lower() in self.backs and token.dep_ == "relcl":
             state = self.state(token.head.text)  # "Iran, which backs the Houthis"
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if state and objects:
@@ -129,7 +108,7 @@ class SponsorFinder:
         if not found and head.dep_ == "appos":  # "Al-Nujaba, an Iran-backed faction,"
             found = self._mentions_of(doc, head.head)
         definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
-        if not found and head.lower_ in _GENERIC and definite:  # "the Iran-backed group"
+        if not found and head.lower_ in self.group_nouns and definite:  # "the Iran-backed group"
             found = self._referent(doc, head)
         if not found:  # a parser slip: the name right after the cue ("Iran backed Houthi's")
             found = self._next_name(doc, token)
@@ -216,10 +195,11 @@ def _register() -> None:
     )
     def make_sponsor_finder(nlp: Any, name: str) -> SponsorFinder:
         from kg.extract.places import load_places
+        from kg.extract.wordlists import load_acts
         from kg.gazetteer import load_gazetteer
 
         places = load_places()
-        return SponsorFinder(load_gazetteer(), places.demonyms, places.capitals)
+        return SponsorFinder(load_gazetteer(), places.demonyms, places.capitals, load_acts())
 
 
 _register()

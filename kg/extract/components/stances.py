@@ -22,19 +22,18 @@ from kg.extract.doc import Attribution, Claim, Mention, SpeechAct
 from kg.extract.stance_cues import Cue, CueIndex
 from kg.extract.wordlists import Acts
 
-_MODALS = {"will", "would", "shall", "must", "'ll", "wo", "going", "should", "can", "could"}
-_UNANSWERED = {"unpunished", "unanswered", "unavenged"}
-_THREAT_WORDS = {"response", "retaliation", "revenge", "punishment", "retribution", "price",
-                 "target", "targets", "consequences", "vengeance", "answer", "blow", "blows",
-                 "strike", "strikes", "war", "attack", "attacks", "safe", "fire", "burn",
-                 "wrath", "pay", "regret", "crush", "hell"}  # fmt: skip
-
 
 class StanceFinder:
     def __init__(self, cues: tuple[Cue, ...], acts: Acts,
                  demonym_of: dict[str, str] | None = None,
                  parents: dict[str, str] | None = None) -> None:  # fmt: skip
         self.index = CueIndex(cues)
+        # the registry's own condemnation verbs: what is only condemned is not blamed
+        self.condemn_verbs = frozenset(
+            w for cue in cues if cue.stance == "condemns" and not cue.requires
+            and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
+            for w in cue.node.words()
+        )  # fmt: skip
         self.words = acts
         self.demonym_of = demonym_of or {}
         # actor -> parent (gazetteer affiliations, and a state's government -> the state)
@@ -120,7 +119,7 @@ class _Claims:
         if mode == "blamed":
             return [], True
         if mode == "phrase":
-            if _person_reference(target):  # "called him a great leader", "the martyr"
+            if _person_reference(target, self.words.person_nouns):  # "called him a hero"
                 person = targets.person_before(target, exclude=own)
                 return ([person.name] if person is not None else []), False
             if (
@@ -219,7 +218,10 @@ class _Claims:
     def _holds(self, condition: str, cue: Any, target: Any, act: SpeechAct) -> bool:
         words = self.words
         if condition == "negated":
-            return _negated(cue) or (cue.pos_ in ("NOUN", "ADJ") and _negated(cue.head))
+            unanswered = words.unanswered_words
+            return _negated(cue, unanswered) or (
+                cue.pos_ in ("NOUN", "ADJ") and _negated(cue.head, unanswered)
+            )
         if condition == "denied":  # "denied that Iran was behind it", "no sign that X did"
             return any(
                 a.lemma_.lower() in words.deny_verbs
@@ -240,20 +242,14 @@ class _Claims:
             noun = target
             while noun.dep_ == "conj" and noun.head.i != noun.i:
                 noun = noun.head
-            return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in (
-                "condemn",
-                "denounce",
-                "decry",
-                "deplore",
-                "slam",
-                "blast",
-                "censure",
+            return noun.dep_ in ("dobj", "nsubjpass") and (
+                noun.head.lemma_.lower() in self.finder.condemn_verbs
             )
         if condition == "names_threat":  # a threat word, or an act of the speaker's side
             objects = {t.i for c in cue.children if c.dep_ == "dobj" for t in c.subtree}
             clauses = {t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp")
                        for t in c.subtree}  # fmt: skip
-            return any(t.lower_ in _THREAT_WORDS or t.lemma_ in _THREAT_WORDS
+            return any(t.lower_ in words.threat_words or t.lemma_ in words.threat_words
                        or (t.i in clauses and t.lower_ in words.harm_nouns
                            and self._own_act(t, act))
                        for t in cue.subtree if t.i not in objects)  # fmt: skip
@@ -321,21 +317,18 @@ class _Claims:
     def _future(self, token: Any) -> bool:
         """A modal, a future or a condition governs the token ("will pay", "would be
         met", "is coming", "ready to", "threatened to strike", "Let X know that ...")."""
-        markers = self.words.future_markers
+        words = self.words
+        markers = words.future_markers
         verb = token
         for _ in range(5):
             children = {c.lower_ for c in verb.children}
-            if children & _MODALS or children & markers or verb.lower_ in markers:
+            if children & (markers | words.modal_verbs) or verb.lower_ in markers:
                 return True
-            if (
-                verb.lemma_.lower()
-                in ("reserve", "vow", "pledge", "threaten", "promise", "swear", "let", "warn")
-                and verb.i != token.i
-            ):
+            if verb.lemma_.lower() in words.intent_verbs and verb.i != token.i:
                 return True
             if verb.tag_ == "VB" and verb.dep_ == "ROOT":  # an imperative
                 return True
-            if any(c.lower_ in _UNANSWERED for c in verb.children):
+            if any(c.lower_ in words.unanswered_words for c in verb.children):
                 return True
             if verb.head.i == verb.i:
                 return False
@@ -343,13 +336,13 @@ class _Claims:
         return False
 
 
-def _negated(token: Any) -> bool:
+def _negated(token: Any, unanswered: frozenset[str]) -> bool:
     """A "not", "never" or "no longer" on the word, except "will not go unanswered"."""
     children = list(token.children)
     negation = any(c.dep_ == "neg" or c.lower_ == "never" for c in children) or any(
         c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in children
     )
-    return negation and not any(c.lower_ in _UNANSWERED for c in children)
+    return negation and not any(c.lower_ in unanswered for c in children)
 
 
 def _framed(noun: Any) -> Any | None:
@@ -367,11 +360,12 @@ def _framed(noun: Any) -> Any | None:
     return next((c for c in head.children if c.dep_ in wanted and c.i != noun.i), None)
 
 
-def _person_reference(token: Any) -> bool:
+def _person_reference(token: Any, person_nouns: frozenset[str]) -> bool:
+    """ "him", "her", "the martyr": a person the text named before."""
     if token.lower_ in ("him", "her"):
         return True
     return (
-        token.lower_ in ("martyr", "commander", "general", "leader", "man", "hero")
+        token.lower_ in person_nouns
         and any(c.lower_ in ("the", "this", "that") for c in token.children)
         and not any(c.dep_ in ("prep", "compound", "amod") for c in token.children)
     )

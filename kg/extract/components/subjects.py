@@ -19,8 +19,6 @@ from kg.gazetteer import Gazetteer
 
 Found = tuple[Speaker, tuple[str, ...]]
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct")
-_MEDIA_WORDS = re.compile(r"\b(?:News|TV|Channel|Agency|Media|Radio|Network|Television)\b",
-                          re.IGNORECASE)  # fmt: skip
 
 
 class Context(Protocol):
@@ -101,11 +99,12 @@ class SubjectReader:
             return Speaker(name, "state", mention.text, mention.start), ("capital",)
         affiliation = mention.affiliation
         owner = next((self._owner(c) for c in head.children if c.dep_ == "poss"), None)
+        media = _words(mention.text) & self.speech.media_name_words  # "Iran's Fars news agency"
         if (
             not mention.known
             and mention.type == "organization"
             and owner is not None
-            and (owner.type == "state")
+            and (owner.type == "state" and not media)
         ):  # "Lebanon's Higher Defence Council": a state body (rule 4)
             body = replace(speaker_of(mention, affiliation=owner.name), type="state")
             return body, ("subject", "state body")
@@ -510,13 +509,17 @@ def _dateline_government(doc: Any, capitals: dict[str, str],
     return None
 
 
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in re.split(r"[\s\-]", name)}
+
+
 def _kind_of(name: str, speech: Speech, label: str) -> str:
-    words = {w.lower() for w in re.split(r"[\s\-]", name)}
+    words = _words(name)
     if words & speech.militia_name_words:
         return "militia"
     if words & speech.military_body_words:
         return "state"
-    if _MEDIA_WORDS.search(name):
+    if words & speech.media_name_words:
         return "media"
     if label == "PERSON":
         return "person"
