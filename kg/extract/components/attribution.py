@@ -92,9 +92,12 @@ class _Document:
         for noun in verb.children:
             if noun.dep_ != "dobj" or noun.lemma_.lower() not in self.speech.speech_nouns:
                 continue
-            for token in noun.subtree:
+            # "a statement by X", "a statement signed by X", "carried a statement by X" (the
+            # parser hangs "by X" on the verb)
+            heads = (noun.i, *[c.i for c in noun.children], verb.i)
+            for token in [*noun.subtree, *(c for c in verb.children if c.i > noun.i)]:
                 by = token.dep_ in ("agent", "prep") and token.lower_ in ("by", "of", "from")
-                if not by or token.head.i not in (noun.i, *[c.i for c in noun.children]):
+                if not by or token.head.i not in heads:
                     continue
                 for pobj in token.children:
                     if pobj.dep_ == "pobj":

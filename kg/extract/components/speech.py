@@ -159,21 +159,33 @@ class SpeechActs:
         return [], "verb"
 
     def _swallowed_subject(self, verb: Any) -> Any | None:
-        """The name right before a subjectless verb, inside a phrase the verb governs."""
-        leading = {t.i for c in verb.children if c.dep_ == "prep" and c.i < verb.i
-                   for t in c.subtree}  # fmt: skip
-        for index in range(verb.i - 1, min(leading, default=verb.i) - 1, -1):
+        """The name a leading phrase swallowed before a subjectless verb ("In a statement
+        on its website, Iran's Revolutionary Guards said", "In Sanaa, Mohammed Abdulsalam,
+        spokesman of Ansar Allah (the Houthis), tweeted"): a person first, else the first
+        gazetteer actor that is not a place and not in brackets."""
+        leading = sorted(t.i for c in verb.children if c.dep_ == "prep" and c.i < verb.i
+                         for t in c.subtree)  # fmt: skip
+        if not leading or any(t.i > leading[-1] and not t.is_punct for t in verb.doc[
+                leading[-1] + 1 : verb.i]):  # fmt: skip
+            return None  # the phrase must run up to the verb
+        found = []
+        depth = 0
+        for index in leading:
             token = verb.doc[index]
-            if token.is_punct:
-                continue
+            depth += (token.text == "(" and 1) or ((token.text == ")" and -1) or 0)
             mention = self._mentions.at(token)
             place = token.dep_ == "pobj" and token.head.lower_ in self.words.place_preps
-            if index in leading and token.pos_ == "PROPN" and mention is not None and (
-                mention.known and mention.kind not in ("adj", "capital") and not place
-            ):  # fmt: skip
-                return token
-            return None
-        return None
+            if depth or place:
+                continue
+            if token.lower_ in self.speech.role_nouns and any(  # "... media chief, X, told"
+                c.dep_ == "appos" and self.mentions_at(c) for c in token.children
+            ):
+                found.append((0, index, token))
+            elif mention is not None and token.pos_ == "PROPN" and (
+                mention.kind not in ("adj", "capital", "anaphor")
+            ) and (mention.known or mention.type == "person"):  # fmt: skip
+                found.append((1 if mention.type == "person" else 2, index, token))
+        return min(found)[2] if found else None
 
     def _content(self, verb: Any, subjects: list[Any], kind: str, verbs: list[Any]) -> set[int]:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
