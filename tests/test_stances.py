@@ -152,3 +152,99 @@ def test_unreadable_file_names_the_file(tmp_path: Path) -> None:
         load_stances(path)
     with pytest.raises(StanceError, match="cannot read stance registry"):
         load_stances(tmp_path / "missing.yaml")
+
+
+# --- the registry against the hand-written ontology (ontology/kg.ttl, shapes.ttl) ---------
+
+ONTOLOGY_NS = "https://w3id.org/kg-armed-groups/ontology#"
+
+
+def ontology_problems(stances: tuple[Stance, ...], ontology: Any, shapes: Any) -> list[str]:
+    """How the ontology and the SHACL shapes disagree with the registry: each stance needs
+    its statement property (under kg:stanceTarget, with the registry's CAMEO and PLOVER
+    codes, and a shape asking for an actor), its relation (the chain kg:made o property,
+    the same codes, under kg:opposes exactly when hostile); and the ontology may declare
+    no stance property or relation that the registry lacks."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import OWL, RDF, RDFS, SH
+
+    def kg(name: str) -> URIRef:
+        return URIRef(ONTOLOGY_NS + name)
+
+    def local(term: Any) -> str:
+        return str(term).removeprefix(ONTOLOGY_NS)
+
+    problems = []
+    shaped = {
+        local(path)
+        for shape, path in shapes.subject_objects(SH.path)
+        if (shape, SH["class"], kg("Actor")) in shapes
+    }
+    for s in stances:
+        prop, relation = kg(s.statement_property), kg(s.relation)
+        for term in (prop, relation):
+            if (term, RDF.type, OWL.ObjectProperty) not in ontology:
+                problems.append(f"{s.id}: kg:{local(term)} is not declared")
+            for code, value in (("cameoCode", s.cameo), ("ploverCode", s.plover)):
+                found = set(ontology.objects(term, kg(code)))
+                if found != {Literal(value)}:
+                    problems.append(f"{s.id}: kg:{local(term)} kg:{code} {found or 'none'}")
+        if (prop, RDFS.subPropertyOf, kg("stanceTarget")) not in ontology:
+            problems.append(f"{s.id}: kg:{s.statement_property} is not under kg:stanceTarget")
+        chain = ontology.value(relation, OWL.propertyChainAxiom)
+        if chain is None or list(ontology.items(chain)) != [kg("made"), prop]:
+            problems.append(f"{s.id}: kg:{s.relation} is not the chain kg:made o {local(prop)}")
+        if ((relation, RDFS.subPropertyOf, kg("opposes")) in ontology) != s.hostile:
+            problems.append(f"{s.id}: kg:{s.relation} under kg:opposes must match sign {s.sign}")
+        if s.statement_property not in shaped:
+            problems.append(f"{s.id}: shapes.ttl has no actor shape for kg:{s.statement_property}")
+    properties = {s.statement_property for s in stances}
+    relations = {s.relation for s in stances}
+    declared = {local(p) for p in ontology.subjects(RDFS.subPropertyOf, kg("stanceTarget"))}
+    chained = {
+        local(head)
+        for head, chain in ontology.subject_objects(OWL.propertyChainAxiom)
+        if any(local(link) in declared for link in ontology.items(chain))
+    }
+    opposing = {local(p) for p in ontology.subjects(RDFS.subPropertyOf, kg("opposes"))}
+    coded = {local(p) for p in ontology.subjects(kg("cameoCode"), None)}
+    for name in sorted(declared - properties):
+        problems.append(f"kg:{name} is a stance property the registry lacks")
+    for name in sorted((chained | opposing | coded) - properties - relations):
+        problems.append(f"kg:{name} is a stance relation the registry lacks")
+    return problems
+
+
+def _graphs() -> tuple[Any, Any]:
+    from rdflib import Graph
+
+    from kg.paths import ontology_path
+
+    return Graph().parse(ontology_path("kg.ttl")), Graph().parse(ontology_path("shapes.ttl"))
+
+
+def test_ontology_and_shapes_agree_with_the_registry() -> None:
+    ontology, shapes = _graphs()
+    assert ontology_problems(load_stances(), ontology, shapes) == []
+
+
+def test_ontology_check_fails_on_a_stance_either_side_lacks() -> None:
+    """The check can fail: a registry stance the ontology lacks, codes that differ, a
+    friendly stance under kg:opposes, and an ontology stance the registry lacks."""
+    from dataclasses import replace
+
+    ontology, shapes = _graphs()
+    stances = load_stances()
+    mocks = replace(stances[0], id="mocks", field="mocks", statement_property="mocksTarget")
+    mocks = replace(mocks, relation="mocks")
+    problems = ontology_problems((*stances, mocks), ontology, shapes)
+    assert "mocks: kg:mocksTarget is not declared" in problems
+    assert "mocks: shapes.ttl has no actor shape for kg:mocksTarget" in problems
+    praises = by_id(stances)["praises"]
+    changed = [replace(praises, cameo="050", sign=-1) if s is praises else s for s in stances]
+    problems = ontology_problems(tuple(changed), ontology, shapes)
+    assert any(p.startswith("praises: kg:praisesTarget kg:cameoCode") for p in problems)
+    assert "praises: kg:praises under kg:opposes must match sign -1" in problems
+    problems = ontology_problems(stances[1:], ontology, shapes)
+    assert "kg:blamesTarget is a stance property the registry lacks" in problems
+    assert "kg:blames is a stance relation the registry lacks" in problems
