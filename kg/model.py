@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.paths import data_path
-from kg.stances import Stance, StanceError, load_stances
+from kg.stances import StanceError, by_field, stance_fields
 
 SPEAKER_TYPES = ("person", "militia", "state", "organization", "media")
 PLATFORMS = ("Telegram", "X", "TV", "website", "press")
@@ -116,8 +116,7 @@ class Statement:
             "extractor": extractor,
             "extra": {} if extra is None else extra,
         }
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
+        self.__dict__.update(values)  # frozen: no __setattr__
 
     def __getattr__(self, name: str) -> tuple[str, ...]:
         """A registry field's targets (`record.blames`)."""
@@ -168,19 +167,20 @@ class Statement:
 
 def label_fields() -> tuple[str, ...]:
     """The record's label fields: the stance registry's, in its order."""
-    return _checked_fields(load_stances())
+    return _checked_fields(stance_fields())
 
 
 @lru_cache(maxsize=8)
-def _checked_fields(stances: tuple[Stance, ...]) -> tuple[str, ...]:
+def _checked_fields(names: tuple[str, ...]) -> tuple[str, ...]:
     own = {f.name for f in fields(Statement)}
-    for stance in stances:
-        if stance.field in own:
+    for name in names:
+        if name in own or hasattr(Statement, name):  # a field or a method
+            stance = by_field()[name]
             raise StanceError(
-                f"{data_path('stances.yaml')}: stance {stance.id!r}: field {stance.field!r} "
-                "is already a field of every record"
+                f"{data_path('stances.yaml')}: stance {stance.id!r}: field {name!r} "
+                "is already a field or method of every record"
             )
-    return tuple(stance.field for stance in stances)
+    return names
 
 
 def _label_values(given: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:

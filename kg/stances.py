@@ -77,8 +77,11 @@ def load_stances(path: str | Path | None = None) -> tuple[Stance, ...]:
 
 
 def stance_fields(stances: Sequence[Stance] | None = None) -> tuple[str, ...]:
-    """The record's label fields, in registry order."""
-    return tuple(s.field for s in _or_default(stances))
+    """The record's label fields, in registry order (the default registry's are cached:
+    every record asks)."""
+    if stances is None:
+        return _default_fields(os.environ.get("KG_HOME"))
+    return tuple(s.field for s in stances)
 
 
 def by_field(stances: Sequence[Stance] | None = None) -> dict[str, Stance]:
@@ -104,6 +107,11 @@ def _or_default(stances: Sequence[Stance] | None) -> Sequence[Stance]:
 def _default(home: str | None) -> tuple[Stance, ...]:
     # Keyed by KG_HOME, so the per-record callers (Statement) skip resolving the path.
     return load_stances(data_path("stances.yaml"))
+
+
+@lru_cache(maxsize=8)
+def _default_fields(home: str | None) -> tuple[str, ...]:
+    return stance_fields(_default(home))
 
 
 @lru_cache(maxsize=8)

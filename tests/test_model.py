@@ -155,10 +155,11 @@ def test_a_new_registry_field_is_read_and_written(tmp_path, monkeypatch) -> None
     assert Statement(**BASE, mocks=("Israel",)) == record
 
 
-def test_a_registry_field_may_not_be_a_record_field(tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("name", ["platform", "doc_id", "labels"])
+def test_a_registry_field_may_not_be_a_record_field(tmp_path, monkeypatch, name) -> None:
     def clash(stances):
-        stances[0]["field"] = "platform"
+        stances[0]["field"] = name
 
     _home_with(tmp_path, monkeypatch, clash)
-    with pytest.raises(StanceError, match=r"stances.yaml: stance 'blames': field 'platform'"):
+    with pytest.raises(StanceError, match=rf"stances.yaml: stance 'blames': field '{name}'"):
         Statement.from_dict(BASE)
