@@ -66,6 +66,7 @@ class Stance:
 
     @property
     def hostile(self) -> bool:
+        """Sign -1: the relation is a sub-property of kg:opposes."""
         return self.sign < 0
 
 
@@ -92,11 +93,6 @@ def by_field(stances: Sequence[Stance] | None = None) -> dict[str, Stance]:
 def by_id(stances: Sequence[Stance] | None = None) -> dict[str, Stance]:
     """Stance id -> stance."""
     return {s.id: s for s in _or_default(stances)}
-
-
-def hostile(stances: Sequence[Stance] | None = None) -> tuple[Stance, ...]:
-    """The hostile stances (sign -1): their relations are sub-properties of kg:opposes."""
-    return tuple(s for s in _or_default(stances) if s.hostile)
 
 
 def _or_default(stances: Sequence[Stance] | None) -> Sequence[Stance]:
