@@ -7,9 +7,10 @@ source documents. It reads the graph through SPARQL only, so it works on any kg 
 asserted or reasoned, and never goes back to the records.
 
 `alignment(dataset_or_stance_graph)` scores every pair of actors that share a target or
-interact. For actor a and target t let pos and neg be how many of a's statements praise
-or offer condolences to t (positive) and blame, threaten or condemn t (negative); a's net
-stance toward t is n_a(t) = (pos - neg) / (pos + neg), between -1 and +1. Then
+interact. For actor a and target t let pos and neg be how many of a's statements take a
+friendly stance toward t (sign +1 in the stance registry, data/stances.yaml: praise,
+condolences) and a hostile one (sign -1: blame, threats, condemnation); a's net stance
+toward t is n_a(t) = (pos - neg) / (pos + neg), between -1 and +1. Then
 
     score(a, b) = T + D + S
     T = sum over common targets t of n_a(t) * n_b(t), divided by (common targets + 1)
@@ -35,21 +36,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kg.stances import load_stances
+
 if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
 
-KG_NS = "https://w3id.org/kg-armed-groups/ontology#"
+    from kg.stances import Stance
 
-# Stance name -> (statement property local name, sign).
-STANCES: dict[str, tuple[str, int]] = {
-    "blames": ("blamesTarget", -1),
-    "threatens": ("threatensTarget", -1),
-    "condemns": ("condemnsTarget", -1),
-    "praises": ("praisesTarget", 1),
-    "condolences": ("condolencesTarget", 1),
-}
-_STANCE_BY_PROPERTY = {KG_NS + prop: name for name, (prop, _sign) in STANCES.items()}
+KG_NS = "https://w3id.org/kg-armed-groups/ontology#"
 
 # Most specific first: an actor typed ArmedGroup and Actor (after reasoning) is an ArmedGroup.
 ACTOR_TYPES = (
@@ -111,8 +106,7 @@ _STANCES_QUERY = (
     _PREFIXES
     + """SELECT DISTINCT ?statement ?speaker ?property ?target ?date ?eventDate ?evidence
                 ?document ?docId ?url ?title WHERE {
-  VALUES ?property { kg:blamesTarget kg:threatensTarget kg:condemnsTarget
-                     kg:praisesTarget kg:condolencesTarget }
+  VALUES ?property { STANCE_PROPERTIES }
   ?statement kg:speaker ?speaker ; ?property ?target .
   OPTIONAL { ?statement kg:statementDate ?date }
   OPTIONAL { ?statement kg:about/kg:eventDate ?eventDate }
@@ -127,6 +121,13 @@ _STANCES_QUERY = (
 )
 
 
+def stances_query(stances: Iterable[Stance]) -> str:
+    """The SELECT of every statement's stances: the statement properties of `stances`
+    (the registry's local names, which are checked to be plain names) as its VALUES."""
+    properties = " ".join(f"kg:{s.statement_property}" for s in stances)
+    return _STANCES_QUERY.replace("STANCE_PROPERTIES", properties)
+
+
 class AlignmentError(ValueError):
     """Input that alignment cannot work with; the message says why."""
 
@@ -136,7 +137,8 @@ class AlignmentError(ValueError):
 
 def stance_graph(dataset: Graph) -> nx.MultiDiGraph:
     """The actors and their stances in `dataset` (an rdflib Dataset or Graph), as a
-    MultiDiGraph with one edge per (speaker, stance, target), keyed by the stance name.
+    MultiDiGraph with one edge per (speaker, stance, target), keyed by the stance id (the
+    registry's, data/stances.yaml).
 
     Node attributes: label, type (the most specific kg class name), sponsors and
     affiliations (lists of actor IRIs), statements (how many statements the actor made).
@@ -156,9 +158,12 @@ def stance_graph(dataset: Graph) -> nx.MultiDiGraph:
     sponsors = _pairs(_select(dataset, _SPONSORS_QUERY), "actor", "sponsor")
     parents = _pairs(_select(dataset, _AFFILIATIONS_QUERY), "actor", "parent")
 
+    stances = load_stances()
+    by_property = {KG_NS + s.statement_property: s.id for s in stances}
+    signs = {s.id: s.sign for s in stances}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in _select(dataset, _STANCES_QUERY):
-        stance = _STANCE_BY_PROPERTY[row["property"]]
+    for row in _select(dataset, stances_query(stances)):
+        stance = by_property[row["property"]]
         key = (row["speaker"], row["target"], stance)
         edge = edges.setdefault(key, {"statements": {}})
         edge["statements"].setdefault(row["statement"], row)
@@ -186,7 +191,7 @@ def stance_graph(dataset: Graph) -> nx.MultiDiGraph:
             target,
             key=stance,
             stance=stance,
-            sign=STANCES[stance][1],
+            sign=signs[stance],
             count=len(evidence),
             dates=dates,
             evidence=evidence,
@@ -513,7 +518,6 @@ def _alignment_graph(
 
 __all__ = [
     "ACTOR_TYPES",
-    "STANCES",
     "AlignmentError",
     "AlignmentResult",
     "PairScore",

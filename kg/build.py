@@ -42,10 +42,10 @@ from kg.vocab import (
     KG,
     PLATFORMS,
     SCHEMA,
-    STANCES,
     STATEMENT,
     WIKIDATA,
     bind_prefixes,
+    stance_properties,
 )
 
 if TYPE_CHECKING:
@@ -275,6 +275,7 @@ class _Builder:
         self.gazetteer = gazetteer
         self.triples: set[Triple] = set()
         self._actors_done: set[str] = set()
+        self.stances = stance_properties()  # record field -> (statement property, relation)
 
     def add(self, s: URIRef, p: URIRef, o: Any) -> None:
         self.triples.add((s, p, o))
@@ -305,8 +306,8 @@ class _Builder:
             self.add(node, KG.timelineDate, date_literal(timeline))
         if record.event or record.event_date:
             self.add(node, KG.about, self.event(record))
-        for name, (prop, _derived) in STANCES.items():
-            for target in getattr(record, name):
+        for name, (prop, _derived) in self.stances.items():
+            for target in record.stances.get(name, ()):
                 self.add(node, prop, self.actor(target))
         if record.sponsor:
             self.add(node, KG.attestedSponsor, self.actor(record.sponsor))

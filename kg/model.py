@@ -3,23 +3,28 @@
 One record per speaker per statement in a document (see ../shared/spec/statements.md).
 `Statement.from_dict` validates a plain mapping and raises `RecordError` with a reason;
 unknown fields are kept in `extra` so nothing a curator wrote is silently lost.
+
+The label fields (blames, threatens_or_vows_revenge_against, ...) are the stance
+registry's (data/stances.yaml, kg.stances), not spelt here: `Statement.stances` maps each
+registry field to its targets, in registry order. Each is also an attribute
+(`record.blames`) and a keyword of the constructor (`Statement(..., blames=("Israel",))`).
+`LABEL_FIELDS` is the registry's fields, read when first asked for.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
+
+from kg.paths import data_path
+from kg.stances import StanceError, by_field, stance_fields
 
 SPEAKER_TYPES = ("person", "militia", "state", "organization", "media")
 PLATFORMS = ("Telegram", "X", "TV", "website", "press")
-LABEL_FIELDS = (
-    "blames",
-    "threatens_or_vows_revenge_against",
-    "condemns",
-    "praises_or_supports",
-    "condolences_to",
-)
 # ISO date, or day and month with an unknown year.
 DATE_RE = re.compile(r"^(\d{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
@@ -32,13 +37,22 @@ _PLATFORM_ALIASES = {p.casefold(): p for p in PLATFORMS} | {
     "newspaper": "press",
     "press conference": "press",
 }
+# Left out of to_dict when None (the other fields are written as null).
+_OPTIONAL = ("evidence_start", "evidence_end", "confidence", "extractor")
+
+
+def __getattr__(name: str) -> Any:
+    """`LABEL_FIELDS`: the record's label fields, from the stance registry (when asked)."""
+    if name == "LABEL_FIELDS":
+        return label_fields()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class RecordError(ValueError):
     """A record that does not follow the contract; the message says why."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Statement:
     doc_id: str
     speaker: str
@@ -49,11 +63,8 @@ class Statement:
     sponsor: str | None = None
     event: str = ""
     event_date: str | None = None
-    blames: tuple[str, ...] = ()
-    threatens_or_vows_revenge_against: tuple[str, ...] = ()
-    condemns: tuple[str, ...] = ()
-    praises_or_supports: tuple[str, ...] = ()
-    condolences_to: tuple[str, ...] = ()
+    # Registry field -> targets, every field of the registry in its order (see the module doc).
+    stances: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     platform: str | None = None
     statement_date: str | None = None
     evidence_start: int | None = None
@@ -62,25 +73,79 @@ class Statement:
     extractor: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    def __init__(
+        self,
+        doc_id: str,
+        speaker: str,
+        speaker_surface: str,
+        speaker_type: str,
+        evidence: str,
+        *,
+        speaker_affiliation: str | None = None,
+        sponsor: str | None = None,
+        event: str = "",
+        event_date: str | None = None,
+        stances: Mapping[str, Iterable[str]] | None = None,
+        platform: str | None = None,
+        statement_date: str | None = None,
+        evidence_start: int | None = None,
+        evidence_end: int | None = None,
+        confidence: float | None = None,
+        extractor: str | None = None,
+        extra: dict[str, Any] | None = None,
+        **labels: Iterable[str],
+    ) -> None:
+        """The label fields come as `stances` (field -> targets), as keywords named by
+        the registry's fields (`blames=...`), or both (the keywords win)."""
+        values = {
+            "doc_id": doc_id,
+            "speaker": speaker,
+            "speaker_surface": speaker_surface,
+            "speaker_type": speaker_type,
+            "evidence": evidence,
+            "speaker_affiliation": speaker_affiliation,
+            "sponsor": sponsor,
+            "event": event,
+            "event_date": event_date,
+            "stances": _label_values({**(stances or {}), **labels}),
+            "platform": platform,
+            "statement_date": statement_date,
+            "evidence_start": evidence_start,
+            "evidence_end": evidence_end,
+            "confidence": confidence,
+            "extractor": extractor,
+            "extra": {} if extra is None else extra,
+        }
+        self.__dict__.update(values)  # frozen: no __setattr__
+
+    def __getattr__(self, name: str) -> tuple[str, ...]:
+        """A registry field's targets (`record.blames`)."""
+        stances = self.__dict__.get("stances")
+        if stances is not None and name in stances:
+            return stances[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     def labels(self) -> dict[str, tuple[str, ...]]:
-        return {name: getattr(self, name) for name in LABEL_FIELDS}
+        return dict(self.stances)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as the contract writes it (lists, not tuples; extras merged back)."""
-        out = asdict(self)
-        extra = out.pop("extra")
-        for name in LABEL_FIELDS:
-            out[name] = list(out[name])
-        for optional in ("evidence_start", "evidence_end", "confidence", "extractor"):
-            if out[optional] is None:
-                del out[optional]
-        return {**extra, **out}
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "stances":
+                out.update((name, list(targets)) for name, targets in self.stances.items())
+            elif f.name != "extra":
+                value = getattr(self, f.name)
+                if value is not None or f.name not in _OPTIONAL:
+                    out[f.name] = value
+        return {**copy.deepcopy(self.extra), **out}
 
     @classmethod
     def from_dict(cls, data: Any) -> Statement:
         if not isinstance(data, dict):
             raise RecordError(f"expected an object, got {type(data).__name__}")
-        known = {f.name for f in fields(cls)} - {"extra"}
+        labels = label_fields()
+        known = {f.name for f in fields(cls)} - {"extra", "stances"} | set(labels)
         values: dict[str, Any] = {}
         for name in ("doc_id", "speaker", "evidence"):
             values[name] = _required_text(data, name)
@@ -91,14 +156,50 @@ class Statement:
         values["event"] = _optional_text(data, "event") or ""
         for name in ("event_date", "statement_date"):
             values[name] = _date(data, name)
-        for name in LABEL_FIELDS:
-            values[name] = _targets(data, name)
+        values["stances"] = {name: _targets(data, name) for name in labels}
         values["platform"] = _platform(data.get("platform"))
         values["evidence_start"], values["evidence_end"] = _offsets(data)
         values["confidence"] = _confidence(data.get("confidence"))
         values["extractor"] = _optional_text(data, "extractor")
         extra = {k: v for k, v in data.items() if k not in known}
         return cls(**values, extra=extra)
+
+
+def label_fields() -> tuple[str, ...]:
+    """The record's label fields: the stance registry's, in its order."""
+    return _checked_fields(stance_fields())
+
+
+@lru_cache(maxsize=8)
+def _checked_fields(names: tuple[str, ...]) -> tuple[str, ...]:
+    own = {f.name for f in fields(Statement)}
+    for name in names:
+        if name in own or hasattr(Statement, name):  # a field or a method
+            stance = by_field()[name]
+            raise StanceError(
+                f"{data_path('stances.yaml')}: stance {stance.id!r}: field {name!r} "
+                "is already a field or method of every record"
+            )
+    return names
+
+
+def _label_values(given: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Every registry field's targets as a tuple, in registry order; a name that is not a
+    registry field is refused as an unexpected keyword would be."""
+    labels = label_fields()
+    unknown = [name for name in given if name not in labels]
+    if unknown:
+        raise TypeError(
+            f"Statement() got unexpected label fields {', '.join(map(repr, unknown))}: "
+            f"not fields of the stance registry ({', '.join(labels)})"
+        )
+    out = {}
+    for name in labels:
+        targets = given.get(name, ())
+        if isinstance(targets, str):
+            raise TypeError(f"Statement(): {name!r} must be a sequence of names, not a string")
+        out[name] = tuple(targets)
+    return out
 
 
 def _required_text(data: dict[str, Any], name: str) -> str:

@@ -54,7 +54,7 @@ class NQuadsWriter:
 
         from kg import build
         from kg.gazetteer import load_gazetteer
-        from kg.vocab import ASSERTED_GRAPH, KG, PLATFORMS, STANCES
+        from kg.vocab import ASSERTED_GRAPH, KG, PLATFORMS, stance_properties
 
         self.build = build
         self.gazetteer = gazetteer or load_gazetteer()
@@ -79,7 +79,7 @@ class NQuadsWriter:
             "affiliation": _iri(KG.attestedAffiliation),
         }
         self.platforms = {name: _iri(iri) for name, iri in PLATFORMS.items()}
-        self.stances = [(field, _iri(prop)) for field, (prop, _derived) in STANCES.items()]
+        self.stances = [(field, _iri(prop)) for field, (prop, _d) in stance_properties().items()]
         self._actor_cache: dict[tuple[str, str | None], tuple[str, list[str]]] = {}
         self._canonical = lru_cache(maxsize=65536)(self.gazetteer.canonical)
         self._iris: dict[tuple[Any, ...], str] = {}
@@ -171,7 +171,7 @@ class NQuadsWriter:
             event = self._once(key, record, self.build.event_triples, out)
             out.append(f"{node} {p['about']} {event}{end}")
         for field, prop in self.stances:
-            for target in getattr(record, field):
+            for target in record.stances.get(field, ()):
                 out.append(f"{node} {prop} {self.actor(target, None, out)}{end}")
         if record.sponsor:
             out.append(f"{node} {p['sponsor']} {self.actor(record.sponsor, None, out)}{end}")

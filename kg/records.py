@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from kg.files import UnreadableFile, atomic_writer, read_text
-from kg.model import LABEL_FIELDS, RecordError, Statement
+from kg.model import RecordError, Statement, label_fields
 
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".yaml", ".yml"}
 # In CSV cells, several targets are separated by ';' (or '|').
@@ -148,19 +148,21 @@ def _yaml_item_lines(node: Any, count: int) -> list[int | None]:
 
 def _parse_csv(text: str) -> Iterator[tuple[int, Any]]:
     reader = csv.DictReader(io.StringIO(text))
+    labels = frozenset(label_fields())
     for row in reader:
         line = reader.line_num
         if None in row:
             yield line, ValueError("more cells than header columns")
             continue
-        yield line, _csv_row_to_record(row)
+        yield line, _csv_row_to_record(row, labels)
 
 
-def _csv_row_to_record(row: dict[str, str | None]) -> dict[str, Any]:
+def _csv_row_to_record(row: dict[str, str | None], labels: frozenset[str]) -> dict[str, Any]:
+    """A CSV row as a record: the label fields (`labels`) split into lists of names."""
     record: dict[str, Any] = {}
     for key, value in row.items():
         cell = (value or "").strip()
-        if key in LABEL_FIELDS:
+        if key in labels:
             record[key] = _split_targets(cell)
         elif key in ("evidence_start", "evidence_end") and cell:
             record[key] = int(cell) if cell.isdigit() else cell

@@ -9,8 +9,9 @@ says. The vis-network script and stylesheet shipped inside the pyvis package are
 so the page opens from file:// and makes no network request at all.
 
 The page: node colour by actor type, sponsored actors drawn as diamonds with a dark border,
-edge colour by stance (alignment view: green aligned, red dashed opposed), edge width by
-count (or |score|), tooltips and a details panel with evidence quotes, dates and source
+edge colour by stance (the colours and legend labels of the stance registry,
+data/stances.yaml; alignment view: green aligned, red dashed opposed), edge width by count
+(or |score|), tooltips and a details panel with evidence quotes, dates and source
 links, a legend, filters by stance and actor type, a search box, and a switch between the
 two views (`#alignment` in the URL opens the alignment view). Large graphs get cheap
 initial positions (communities on a circle) and a capped physics stabilisation.
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.files import write_text_atomic
+from kg.stances import load_stances
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -47,13 +49,6 @@ TYPE_COLOURS = {
     "MediaOutlet": ("#9e9ac8", "media outlet"),
     "OtherTarget": ("#d9d9d9", "other target"),
     "Actor": ("#a0a0a0", "actor (type unknown)"),
-}
-STANCE_COLOURS = {
-    "blames": ("#b15928", "blames"),
-    "threatens": ("#e31a1c", "threatens"),
-    "condemns": ("#6a3d9a", "condemns"),
-    "praises": ("#33a02c", "praises / supports"),
-    "condolences": ("#1f78b4", "offers condolences"),
 }
 # Ties shown in the stance view (dotted, no arrowhead semantics beyond direction).
 TIE_COLOURS = {
@@ -99,6 +94,11 @@ def visualize(
     page = render_page(networks, title=title, initial_view=view)
     write_text_atomic(path, page)
     return Path(path)
+
+
+def stance_colours() -> dict[str, tuple[str, str]]:
+    """Stance id -> (edge colour, legend label), in registry order (data/stances.yaml)."""
+    return {s.id: (s.colour, s.label) for s in load_stances()}
 
 
 # --- networks -----------------------------------------------------------------------------
@@ -243,7 +243,8 @@ def _node(
 
 
 def _stance_edges(result: AlignmentResult, curved: bool) -> list[dict[str, Any]]:
-    order = list(STANCE_COLOURS)
+    colours = stance_colours()
+    order = list(colours)
     edges = []
     for speaker, target, stance, data in sorted(result.stance.edges(keys=True, data=True)):
         count = int(data["count"])
@@ -255,7 +256,7 @@ def _stance_edges(result: AlignmentResult, curved: bool) -> list[dict[str, Any]]
             "id": f"{speaker}|{stance}|{target}",
             "from": speaker,
             "to": target,
-            "color": {"color": STANCE_COLOURS[stance][0], "opacity": 0.85},
+            "color": {"color": colours[stance][0], "opacity": 0.85},
             "width": round(min(10.0, 1 + 2 * math.log2(count)), 2) if count > 1 else 1,
             "kg": {
                 "stance": stance,
@@ -333,16 +334,17 @@ _MARKER = re.compile(r"/\*KG:(VIS_CSS|VIS_JS|DATA)\*/|<!--KG:TITLE-->")
 
 def render_page(networks: dict[str, Network], *, title: str, initial_view: str) -> str:
     """The HTML page: our template with vis-network and the data inlined."""
+    stances = stance_colours()
     data = {
         "title": title,
         "initialView": initial_view,
         "types": {k: {"colour": c, "label": label} for k, (c, label) in TYPE_COLOURS.items()},
         "stances": {
             k: {"colour": c, "label": label, "tie": k in TIE_COLOURS}
-            for k, (c, label) in {**STANCE_COLOURS, **TIE_COLOURS}.items()
+            for k, (c, label) in {**stances, **TIE_COLOURS}.items()
         },
         "typeOrder": list(TYPE_COLOURS),
-        "stanceOrder": [*STANCE_COLOURS, *TIE_COLOURS],
+        "stanceOrder": [*stances, *TIE_COLOURS],
         "aligned": ALIGNED_COLOUR,
         "opposed": OPPOSED_COLOUR,
         "views": {},
@@ -389,4 +391,12 @@ def _script_json(data: Any) -> str:
     )
 
 
-__all__ = ["VIEWS", "VizError", "build_networks", "initial_positions", "render_page", "visualize"]
+__all__ = [
+    "VIEWS",
+    "VizError",
+    "build_networks",
+    "initial_positions",
+    "render_page",
+    "stance_colours",
+    "visualize",
+]

@@ -3,6 +3,10 @@
 `KG.Statement` is a URIRef; a typo such as `KG.Statment` raises AttributeError because the
 namespace is closed (`_fail = True`). tests/test_vocab.py checks that this list and the
 ontology file name the same terms, so keep them in step when adding a term.
+
+The stance properties come from the stance registry (data/stances.yaml): `stance_properties()`
+gives each record field its statement property and derived relation, built from the
+namespace string, so a stance the registry adds needs no entry in the closed `KG` class.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from rdflib import Graph
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from kg.stances import Stance, load_stances
+
 BASE = "https://w3id.org/kg-armed-groups/"
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 ID = Namespace(BASE + "id/")
@@ -18,6 +24,8 @@ ACTOR = Namespace(BASE + "id/actor/")
 STATEMENT = Namespace(BASE + "id/statement/")
 DOCUMENT = Namespace(BASE + "id/document/")
 EVENT = Namespace(BASE + "id/event/")
+
+ONTOLOGY_NS = BASE + "ontology#"
 
 ASSERTED_GRAPH = URIRef(BASE + "graph/asserted")
 INFERRED_GRAPH = URIRef(BASE + "graph/inferred")
@@ -31,7 +39,7 @@ class KG(DefinedNamespace):
     """kg ontology terms: https://w3id.org/kg-armed-groups/ontology#"""
 
     _fail = True
-    _NS = Namespace(BASE + "ontology#")
+    _NS = Namespace(ONTOLOGY_NS)
 
     # Annotation properties
     cameoCode: URIRef
@@ -113,14 +121,16 @@ class KG(DefinedNamespace):
     community: URIRef
 
 
-# Record label field -> (statement property, derived actor-to-actor property).
-STANCES: dict[str, tuple[URIRef, URIRef]] = {
-    "blames": (KG.blamesTarget, KG.blames),
-    "threatens_or_vows_revenge_against": (KG.threatensTarget, KG.threatens),
-    "condemns": (KG.condemnsTarget, KG.condemns),
-    "praises_or_supports": (KG.praisesTarget, KG.praises),
-    "condolences_to": (KG.condolencesTarget, KG.offersCondolencesTo),
-}
+def stance_properties(
+    stances: tuple[Stance, ...] | None = None,
+) -> dict[str, tuple[URIRef, URIRef]]:
+    """Record label field -> (statement property, derived actor-to-actor property), from
+    the stance registry (the bundled one when `stances` is None)."""
+    return {
+        s.field: (URIRef(ONTOLOGY_NS + s.statement_property), URIRef(ONTOLOGY_NS + s.relation))
+        for s in (load_stances() if stances is None else stances)
+    }
+
 
 # Record platform value -> platform concept.
 PLATFORMS: dict[str, URIRef] = {

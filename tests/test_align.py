@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset
 
-from kg.align import STANCES, AlignmentError, alignment, stance_graph
+from kg.align import AlignmentError, alignment, stance_graph, stances_query
 from kg.align_export import (
     CSV_COLUMNS,
     add_alignment,
@@ -30,10 +30,12 @@ from kg.graphio import read_graph, write_graph
 from kg.query import query
 from kg.reason import add_inferred, infer
 from kg.records import load_statements
+from kg.stances import load_stances
 from kg.vocab import ACTOR
 
 FIXTURE = Path(__file__).parent / "queries" / "fixture_statements.jsonl"
 A = str(ACTOR)
+SIGNS = {s.id: s.sign for s in load_stances()}  # stance id -> alignment sign (the registry's)
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,18 @@ def _pair(result, a: str, b: str):
 
 
 # --- stance graph -------------------------------------------------------------------------
+
+
+def test_stance_query_asks_for_every_registry_property() -> None:
+    text = stances_query(load_stances())
+    values = text.split("VALUES ?property {", 1)[1].split("}", 1)[0].split()
+    assert values == [f"kg:{s.statement_property}" for s in load_stances()]
+
+
+def test_stance_edges_carry_the_registrys_ids_and_signs(asserted: Dataset) -> None:
+    graph = stance_graph(asserted)
+    seen = {(data["stance"], data["sign"]) for _, _, data in graph.edges(data=True)}
+    assert seen == set(SIGNS.items())  # the fixture uses every stance
 
 
 def test_stance_graph_nodes_and_edges(asserted: Dataset) -> None:
@@ -111,7 +125,7 @@ def _worked_example() -> nx.MultiDiGraph:
 
     def stance(speaker: str, target: str, name: str, count: int) -> None:
         graph.add_edge(
-            speaker, target, key=name, stance=name, sign=STANCES[name][1], count=count,
+            speaker, target, key=name, stance=name, sign=SIGNS[name], count=count,
             dates=[], evidence=[],
         )  # fmt: skip
 
@@ -155,7 +169,7 @@ def stance_graphs(draw) -> nx.MultiDiGraph:
             st.tuples(
                 st.sampled_from(actors),
                 st.sampled_from(actors),
-                st.sampled_from(list(STANCES)),
+                st.sampled_from(list(SIGNS)),
                 st.integers(1, 5),
             ),
             max_size=25,
@@ -163,7 +177,7 @@ def stance_graphs(draw) -> nx.MultiDiGraph:
     )
     for speaker, target, name, count in edges:
         graph.add_edge(
-            speaker, target, key=name, stance=name, sign=STANCES[name][1], count=count,
+            speaker, target, key=name, stance=name, sign=SIGNS[name], count=count,
             dates=[], evidence=[],
         )  # fmt: skip
     return graph

@@ -2,7 +2,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.model import LABEL_FIELDS, RecordError, Statement
+from kg.model import RecordError, Statement, label_fields
+from kg.stances import StanceError, stance_fields
 
 BASE = {
     "doc_id": "01",
@@ -51,7 +52,7 @@ def test_partial_dates_are_accepted():
     )
 
 
-FIELD_NAMES = st.sampled_from([*BASE, *LABEL_FIELDS, "platform", "event_date"])
+FIELD_NAMES = st.sampled_from([*BASE, *stance_fields(), "platform", "event_date"])
 VALUES = st.one_of(st.none(), st.text(max_size=5), st.integers(), st.lists(st.text(max_size=3)))
 
 
@@ -63,3 +64,102 @@ def test_from_dict_either_accepts_or_raises_record_error(data):
     except RecordError:
         return
     assert record.speaker and record.evidence
+
+
+# --- the label fields are the stance registry's -------------------------------------------
+
+
+def test_label_fields_are_the_registrys() -> None:
+    import kg.model
+
+    assert label_fields() == stance_fields()
+    assert stance_fields() == kg.model.LABEL_FIELDS  # read from the registry when asked
+    record = Statement.from_dict(BASE)
+    assert list(record.stances) == list(stance_fields())
+    assert record.labels() == {name: () for name in stance_fields()}
+
+
+def test_label_fields_by_keyword_attribute_and_mapping() -> None:
+    from dataclasses import replace
+
+    by_keyword = Statement(**BASE, blames=["Israel"], condemns=("Israel", "United States"))
+    mapping = {"blames": ("Israel",), "condemns": ["Israel"]}
+    by_mapping = Statement(**BASE, stances=mapping, condemns=("Israel", "United States"))
+    assert by_keyword == by_mapping
+    assert by_keyword.blames == ("Israel",)
+    assert by_keyword.stances["condemns"] == ("Israel", "United States")
+    assert by_keyword.praises_or_supports == ()
+    assert replace(by_keyword, blames=("Iran",)).blames == ("Iran",)
+    assert replace(by_keyword, blames=("Iran",)).condemns == by_keyword.condemns
+    with pytest.raises(AttributeError):
+        _ = by_keyword.mocks
+    with pytest.raises(TypeError, match="'mocks'"):
+        Statement(**BASE, mocks=("Israel",))
+    with pytest.raises(TypeError, match="not a string"):
+        Statement(**BASE, blames="Israel")
+
+
+def test_records_pickle_and_hash() -> None:
+    """Records cross process boundaries (kg extract --jobs) and go into sets."""
+    import pickle
+
+    record = Statement.from_dict({**BASE, "blames": ["Israel"], "note": "x"})
+    again = pickle.loads(pickle.dumps(record))
+    assert again == record and again.blames == ("Israel",) and again.extra == {"note": "x"}
+    assert len({record, again}) == 1
+
+
+def test_to_dict_writes_the_contract_order() -> None:
+    """Label fields sit after event_date, before platform, in registry order; the four
+    optional fields are left out when empty, the others written as null."""
+    out = Statement.from_dict({"note": 1, **BASE, "condemns": "Israel"}).to_dict()
+    assert list(out) == [
+        "note",
+        *BASE,
+        "speaker_affiliation",
+        "sponsor",
+        "event",
+        "event_date",
+        *stance_fields(),
+        "platform",
+        "statement_date",
+    ]
+    assert out["condemns"] == ["Israel"] and out["blames"] == []
+
+
+def _home_with(tmp_path, monkeypatch, change) -> None:
+    """A KG_HOME whose stance registry is the project's, changed by `change`."""
+    import yaml
+
+    from kg.paths import data_path
+
+    data = yaml.safe_load(data_path("stances.yaml").read_text(encoding="utf-8"))
+    change(data["stances"])
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "stances.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setenv("KG_HOME", str(tmp_path))
+
+
+def test_a_new_registry_field_is_read_and_written(tmp_path, monkeypatch) -> None:
+    def add_mocks(stances):
+        names = {"id": "mocks", "field": "mocks", "statement_property": "mocksTarget"}
+        stances.append({**stances[0], **names, "relation": "mocks"})
+
+    _home_with(tmp_path, monkeypatch, add_mocks)
+    record = Statement.from_dict({**BASE, "mocks": ["Israel"]})
+    assert record.mocks == ("Israel",) and "mocks" not in record.extra
+    out = record.to_dict()
+    assert (
+        out["mocks"] == ["Israel"] and list(out).index("mocks") == list(out).index("platform") - 1
+    )
+    assert Statement(**BASE, mocks=("Israel",)) == record
+
+
+@pytest.mark.parametrize("name", ["platform", "doc_id", "labels"])
+def test_a_registry_field_may_not_be_a_record_field(tmp_path, monkeypatch, name) -> None:
+    def clash(stances):
+        stances[0]["field"] = name
+
+    _home_with(tmp_path, monkeypatch, clash)
+    with pytest.raises(StanceError, match=rf"stances.yaml: stance 'blames': field '{name}'"):
+        Statement.from_dict(BASE)

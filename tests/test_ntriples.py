@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset
 
 from kg.build import build_graph
-from kg.model import LABEL_FIELDS, PLATFORMS, SPEAKER_TYPES, Statement
+from kg.model import PLATFORMS, SPEAKER_TYPES, Statement, label_fields
 from kg.ntriples import NQuadsWriter, document_iri, statement_nquads
 from kg.records import load_statements
 from kg.vocab import ASSERTED_GRAPH
@@ -80,7 +80,7 @@ def _records(draw: st.DrawFn) -> dict:
         "confidence": draw(st.one_of(st.none(), st.floats(0, 1))),
         "extractor": draw(st.one_of(st.none(), _text)),
     }
-    for label in LABEL_FIELDS:
+    for label in label_fields():
         record[label] = draw(st.lists(_names, max_size=2))
     if draw(st.booleans()):
         start = draw(st.integers(0, 10_000))

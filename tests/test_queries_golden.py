@@ -103,6 +103,58 @@ def test_the_library_has_at_least_twelve_documented_queries() -> None:
     assert not missing, f"queries/README.md does not list: {missing}"
 
 
+# --- the stances the queries name are the registry's ---------------------------------------
+
+_KG_TERM = re.compile(r"\bkg:([A-Za-z][A-Za-z0-9_]*)")
+# A FILTER (?x IN (...)) list or a VALUES ?x { ... } block.
+_TERM_LIST = re.compile(r"\bIN\s*\(([^)]*)\)|\bVALUES\s+\?\w+\s*\{([^}]*)\}", re.IGNORECASE)
+_COMMENT = re.compile(r"(?m)(^|\s)#.*$")  # not the '#' inside <...#> or "#"
+
+
+def _query_body(name: str) -> str:
+    return _COMMENT.sub(r"\1", load_query(name).text)
+
+
+@pytest.mark.parametrize("name", list_queries())
+def test_query_names_only_ontology_terms(name: str) -> None:
+    """The queries' kg: terms are the closed vocabulary's (which tests/test_vocab.py checks
+    against the ontology, and tests/test_stances.py the ontology against the registry), so
+    a query cannot name a stance the registry lacks."""
+    from kg.vocab import KG
+
+    unknown = sorted(set(_KG_TERM.findall(_query_body(name))) - set(KG.__annotations__))
+    assert not unknown, f"queries/{name}.rq names terms the ontology lacks: {unknown}"
+
+
+@pytest.mark.parametrize("name", list_queries())
+def test_query_stance_lists_list_every_registry_stance(name: str) -> None:
+    """A query that lists stance properties or relations (FILTER IN, VALUES) lists all of
+    the registry's, so a stance added to data/stances.yaml fails here until the query is
+    updated. A query that turns kg:xTarget into the stance name "x" needs the registry's
+    ids to follow that pattern."""
+    from kg.stances import load_stances
+
+    stances = load_stances()
+    kinds = {
+        "statement properties": {s.statement_property for s in stances},
+        "relations": {s.relation for s in stances},
+    }
+    body = _query_body(name)
+    for match in _TERM_LIST.finditer(body):
+        terms = set(_KG_TERM.findall(match.group(1) or match.group(2)))
+        for kind, registry in kinds.items():
+            listed = terms & registry
+            if len(listed) > 1:
+                missing = sorted(registry - listed)
+                assert not missing, f"queries/{name}.rq lists {kind} without {missing}"
+    if '"Target$"' in body:
+        for s in stances:
+            assert s.statement_property == s.id + "Target", (
+                f"queries/{name}.rq names stances by kg:<id>Target; {s.id!r} has "
+                f"{s.statement_property!r}"
+            )
+
+
 def _write_expected(names: list[str]) -> None:
     data = fixture_dataset()
     for name in names:

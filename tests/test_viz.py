@@ -21,6 +21,7 @@ from kg.viz import (
     VizError,
     build_networks,
     render_page,
+    stance_colours,
     visualize,
 )
 
@@ -68,6 +69,20 @@ def test_page_carries_both_views(result, tmp_path: Path) -> None:
     assert threat["kg"]["evidence"][0]["url"] == "https://example.org/q/002"
     assert {e["kg"]["sign"] for e in aligned["edges"]} == {"aligned", "opposed"}
     assert all(e["dashes"] for e in aligned["edges"] if e["kg"]["sign"] == "opposed")
+
+
+def test_legend_and_edge_colours_follow_the_registry(result, tmp_path: Path) -> None:
+    from kg.stances import load_stances
+
+    data = page_data(visualize(result, tmp_path / "g.html").read_text())
+    stances = load_stances()
+    assert list(stance_colours()) == [s.id for s in stances]
+    assert data["stanceOrder"][: len(stances)] == [s.id for s in stances]
+    for s in stances:
+        assert data["stances"][s.id] == {"colour": s.colour, "label": s.label, "tie": False}
+    for edge in data["views"]["stance"]["edges"]:
+        if not edge["kg"].get("tie"):
+            assert edge["color"]["color"] == data["stances"][edge["kg"]["stance"]]["colour"]
 
 
 def test_text_cannot_break_out_of_the_script(tmp_path: Path) -> None:

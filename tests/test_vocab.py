@@ -7,7 +7,7 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.paths import ontology_path
-from kg.vocab import KG, PLATFORMS, STANCES
+from kg.vocab import KG, ONTOLOGY_NS, PLATFORMS, stance_properties
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +37,25 @@ def test_closed_namespace_rejects_typos() -> None:
         _ = KG.Statment
 
 
+def test_stance_properties_come_from_the_registry() -> None:
+    from kg.stances import load_stances
+
+    assert str(KG._NS) == ONTOLOGY_NS
+    properties = stance_properties()
+    assert list(properties) == [s.field for s in load_stances()]
+    assert properties["blames"] == (KG.blamesTarget, KG.blames)
+    assert properties["condolences_to"] == (KG.condolencesTarget, KG.offersCondolencesTo)
+
+
 def test_stance_properties_carry_cameo_and_plover(ontology: Graph) -> None:
-    for statement_prop, actor_prop in STANCES.values():
+    for statement_prop, actor_prop in stance_properties().values():
         for prop in (statement_prop, actor_prop):
             assert ontology.value(prop, KG.cameoCode) is not None, prop
             assert ontology.value(prop, KG.ploverCode) is not None, prop
 
 
 def test_derived_relations_are_property_chains(ontology: Graph) -> None:
-    for statement_prop, actor_prop in STANCES.values():
+    for statement_prop, actor_prop in stance_properties().values():
         chain_head = ontology.value(actor_prop, OWL.propertyChainAxiom)
         assert chain_head is not None, actor_prop
         assert list(ontology.items(chain_head)) == [KG.made, statement_prop]

@@ -6,7 +6,8 @@ import random
 
 import networkx as nx
 
-from kg.align import ACTOR_TYPES, STANCES
+from kg.align import ACTOR_TYPES
+from kg.stances import load_stances
 
 BASE = "https://w3id.org/kg-armed-groups/id/actor/"
 
@@ -17,6 +18,7 @@ def synthetic_stance_graph(
     """`actors` actors (a fifth of them targets only), each speaker with up to
     `edges_per_speaker` stances toward targets drawn with a skewed weight, some sponsored."""
     rng = random.Random(seed)
+    signs = {s.id: s.sign for s in load_stances()}
     graph = nx.MultiDiGraph()
     ids = [f"{BASE}a{i:05d}" for i in range(actors)]
     sponsor = ids[0]
@@ -36,7 +38,7 @@ def synthetic_stance_graph(
             target = rng.choices(ids, weights)[0]
             if target == speaker:
                 continue
-            stance = rng.choice(list(STANCES))
+            stance = rng.choice(list(signs))
             count = rng.randint(1, 3)
             key = stance
             if graph.has_edge(speaker, target, key):
@@ -46,7 +48,7 @@ def synthetic_stance_graph(
                 target,
                 key=key,
                 stance=stance,
-                sign=STANCES[stance][1],
+                sign=signs[stance],
                 count=count,
                 dates=["2024-02-01"],
                 evidence=[
