@@ -23,7 +23,7 @@ from typing import Any
 
 from kg.extract.doc import Attribution, Claim, SpeechAct
 from kg.extract.wordlists import Speech
-from kg.model import LABEL_FIELDS, SourceDocument, Statement
+from kg.model import SourceDocument, Statement, label_fields
 
 MAX_EVIDENCE_WORDS = 25
 # How much each step of an attribution chain is trusted (the chain's weakest step counts).
@@ -82,7 +82,8 @@ def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, grou
             claims: dict[int, list[Claim]], parents: dict[str, str]) -> Statement:  # fmt: skip
     acts, dates = doc._.kg_acts, doc._.kg_dates
     own = [c for number, _ in group.attributions for c in claims.get(number, [])]
-    labels: dict[str, list[str]] = {field: [] for field in LABEL_FIELDS}
+    fields = list(label_fields())
+    labels: dict[str, list[str]] = {field: [] for field in fields}
     for claim in own:
         if claim.target != group.name and claim.target not in labels[claim.stance]:
             labels[claim.stance].append(claim.target)
@@ -94,7 +95,8 @@ def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, grou
     platform = next(filter(None, (_platform(doc, speech, acts[a.act], a)
                                   for _, a in group.attributions)), None)  # fmt: skip
     statement_date = next(filter(None, (dates[a.act] for _, a in group.attributions)), None)
-    best = max(own, key=lambda c: _CUE_ORDER.get(c.stance, 0), default=None)
+    # the evidence is cut around the surest claim (the registry's order breaks ties)
+    best = max(own, key=lambda c: (c.confidence, -fields.index(c.stance)), default=None)
     anchor_act = acts[group.attributions[0][1].act]
     if best is not None:
         anchor_act = acts[doc._.kg_attributions[best.attribution].act]
@@ -109,10 +111,6 @@ def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, grou
                "doc_published": source.published},
         **{field: tuple(targets) for field, targets in labels.items()},
     )  # fmt: skip
-
-
-_CUE_ORDER = {"threatens_or_vows_revenge_against": 5, "blames": 4, "condemns": 3,
-              "praises_or_supports": 2, "condolences_to": 1}  # fmt: skip
 
 
 def confidence(attributions: list[tuple[int, Attribution]], claims: list[Claim]) -> float:

@@ -262,15 +262,3 @@ def _node(raw: Any, where: str) -> Node:
             values = [v.lower() for v in values]
         tests.append((attr, frozenset(values), key in _NEGATED_ATTRS))
     return Node(tuple(tests))
-
-
-def load_registry() -> Any:
-    """The stance registry's entries (id, field, cues). Until kg.stances lands, read here."""
-    from types import SimpleNamespace
-
-    from kg.files import read_yaml
-    from kg.paths import data_path
-
-    data = read_yaml(data_path("stances.yaml"), CueError, "stance registry")
-    return [SimpleNamespace(id=s["id"], field=s["field"], cues=tuple(s.get("cues") or ()))
-            for s in data["stances"]]  # fmt: skip

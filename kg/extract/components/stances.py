@@ -22,15 +22,21 @@ from kg.extract.doc import Attribution, Claim, Mention, SpeechAct
 from kg.extract.stance_cues import Cue, CueIndex
 from kg.extract.wordlists import Acts
 
+# The stance whose verb cues only condemn: what is condemned is not also blamed, unless
+# it is called aggression ("condemned the Zionist crime" is not blame; rule 6 vs 8).
+CONDEMNS = "condemns"
+
 
 class StanceFinder:
-    def __init__(self, cues: tuple[Cue, ...], acts: Acts,
-                 demonym_of: dict[str, str] | None = None,
+    def __init__(self, cues: tuple[Cue, ...], acts: Acts, signs: dict[str, int],
+                 accusations: frozenset[str], demonym_of: dict[str, str] | None = None,
                  parents: dict[str, str] | None = None) -> None:  # fmt: skip
         self.index = CueIndex(cues)
+        self.hostile = frozenset(field for field, sign in signs.items() if sign < 0)
+        self.accusations = accusations  # stances that say who did an act (PLOVER ACCUSE)
         # the registry's own condemnation verbs: what is only condemned is not blamed
         self.condemn_verbs = frozenset(
-            w for cue in cues if cue.stance == "condemns" and not cue.requires
+            w for cue in cues if cue.stance == CONDEMNS and not cue.requires
             and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
             for w in cue.node.words()
         )  # fmt: skip
@@ -84,9 +90,12 @@ class _Claims:
             # "this crime", "our response is coming": whom the same statement blames, else
             # the author of the act the document narrates
             voice = self._same_voice(attribution)
-            hostile = cue.stance in ("blames", "condemns", "threatens_or_vows_revenge_against")
-            names = [c.target for c in out if c.attribution in voice and hostile
-                     and c.stance in ("blames", "condemns")]  # fmt: skip
+            # whom the same statement accuses (a threat's "our response is coming" is against
+            # them; "this crime" is theirs); a friendly stance takes the narrated act only
+            accusations = self.finder.accusations
+            names = [c.target for c in out if c.attribution in voice
+                     and cue.stance in self.finder.hostile and c.stance in accusations
+                     and c.stance != cue.stance]  # fmt: skip
             if not names and cue.resolve != "blamed" and self._same_event(self.doc[tokens[1]]):
                 names = _names(self.event.authors)
             out += self._claims(number, attribution, cue, tokens, names)
@@ -101,11 +110,10 @@ class _Claims:
     def _claims(self, number: int, attribution: Attribution, cue: Cue, tokens: list[int],
                 names: list[str]) -> list[Claim]:  # fmt: skip
         own = self._own_side(attribution)
-        threat = cue.stance == "threatens_or_vows_revenge_against"
         span = (min(tokens), max(tokens) + 1)
         out = []
         for name in names:
-            if name in own or (threat and name in _own_states(attribution, own)):
+            if name in own:  # own side: the speaker and the bodies and state it speaks for
                 continue
             out.append(Claim(number, cue.stance, name, cue.id, span, cue.confidence))
         return out
@@ -375,12 +383,6 @@ def _definite(noun: Any) -> bool:
     return any(c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
 
 
-def _own_states(attribution: Attribution, own: set[str]) -> set[str]:
-    """A state's bodies never threaten that state ("Iraqi bases would be targeted", said
-    by the Iraqi foreign ministry, is a fear): `own` already climbs to the state."""
-    return own
-
-
 def _name(item: str | Mention) -> str:
     return item if isinstance(item, str) else item.name
 
@@ -414,16 +416,20 @@ def _register() -> None:
     )  # fmt: skip
     def make_stance_finder(nlp: Any, name: str) -> StanceFinder:
         from kg.extract.places import load_places
-        from kg.extract.stance_cues import compile_cues, load_registry
+        from kg.extract.stance_cues import compile_cues
         from kg.extract.wordlists import load_acts
         from kg.gazetteer import load_gazetteer
+        from kg.stances import load_stances
 
         places = load_places()
         parents = {a.name: a.affiliation for a in load_gazetteer().actors if a.affiliation}
         parents |= {government: state for state, government in places.governments.items()
                     if government != state}  # fmt: skip
-        return StanceFinder(compile_cues(load_registry()), load_acts(), places.demonym_of(),
-                            parents)  # fmt: skip
+        stances = load_stances()
+        signs = {stance.field: stance.sign for stance in stances}
+        accusations = frozenset(s.field for s in stances if s.plover == "ACCUSE")
+        return StanceFinder(compile_cues(stances), load_acts(), signs, accusations,
+                            places.demonym_of(), parents)  # fmt: skip
 
 
 _register()
