@@ -1,6 +1,6 @@
 """Adding a stance is one registry entry plus its ontology terms: a sixth stance, `mocks`,
-in a copy of the project under KG_HOME flows through the real CLI to the records, the
-triples (asserted and reasoned) and the page."""
+with one cue, in a copy of the project under KG_HOME flows through the real CLI from the
+text (kg extract) to the records, the triples (asserted and reasoned) and the page."""
 
 from __future__ import annotations
 
@@ -29,7 +29,15 @@ MOCKS = {
     "plover": "ACCUSE",
     "colour": "#ff7f00",
     "sign": -1,
-    "cues": [],
+    "cues": [
+        {
+            "id": "mock-object",
+            "cue": {"lemma": ["mock", "ridicule", "deride"], "pos": "VERB"},
+            "target": [{"rel": ">", "dep": ["dobj"]}],
+            "resolve": "owners",
+            "confidence": 0.7,
+        }
+    ],
 }
 ONTOLOGY_TERMS = """
 kg:mocksTarget a owl:ObjectProperty ;
@@ -127,6 +135,21 @@ def test_the_copy_of_the_ontology_agrees_with_the_registry(home: Path) -> None:
     ontology = Graph().parse(home / "ontology" / "kg.ttl")
     shapes = Graph().parse(home / "ontology" / "shapes.ttl")
     assert ontology_problems(stances, ontology, shapes) == []
+
+
+def test_the_extractor_finds_the_new_stance_from_its_cue(home: Path, tmp_path: Path) -> None:
+    text = tmp_path / "m.txt"
+    text.write_text("Hezbollah mocked the Israeli army and praised Ansar Allah.", encoding="utf-8")
+    out = tmp_path / "m.jsonl"
+    done = _run(home, "extract", str(text), "-o", str(out), "-q")
+    assert done.returncode == 0, done.stderr
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["speaker"] == "Hezbollah"
+    assert record["mocks"] == ["Israel Defense Forces"]
+    assert record["praises_or_supports"] == ["Ansar Allah"]
+    plain = _run(None, "extract", str(text), "-o", str(tmp_path / "plain.jsonl"), "-q")
+    assert plain.returncode == 0, plain.stderr
+    assert "mocks" not in (tmp_path / "plain.jsonl").read_text(encoding="utf-8")
 
 
 def test_records_read_and_write_the_new_field(home: Path) -> None:
