@@ -70,6 +70,10 @@ class SpeechActs:
             if any(c.dep_ == "parataxis" and c.i in {v.i for v in verbs} for c in verb.children):
                 continue  # "The government, he said, held X responsible": his act, not its
             subjects, kind = self._subjects(verb)
+            if not subjects and acts and verb.dep_ == "conj":
+                # a predicate coordinated after a statement the parser hung elsewhere
+                # ("X said ..., offered condolences ... and condemned ..."): X's too
+                subjects = [verb.doc[i] for i in acts[-1].subjects]
             if not subjects or self._reported_again(verb, subjects, verbs):
                 continue
             content = self._content(verb, subjects, kind, verbs)
@@ -105,7 +109,12 @@ class SpeechActs:
         needs = self.speech.conditional_verbs.get(lemma)
         if needs and not any(t.lower_ in needs for t in token.subtree):
             return False
-        if token.dep_ in ("amod", "acl", "pcomp", "csubj") or any(
+        hung_on_name = (
+            token.dep_ == "acl"
+            and token.head.pos_ == "PROPN"
+            and any(c.dep_ == "ccomp" for c in token.children)
+        )  # "From Sanaa, the spokesman Yahya Saree boasted on Al-Masirah that ...": a slip
+        if (token.dep_ in ("amod", "acl", "pcomp", "csubj") and not hung_on_name) or any(
             c.dep_ == "neg" for c in token.children
         ):  # fmt: skip
             return False
@@ -123,6 +132,8 @@ class SpeechActs:
 
     def _subjects(self, verb: Any) -> tuple[list[Any], str]:
         """The tokens naming who spoke (joint subjects together) and the act's kind."""
+        if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+            return [verb.head], "verb"  # the name the parser hung the verb on
         for _ in range(4):
             children = list(verb.children)
             active = [c for c in children if c.dep_ == "nsubj"]
