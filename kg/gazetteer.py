@@ -1,24 +1,25 @@
 """The actor gazetteer: canonical names, aliases, types and affiliations (data/actors.yaml).
 
-`load_gazetteer()` validates every entry and fails loudly on a bad one; `Gazetteer.resolve`
-maps any spelling the text uses to the canonical actor. Actors missing from the gazetteer
+`load_gazetteer()` validates every entry and fails loudly on a bad one. `Gazetteer.resolve`
+maps a listed spelling to the canonical actor (case, accents, apostrophes and punctuation
+aside); `Gazetteer.match` also finds the actor behind spellings the file does not list
+(kg.names: a stronger key, then a guarded fuzzy match). Actors missing from the gazetteer
 keep their own name and get a slug minted from its normalised form.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from kg.files import read_yaml
+from kg.names import NameConflict, NameIndex, normalize_name
 from kg.paths import data_path
 
 ACTOR_TYPES = ("person", "militia", "state", "organization", "media", "other")
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bb`'\u00b4]")
 
 
 class GazetteerError(ValueError):
@@ -35,17 +36,6 @@ class Actor:
     umbrella: bool = False
     wikidata: str | None = None
     source: str | None = None
-
-
-def normalize_name(text: str) -> str:
-    """Lookup key for a name: accents, apostrophes, dots and case folded, punctuation to
-    spaces, a leading "the" dropped ("the U.S." -> "us", "Kata’ib" -> "kataib")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _APOSTROPHES.sub("", text).replace(".", "")
-    text = re.sub(r"[^\w\s]|_", " ", text)
-    text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
 
 
 def slugify(text: str) -> str:
@@ -69,10 +59,23 @@ class Gazetteer:
                     )
                 self._by_key[key] = actor
         self._by_id = {actor.id: actor for actor in actors}
+        try:
+            self.names = NameIndex(
+                (form, actor) for actor in actors for form in (actor.name, *actor.aliases)
+            )
+        except NameConflict as conflict:
+            raise GazetteerError(str(conflict)) from conflict
 
     def resolve(self, name: str) -> Actor | None:
         """The actor a name refers to, or None when the gazetteer does not know it."""
         return self._by_key.get(normalize_name(name))
+
+    def match(self, name: str) -> Actor | None:
+        """The actor a name refers to however it is spelt: the exact key, then the
+        stronger matching key ("Harakat al Nujabaa", "the Houthi's"), then a guarded fuzzy
+        match ("Kataib Hizbollah", "Yahya Sarie"); None when unknown or unsure (see
+        kg.names for the guards)."""
+        return self.resolve(name) or self.names.match(name)
 
     def by_id(self, actor_id: str) -> Actor | None:
         return self._by_id.get(actor_id)
@@ -107,7 +110,10 @@ def _load_cached(path: str) -> Gazetteer:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise GazetteerError(f"{path}: duplicate ids: {', '.join(sorted(duplicates))}")
-    gazetteer = Gazetteer(actors)
+    try:
+        gazetteer = Gazetteer(actors)
+    except GazetteerError as problem:
+        raise GazetteerError(f"{path}: {problem}") from problem
     for actor in actors:
         if actor.affiliation and gazetteer.resolve(actor.affiliation) is None:
             raise GazetteerError(
