@@ -1,4 +1,4 @@
-"""States by every name a text uses for them (data/states.yaml), and rule 5's sponsor cues.
+"""States by every name a text uses for them (data/states.yaml).
 
 `load_states()` reads and validates data/states.yaml (each state and government must be a
 `type: state` actor of the gazetteer under its canonical name; no form may name two
@@ -6,16 +6,8 @@ states; a form the gazetteer knows must name the same state) and returns `States
 `by_form("Emirati")`, `by_form("Tehran")`, `by_form("U.S.")` give the `State`, and the maps
 the extractor reads (demonyms, capitals, governments, ministry adjectives, monarchies).
 
-`sponsor_cues(text)` finds the cues of rule 5 for any state, with where the backed actor is
-to be looked for (`kind`); it does not decide which actor is backed:
-
-* "backed": "<STATE>-backed/-sponsored/-funded/-supported/-armed/-financed Y" (Y follows);
-* "pro": "pro-<STATE> Y" (Y follows);
-* "backed_by": "Y (is) backed/supported/funded/armed by (the) <STATE>" (Y precedes);
-* "backs": "<STATE>, which backs/supports/funds/arms Y" (Y is the verb's object, after).
-
-"-linked", "-allied", "-aligned", "-led", "proxy" and "-made" give nothing, nor does a
-state form that goes on with a hyphen after "by" ("backed by the U.S.-led coalition").
+`States.backer(form)` is the state a form names as a backer (rule 5's "<STATE>-backed",
+"backed by <STATE>"): the kg_sponsors component finds the cue in the parse and asks here.
 
 Forms all in capitals ("US", "UAE") and forms of up to four letters ("Iraq", "Doha") match
 as written or all in capitals (so "us" is never the United States); longer forms match in
@@ -27,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any
 
 from kg.files import read_yaml
 from kg.gazetteer import Actor, Gazetteer, load_gazetteer
@@ -37,12 +29,8 @@ from kg.names import normalize_name
 from kg.paths import data_path
 
 REALMS = ("kingdom", "emirate", "sultanate")
-CueKind = Literal["backed", "pro", "backed_by", "backs"]
 _SHORT = 4  # forms with at most this many letters match as written or in capitals
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
-_HYPHEN = r"[-\u2010\u2011\u2012\u2013]"
-_BACKED = r"(?:backed|sponsored|funded|supported|armed|financed|bankrolled)"
-_BACKS = r"(?:back|support|fund|arm|sponsor|finance|bankroll)(?:s|ed)"
 
 
 class StatesError(ValueError):
@@ -69,13 +57,6 @@ class State:
         """The names that can stand for the state as a backer (cities other than the
         capital cannot: "Dubai-backed" is no cue)."""
         return (self.name, *self.demonyms, *self.short_forms, self.capital)
-
-
-class SponsorCue(NamedTuple):
-    start: int  # character offsets of the whole cue ("Iran-backed", "backed by Tehran")
-    end: int
-    state: str  # canonical state name
-    kind: CueKind
 
 
 class States:
@@ -133,26 +114,14 @@ class States:
             s.name for s in self.states if s.monarchy and (realm is None or s.realm == realm)
         )
 
-    def sponsor_forms(self) -> dict[str, str]:
-        """Form -> state for building sponsor cues: canonical names, demonyms, short forms
-        and capitals as metonyms, without a leading "the" ("Emirates" -> UAE)."""
-        return {_THE.sub("", f): s.name for s in self.states for f in s.sponsor_forms()}
-
-    @cached_property
-    def _sponsor_patterns(self) -> tuple[tuple[CueKind, re.Pattern[str]], ...]:
-        return _patterns(self.sponsor_forms())
-
-
-def sponsor_cues(text: str, states: States | None = None) -> list[SponsorCue]:
-    """Rule 5's cues in a text, in order: (start, end, state, kind). See the module's
-    docstring for the kinds; which actor is backed is for the caller to decide."""
-    states = states or load_states()
-    found = [
-        SponsorCue(match.start(), match.end(), _state_of(states, match.group("form")), kind)
-        for kind, pattern in states._sponsor_patterns
-        for match in pattern.finditer(text)
-    ]
-    return sorted(found, key=lambda cue: (cue.start, cue.end))
+    def backer(self, text: str) -> State | None:
+        """The state a form names as a backer ("Tehran-backed", "backed by the Emirates"):
+        any form but a city other than the capital ("Dubai-backed" names no backer)."""
+        state = self.by_form(text)
+        if state is None:
+            return None
+        cities = {normalize_name(city) for city in state.cities}
+        return None if normalize_name(_THE.sub("", text.strip())) in cities else state
 
 
 def load_states(path: str | Path | None = None) -> States:
@@ -271,47 +240,3 @@ def _keys(form: str) -> Iterator[tuple[str, str]]:
         yield "exact", form.upper()
     else:
         yield "folded", normalize_name(form)
-
-
-def _state_of(states: States, form: str) -> str:
-    state = states.by_form(form)
-    assert state is not None, form  # the patterns are built from the states' own forms
-    return state.name
-
-
-def _patterns(forms: dict[str, str]) -> tuple[tuple[CueKind, re.Pattern[str]], ...]:
-    folded = {form for form in forms if not _is_exact(form)}
-    exact = {variant for form in forms if _is_exact(form) for variant in (form, form.upper())}
-    state = rf"(?P<form>(?i:{_alternatives(folded)})|{_alternatives(exact)})"
-    end = rf"(?![\w]|{_HYPHEN})"  # not "U.S.-led", not "Iranian-made"
-    adverb = r"(?:\s+\w+ly)?"
-    return (
-        ("backed", re.compile(rf"(?<!\w){state}{_HYPHEN}(?i:{_BACKED})\b")),
-        ("pro", re.compile(rf"(?<![\w-])(?i:pro){_HYPHEN}{state}{end}")),
-        (
-            "backed_by",
-            re.compile(rf"(?i:\b{_BACKED}{adverb}\s+by\s+(?:both\s+)?(?:the\s+)?){state}{end}"),
-        ),
-        (
-            "backs",
-            re.compile(
-                rf"(?<!\w){state},?\s+(?i:which\s+(?:(?:has|have|had|also|long|\w+ly)\s+){{0,2}}"
-                rf"{_BACKS})\b(?!\s+(?i:down|off|away|out)\b)"
-            ),
-        ),
-    )
-
-
-def _alternatives(forms: Iterable[str]) -> str:
-    def pattern(form: str) -> str:
-        parts = []
-        for char in form:
-            if char.isspace():
-                parts.append(r"\s+")
-            elif char in "'\u2019":
-                parts.append("['\u2019]")
-            else:
-                parts.append(re.escape(char))
-        return "".join(parts)
-
-    return "|".join(pattern(form) for form in sorted(forms, key=lambda f: (-len(f), f)))

@@ -7,6 +7,7 @@ from components import component_nlp, run
 
 from kg.extract.components.actors import strip_titles
 from kg.extract.wordlists import load_speech
+from kg.model import SourceDocument
 
 
 def _mentions(text: str) -> dict[str, tuple[str, str]]:
@@ -93,3 +94,29 @@ def test_a_surname_names_the_person_given_in_full(extractor) -> None:
     )
     names = {m.text: m.name for m in doc._.kg_mentions.items}
     assert names["Khazali"] == "Qais al-Khazali"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # the whole name wins over a listed spelling inside it ("Hizbollah" is Hezbollah's)
+        ("Kataib Hizbollah said on Sunday that its fighters would stay home for now.",
+         "Kataib Hizbollah", "Kata'ib Hezbollah"),
+        ("The crowd mourned Abu Mahdi al-Mohandes in Basra.",
+         "Abu Mahdi al-Mohandes", "Abu Mahdi al-Muhandis"),
+        ("A spokesman for Asaib Ahl al Haqq said the vote was rigged.",
+         "Asaib Ahl al Haqq", "Asa'ib Ahl al-Haq"),
+    ],
+)  # fmt: skip
+def test_a_name_ner_found_matches_its_actor_under_another_spelling(
+    extractor, text: str, surface: str, name: str
+) -> None:
+    doc = extractor.process(SourceDocument("t", text))
+    names = {m.text: m.name for m in doc._.kg_mentions.items}
+    assert names.get(surface) == name, names
+
+
+def test_a_name_ner_found_close_to_no_actor_stays_unknown(extractor) -> None:
+    doc = extractor.process(SourceDocument("t", "Hamid Karimi of the Basra council said so."))
+    found = [m for m in doc._.kg_mentions.items if m.text == "Hamid Karimi"]
+    assert found and not found[0].known

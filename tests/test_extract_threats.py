@@ -145,3 +145,14 @@ def test_warning_of_someone_elses_strikes_is_no_threat(extractor) -> None:
 )
 def test_a_feared_attack_is_no_threat(extractor, text: str, speaker: str) -> None:
     assert _labels(extractor, text)[speaker][THREAT] == []
+
+
+def test_a_minister_does_not_threaten_his_own_state(extractor) -> None:
+    # the gazetteer gives his affiliation as an alias ("Government of Israel") of Israel
+    text = (
+        'Benjamin Netanyahu said the Houthi drones were sent by Iran. "We will hit them '
+        'again and again," Netanyahu said, adding that Israel would also answer "their '
+        'masters in Tehran" when it chose.'
+    )
+    labels = _labels(extractor, text)["Benjamin Netanyahu"]
+    assert "Israel" not in labels[THREAT]

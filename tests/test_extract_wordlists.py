@@ -49,13 +49,21 @@ def test_a_section_nothing_reads_is_an_error(tmp_path: Path) -> None:
 def test_places_map_to_gazetteer_actors() -> None:
     places = load_places()
     assert places.demonyms["Zionist"] == "Israel"
-    assert places.capitals["Baghdad"] == "Iraq"
+    assert places.capitals["Baghdad"] == "Iraq" and "Erbil" not in places.capitals
+    assert places.dateline_cities["Erbil"] == "Iraq"
+    assert places.demonyms["Houthi"] == "Ansar Allah"  # data/places.yaml over states.yaml
     assert places.governments["Iraq"] == "Government of Iraq"
     assert "Saudi Arabia" in places.monarchies
     assert places.demonym_of()["Iran"] == "Iranian"
 
 
 def test_a_place_mapped_to_an_unknown_actor_fails(tmp_path: Path) -> None:
-    path = _copy(tmp_path, "places.yaml", "Zionist: Israel", "Zionist: Atlantis")
+    path = _copy(tmp_path, "places.yaml", "Houthi: Ansar Allah", "Houthi: Atlantis")
     with pytest.raises(PlacesError, match="Atlantis"):
+        load_places(path)
+
+
+def test_an_adjective_a_state_already_has_fails(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "places.yaml", "Houthi: Ansar Allah", "Iranian: Iran")
+    with pytest.raises(PlacesError, match=r"already in states\.yaml: Iranian"):
         load_places(path)

@@ -1,10 +1,13 @@
-"""What the extractor knows of states (data/places.yaml), validated on load.
+"""What the extractor knows of places: the states of data/states.yaml (through
+`kg.places.load_states`) and the few names data/places.yaml adds, validated on load.
 
-`load_places()` returns a frozen `Places`: demonyms ("Israeli" -> Israel), capitals and
-dateline cities ("Baghdad" -> Iraq), each state's government actor and ministry adjective,
-the monarchies "the Kingdom" can name, and names that depend on the text ("the
-occupation"). Every actor named must be in the gazetteer; a bad section fails with a
-`PlacesError` naming the file and the section.
+`load_places()` returns a frozen `Places`, the extractor's view: demonyms ("Israeli" ->
+Israel, plus adjectives of groups such as "Houthi"), capitals read as metonyms ("Tehran
+said"), dateline cities ("BAGHDAD, 3 May" -> Iraq), each state's government actor and
+ministry adjective, the states "the Kingdom" can name, and names whose actor depends on the
+text ("the occupation"). The states' forms have one home, data/states.yaml; data/places.yaml
+holds only what is not a state's. A bad section fails with a `PlacesError` naming the
+file and the section.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 from kg.files import read_yaml
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.paths import data_path
+from kg.places import load_states
 
 
 class PlacesError(ValueError):
@@ -25,12 +29,13 @@ class PlacesError(ValueError):
 
 @dataclass(frozen=True, eq=False)
 class Places:
-    demonyms: dict[str, str]  # "Israeli" -> "Israel"
-    capitals: dict[str, str]  # "Baghdad" -> "Iraq"
+    demonyms: dict[str, str]  # "Israeli" -> "Israel", "Houthi" -> "Ansar Allah"
+    capitals: dict[str, str]  # "Baghdad" -> "Iraq": a capital can stand for its state
     ministry_adjectives: dict[str, str]  # "Greece" -> "Greek"
     contextual: dict[str, tuple[str, ...]]  # "the occupation" -> ("Israel", "United States")
     monarchies: frozenset[str] = frozenset()  # states "the Kingdom" can name
     governments: dict[str, str] = field(default_factory=dict)  # "Iraq" -> "Government of Iraq"
+    dateline_cities: dict[str, str] = field(default_factory=dict)  # "Erbil" -> "Iraq"
 
     def demonym_of(self) -> dict[str, str]:
         """State -> its usual demonym ("Iran" -> "Iranian"), for "its people"."""
@@ -41,62 +46,68 @@ class Places:
         return out
 
 
-def load_places(path: str | Path | None = None) -> Places:
-    return _load(str(Path(path or data_path("places.yaml")).resolve()))
-
-
-@lru_cache(maxsize=4)
-def _load(path: str) -> Places:
-    data = read_yaml(path, PlacesError, "places")
-    if not isinstance(data, dict):
-        raise PlacesError(f"{path}: expected a mapping of sections")
-    gazetteer = load_gazetteer()
-    sections = ("demonyms", "ministry_adjectives", "capitals", "governments")
-    maps = {section: _mapping(path, data, section, gazetteer) for section in sections}
-    unknown = set(data) - {*maps, "monarchies", "contextual_names"}
-    if unknown:
-        raise PlacesError(f"{path}: section(s) nothing reads: {', '.join(sorted(unknown))}")
-    return Places(
-        demonyms=maps["demonyms"],
-        capitals=maps["capitals"],
-        ministry_adjectives=maps["ministry_adjectives"],
-        contextual=_contextual(path, data, gazetteer),
-        monarchies=frozenset(_actors(path, data, "monarchies", gazetteer)),
-        governments=maps["governments"],
+def load_places(path: str | Path | None = None, states: str | Path | None = None) -> Places:
+    """The extractor's places: data/places.yaml (or `path`) over data/states.yaml (or
+    `states`); cached per pair of files."""
+    return _load(
+        str(Path(path or data_path("places.yaml")).resolve()),
+        str(Path(states or data_path("states.yaml")).resolve()),
     )
 
 
-def _mapping(path: str, data: dict[str, Any], section: str, gazetteer: Gazetteer) -> dict[str, str]:
-    value = data.get(section)
-    if not isinstance(value, dict) or not value:
-        raise PlacesError(f"{path}: section '{section}' must be a non-empty mapping")
+@lru_cache(maxsize=4)
+def _load(path: str, states_path: str) -> Places:
+    data = read_yaml(path, PlacesError, "places")
+    if not isinstance(data, dict):
+        raise PlacesError(f"{path}: expected a mapping of sections")
+    unknown = set(data) - {"adjectives", "contextual_names"}
+    if unknown:
+        raise PlacesError(f"{path}: section(s) nothing reads: {', '.join(sorted(unknown))}")
+    gazetteer = load_gazetteer()
+    states = load_states(states_path)
+    adjectives = _adjectives(path, data, gazetteer)
+    clash = sorted(set(adjectives) & set(states.demonyms()))
+    if clash:
+        raise PlacesError(f"{path}: adjectives already in states.yaml: {', '.join(clash)}")
+    return Places(
+        demonyms={**states.demonyms(), **adjectives},
+        capitals=states.capitals(),
+        ministry_adjectives=states.ministry_adjectives(),
+        contextual=_contextual(path, data, gazetteer),
+        monarchies=states.monarchies("kingdom"),
+        governments=states.governments(),
+        dateline_cities=states.dateline_cities(),
+    )
+
+
+def _adjectives(path: str, data: dict[str, Any], gazetteer: Gazetteer) -> dict[str, str]:
+    value = data.get("adjectives", {})
+    if not isinstance(value, dict):
+        raise PlacesError(f"{path}: section 'adjectives' must be a mapping")
     out = {str(k): str(v) for k, v in value.items()}
-    for key, actor in out.items():
-        name = key if section == "ministry_adjectives" else actor
-        if gazetteer.resolve(name) is None:
-            raise PlacesError(f"{path}: section '{section}': {name!r} is not in the gazetteer")
+    for adjective, actor in out.items():
+        known = gazetteer.resolve(actor)
+        if known is None or known.name != actor:
+            raise PlacesError(
+                f"{path}: adjectives: {adjective!r}: {actor!r} is not a canonical gazetteer name"
+            )
     return out
-
-
-def _actors(path: str, data: dict[str, Any], section: str, gazetteer: Gazetteer) -> list[str]:
-    value = data.get(section)
-    if not isinstance(value, list) or not value:
-        raise PlacesError(f"{path}: section '{section}' must be a non-empty list")
-    for name in value:
-        if gazetteer.resolve(str(name)) is None:
-            raise PlacesError(f"{path}: section '{section}': {name!r} is not in the gazetteer")
-    return [str(name) for name in value]
 
 
 def _contextual(
     path: str, data: dict[str, Any], gazetteer: Gazetteer
 ) -> dict[str, tuple[str, ...]]:
-    value = data.get("contextual_names")
+    value = data.get("contextual_names", {})
     if not isinstance(value, dict):
         raise PlacesError(f"{path}: section 'contextual_names' must be a mapping")
     out = {}
     for form, candidates in value.items():
         if not isinstance(candidates, list) or len(candidates) < 2:
             raise PlacesError(f"{path}: contextual_names: {form!r} needs a list of actors")
-        out[str(form).lower()] = tuple(_actors(path, {"x": candidates}, "x", gazetteer))
+        for name in candidates:
+            if gazetteer.resolve(str(name)) is None:
+                raise PlacesError(
+                    f"{path}: contextual_names: {form!r}: {name!r} is not in the gazetteer"
+                )
+        out[str(form).lower()] = tuple(str(name) for name in candidates)
     return out

@@ -205,6 +205,7 @@ class ActorTagger:
             start, end = _trim(text, start, end)
             if any(used[start:end]):
                 covered = self._country_first_name(doc, first, ent, out, used)
+                covered = covered or self._respelt_whole(text, start, end, out, used)
                 if covered is None:
                     continue
                 out = covered
@@ -231,6 +232,22 @@ class ActorTagger:
         used[country[0].start : country[0].end] = b"\x00" * (country[0].end - country[0].start)
         return [m for m in out if m is not country[0]]
 
+    def _respelt_whole(self, text: str, start: int, end: int, out: list[Mention],
+                       used: bytearray) -> list[Mention] | None:  # fmt: skip
+        """ "Kataib Hizbollah": a name NER found whole that the gazetteer knows only by
+        another spelling, around a shorter listed form ("Hizbollah") that was tagged first;
+        the whole name wins when it matches an actor and covers the shorter mentions."""
+        inside = [m for m in out if m.start < end and m.end > start]
+        if not inside or any(m.start < start or m.end > end for m in inside):
+            return None
+        if (end - start) <= max(m.end - m.start for m in inside):
+            return None
+        if self.gazetteer.match(text[start:end]) is None:
+            return None
+        for mention in inside:
+            used[mention.start : mention.end] = b"\x00" * (mention.end - mention.start)
+        return [m for m in out if m not in inside]
+
     def _entity(self, doc: Any, ent: Any, start: int, end: int) -> Mention | None:
         text = doc.text[start:end]
         words = text.split()
@@ -245,7 +262,9 @@ class ActorTagger:
             start, text = start + len(text) - len(stripped), stripped
             if not text[:1].isupper() or len(text) < 3:
                 return None
-        actor = self.gazetteer.resolve(text)
+        # a name NER found that the gazetteer's surface forms missed: its actor under any
+        # spelling ("Kataib Hizbollah", "Abu Mahdi al-Mohandes"), guarded against near names
+        actor = self.gazetteer.match(text)
         if actor is not None:
             return _from_actor(start, start + len(text), text, actor)
         kind = self._kind(doc, ent, text)

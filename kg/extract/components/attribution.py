@@ -206,7 +206,9 @@ def _register() -> None:
         from kg.gazetteer import load_gazetteer
 
         places = load_places()
-        return Attributor(load_gazetteer(), load_speech(), places.governments, places.capitals)
+        return Attributor(
+            load_gazetteer(), load_speech(), places.governments, places.dateline_cities
+        )
 
 
 _register()

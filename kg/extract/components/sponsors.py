@@ -3,8 +3,8 @@
 Requires: the parse, `doc._.kg_mentions`, `doc._.kg_acts`. Assigns: `doc._.kg_sponsors`,
 `{canonical actor name: canonical state name}`.
 
-Cues, for any state by its name, short form, demonym or capital ("Iran", "Iranian",
-"Tehran", "U.S.", "Washington", "UAE", "Turkish", "Ankara"):
+Cues, for any state of data/states.yaml by its name, short form, demonym or capital
+("Iran", "Iranian", "Tehran", "U.S.", "Washington", "UAE", "the Emirates", "Ankara"):
 * "<STATE>-backed/-sponsored/-funded/-supported/-armed X", "pro-<STATE> X";
 * "X, backed by <STATE>", "X, which is supported by <STATE>", "X (backed by <STATE>)";
 * "<STATE>, which backs/supports/funds/arms X".
@@ -24,13 +24,12 @@ from typing import Any
 
 from kg.extract.doc import Mention
 from kg.extract.wordlists import Acts
-from kg.gazetteer import Gazetteer
+from kg.places import States
 
 
 class SponsorFinder:
-    def __init__(self, gazetteer: Gazetteer, demonyms: dict[str, str],
-                 capitals: dict[str, str], acts: Acts) -> None:  # fmt: skip
-        self.gazetteer, self.demonyms, self.capitals = gazetteer, demonyms, capitals
+    def __init__(self, states: States, acts: Acts) -> None:
+        self.states = states
         self.backed, self.backs = acts.backing_participles, acts.backing_verbs
         self.group_nouns = acts.group_nouns
 
@@ -39,10 +38,10 @@ class SponsorFinder:
         return doc
 
     def state(self, text: str) -> str | None:
-        """The state a name, short form, demonym or capital stands for."""
-        name = self.demonyms.get(text) or self.capitals.get(text) or text
-        actor = self.gazetteer.resolve(name)
-        return actor.name if actor is not None and actor.type == "state" else None
+        """The state a name, short form, demonym or capital stands for (data/states.yaml);
+        other cities are no metonym ("Dubai-backed" names no backer)."""
+        state = self.states.backer(text)
+        return state.name if state is not None else None
 
     def sponsors(self, doc: Any) -> dict[str, str]:
         quoted = _quoted(doc)
@@ -194,12 +193,10 @@ def _register() -> None:
         assigns=["doc._.kg_sponsors"],
     )
     def make_sponsor_finder(nlp: Any, name: str) -> SponsorFinder:
-        from kg.extract.places import load_places
         from kg.extract.wordlists import load_acts
-        from kg.gazetteer import load_gazetteer
+        from kg.places import load_states
 
-        places = load_places()
-        return SponsorFinder(load_gazetteer(), places.demonyms, places.capitals, load_acts())
+        return SponsorFinder(load_states(), load_acts())
 
 
 _register()

@@ -422,7 +422,11 @@ def _register() -> None:
         from kg.stances import load_stances
 
         places = load_places()
-        parents = {a.name: a.affiliation for a in load_gazetteer().actors if a.affiliation}
+        gazetteer = load_gazetteer()
+        parents = {a.name: a.affiliation for a in gazetteer.actors if a.affiliation}
+        # an affiliation written as an alias ("Government of Israel") is its actor's own side
+        parents |= {alias: gazetteer.canonical(alias) for alias in set(parents.values())
+                    if gazetteer.canonical(alias) != alias}  # fmt: skip
         parents |= {government: state for state, government in places.governments.items()
                     if government != state}  # fmt: skip
         stances = load_stances()
