@@ -162,4 +162,3 @@ def test_a_groups_known_sub_body_speaks_for_itself(extractor, text: str) -> None
     bureau = records["Ansar Allah Political Bureau"]
     assert bureau.speaker_affiliation == "Ansar Allah"
     assert bureau.speaker_surface.endswith("political bureau")
-
