@@ -5,5 +5,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh
 bash scripts/test-deps.sh
-.venv/bin/ruff check kg tests bench
+.venv/bin/ruff check kg tests bench scripts
+.venv/bin/ruff format --check kg tests bench scripts
 exec .venv/bin/python -m pytest "$@"
