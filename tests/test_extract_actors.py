@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from components import component_nlp, run
 
-from kg.extract.components.actors import strip_titles
 from kg.extract.wordlists import load_speech
 from kg.model import SourceDocument
 
@@ -78,17 +77,24 @@ def test_the_occupation_depends_on_the_text(text: str, expected: str) -> None:
 
 
 def test_titles_are_dropped_from_a_name() -> None:
-    titles = load_speech().person_titles
-    assert strip_titles("Kurdistan Region Prime Minister Masrour Barzani", titles) == (
+    speech = load_speech()
+    assert speech.strip_titles("Kurdistan Region Prime Minister Masrour Barzani") == (
         "Masrour Barzani"
     )
-    assert strip_titles("Foreign Minister Abbas Araghchi", titles) == "Abbas Araghchi"
-    assert strip_titles("Abu Mahdi al-Muhandis", titles) == "Abu Mahdi al-Muhandis"
+    assert speech.strip_titles("Foreign Minister Abbas Araghchi") == "Abbas Araghchi"
+    assert speech.strip_titles("Abu Mahdi al-Muhandis") == "Abu Mahdi al-Muhandis"
+
+
+def test_a_speaker_ner_did_not_find_whole_loses_its_titles(extractor) -> None:
+    text = "Qatari Energy Minister Sheikh Saad bin Sherida said the plant was safe."
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert not record.speaker.startswith(("Minister", "Sheikh", "Energy"))
+    assert record.speaker_type == "person" and record.speaker_affiliation == "Qatar"
 
 
 def test_a_surname_names_the_person_given_in_full(extractor) -> None:
     doc = extractor.process(
-        __import__("kg.model", fromlist=["SourceDocument"]).SourceDocument(
+        SourceDocument(
             "t", "Qais al-Khazali spoke first. Later, Khazali said the group would wait."
         )
     )

@@ -162,3 +162,14 @@ def test_a_groups_known_sub_body_speaks_for_itself(extractor, text: str) -> None
     bureau = records["Ansar Allah Political Bureau"]
     assert bureau.speaker_affiliation == "Ansar Allah"
     assert bureau.speaker_surface.endswith("political bureau")
+
+
+def test_the_body_a_named_spokesman_speaks_for_gets_no_record_of_its_own(extractor) -> None:
+    # rule 17: his words, not a second statement by the body he speaks for
+    text = (
+        "Pentagon press secretary Sabrina Singh told reporters that two drones had been "
+        "shot down. She said the United States held Iran responsible for the attacks."
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert set(records) == {"Sabrina Singh"}
+    assert records["Sabrina Singh"].blames == ("Iran",)

@@ -276,3 +276,47 @@ def test_a_planned_aggression_is_still_an_accusation(extractor) -> None:
 def test_another_massacre_that_happened_is_blamed(extractor) -> None:
     text = "Hamas said Israel committed another massacre in Gaza."
     assert _extract(extractor, text)["Hamas"]["blames"] == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hamas said the responsibility for the massacre lies with the occupation.", ["Israel"]),
+        ("Hamas said it placed full responsibility on the Zionist enemy for the raid.", ["Israel"]),
+        ("Hamas said it laid the blame on Washington for the siege.", ["United States"]),
+        ("Hamas said the new rules put more responsibility on local councils.", []),
+    ],
+)
+def test_responsibility_placed_on_an_actor_blames_it(extractor, text, blamed) -> None:
+    assert _extract(extractor, text)["Hamas"]["blames"] == blamed
+
+
+def test_help_from_an_actor_in_a_defence_blames_no_one(extractor) -> None:
+    text = (
+        "The army spokesman Peter Lerner said most of the drones had been shot down with "
+        "help from the United States and Britain."
+    )
+    labels = _extract(extractor, text)
+    assert all(not found["blames"] for found in labels.values()), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hamas said the camp had been bombed by the Zionist enemy.", ["Israel"]),
+        ("Hamas said the camp was not bombed by the occupation.", []),
+    ],
+)
+def test_a_harmful_deed_in_the_passive_blames_its_agent(extractor, text, blamed) -> None:
+    assert _extract(extractor, text)["Hamas"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        ("Hamas said the raids answered American support for the occupation.", []),
+        ("Hamas declared its full support for the Yemeni people.", ["Yemeni people"]),
+    ],
+)
+def test_support_owned_by_another_actor_is_not_the_speakers(extractor, text, praised) -> None:
+    assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == praised

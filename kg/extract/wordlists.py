@@ -60,6 +60,20 @@ class Speech:
                 return kind
         return None
 
+    def strip_titles(self, name: str) -> str:
+        """ "Foreign Minister Hossein Amir-Abdollahian" -> "Hossein Amir-Abdollahian"."""
+        words = name.split()
+        # "Kurdistan Region Prime Minister Masrour Barzani": a title after the place it serves
+        titles = self.person_titles
+        last = max(
+            (i for i, w in enumerate(words[:-2]) if w.lower().strip(",.") in titles), default=-1
+        )
+        if last > 0 and words[last][:1].isupper():
+            words = words[last + 1 :]
+        while len(words) > 1 and words[0].lower().strip(",.") in titles:
+            words = words[1:]
+        return " ".join(words)
+
     def platform_in(self, text: str) -> str | None:
         for platform, regex in self.platforms:
             if regex.search(text):

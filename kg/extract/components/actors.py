@@ -258,7 +258,7 @@ class ActorTagger:
         if text.lower() in self.speech.platform_names:
             return None  # "Telegram", "Twitter": where a statement appeared, not who made it
         if ent.label_ == "PERSON":
-            stripped = strip_titles(text, self.speech.person_titles)
+            stripped = self.speech.strip_titles(text)
             start, text = start + len(text) - len(stripped), stripped
             if not text[:1].isupper() or len(text) < 3:
                 return None
@@ -390,18 +390,6 @@ def _defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(replace(mention, start=match.start(), end=match.end(),
                                text=match.group(0), kind="abbr"))  # fmt: skip
     return out
-
-
-def strip_titles(name: str, titles: frozenset[str]) -> str:
-    """ "Foreign Minister Hossein Amir-Abdollahian" -> "Hossein Amir-Abdollahian"."""
-    words = name.split()
-    # "Kurdistan Region Prime Minister Masrour Barzani": a title after the place it serves
-    last = max((i for i, w in enumerate(words[:-2]) if w.lower().strip(",.") in titles), default=-1)
-    if last > 0 and words[last][:1].isupper():
-        words = words[last + 1 :]
-    while len(words) > 1 and words[0].lower().strip(",.") in titles:
-        words = words[1:]
-    return " ".join(words)
 
 
 def _name_words(name: str) -> list[str]:

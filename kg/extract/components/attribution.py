@@ -50,7 +50,7 @@ class _Document:
     """Attribution state for one document: the speakers found so far, in text order."""
 
     def __init__(self, owner: Attributor, doc: Any) -> None:
-        self.doc, self.speech = doc, owner.speech
+        self.doc, self.speech, self.gazetteer = doc, owner.speech, owner.gazetteer
         self.layout, self.mentions = doc._.kg_layout, doc._.kg_mentions
         self.acts: tuple[SpeechAct, ...] = doc._.kg_acts
         self.found: list[Attribution] = []
@@ -62,7 +62,29 @@ class _Document:
         for number, act in enumerate(self.acts):
             for speaker, chain in self._speakers(act):
                 self.found.append(Attribution(number, speaker, chain))
-        return self.found
+        return [self._spoken_for(attribution) for attribution in self.found]
+
+    def _spoken_for(self, inner: Attribution) -> Attribution:
+        """Rule 17: "Pentagon spokesman X said the United States held Iran responsible":
+        the body a named person speaks for gets no record of its own for his words."""
+        cue = self.doc[self.acts[inner.act].cue]
+        for outer in self.found:
+            if outer.act == inner.act or not self.doc[self.acts[outer.act].cue].is_ancestor(cue):
+                continue
+            if outer.speaker.type == "person" and inner.speaker.name in self._bodies(outer.speaker):
+                return Attribution(inner.act, outer.speaker, (*outer.chain, "spoken for"))
+        return inner
+
+    def _bodies(self, speaker: Speaker) -> set[str]:
+        """The bodies a speaker speaks for, up the gazetteer ("United States Department of
+        Defense", "United States")."""
+        out: set[str] = set()
+        current = speaker.affiliation
+        while current and current not in out:
+            actor = self.gazetteer.resolve(current)
+            out.add(actor.name if actor else current)
+            current = actor.affiliation if actor else None
+        return out
 
     def _speakers(self, act: SpeechAct) -> list[tuple[Speaker, tuple[str, ...]]]:
         if act.kind == "block":

@@ -294,6 +294,12 @@ class _Claims:
                     self.targets.owners(s) and all(m.name in own for m in self.targets.owners(s)))
                 for s in subjects
             )  # fmt: skip
+        if condition == "others_owner":  # "American support for the entity's crimes":
+            # another actor's support, not the speaker's
+            own = self._speakers_side(act)
+            owners = [m for c in cue.children if c.dep_ in ("poss", "amod", "compound")
+                      and c.i < cue.i for m in self.targets.owners(c)]  # fmt: skip
+            return any(m.name not in own for m in owners)
         if condition == "own_harm":  # "warned that X would face more attacks" (ours)
             return any(t.lower_ in words.harm_nouns and self._own_act(t, act)
                        for t in cue.subtree)  # fmt: skip

@@ -253,10 +253,12 @@ class SubjectReader:
                 return speaker_of(mention)
         return None
 
-    def _body_in(self, head: Any, exclude: Mention) -> str | None:
+    def _body_in(self, head: Any, exclude: Mention | None) -> str | None:
         """A named person's body from their own phrase ("Houthi spokesman X", "X,
         secretary-general of Y", "X, its commander") or the entry they post in."""
-        tokens = [c for c in head.children if c.dep_ in ("appos", "compound", "amod", "poss")]
+        # "nmod": "U.S. Secretary of State Mike Pompeo" hangs the title on the name so
+        tokens = [c for c in head.children
+                  if c.dep_ in ("appos", "compound", "amod", "poss", "nmod")]  # fmt: skip
         for token in tokens:
             for inner in token.subtree:
                 if any(a.dep_ in ("relcl", "acl") for a in _path(inner, token)):
@@ -264,6 +266,8 @@ class SubjectReader:
                 mention = self.mentions.at(inner)
                 if mention is not None and mention != exclude and mention.type not in (
                     "person", "other") and mention.kind != "capital":  # fmt: skip
+                    if mention.type == "state":  # "Iraqi Prime Minister X": its government
+                        return self.governments.get(mention.name, mention.name)
                     return mention.name
                 if inner.dep_ == "poss":
                     found = self._possessor(inner)
@@ -423,7 +427,14 @@ class SubjectReader:
         if len(span) < 2 and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
             return None
         kind = _kind_of(span.text, self.speech, head.ent_type_)
-        return Speaker(span.text, kind, span.text, span.start_char, known=False), ("unknown",)
+        if kind != "person":
+            return Speaker(span.text, kind, span.text, span.start_char, known=False), ("unknown",)
+        # a name NER did not find whole ("Energy Minister Prince Abdulaziz bin Salman"):
+        # without its titles (rule 3), its body from the words before it (rule 4)
+        name = self.speech.strip_titles(span.text)
+        start = span.start_char + len(span.text) - len(name)
+        affiliation = self._body_in(head, exclude=None)
+        return Speaker(name, kind, name, start, affiliation, known=False), ("unknown",)
 
     def _role_heading(self, entry: Entry) -> Speaker | None:
         """ "Ahmed Tarek, spokesman for the Jordanian government": a person named before a
