@@ -95,3 +95,16 @@ def test_evidence_holds_the_claim_in_a_long_sentence(extractor, text: str, claim
     assert claim in record.evidence
     assert len(record.evidence.split()) <= 25
     assert text[record.evidence_start : record.evidence_end] == record.evidence
+
+
+def test_evidence_keeps_the_sentence_start_when_the_claim_fits(extractor) -> None:
+    text = (
+        "The group mourned its commander Abu Haidar al-Basri and held the American occupation "
+        "responsible for what it called a cowardly and treacherous assassination in the heart "
+        "of Baghdad on Wednesday night."
+    )
+    doc_text = "Kata'ib Hezbollah issued a statement on Thursday.\n\n" + text
+    records = extractor.extract(SourceDocument("t", doc_text))
+    [record] = [r for r in records if r.blames]
+    assert record.evidence.startswith("The group mourned")
+    assert len(record.evidence.split()) <= 25

@@ -180,6 +180,8 @@ def _evidence(doc: Any, act: SpeechAct, claim: Claim | None) -> tuple[str, int, 
         low = high = doc[act.cue].idx - base
     first = next((n for n, w in enumerate(words) if w.end() > low), 0)
     last = next((n for n, w in enumerate(words) if w.end() > high), len(words) - 1)
+    if last < MAX_EVIDENCE_WORDS:  # the claim fits with the sentence's start: keep it
+        return _cut(doc, base, words[0], words[min(len(words), MAX_EVIDENCE_WORDS) - 1])
     if last - first + 1 > MAX_EVIDENCE_WORDS:
         last = first + MAX_EVIDENCE_WORDS - 1
     spare = MAX_EVIDENCE_WORDS - (last - first + 1)
@@ -188,7 +190,11 @@ def _evidence(doc: Any, act: SpeechAct, claim: Claim | None) -> tuple[str, int, 
     last = min(len(words) - 1, last + spare - before)
     first = max(0, min(first, len(words) - MAX_EVIDENCE_WORDS)) if len(words) > (
         MAX_EVIDENCE_WORDS) else 0  # fmt: skip
-    start, end = base + words[first].start(), base + words[last].end()
+    return _cut(doc, base, words[first], words[last])
+
+
+def _cut(doc: Any, base: int, first: Any, last: Any) -> tuple[str, int, int]:
+    start, end = base + first.start(), base + last.end()
     cut = doc.text[start:end].rstrip(",;:")
     return cut, start, start + len(cut)
 
