@@ -177,3 +177,13 @@ class Claim:
     cue: str  # the registry cue's id
     tokens: tuple[int, int]  # token span holding the cue and its target
     confidence: float = 0.8  # how often the cue is right (the registry's estimate)
+
+
+def path_up(token: Any, top: Any) -> list[Any]:
+    """The tokens from `token` up the parse to `top` (not included); at most 40, and
+    stops at the root when `top` is not an ancestor."""
+    out = []
+    while token.i != top.i and token.head.i != token.i and len(out) < 40:
+        out.append(token)
+        token = token.head
+    return out

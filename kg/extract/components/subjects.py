@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any, Protocol
 
-from kg.extract.doc import Entry, Mention, Speaker, SpeechAct
+from kg.extract.doc import Entry, Mention, Speaker, SpeechAct, path_up
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
 
@@ -197,7 +197,7 @@ class SubjectReader:
             t for t in head.subtree if t.i != head.i
         ]
         for token in ordered:
-            if any(a.dep_ in ("relcl", "acl", "ccomp") for a in _path(token, head)):
+            if any(a.dep_ in ("relcl", "acl", "ccomp") for a in path_up(token, head)):
                 continue
             mention = self.mentions.at(token)
             if mention is not None and mention.type == "person":
@@ -208,9 +208,9 @@ class SubjectReader:
         """The body a role or outlet belongs to: "the ministry's", "of Ansar Allah",
         "Houthi", "its" (resolved like any anaphor)."""
         for token in head.subtree:
-            if token.i == head.i or any(a.dep_ in _CLAUSES for a in _path(token, head)):
+            if token.i == head.i or any(a.dep_ in _CLAUSES for a in path_up(token, head)):
                 continue
-            if token.dep_ == "appos" or any(a.dep_ == "appos" for a in _path(token, head)):
+            if token.dep_ == "appos" or any(a.dep_ == "appos" for a in path_up(token, head)):
                 continue
             mention = self.mentions.at(token)
             if mention is not None and mention.type not in ("person", "other"):
@@ -261,7 +261,7 @@ class SubjectReader:
                   if c.dep_ in ("appos", "compound", "amod", "poss", "nmod")]  # fmt: skip
         for token in tokens:
             for inner in token.subtree:
-                if any(a.dep_ in ("relcl", "acl") for a in _path(inner, token)):
+                if any(a.dep_ in ("relcl", "acl") for a in path_up(inner, token)):
                     continue
                 mention = self.mentions.at(inner)
                 if mention is not None and mention != exclude and mention.type not in (
@@ -543,19 +543,10 @@ def _fits(speaker_type: str, kind: str) -> bool:
     return speaker_type == kind
 
 
-def _path(token: Any, top: Any) -> list[Any]:
-    """The tokens from `token` up to (not including) `top`."""
-    out = []
-    while token.i != top.i and token.head.i != token.i and len(out) < 40:
-        out.append(token)
-        token = token.head
-    return out
-
-
 def _phrase(head: Any) -> tuple[str, int]:
     """A subject's noun phrase as written (clauses and appositions left out), and where."""
     tokens = [t for t in head.subtree if t.i == head.i or not any(
-        a.dep_ in ("relcl", "acl", "appos", "punct") for a in [t, *_path(t, head)])]  # fmt: skip
+        a.dep_ in ("relcl", "acl", "appos", "punct") for a in [t, *path_up(t, head)])]  # fmt: skip
     left = min(t.i for t in tokens)
     right = max(t.i for t in tokens if t.i <= head.i or t.dep_ != "prep") + 1
     span = head.doc[left:right]

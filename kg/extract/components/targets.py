@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.extract.doc import Mention, Mentions
+from kg.extract.doc import Mention, Mentions, path_up
 from kg.extract.wordlists import Acts
 
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
@@ -256,7 +256,7 @@ class TargetFinder:
         for t in token.subtree:
             if t.i != token.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
                                    or any(a.dep_ in ("relcl", "acl", "appos", "conj")
-                                          for a in _between(t, token))):  # fmt: skip
+                                          for a in path_up(t, token))):  # fmt: skip
                 continue
             if t.i > token.i and t.dep_ == "prep" and t.lower_ != "of":
                 break
@@ -277,14 +277,6 @@ class TargetFinder:
         ):
             return None
         return text or None
-
-
-def _between(token: Any, top: Any) -> list[Any]:
-    out = []
-    while token.i != top.i and token.head.i != token.i and len(out) < 40:
-        out.append(token)
-        token = token.head
-    return out
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
