@@ -209,7 +209,7 @@ class ActorTagger:
                 if covered is None:
                     continue
                 out = covered
-            mention = self._entity(doc, ent, start, end)
+            mention = self._entity(doc, ent, text[start:end], start)
             if mention is None:
                 continue
             out.append(mention)
@@ -248,8 +248,7 @@ class ActorTagger:
             used[mention.start : mention.end] = b"\x00" * (mention.end - mention.start)
         return [m for m in out if m not in inside]
 
-    def _entity(self, doc: Any, ent: Any, start: int, end: int) -> Mention | None:
-        text = doc.text[start:end]
+    def _entity(self, doc: Any, ent: Any, text: str, start: int) -> Mention | None:
         words = text.split()
         if not text or not text[0].isupper() or len(text) < 3:
             return None

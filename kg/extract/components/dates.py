@@ -83,8 +83,9 @@ class _Dates:
         """The dateline's day, even without a year ("ADEN, Aug 29 (Wire) -")."""
         from kg.extract.components.layout import DATELINE
 
+        text = self.doc.text  # built anew on every access
         for paragraph in self.layout.paragraphs[:4]:
-            match = DATELINE.match(self.doc.text, paragraph.start, paragraph.end)
+            match = DATELINE.match(text, paragraph.start, paragraph.end)
             hits = find_dates(match.group(0)) if match else []
             if hits:
                 _, _, month, day, year = hits[0]

@@ -49,6 +49,7 @@ class SpeechActs:
         layout: Layout = doc._.kg_layout
         out: list[SpeechAct] = []
         open_quote: dict[int, bool] = {}
+        text = doc.text  # built anew on every access
         for sent in doc.sents:
             paragraph = layout.at(sent.start_char)
             if paragraph.kind in ("head", "heading", "footnotes") or not sent.text.strip():
@@ -59,7 +60,7 @@ class SpeechActs:
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
             out.extend(found)
-            open_quote[paragraph.index] = _quote_open(doc.text, paragraph.start, sent.end_char)
+            open_quote[paragraph.index] = _quote_open(text, paragraph.start, sent.end_char)
         return out
 
     # -- reporting verbs ---------------------------------------------------------

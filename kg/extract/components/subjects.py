@@ -510,11 +510,12 @@ def _dateline_government(doc: Any, capitals: dict[str, str],
     """The government of the country whose city opens the dateline ("BAGHDAD, ...")."""
     from kg.extract.components.layout import DATELINE
 
+    text = doc.text  # built anew on every access
     for paragraph in doc._.kg_layout.paragraphs[:4]:
-        match = DATELINE.match(doc.text, paragraph.start, paragraph.end)
+        match = DATELINE.match(text, paragraph.start, paragraph.end)
         if match is None:
             continue
-        city = re.split(r"[,/(]", doc.text[paragraph.start : match.end()])[0].strip().title()
+        city = re.split(r"[,/(]", text[paragraph.start : match.end()])[0].strip().title()
         country = capitals.get(city)
         return governments.get(country, f"Government of {country}") if country else None
     return None
