@@ -733,6 +733,71 @@ def _run_viz(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kg train -------------------------------------------------------------------------
+
+
+def _add_train(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "train",
+        help="train the stance model from the annotated corpus (data/corpus/)",
+        description=(
+            "Run the rules over every corpus document, learn per stance when a (speaker, "
+            "target) pair carries it (logistic regression over parse features and the rules' "
+            "own findings), cross-validate by event, and write the model the extractor "
+            "loads. Seeded: the same corpus gives the same model."
+        ),
+        epilog=(
+            "example: kg train            # data/corpus/ -> kg/models/stances.json\n"
+            "         kg train --corpus my-corpus/ -o out/stances.json --folds 10"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--corpus", metavar="DIR", help="corpus folder (default data/corpus)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="JSON",
+        help="model file to write (default: the package's kg/models/stances.json)",
+    )
+    p.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.add_argument(
+        "--mode",
+        choices=("add", "replace"),
+        default="add",
+        help="add: the model adds to the rules' claims (default); replace: the "
+        "model alone decides, without the rules' findings as features",
+    )
+    p.set_defaults(func=_run_train)
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tqdm import tqdm
+
+    from kg.train import TrainingError, run
+
+    with (
+        _library_errors(TrainingError, OSError),
+        tqdm(desc="corpus documents", unit="doc", disable=None) as bar,
+    ):
+        outcome = run(
+            Path(args.corpus) if args.corpus else None,
+            Path(args.output) if args.output else None,
+            args.seed,
+            args.folds,
+            args.mode,
+            bar.update,
+        )
+    for problem in outcome.problems:
+        _warn(f"left out: {problem}")
+    for line in outcome.report.lines():
+        _info(line)
+    _info(f"wrote {outcome.path} ({outcome.documents} documents, mode {args.mode})")
+    return 0
+
+
 # --- the parser -------------------------------------------------------------------------
 
 # Each command contributes one `_add_*` function; order here is the order in --help.
@@ -746,6 +811,7 @@ _COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_serve,
     _add_push,
     _add_run,
+    _add_train,
 ]
 
 

@@ -63,7 +63,8 @@ def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str,
     attributions: Sequence[Attribution] = doc._.kg_attributions
     acts: Sequence[SpeechAct] = doc._.kg_acts
     claims: dict[int, list[Claim]] = {}
-    for claim in doc._.kg_claims:
+    learned = doc._.kg_learned_claims
+    for claim in doc._.kg_claims if learned is None else learned:
         claims.setdefault(claim.attribution, []).append(claim)
     groups: dict[str, _Group] = {}
     for number, attribution in enumerate(attributions):

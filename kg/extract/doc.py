@@ -14,6 +14,7 @@ component can never change what another one found:
 | `doc._.kg_sponsors` | `kg_sponsors` | `{actor name: state}` the text attaches (rule 5) |
 | `doc._.kg_event` | `kg_events` | `Event`: the narrated harmful act, its authors and date |
 | `doc._.kg_claims` | `kg_stances` | tuple of `Claim`: (act, stance, target) with its cue |
+| `doc._.kg_learned_claims` | `kg_learned_stances` | the claims after the trained model |
 | `doc._.kg_dates` | `kg_dates` | tuple of statement dates, one per act |
 """
 
@@ -32,6 +33,7 @@ EXTENSIONS = (
     "kg_sponsors",
     "kg_event",
     "kg_claims",
+    "kg_learned_claims",
     "kg_dates",
 )
 

@@ -49,7 +49,7 @@ class Extractor:
 
     def process(self, document: SourceDocument) -> Any:
         """The processed spaCy Doc (every component's extensions set)."""
-        return self.nlp(self._make_doc(document))
+        return self.nlp(self.make_doc(document))
 
     def extract(self, document: SourceDocument) -> list[Statement]:
         return assemble(self.process(document), document, self.speech, self.version, self.parents)
@@ -62,11 +62,11 @@ class Extractor:
             batch = list(islice(iterator, batch_size))
             if not batch:
                 return
-            docs = self.nlp.pipe((self._make_doc(d) for d in batch), batch_size=batch_size)
+            docs = self.nlp.pipe((self.make_doc(d) for d in batch), batch_size=batch_size)
             for source, doc in zip(batch, docs, strict=True):
                 yield source, assemble(doc, source, self.speech, self.version, self.parents)
 
-    def _make_doc(self, document: SourceDocument) -> Any:
+    def make_doc(self, document: SourceDocument) -> Any:
         doc = self.nlp.make_doc(document.text)
         doc._.kg_source = document
         return doc

@@ -38,6 +38,7 @@ COMPONENTS = (
     "kg_sponsors",
     "kg_events",
     "kg_stances",
+    "kg_learned_stances",
     "kg_dates",
 )
 
@@ -100,6 +101,7 @@ def register_components() -> None:
         dates,
         events,
         layout,
+        learned,
         speech,
         sponsors,
         stances,

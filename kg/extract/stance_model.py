@@ -1,0 +1,106 @@
+"""The learned stance model: per stance, a logistic regression over the features of
+kg.extract.stance_features, stored as plain JSON (feature -> weight) inside the package
+and applied with a dot product, so inference needs neither scikit-learn nor pickles and is
+deterministic. Written by `kg train` (kg.train); read by the `kg_learned_stances`
+component.
+
+Modes:
+* `add`: the rules' claims stay; the model adds a (speaker, stance, target) the rules
+  missed when its probability reaches the stance's threshold;
+* `replace`: the model alone decides every pair's stances (it still reads the rules'
+  output as features unless it was trained without them).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.extract.doc import Claim
+from kg.extract.stance_features import RULE_PREFIXES, Candidate, candidates
+from kg.files import atomic_writer
+
+MODES = ("add", "replace")
+MODEL_CUE = "learned"
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "stances.json"
+
+
+@dataclass(frozen=True)
+class LabelModel:
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+    def probability(self, features: Iterable[str]) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    labels: dict[str, LabelModel]
+    mode: str = "add"
+    rule_features: bool = True
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"stance model mode {self.mode!r} is not one of {MODES}")
+
+    def probabilities(self, candidate: Candidate) -> dict[str, float]:
+        features = candidate.features
+        if not self.rule_features:
+            features = {f for f in features if not f.startswith(RULE_PREFIXES)}
+        return {label: model.probability(features) for label, model in self.labels.items()}
+
+
+def learned_claims(doc: Any, model: StanceModel) -> tuple[Claim, ...]:
+    """The Doc's claims after the model: in `add` mode the rules' claims plus the pairs
+    the model adds, in `replace` mode the model's alone."""
+    kept = list(doc._.kg_claims) if model.mode == "add" else []
+    for candidate in candidates(doc):
+        for label, p in model.probabilities(candidate).items():
+            if label in candidate.rule_stances and model.mode == "add":
+                continue
+            if p >= model.labels[label].threshold:
+                kept.append(Claim(candidate.attribution, label, candidate.target, MODEL_CUE,
+                                  candidate.tokens, round(p, 3)))  # fmt: skip
+    return tuple(kept)
+
+
+def load_model(path: str | Path | None = None) -> StanceModel | None:
+    """The model at `path` (default: the one shipped in the package), None if absent."""
+    path = Path(path) if path else DEFAULT_MODEL
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        labels = {
+            name: LabelModel(float(entry["bias"]), float(entry["threshold"]),
+                             {str(k): float(v) for k, v in entry["weights"].items()})
+            for name, entry in data["labels"].items()
+        }  # fmt: skip
+        return StanceModel(labels, data.get("mode", "add"), bool(data.get("rule_features", True)),
+                           data.get("meta", {}))  # fmt: skip
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"{path}: not a kg stance model ({error})") from error
+
+
+def save_model(model: StanceModel, path: str | Path) -> None:
+    data = {
+        "mode": model.mode,
+        "rule_features": model.rule_features,
+        "meta": model.meta,
+        "labels": {
+            name: {"bias": round(m.bias, 6), "threshold": round(m.threshold, 4),
+                   "weights": {k: round(v, 5) for k, v in sorted(m.weights.items())}}
+            for name, m in model.labels.items()
+        },
+    }  # fmt: skip
+    with atomic_writer(path) as out:
+        json.dump(data, out, indent=1, sort_keys=False)
+        out.write("\n")

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Rules alone, the learned stance model alone, and the two combined: figures per label on
+both dev parts and cross-validated on the training corpus (by event).
+
+    .venv/bin/python scripts/model_comparison.py [--out bench/results/stance-model.md]
+                                                 [--seed 7] [--folds 5]
+
+Trains both model variants from data/corpus/ into a temporary folder (the shipped model
+is not touched), runs the extractor with each over ../shared/devset2 and ../shared/devset
+(never used for training), scores them with the shared scorer, and scores the corpus's own
+out-of-fold records (each document by a model that never saw its event) the same way.
+docs/model-card.md quotes the file it writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.scoring import SHARED, load_documents, load_scorer  # noqa: E402
+
+SETS = (("devset2", SHARED / "devset2"), ("devset", SHARED / "devset"))
+SYSTEMS = (("rules", "rules"), ("model alone", "replace"), ("rules + model", "add"))
+SHORT = {"blames": "blames", "threatens_or_vows_revenge_against": "threatens",
+         "condemns": "condemns", "praises_or_supports": "praises",
+         "condolences_to": "condolences"}  # fmt: skip
+
+
+def _cell(m: dict) -> str:
+    return f"{m['precision']:.3f} / {m['recall']:.3f} / **{m['f1']:.3f}**"
+
+
+def dev_scores(extractor, models: dict[str, object], score) -> dict[str, dict[str, dict]]:
+    """{set: {system: scorer result}}, each system's model put into the pipeline."""
+    pipe = extractor.nlp.get_pipe("kg_learned_stances")
+    out: dict[str, dict[str, dict]] = {}
+    for name, folder in SETS:
+        documents, texts = load_documents(folder / "docs")
+        cases = score.load_gold(folder / "gold.json")
+        out[name] = {}
+        for system, mode in SYSTEMS:
+            pipe.model = models[mode]
+            preds = [r.to_dict() for _, rs in extractor.extract_many(documents) for r in rs]
+            out[name][system] = score.score(cases, preds, texts)
+    return out
+
+
+def corpus_scores(extractor, seed: int, folds: int, score) -> dict[str, dict]:
+    """The corpus's out-of-fold records per system, scored against its gold."""
+    from kg import train
+    from kg.corpus import load_corpus
+
+    corpus = load_corpus()
+    processed = train.process_corpus(corpus, extractor)
+    items = train.examples(processed)
+    split = train.folds_by_event([case.event_id for case, _ in processed], folds, seed)
+    cases = [{"id": c.id, "title": c.title, "published": c.published, "gold": c.gold,
+              "not_annotated": []} for c, _ in processed]  # fmt: skip
+    texts = {c.id: c.text for c, _ in processed}
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_path = Path(tmp) / "gold.json"
+        gold_path.write_text(json.dumps(cases), encoding="utf-8")
+        gold = score.load_gold(gold_path)
+    out = {}
+    for system, mode in SYSTEMS:
+        records = train.oof_records(processed, items, split, seed, mode, extractor)
+        out[system] = score.score(gold, [r.to_dict() for r in records], texts)
+    return out
+
+
+def render(results: dict[str, dict[str, dict]], meta: dict) -> str:
+    today = _dt.date.today().isoformat()
+    lines = [f"# Stance model: rules, model, combined (measured {today})", "",
+             "Written by `scripts/model_comparison.py`; scored by the shared scorer. Each cell "
+             "is precision / recall / F1. The model variants are trained on data/corpus/ "
+             f"({meta['documents']} documents, {meta['records']} gold records, "
+             f"{meta['events']} events; seed {meta['seed']}); `corpus (CV)` scores each "
+             "corpus document by a model trained without its event.", ""]  # fmt: skip
+    for name, by_system in results.items():
+        lines += [f"## {name}", "", "| | " + " | ".join(by_system) + " |",
+                  "| --- |" + " ---: |" * len(by_system)]  # fmt: skip
+        rows = [("speaker", lambda r: r["speaker"])]
+        rows += [(short, lambda r, f=field: r["labels"][f]) for field, short in SHORT.items()]
+        rows += [("labels (micro)", lambda r: r["labels_overall"])]
+        for label, get in rows:
+            lines.append(f"| {label} | " + " | ".join(_cell(get(r)) for r in by_system.values())
+                         + " |")  # fmt: skip
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" /
+                        "stance-model.md")  # fmt: skip
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args(argv)
+    from kg import train
+    from kg.corpus import load_corpus, summary
+    from kg.extract import Extractor
+    from kg.extract.stance_model import load_model
+    from kg.files import write_text_atomic
+
+    score, extractor = load_scorer(), Extractor()
+    models: dict[str, object] = {"rules": None}
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in ("replace", "add"):
+            path = Path(tmp) / f"{mode}.json"
+            train.run(None, path, args.seed, args.folds, mode)
+            models[mode] = load_model(path)
+    results = dev_scores(extractor, models, score)
+    results["corpus (CV)"] = corpus_scores(extractor, args.seed, args.folds, score)
+    counts = summary(load_corpus())
+    meta = {"documents": counts["documents"], "records": counts["records"],
+            "events": counts["events"], "seed": args.seed}  # fmt: skip
+    write_text_atomic(args.out, render(results, meta))
+    print(f"-> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
