@@ -85,6 +85,12 @@ def test_titles_are_dropped_from_a_name() -> None:
     assert speech.strip_titles("Abu Mahdi al-Muhandis") == "Abu Mahdi al-Muhandis"
 
 
+def test_an_abbreviated_military_rank_is_a_title_not_the_speaker(extractor) -> None:
+    text = "Army spokesman Brig. Gen. Omar Haddad told reporters the border was calm."
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.speaker == "Omar Haddad" and record.speaker_type == "person"
+
+
 def test_a_speaker_ner_did_not_find_whole_loses_its_titles(extractor) -> None:
     text = "Qatari Energy Minister Sheikh Saad bin Sherida said the plant was safe."
     [record] = extractor.extract(SourceDocument("t", text))
