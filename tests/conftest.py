@@ -12,3 +12,16 @@ def extractor():
     from kg.extract import Extractor
 
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def rules_extractor():
+    """The extractor with the rules alone (no learned stance model): for tests of the
+    rules' own cues and targets. What the model adds is measured on the dev parts by
+    scripts/model_comparison.py (docs/model-card.md)."""
+    from kg.extract import Extractor
+    from kg.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    nlp.get_pipe("kg_learned_stances").model = None
+    return Extractor(nlp)

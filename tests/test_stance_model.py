@@ -69,3 +69,17 @@ def test_replace_mode_drops_the_rules_claims(extractor) -> None:
 def test_an_unknown_mode_is_refused() -> None:
     with pytest.raises(ValueError, match="mode"):
         StanceModel({}, mode="vote")
+
+
+def test_without_a_model_the_component_hands_on_the_rules_claims(extractor) -> None:
+    from kg.extract.components.learned import LearnedStances
+
+    doc = extractor.process(SourceDocument(doc_id="t", text=TEXT))
+    assert LearnedStances(None)(doc)._.kg_learned_claims == tuple(doc._.kg_claims)
+
+
+def test_the_shipped_model_loads_and_adds_to_the_rules() -> None:
+    model = load_model()
+    assert model is not None and model.mode == "add"
+    assert set(model.labels) == set(label_fields())
+    assert all(0.0 < m.threshold <= 1.0 and m.weights for m in model.labels.values())

@@ -189,3 +189,16 @@ def path_up(token: Any, top: Any) -> list[Any]:
         out.append(token)
         token = token.head
     return out
+
+
+def own_side(speaker: Speaker, parents: dict[str, str]) -> set[str]:
+    """The speaker and the bodies it speaks for, up the parents ("Israel Defense Forces"
+    -> "Israel"); blaming one's own government still counts (rule 6), so a group's parent
+    state is not added for groups."""
+    own = {speaker.name}
+    current = speaker.affiliation
+    while current and current not in own and len(own) < 5:
+        own.add(current)
+        parent = parents.get(current)
+        current = parent if speaker.type in ("state", "person") else None
+    return own

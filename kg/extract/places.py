@@ -111,3 +111,18 @@ def _contextual(
                 )
         out[str(form).lower()] = tuple(str(name) for name in candidates)
     return out
+
+
+@lru_cache(maxsize=1)
+def actor_parents() -> dict[str, str]:
+    """actor -> its parent: the gazetteer's affiliations (an affiliation written as an
+    alias, "Government of Israel", maps to its actor too) and each state's government ->
+    the state. What a speaker speaks for, up this chain, is never its own target."""
+    places = load_places()
+    gazetteer = load_gazetteer()
+    parents = {a.name: a.affiliation for a in gazetteer.actors if a.affiliation}
+    parents |= {alias: gazetteer.canonical(alias) for alias in set(parents.values())
+                if gazetteer.canonical(alias) != alias}  # fmt: skip
+    parents |= {government: state for state, government in places.governments.items()
+                if government != state}  # fmt: skip
+    return parents

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from kg.extract.doc import Attribution, Claim, Mention, SpeechAct, path_up
+from kg.extract.doc import Attribution, Claim, Mention, SpeechAct, own_side, path_up
 
 # Feature prefixes that carry the rules' output; the model without them is "model alone".
 RULE_PREFIXES = ("rule:", "cue:")
 _MAX_PATH = 6
+_NEAR = 5  # tokens either side of a mention that count as "near" it
 
 
 @dataclass
@@ -33,23 +35,33 @@ class Candidate:
     tokens: tuple[int, int]  # token span from the mention to the act's cue
     features: set[str] = field(default_factory=set)
     rule_stances: set[str] = field(default_factory=set)
+    # (attribution, first token, end token) of each mention of the target
+    mentions: set[tuple[int, int, int]] = field(default_factory=set)
 
 
-def candidates(doc: Any) -> list[Candidate]:
-    """Every (speaker, target) pair of the Doc, with its features."""
+def candidates(doc: Any, parents: dict[str, str] | None = None) -> list[Candidate]:
+    """Every (speaker, target) pair of the Doc, with its features; never the speaker's
+    own side (itself and what it speaks for, up `parents`: kg.extract.places.
+    actor_parents by default)."""
+    if parents is None:
+        from kg.extract.places import actor_parents
+
+        parents = actor_parents()
     pairs: dict[tuple[str, str], Candidate] = {}
     acts: tuple[SpeechAct, ...] = doc._.kg_acts
     claims = _claims_by_pair(doc._.kg_claims, doc._.kg_attributions)
     authors = {m.name for m in doc._.kg_event.authors} if doc._.kg_event else set()
     for number, attribution in enumerate(doc._.kg_attributions):
         act = acts[attribution.act]
-        own = _own_side(attribution)
+        own = own_side(attribution.speaker, parents)
         context = _act_features(doc, act, attribution)
         for token, mention in _mentions_in(doc, act):
             if mention.name in own:
                 continue
             candidate = _candidate(pairs, attribution, mention.name, number, token, act)
             candidate.features |= context | _mention_features(doc, token, mention, act)
+            end = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            candidate.mentions.add((number, token.i, end.end if end is not None else token.i + 1))
             if mention.name in authors:
                 candidate.features.add("target:event-author")
         for name in authors - own:
@@ -89,11 +101,6 @@ def _claims_by_pair(claims: Iterable[Claim], attributions: tuple[Attribution, ..
     return out
 
 
-def _own_side(attribution: Attribution) -> set[str]:
-    speaker = attribution.speaker
-    return {speaker.name, *([speaker.affiliation] if speaker.affiliation else [])}
-
-
 def _mentions_in(doc: Any, act: SpeechAct) -> Iterator[tuple[Any, Mention]]:
     """Each mention in what the act said, once (at its first token)."""
     seen: set[int] = set()
@@ -117,7 +124,26 @@ def _act_features(doc: Any, act: SpeechAct, attribution: Attribution) -> set[str
     }
     if any(t.dep_ == "neg" for t in words):
         out.add("has:neg")
+    lexicon = stance_lexicon()
+    out |= {f"lex:{s}" for t in words for s in _stances_of(t, lexicon)}
     return out
+
+
+@lru_cache(maxsize=1)
+def stance_lexicon() -> dict[str, frozenset[str]]:
+    """word (lemma or lower-case form) -> the stances whose cues are found by it."""
+    from kg.extract.stance_cues import compile_cues
+    from kg.stances import load_stances
+
+    out: dict[str, set[str]] = {}
+    for cue in compile_cues(load_stances()):
+        for word in cue.node.words():
+            out.setdefault(word.lower(), set()).add(cue.stance)
+    return {word: frozenset(stances) for word, stances in out.items()}
+
+
+def _stances_of(token: Any, lexicon: dict[str, frozenset[str]]) -> frozenset[str]:
+    return lexicon.get(token.lemma_.lower()) or lexicon.get(token.lower_) or frozenset()
 
 
 def _mention_features(doc: Any, token: Any, mention: Mention, act: SpeechAct) -> set[str]:
@@ -137,6 +163,13 @@ def _mention_features(doc: Any, token: Any, mention: Mention, act: SpeechAct) ->
     steps = path_up(token, doc[act.cue])[:_MAX_PATH]
     out |= {f"p:{t.dep_}_{t.head.lemma_.lower()}" for t in steps}
     out.add("path:" + ">".join(t.dep_ for t in steps))
+    out |= {f"via:{t.dep_}" for t in steps}  # "through a relative clause", "an object"
+    # the stance registry's cue words, wherever they are: on the way up to the reporting
+    # cue, or near the mention (the rules need the whole pattern; the model takes hints)
+    lexicon = stance_lexicon()
+    out |= {f"lexpath:{s}" for t in steps for s in _stances_of(t.head, lexicon)}
+    near = range(max(act.sentence[0], token.i - _NEAR), min(act.sentence[1], token.i + _NEAR))
+    out |= {f"lexnear:{s}" for i in near for s in _stances_of(doc[i], lexicon)}
     if any(t.i == act.cue for t in token.ancestors):
         out.add("under-cue")
     return out

@@ -61,15 +61,29 @@ class StanceModel:
 def learned_claims(doc: Any, model: StanceModel) -> tuple[Claim, ...]:
     """The Doc's claims after the model: in `add` mode the rules' claims plus the pairs
     the model adds, in `replace` mode the model's alone."""
-    kept = list(doc._.kg_claims) if model.mode == "add" else []
+    rules = tuple(doc._.kg_claims)
+    kept = list(rules) if model.mode == "add" else []
     for candidate in candidates(doc):
         for label, p in model.probabilities(candidate).items():
-            if label in candidate.rule_stances and model.mode == "add":
+            if model.mode == "add" and (
+                label in candidate.rule_stances or _inside_rule_claim(candidate, label, rules)
+            ):
                 continue
             if p >= model.labels[label].threshold:
                 kept.append(Claim(candidate.attribution, label, candidate.target, MODEL_CUE,
                                   candidate.tokens, round(p, 3)))  # fmt: skip
     return tuple(kept)
+
+
+def _inside_rule_claim(candidate: Candidate, label: str, rules: tuple[Claim, ...]) -> bool:
+    """Every mention of the target lies inside a phrase the rules already resolved for the
+    same stance and act ("the Israeli military operation" -> Israel, "the Yemeni people"):
+    the same target again, under the name of one of its words."""
+    spans = [(c.attribution, c.tokens) for c in rules if c.stance == label]
+    return bool(candidate.mentions) and all(
+        any(a == att and lo <= start and end <= hi for att, (lo, hi) in spans)
+        for a, start, end in candidate.mentions
+    )
 
 
 def load_model(path: str | Path | None = None) -> StanceModel | None:
@@ -97,10 +111,10 @@ def save_model(model: StanceModel, path: str | Path) -> None:
         "meta": model.meta,
         "labels": {
             name: {"bias": round(m.bias, 6), "threshold": round(m.threshold, 4),
-                   "weights": {k: round(v, 5) for k, v in sorted(m.weights.items())}}
+                   "weights": {k: round(v, 4) for k, v in sorted(m.weights.items())}}
             for name, m in model.labels.items()
         },
     }  # fmt: skip
     with atomic_writer(path) as out:
-        json.dump(data, out, indent=1, sort_keys=False)
+        json.dump(data, out, separators=(",", ":"))
         out.write("\n")

@@ -4,8 +4,9 @@ Requires: `doc._.kg_claims` (and what `kg.extract.stance_features` reads: the pa
 `doc._.kg_mentions`, `doc._.kg_acts`, `doc._.kg_attributions`, `doc._.kg_event`).
 Assigns: `doc._.kg_learned_claims`, the claims records are assembled from: the rules'
 claims plus what the model adds (mode `add`), or the model's own (mode `replace`); see
-kg.extract.stance_model. Without a model file (none shipped, or `model=None`) it hands on
-the rules' claims unchanged.
+kg.extract.stance_model. Without a model file (none shipped, or the environment variable
+KG_STANCE_MODEL=none) it hands on the rules' claims unchanged; KG_STANCE_MODEL=PATH loads
+another model file.
 """
 
 from __future__ import annotations
@@ -41,9 +42,15 @@ def _register() -> None:
         default_config={"model_path": ""},
     )  # fmt: skip
     def make_learned_stances(nlp: Any, name: str, model_path: str) -> LearnedStances:
+        import os
+
         from kg.extract.stance_model import load_model
 
-        return LearnedStances(load_model(model_path or None))
+        # KG_STANCE_MODEL: another model file, or "none" for the rules alone
+        chosen = model_path or os.environ.get("KG_STANCE_MODEL", "")
+        if chosen.lower() == "none":
+            return LearnedStances(None)
+        return LearnedStances(load_model(chosen or None))
 
 
 _register()

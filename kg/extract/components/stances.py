@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.components.targets import TargetFinder
-from kg.extract.doc import Attribution, Claim, Mention, SpeechAct
+from kg.extract.doc import Attribution, Claim, Mention, SpeechAct, own_side
 from kg.extract.stance_cues import Cue, CueIndex
 from kg.extract.wordlists import Acts
 
@@ -188,17 +188,7 @@ class _Claims:
         return _names(self.targets.antecedents(pronoun))
 
     def _own_side(self, attribution: Attribution) -> set[str]:
-        """The speaker and the bodies it speaks for, up the gazetteer's parents ("Israel
-        Defense Forces" -> "Israel"); blaming one's own government still counts (rule 6),
-        so a group's parent state is not added for groups."""
-        speaker = attribution.speaker
-        own = {speaker.name}
-        current = speaker.affiliation
-        while current and current not in own and len(own) < 5:
-            own.add(current)
-            parent = self.finder.parents.get(current)
-            current = parent if speaker.type in ("state", "person") else None
-        return own
+        return own_side(attribution.speaker, self.finder.parents)
 
     def _same_event(self, noun: Any) -> bool:
         """ "the attack on the base" is the narrated act only if the narrated sentence
@@ -421,20 +411,13 @@ def _register() -> None:
         assigns=["doc._.kg_claims"],
     )  # fmt: skip
     def make_stance_finder(nlp: Any, name: str) -> StanceFinder:
-        from kg.extract.places import load_places
+        from kg.extract.places import actor_parents, load_places
         from kg.extract.stance_cues import compile_cues
         from kg.extract.wordlists import load_acts
-        from kg.gazetteer import load_gazetteer
         from kg.stances import load_stances
 
         places = load_places()
-        gazetteer = load_gazetteer()
-        parents = {a.name: a.affiliation for a in gazetteer.actors if a.affiliation}
-        # an affiliation written as an alias ("Government of Israel") is its actor's own side
-        parents |= {alias: gazetteer.canonical(alias) for alias in set(parents.values())
-                    if gazetteer.canonical(alias) != alias}  # fmt: skip
-        parents |= {government: state for state, government in places.governments.items()
-                    if government != state}  # fmt: skip
+        parents = actor_parents()
         stances = load_stances()
         signs = {stance.field: stance.sign for stance in stances}
         accusations = frozenset(s.field for s in stances if s.plover == "ACCUSE")
