@@ -85,6 +85,20 @@ def test_titles_are_dropped_from_a_name() -> None:
     assert speech.strip_titles("Abu Mahdi al-Muhandis") == "Abu Mahdi al-Muhandis"
 
 
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("Damascus' foreign ministry", "Syrian Ministry of Foreign Affairs"),
+        ("India's external affairs ministry", "Indian Ministry of External Affairs"),
+        ("The Turkish Ministry of National Defence", "Turkish Ministry of National Defense"),
+        ("The U.N. Security Council", "United Nations Security Council"),
+    ],
+)
+def test_a_government_or_un_body_is_a_speaker(extractor, subject: str, speaker: str) -> None:
+    text = f"Reactions\n\n{subject} said the strike had been a grave escalation."
+    assert [r.speaker for r in extractor.extract(SourceDocument("t", text))] == [speaker]
+
+
 def test_an_abbreviated_military_rank_is_a_title_not_the_speaker(extractor) -> None:
     text = "Army spokesman Brig. Gen. Omar Haddad told reporters the border was calm."
     [record] = extractor.extract(SourceDocument("t", text))

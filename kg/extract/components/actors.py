@@ -168,8 +168,11 @@ class ActorTagger:
         return {w for form in forms for w in _words(form)}
 
     def _country(self, text: str) -> str | None:
-        actor = self.gazetteer.resolve(text) or self.gazetteer.resolve(
-            self.places.demonyms.get(text, "")
+        """The state a name, a demonym or a capital ("Damascus' foreign ministry") names."""
+        actor = (
+            self.gazetteer.resolve(text)
+            or self.gazetteer.resolve(self.places.demonyms.get(text, ""))
+            or self.gazetteer.resolve(self.places.capitals.get(text, ""))
         )
         return actor.name if actor is not None and actor.type == "state" else None
 
@@ -299,10 +302,12 @@ def _ministry_regex(kinds: list[str]) -> re.Pattern[str]:
     Foreign Affairs": a country (name or demonym) and a ministry of one of `kinds`."""
     short = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     country = r"(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?"
+    # "Damascus' foreign ministry": a bare apostrophe after a final s is a possessive too;
+    # "the Turkish Ministry of National Defence": a demonym before "Ministry of"
     return re.compile(
-        rf"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>{country})(?:{_APOS}s)?\s+"
+        rf"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>{country})(?:{_APOS}s?)?\s+"
         rf"(?P<kind>(?i:{short}))\s+(?i:ministry)"
-        rf"|(?P<country2>{country}){_APOS}s\s+Ministry of (?P<kind2>(?i:{short}))"
+        rf"|(?P<country2>{country})(?:{_APOS}s?)?\s+Ministry of (?P<kind2>(?i:{short}))\b"
     )
 
 
