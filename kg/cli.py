@@ -692,7 +692,7 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
         help="write the scores as RDF (NAME.alignment.ttl beside NAME.ttl is read with it; "
         ".trig / .nq keep the named graph)",
     )
-    _add_top(p, 20, "rows to print")
+    _add_top(p, 20, "rows to print (with --period: changes)")
     p.add_argument("--seed", type=int, default=0, help="community detection seed (default 0)")
     _add_date_window(p)
     p.add_argument(

@@ -169,6 +169,28 @@ def test_generated_corpus_by_quarter(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["align", "--graph", str(graph), "--period", "quarter", "-o", str(table)]) == 0
     out = capsys.readouterr()
     assert "kept 2,000 statements; none left out" in out.err
-    printed = dict(re.findall(r"^(\d{4}-Q\d) +([\d,]+) ", out.out, re.MULTILINE))
+    listed = out.out.split("largest changes")[0]  # the period lines, not the changes
+    printed = dict(re.findall(r"^(\d{4}-Q\d) +([\d,]+) ", listed, re.MULTILINE))
     assert {q: int(n.replace(",", "")) for q, n in printed.items()} == dict(expected)
     assert sorted({row["period"] for row in _read_csv(table)}) == sorted(expected)
+
+
+def test_a_store_gives_the_same_periods_and_window(tmp_path: Path, capsys) -> None:
+    """--store reads the dates through Oxigraph (lexical forms): same periods, same counts."""
+    import json
+
+    from kg.store import build_store
+
+    records = [Statement.from_dict(r) for r in generate(300, 11)]
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in records), encoding="utf-8")
+    build_store([path], tmp_path / "store")
+    expected = Counter(period_of(r.analysis_date, "year") for r in records)
+    assert main(["align", "--store", str(tmp_path / "store"), "--period", "year"]) == 0
+    table = capsys.readouterr().out.split("largest changes")[0]  # not the changes' years
+    printed = dict(re.findall(r"^(\d{4}) +([\d,]+) ", table, re.MULTILINE))
+    assert {y: int(n) for y, n in printed.items()} == dict(expected)
+    assert main(["align", "--store", str(tmp_path / "store"), "--since", "2024"]) == 0
+    assert f"kept {expected['2024']} statements; left out {300 - expected['2024']} outside" in (
+        capsys.readouterr().err
+    )
