@@ -5,7 +5,8 @@ Deterministic: the same `--count` and `--seed` give byte-identical output. Recor
 9 statements (5 on average); speakers and targets mix the gazetteer's actors with a long
 tail of synthetic actors whose number grows with the corpus, both drawn with a skewed,
 Zipf-like weight, as real coverage is (targets ranked with states first: a few states draw
-most of the blame), so joins and aggregations see realistic fan-outs.
+most of the blame), so joins and aggregations see realistic fan-outs. Every record has a
+`reported_date` (its document's date, 2019-2024), 80% also a `statement_date`.
 
     .venv/bin/python bench/gen_statements.py --count 100000 -o out/bench/s100k.jsonl
 """
@@ -141,6 +142,8 @@ def generate(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
                 record[label] = targets
             record["platform"] = rng.choice(PLATFORMS)
             record["statement_date"] = doc_date if rng.random() < 0.8 else None
+            # the document's publication date: every generated document has one
+            record["reported_date"] = doc_date
             verb = rng.choice(VERBS)
             record["evidence"] = f"{name} {verb} about the {event} (statement {index + 1})"
             record["confidence"] = round(0.5 + rng.random() / 2, 3)

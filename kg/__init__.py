@@ -35,6 +35,8 @@ _API = {
     "stance_graph": "kg.align:stance_graph",
     "alignment": "kg.align:alignment",
     "align_files": "kg.align_export:align_files",
+    "alignment_by_period": "kg.align_periods:alignment_by_period",
+    "DateWindow": "kg.timeframe:DateWindow",
     "visualize": "kg.viz:visualize",
     # Persistent store, endpoint, push. kg.serve and kg.push are also module names; those
     # modules are callable, like kg.query.

@@ -23,6 +23,13 @@ ranks above a pair that agrees on one. Self-stances are left out of T. The score
 from -2 (opposed on everything and hostile to each other) to 3. docs/analysis.md
 has a worked example.
 
+Time: with a `window` (kg.timeframe.DateWindow, `--since` / `--until`) only the
+statements whose analysis date (their statement date when it is a full date, else the
+reporting document's `kg:reportedDate`) falls in it count; undated statements are then
+left out, and counted. `read_stance_data` reads the graph once and `stance_graph_of`
+builds the graph of any subset of statements, which is how kg.align_periods aligns each
+month, quarter or year. Sponsor and affiliation ties are not dated.
+
 Communities: seeded Louvain modularity on the graph of positive scores (deterministic for
 a seed). Centrality (degree, in/out degree, betweenness, PageRank weighted by counts) on
 the stance graph collapsed to one edge per ordered pair. The exports (table, CSV, GraphML,
@@ -43,6 +50,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from kg.stances import Stance
+    from kg.timeframe import DateWindow
 
 KG_NS = "https://w3id.org/kg-armed-groups/ontology#"
 
@@ -121,6 +129,16 @@ _STANCES_QUERY = (
 )
 
 
+_DATES_QUERY = (
+    _PREFIXES
+    + """SELECT ?statement ?speaker ?date ?reported WHERE {
+  ?statement kg:speaker ?speaker .
+  OPTIONAL { ?statement kg:statementDate ?date }
+  OPTIONAL { ?statement kg:reportedDate ?reported }
+}"""
+)
+
+
 def stances_query(stances: Iterable[Stance]) -> str:
     """The SELECT of every statement's stances: the statement properties of `stances`
     (the registry's local names, which are checked to be plain names) as its VALUES."""
@@ -135,18 +153,24 @@ class AlignmentError(ValueError):
 # --- the stance graph ---------------------------------------------------------------------
 
 
-def stance_graph(dataset: Graph) -> nx.MultiDiGraph:
-    """The actors and their stances in `dataset` (an rdflib Dataset or Graph), as a
-    MultiDiGraph with one edge per (speaker, stance, target), keyed by the stance id (the
-    registry's, data/stances.yaml).
+@dataclass
+class StanceData:
+    """Everything a stance graph is made of, as read from a kg graph once: so that the
+    graphs of several periods come from one read (kg.align_periods)."""
 
-    Node attributes: label, type (the most specific kg class name), sponsors and
-    affiliations (lists of actor IRIs), statements (how many statements the actor made).
-    Edge attributes: stance, sign (-1 or +1), count (distinct statements), dates (sorted),
-    evidence (a list of {quote, statement, document, doc_id, url, title, date})."""
-    import networkx as nx
+    types: dict[str, set[str]]
+    labels: dict[str, str]
+    counts: dict[str, int]  # actor -> statements made (all of them)
+    sponsors: dict[str, set[str]]
+    parents: dict[str, set[str]]
+    rows: list[dict[str, str]]  # one per (statement, stance property, target)
+    # statement -> (speaker, analysis date or None); read only when asked (dated=True)
+    dates: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
-    graph = nx.MultiDiGraph()
+
+def read_stance_data(dataset: Graph, *, dated: bool = False) -> StanceData:
+    """Read the actors, their ties and their stances from `dataset` (an rdflib Dataset or
+    Graph, or a store); with `dated`, also every statement's speaker and analysis date."""
     types: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, str] = {}
     for row in _select(dataset, _ACTORS_QUERY):
@@ -155,29 +179,92 @@ def stance_graph(dataset: Graph) -> nx.MultiDiGraph:
         if row.get("label") and (actor not in labels or row["label"] < labels[actor]):
             labels[actor] = row["label"]
     counts = {row["actor"]: int(row["statements"]) for row in _select(dataset, _COUNTS_QUERY)}
-    sponsors = _pairs(_select(dataset, _SPONSORS_QUERY), "actor", "sponsor")
-    parents = _pairs(_select(dataset, _AFFILIATIONS_QUERY), "actor", "parent")
+    return StanceData(
+        types=dict(types),
+        labels=labels,
+        counts=counts,
+        sponsors=_pairs(_select(dataset, _SPONSORS_QUERY), "actor", "sponsor"),
+        parents=_pairs(_select(dataset, _AFFILIATIONS_QUERY), "actor", "parent"),
+        rows=_select(dataset, stances_query(load_stances())),
+        dates=_statement_dates(dataset) if dated else {},
+    )
 
+
+def _statement_dates(dataset: Graph) -> dict[str, tuple[str, str | None]]:
+    from kg.model import analysis_date
+
+    return {
+        row["statement"]: (row["speaker"], analysis_date(row.get("date"), row.get("reported")))
+        for row in _select(dataset, _DATES_QUERY)
+    }
+
+
+def stance_graph(dataset: Graph, window: DateWindow | None = None) -> nx.MultiDiGraph:
+    """The actors and their stances in `dataset` (an rdflib Dataset or Graph), as a
+    MultiDiGraph with one edge per (speaker, stance, target), keyed by the stance id (the
+    registry's, data/stances.yaml).
+
+    Node attributes: label, type (the most specific kg class name), sponsors and
+    affiliations (lists of actor IRIs), statements (how many statements the actor made).
+    Edge attributes: stance, sign (-1 or +1), count (distinct statements), dates (sorted),
+    evidence (a list of {quote, statement, document, doc_id, url, title, date}).
+
+    With a `window`, only the statements whose analysis date falls in it count (see
+    `stance_graph_of`); `graph.graph["window"]` holds what it kept and left out."""
+    from kg.timeframe import count_window
+
+    data = read_stance_data(dataset, dated=window is not None)
+    if window is None:
+        return stance_graph_of(data)
+    keep = {s for s, (_, day) in data.dates.items() if window.contains(day)}
+    graph = stance_graph_of(data, keep)
+    graph.graph["window"] = count_window((day for _, day in data.dates.values()), window)
+    return graph
+
+
+def stance_graph_of(data: StanceData, keep: set[str] | None = None) -> nx.MultiDiGraph:
+    """The stance graph of `data`: of every statement, or only of the statements in `keep`.
+
+    With `keep`, the stance edges and statement counts come from those statements, and
+    the actors are those who speak or are targeted in them, with their sponsors and
+    affiliations. Sponsor and affiliation ties are not dated (a backer named once stands
+    in every period): they link the actors kept, so a change over time comes from the
+    stances."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
     stances = load_stances()
     by_property = {KG_NS + s.statement_property: s.id for s in stances}
     signs = {s.id: s.sign for s in stances}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in _select(dataset, stances_query(stances)):
+    for row in data.rows:
+        if keep is not None and row["statement"] not in keep:
+            continue
         stance = by_property[row["property"]]
         key = (row["speaker"], row["target"], stance)
         edge = edges.setdefault(key, {"statements": {}})
         edge["statements"].setdefault(row["statement"], row)
 
-    actors = set(types) | set(counts) | {a for k in edges for a in k[:2]}
-    for pairs in (sponsors, parents):
-        for actor, others in pairs.items():
-            actors.add(actor)
-            actors.update(others)
+    sponsors, parents, counts = data.sponsors, data.parents, data.counts
+    if keep is None:
+        actors = set(data.types) | set(counts) | {a for k in edges for a in k[:2]}
+        for pairs in (sponsors, parents):
+            for actor, others in pairs.items():
+                actors.add(actor)
+                actors.update(others)
+    else:
+        counts = defaultdict(int)
+        for statement in keep:
+            counts[data.dates[statement][0]] += 1
+        actors = set(counts) | {a for k in edges for a in k[:2]}
+        actors |= {o for a in list(actors) for o in sponsors.get(a, set()) | parents.get(a, set())}
+        sponsors = {a: sponsors.get(a, set()) & actors for a in actors}
+        parents = {a: parents.get(a, set()) & actors for a in actors}
     for actor in sorted(actors):
         graph.add_node(
             actor,
-            label=labels.get(actor) or _local_name(actor),
-            type=_most_specific(types.get(actor, set())),
+            label=data.labels.get(actor) or _local_name(actor),
+            type=_most_specific(data.types.get(actor, set())),
             sponsors=sorted(sponsors.get(actor, ())),
             affiliations=sorted(parents.get(actor, ())),
             statements=counts.get(actor, 0),
@@ -287,17 +374,22 @@ def alignment(
     seed: int = 0,
     sponsor_bonus: float = SPONSOR_BONUS,
     affiliation_bonus: float = AFFILIATION_BONUS,
+    window: DateWindow | None = None,
 ) -> AlignmentResult:
     """Score every pair of actors that share a target or interact (see the module doc).
 
     `source` is a kg graph (rdflib Dataset or Graph) or a stance graph from `stance_graph`.
-    The result is deterministic for a given graph and seed."""
+    With a `window`, only the statements whose analysis date falls in it count (a kg
+    graph only); `notes` then says how many were left out. The result is deterministic for
+    a given graph and seed."""
     import networkx as nx
 
     if isinstance(source, nx.MultiDiGraph):
+        if window is not None:
+            raise AlignmentError("a date window applies to a kg graph, not to a stance graph")
         stance = source
     elif hasattr(source, "query"):
-        stance = stance_graph(source)
+        stance = stance_graph(source, window)
     else:
         raise AlignmentError(
             f"alignment() needs an rdflib graph or a stance graph, got {type(source).__name__}"
@@ -333,6 +425,7 @@ def alignment(
     communities = _communities(stance, pairs, seed)
     centrality = _centrality(stance, seed)
     graph = _alignment_graph(stance, pairs, communities, centrality)
+    counted = stance.graph.get("window")
     return AlignmentResult(
         pairs=pairs,
         communities=communities,
@@ -340,6 +433,7 @@ def alignment(
         stance=stance,
         graph=graph,
         seed=seed,
+        notes=[counted.note(window)] if counted is not None else [],
     )
 
 
@@ -521,6 +615,9 @@ __all__ = [
     "AlignmentError",
     "AlignmentResult",
     "PairScore",
+    "StanceData",
     "alignment",
+    "read_stance_data",
     "stance_graph",
+    "stance_graph_of",
 ]

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Dataset, Graph
 
+    from kg.timeframe import DateWindow
+
 CSV_COLUMNS = (
     "rank",
     "actor_a",
@@ -256,6 +258,14 @@ class AlignmentFiles:
     seconds: float = 0.0
 
 
+def read_source(graph: str | Path | Iterable[str | Path] | Any) -> Any:
+    """Graph files -> an rdflib Dataset (with their sidecars); a store is used as it is."""
+    from kg.graphio import read_graph
+    from kg.store import is_store
+
+    return graph if is_store(graph) else read_graph(graph)
+
+
 def align_files(
     graph: str | Path | Iterable[str | Path],
     *,
@@ -264,19 +274,16 @@ def align_files(
     gexf: str | Path | None = None,
     rdf: str | Path | None = None,
     seed: int = 0,
+    window: DateWindow | None = None,
 ) -> AlignmentFiles:
-    """Read graph files, score the alignment, and write the requested outputs (the one
-    call behind `kg align`)."""
+    """Read graph files, score the alignment (of the statements in `window` when given),
+    and write the requested outputs (the one call behind `kg align`)."""
     import time
 
     from kg.align import alignment
-    from kg.graphio import read_graph
 
     started = time.perf_counter()
-    from kg.store import is_store
-
-    source = graph if is_store(graph) else read_graph(graph)  # type: ignore[arg-type]
-    result = alignment(source, seed=seed)
+    result = alignment(read_source(graph), seed=seed, window=window)
     written: list[Path] = []
     if csv_path:
         written.append(write_csv(result, csv_path))
@@ -300,6 +307,7 @@ __all__ = [
     "flat_graph",
     "format_summary",
     "format_table",
+    "read_source",
     "write_csv",
     "write_gexf",
     "write_graphml",

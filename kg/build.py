@@ -301,6 +301,8 @@ class _Builder:
             self.add(node, KG.platform, PLATFORMS[record.platform])
         if record.statement_date:
             self.add(node, KG.statementDate, date_literal(record.statement_date))
+        if record.reported_date:
+            self.add(node, KG.reportedDate, date_literal(record.reported_date))
         timeline = record.statement_date or record.event_date
         if timeline:
             self.add(node, KG.timelineDate, date_literal(timeline))

@@ -54,6 +54,26 @@ def _add_graph_or_store_input(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", metavar="DIR", help="a store built with 'kg build --store'")
 
 
+def _add_date_window(p: argparse.ArgumentParser) -> None:
+    """--since / --until, read back by `_window`."""
+    for option, side in (("--since", "first"), ("--until", "last")):
+        p.add_argument(
+            option,
+            metavar="DATE",
+            help=f"only statements dated on or {'after' if side == 'first' else 'before'} "
+            f"DATE (YYYY-MM-DD; YYYY-MM or YYYY: its {side} day), by their statement date, "
+            "else the reporting document's date; undated statements are then left out",
+        )
+
+
+def _window(args: argparse.Namespace) -> Any:
+    """The DateWindow of --since / --until, or None when neither is given."""
+    from kg.timeframe import DateWindow, TimeframeError
+
+    with _library_errors(TimeframeError):
+        return DateWindow.from_options(args.since, args.until)
+
+
 def _add_workers(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N", help=f"{what} (default 1)")
 
@@ -416,6 +436,7 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     )
     _add_resume(p, "keep the records of documents an earlier run into OUT already extracted")
     _add_top(p, 10, "alignments shown")
+    _add_date_window(p)
     _add_quiet(p, "no progress display and no notes")
     p.set_defaults(func=_run_run)
 
@@ -425,6 +446,7 @@ def _run_run(args: argparse.Namespace) -> int:
 
     if args.workers < 1 or args.top < 0:
         raise CliError("--workers must be at least 1 and --top not negative")
+    window = _window(args)
 
     if not args.quiet:
         _info(f"kg run: {' '.join(args.inputs)} -> {args.out.rstrip('/')}/")
@@ -438,12 +460,15 @@ def _run_run(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             top=args.top,
             on_issue=_IssueReporter(args.quiet),
+            window=window,
         )
     except PipelineError as error:
         _warn(str(error))
         return 1
     except (ImportError, OSError) as error:
         raise CliError(f"the pipeline could not run: {error}") from error
+    if summary.window_note:  # even with -q: the graph holds less than was extracted
+        _info(f"kg: note: {summary.window_note}")
     print(summary_text(summary))
     return 0
 
@@ -667,8 +692,20 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
         help="write the scores as RDF (NAME.alignment.ttl beside NAME.ttl is read with it; "
         ".trig / .nq keep the named graph)",
     )
-    _add_top(p, 20, "rows to print")
+    _add_top(p, 20, "rows to print (with --period: changes)")
     p.add_argument("--seed", type=int, default=0, help="community detection seed (default 0)")
+    _add_date_window(p)
+    p.add_argument(
+        "--period",
+        choices=("month", "quarter", "year"),
+        help="one alignment per period of the statements' dates: the CSV gets a period "
+        "column, --graphml / --gexf one file per period (NAME.2024-Q1.graphml)",
+    )
+    p.add_argument(
+        "--changes",
+        metavar="CSV",
+        help="with --period: write the score changes between consecutive periods as CSV",
+    )
     p.set_defaults(func=_run_align)
 
 
@@ -677,6 +714,11 @@ def _run_align(args: argparse.Namespace) -> int:
     from kg.align_export import align_files, format_summary, format_table
     from kg.graphio import GraphFileError
 
+    window = _window(args)
+    if args.period:
+        return _run_align_periods(args, window)
+    if args.changes:
+        raise CliError("--changes needs --period (month, quarter or year)")
     with _library_errors(AlignmentError, GraphFileError, OSError):
         done = align_files(
             _graph_or_store(args),
@@ -685,8 +727,11 @@ def _run_align(args: argparse.Namespace) -> int:
             gexf=args.gexf,
             rdf=args.rdf,
             seed=args.seed,
+            window=window,
         )
     result = done.result
+    for note in result.notes:
+        _info(f"kg: note: {note}")
     print(format_table(result, top=max(0, args.top)))
     print(format_summary(result))
     communities = len(set(result.communities.values()))
@@ -694,6 +739,35 @@ def _run_align(args: argparse.Namespace) -> int:
         f"{len(result.stance)} actors, {result.stance.number_of_edges()} stance edges, "
         f"{len(result.pairs)} pairs, {communities} communities in {done.seconds:.1f} s"
     )
+    for path in done.written:
+        _info(f"wrote {path}")
+    return 0
+
+
+def _run_align_periods(args: argparse.Namespace, window: Any) -> int:
+    from kg.align import AlignmentError
+    from kg.align_periods import align_period_files, format_changes, format_periods
+    from kg.graphio import GraphFileError
+
+    if args.rdf:
+        raise CliError("--rdf writes one alignment; it cannot be combined with --period")
+    with _library_errors(AlignmentError, GraphFileError, OSError):
+        done = align_period_files(
+            _graph_or_store(args),
+            args.period,
+            csv_path=args.output,
+            graphml=args.graphml,
+            gexf=args.gexf,
+            changes=args.changes,
+            seed=args.seed,
+            window=window,
+        )
+    periods = done.periods
+    _info(f"kg: note: {periods.note}")
+    print(format_periods(periods))
+    print(f"\nlargest changes between consecutive {args.period}s with statements:")
+    print(format_changes(periods.changes, top=max(0, args.top)))
+    _info(f"{len(periods.periods)} {args.period}s aligned in {done.seconds:.1f} s")
     for path in done.written:
         _info(f"wrote {path}")
     return 0
@@ -719,6 +793,7 @@ def _add_viz(sub: argparse._SubParsersAction) -> None:
         help="the view the page opens on (default stance; the page can switch)",
     )
     p.add_argument("--title", default="kg: statements by armed groups", help="page title")
+    _add_date_window(p)
     p.set_defaults(func=_run_viz)
 
 
@@ -727,8 +802,16 @@ def _run_viz(args: argparse.Namespace) -> int:
     from kg.graphio import GraphFileError
     from kg.viz import VizError, visualize
 
+    window = _window(args)
     with _library_errors(AlignmentError, GraphFileError, VizError, OSError):
-        path = visualize(_graph_or_store(args), args.output, view=args.view, title=args.title)
+        source = _graph_or_store(args)
+        if window is not None:  # align here, to report what the dates left out
+            from kg.align_export import align_files
+
+            source = align_files(source, window=window).result
+            for note in source.notes:
+                _info(f"kg: note: {note}")
+        path = visualize(source, args.output, view=args.view, title=args.title)
     _info(f"wrote {path} ({path.stat().st_size // 1024} KiB); open it in a browser")
     return 0
 

@@ -14,6 +14,7 @@ registry field to its targets, in registry order. Each is also an attribute
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
@@ -38,7 +39,9 @@ _PLATFORM_ALIASES = {p.casefold(): p for p in PLATFORMS} | {
     "press conference": "press",
 }
 # Left out of to_dict when None (the other fields are written as null).
-_OPTIONAL = ("evidence_start", "evidence_end", "confidence", "extractor")
+_OPTIONAL = ("evidence_start", "evidence_end", "confidence", "extractor", "reported_date")
+# A full ISO date (a publication date is never partial).
+FULL_DATE_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 
 def __getattr__(name: str) -> Any:
@@ -67,6 +70,9 @@ class Statement:
     stances: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     platform: str | None = None
     statement_date: str | None = None
+    # The publication date of the document that reports the statement: never a statement
+    # date, kept apart so the two are not confused (see analysis_date).
+    reported_date: str | None = None
     evidence_start: int | None = None
     evidence_end: int | None = None
     confidence: float | None = None
@@ -88,6 +94,7 @@ class Statement:
         stances: Mapping[str, Iterable[str]] | None = None,
         platform: str | None = None,
         statement_date: str | None = None,
+        reported_date: str | None = None,
         evidence_start: int | None = None,
         evidence_end: int | None = None,
         confidence: float | None = None,
@@ -110,6 +117,7 @@ class Statement:
             "stances": _label_values({**(stances or {}), **labels}),
             "platform": platform,
             "statement_date": statement_date,
+            "reported_date": reported_date,
             "evidence_start": evidence_start,
             "evidence_end": evidence_end,
             "confidence": confidence,
@@ -124,6 +132,12 @@ class Statement:
         if stances is not None and name in stances:
             return stances[name]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def analysis_date(self) -> str | None:
+        """The date the statement is analysed under: its statement date when the text gives
+        a full one, else the date of the document that reports it, else None."""
+        return analysis_date(self.statement_date, self.reported_date)
 
     def labels(self) -> dict[str, tuple[str, ...]]:
         return dict(self.stances)
@@ -156,6 +170,7 @@ class Statement:
         values["event"] = _optional_text(data, "event") or ""
         for name in ("event_date", "statement_date"):
             values[name] = _date(data, name)
+        values["reported_date"] = _reported_date(data)
         values["stances"] = {name: _targets(data, name) for name in labels}
         values["platform"] = _platform(data.get("platform"))
         values["evidence_start"], values["evidence_end"] = _offsets(data)
@@ -237,6 +252,40 @@ def _date(data: dict[str, Any], name: str) -> str | None:
     if not DATE_RE.match(text):
         raise RecordError(f"'{name}' must be YYYY-MM-DD or XXXX-MM-DD; got {value!r}")
     return text
+
+
+def _reported_date(data: dict[str, Any]) -> str | None:
+    """`reported_date`, a full ISO date; records written before the field existed get it
+    from `doc_published` (the same publication date, which the extractor has always
+    written) when that is a date, so older files still load and can be analysed by date."""
+    value = data.get("reported_date")
+    if value not in (None, ""):
+        text = str(value).strip()[:10]
+        if not is_full_date(text):
+            raise RecordError(f"'reported_date' must be a date, YYYY-MM-DD; got {value!r}")
+        return text
+    published = data.get("doc_published")
+    text = published.strip()[:10] if isinstance(published, str) else ""
+    return text if is_full_date(text) else None
+
+
+def is_full_date(text: str) -> bool:
+    """A real calendar date written YYYY-MM-DD."""
+    if not FULL_DATE_RE.match(text):
+        return False
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def analysis_date(statement_date: str | None, reported_date: str | None) -> str | None:
+    """`statement_date` when it is a full date (a day and month with no year cannot be placed
+    in time), else `reported_date`, else None."""
+    if statement_date and is_full_date(statement_date):
+        return statement_date
+    return reported_date or None
 
 
 def _targets(data: dict[str, Any], name: str) -> tuple[str, ...]:

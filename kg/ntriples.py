@@ -73,6 +73,7 @@ class NQuadsWriter:
             "version": _iri(KG.extractorVersion),
             "platform": _iri(KG.platform),
             "date": _iri(KG.statementDate),
+            "reported": _iri(KG.reportedDate),
             "timeline": _iri(KG.timelineDate),
             "about": _iri(KG.about),
             "sponsor": _iri(KG.attestedSponsor),
@@ -163,6 +164,8 @@ class NQuadsWriter:
             out.append(f"{node} {p['platform']} {self.platforms[record.platform]}{end}")
         if record.statement_date:
             out.append(f"{node} {p['date']} {_date(record.statement_date)}{end}")
+        if record.reported_date:
+            out.append(f"{node} {p['reported']} {_date(record.reported_date)}{end}")
         timeline = record.statement_date or record.event_date
         if timeline:
             out.append(f"{node} {p['timeline']} {_date(timeline)}{end}")

@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.files import write_text_atomic
 from kg.pipeline_summary import (
@@ -46,6 +46,9 @@ from kg.pipeline_summary import (
     summary_markdown,
     summary_text,
 )
+
+if TYPE_CHECKING:
+    from kg.timeframe import DateWindow
 
 __all__ = ["PipelineError", "RunSummary", "StageReport", "run", "summary_markdown", "summary_text"]
 
@@ -78,6 +81,7 @@ def run(
     on_issue: Callable[[Any], None] | None = None,
     on_stage: StageHook | None = None,
     extractor_factory: Callable[[], Any] | None = None,
+    window: DateWindow | None = None,
 ) -> RunSummary:
     """Run the whole pipeline over `inputs` (document files or folders) into `out_dir`.
 
@@ -87,7 +91,9 @@ def run(
     reports each stage on stderr as it ends (`on_stage` receives the same reports);
     `top` alignments go into the summary; `on_issue` receives every input problem as it
     happens (a `kg.extract.readers.ReadIssue`, whose `level` is "warning" or "note", or a
-    `kg.records.LoadIssue`; `str()` of either names the file and line). Raises
+    `kg.records.LoadIssue`; `str()` of either names the file and line); `window` keeps
+    in the graph (and so in the alignment and the page) only the records whose analysis
+    date falls in it, while `statements.jsonl` keeps every record extracted. Raises
     PipelineError when no document could be read."""
     started = time.perf_counter()
     paths = [str(p) for p in ([inputs] if isinstance(inputs, str | Path) else inputs)]
@@ -95,6 +101,8 @@ def run(
     _check_out_dir(paths, out)
     out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary(inputs=paths, out_dir=str(out), reasoned=reason)
+    if window is not None:
+        summary.since, summary.until = window.since, window.until
 
     def issue(found: Any) -> None:
         if getattr(found, "level", "warning") == "note":
@@ -120,7 +128,7 @@ def run(
         raise PipelineError(f"no document could be read from {', '.join(paths)}")
 
     with stage("build") as report:
-        dataset = _build(records_path, summary, issue)
+        dataset = _build(records_path, summary, issue, window)
         report.note = f"{summary.triples_asserted:,} triples, {summary.actors:,} actors"
 
     with stage("reason", skip=not reason) as report:
@@ -197,9 +205,15 @@ def _extract(
     return output
 
 
-def _build(records_path: Path, summary: RunSummary, issue: Callable[[Any], None]) -> Any:
+def _build(
+    records_path: Path,
+    summary: RunSummary,
+    issue: Callable[[Any], None],
+    window: DateWindow | None = None,
+) -> Any:
     from kg.build import build_graph
     from kg.records import LoadResult, load_statements
+    from kg.timeframe import count_window
 
     # An empty records file (no statement found anywhere) is not a problem to report.
     empty = summary.records_extracted == 0 and (
@@ -209,9 +223,15 @@ def _build(records_path: Path, summary: RunSummary, issue: Callable[[Any], None]
     for problem in loaded.issues:
         issue(problem)
     summary.rejected_records = len(loaded.issues)
-    summary.statements = len(loaded.statements)
-    summary.documents_with_statements = len({s.doc_id for s in loaded.statements})
-    dataset = build_graph(loaded.statements)
+    statements = loaded.statements
+    if window is not None:
+        counted = count_window((s.analysis_date for s in statements), window)
+        statements = [s for s in statements if window.contains(s.analysis_date)]
+        summary.statements_left_out = counted.outside + counted.undated
+        summary.window_note = counted.note(window, "records")
+    summary.statements = len(statements)
+    summary.documents_with_statements = len({s.doc_id for s in statements})
+    dataset = build_graph(statements)
     summary.triples_asserted = len(dataset.graph(_graph_iri("asserted")))
     summary.actors = _count_actors(dataset)
     return dataset

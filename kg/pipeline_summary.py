@@ -36,6 +36,11 @@ class RunSummary:
     failed_documents: int = 0  # documents whose extraction raised
     records_extracted: int = 0  # records in statements.jsonl (kept ones included)
     statements: int = 0  # records loaded into the graph (those that follow the contract)
+    # --since / --until: the dates asked for, and what they left out of the graph
+    since: str | None = None
+    until: str | None = None
+    statements_left_out: int = 0
+    window_note: str = ""
     rejected_records: int = 0  # extracted records that broke the contract
     actors: int = 0  # distinct actors in the graph (speakers and targets)
     triples_asserted: int = 0
@@ -81,7 +86,8 @@ def summary_text(summary: RunSummary) -> str:
         f"  documents   {summary.documents:,} read, {summary.documents_with_statements:,} with "
         f"statements, {summary.failed_documents:,} failed",
         f"  statements  {summary.statements:,}"
-        + (f" ({summary.rejected_records:,} rejected)" if summary.rejected_records else ""),
+        + (f" ({summary.rejected_records:,} rejected)" if summary.rejected_records else "")
+        + _window_text(summary),
         f"  actors      {summary.actors:,}",
         f"  triples     {summary.triples_asserted:,} asserted{inferred}"
         f" + {summary.triples_alignment:,} alignment",
@@ -106,6 +112,15 @@ def summary_text(summary: RunSummary) -> str:
     return "\n".join(lines)
 
 
+def _window_text(summary: RunSummary) -> str:
+    if summary.since is None and summary.until is None:
+        return ""
+    return (
+        f", dated {summary.since or '…'} to {summary.until or '…'}"
+        f" ({summary.statements_left_out:,} other records left out)"
+    )
+
+
 def _plain_table(rows: list[dict[str, Any]]) -> list[str]:
     columns = list(rows[0])
     cells = [[_cell(row.get(c, ""), c) for c in columns] for row in rows]
@@ -128,7 +143,7 @@ def summary_markdown(summary: RunSummary) -> str:
         "| --- | ---: |",
         f"| documents read | {summary.documents} |",
         f"| documents with statements | {summary.documents_with_statements} |",
-        f"| statements | {summary.statements} |",
+        f"| statements | {summary.statements}{_window_text(summary)} |",
         f"| actors | {summary.actors} |",
         f"| triples asserted | {summary.triples_asserted} |",
         f"| triples inferred | {summary.triples_inferred} |",

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from kg.align import AlignmentResult
+    from kg.timeframe import DateWindow
 
 VIEWS = ("stance", "alignment")
 VIS_VERSION = "9.1.2"
@@ -78,9 +79,11 @@ def visualize(
     *,
     view: str = "stance",
     title: str = "kg: statements by armed groups",
+    window: DateWindow | None = None,
 ) -> Path:
     """Write the self-contained HTML page for `source` (a kg graph, a graph file, or an
-    AlignmentResult) to `path`, opening on `view` ("stance" or "alignment")."""
+    AlignmentResult) to `path`, opening on `view` ("stance" or "alignment"); with a
+    `window`, of the statements whose analysis date falls in it (a graph source only)."""
     from kg.align import AlignmentResult, alignment
 
     if view not in VIEWS:
@@ -89,7 +92,12 @@ def visualize(
         from kg.graphio import read_graph
 
         source = read_graph(source)
-    result = source if isinstance(source, AlignmentResult) else alignment(source)
+    if isinstance(source, AlignmentResult):
+        if window is not None:
+            raise VizError("a date window applies to a graph, not to an alignment result")
+        result = source
+    else:
+        result = alignment(source, window=window)
     networks = build_networks(result)
     page = render_page(networks, title=title, initial_view=view)
     write_text_atomic(path, page)

@@ -82,6 +82,7 @@ class KG(DefinedNamespace):
     condolencesTarget: URIRef
     platform: URIRef
     statementDate: URIRef
+    reportedDate: URIRef
     timelineDate: URIRef
     evidence: URIRef
     evidenceStart: URIRef

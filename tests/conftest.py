@@ -25,3 +25,23 @@ def rules_extractor():
     nlp = load_nlp()
     nlp.get_pipe("kg_learned_stances").model = None
     return Extractor(nlp)
+
+
+@pytest.fixture(scope="session")
+def sample_records(extractor):
+    """The records the extractor finds in the bundled sample (data/sample/)."""
+    from kg.extract.readers import iter_documents
+    from kg.paths import data_path
+
+    return [r for doc in iter_documents(data_path("sample")) for r in extractor.extract(doc)]
+
+
+@pytest.fixture(scope="session")
+def sample_graph(sample_records, tmp_path_factory):
+    """The sample's asserted graph, written as Turtle (what --graph reads)."""
+    from kg.build import build_graph
+    from kg.graphio import write_graph
+
+    path = tmp_path_factory.mktemp("sample") / "graph.ttl"
+    write_graph(build_graph(sample_records), path)
+    return path

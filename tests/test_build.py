@@ -122,6 +122,19 @@ def test_event_date_with_unknown_year(records, graph) -> None:
     assert graph.value(event, KG.eventDate) == Literal("--02-10", datatype=XSD.gMonthDay)
 
 
+def test_reported_date_has_its_own_property() -> None:
+    record = Statement(
+        "d1", "Hamas", "Hamas", "militia", "Hamas said", statement_date="XXXX-02-08",
+        reported_date="2024-02-09",
+    )  # fmt: skip
+    graph = build_graph([record]).graph(ASSERTED_GRAPH)
+    node = statement_iri("d1", "Hamas", "Hamas said")
+    assert graph.value(node, KG.reportedDate) == Literal("2024-02-09", datatype=XSD.date)
+    assert graph.value(node, KG.statementDate) == Literal("--02-08", datatype=XSD.gMonthDay)
+    undated = build_graph([Statement("d2", "Hamas", "Hamas", "militia", "Hamas said")])
+    assert not list(undated.triples((None, KG.reportedDate, None)))
+
+
 def test_same_records_in_any_order_give_identical_output(records) -> None:
     first = build_graph(records).serialize(format="trig")
     shuffled = list(records)

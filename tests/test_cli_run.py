@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -62,3 +63,15 @@ def test_help_lists_the_stages(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     for word in ("--workers", "--no-reason", "--quiet", "alignment.csv", "graph.html"):
         assert word in text
+
+
+def test_since_until(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(FIXTURES), "-o", str(out), "--since", "2024-03", "-q"]) == 0
+    captured = capsys.readouterr()
+    # the fixture's documents: 9 January, 2 March and one more in 2024
+    assert re.search(r"kept \d+ records; left out [1-9]\d* outside the dates", captured.err)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["since"] == "2024-03-01" and summary["statements_left_out"] > 0
+    assert main(["run", str(FIXTURES), "-o", str(out), "--until", "2024-02-30"]) == 2
+    assert "kg: error: --until: '2024-02-30' is not a date" in capsys.readouterr().err

@@ -108,3 +108,27 @@ def test_evidence_keeps_the_sentence_start_when_the_claim_fits(extractor) -> Non
     [record] = [r for r in records if r.blames]
     assert record.evidence.startswith("The group mourned")
     assert len(record.evidence.split()) <= 25
+
+
+def test_reported_date_is_the_publication_date_and_statement_date_stays_the_texts(
+    extractor,
+) -> None:
+    text = "Hezbollah said in a statement that it would answer the strike."
+    source = SourceDocument("t", text, published="2024-03-06T08:30:00Z")
+    [record] = extractor.extract(source)
+    # the text gives no date of its own: the publication date is not taken for one
+    assert (record.statement_date, record.reported_date) == (None, "2024-03-06")
+    assert record.analysis_date == "2024-03-06"
+    dated = "On March 1, 2024, Hezbollah said it would answer the strike."
+    [record] = extractor.extract(SourceDocument("t", dated, published="2024-03-06"))
+    assert (record.statement_date, record.reported_date) == ("2024-03-01", "2024-03-06")
+    assert record.analysis_date == "2024-03-01"
+
+
+def test_no_publication_date_no_reported_date(extractor) -> None:
+    text = "Hezbollah said it would answer the strike."
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.reported_date is None and record.statement_date is None
+    assert record.analysis_date is None
+    [record] = extractor.extract(SourceDocument("t", text, published="March 2024"))
+    assert record.reported_date is None  # not a full date: never guessed

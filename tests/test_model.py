@@ -163,3 +163,43 @@ def test_a_registry_field_may_not_be_a_record_field(tmp_path, monkeypatch, name)
     _home_with(tmp_path, monkeypatch, clash)
     with pytest.raises(StanceError, match=rf"stances.yaml: stance 'blames': field '{name}'"):
         Statement.from_dict(BASE)
+
+
+def test_reported_date_is_its_own_field_and_round_trips() -> None:
+    record = Statement.from_dict(
+        {**BASE, "statement_date": "XXXX-02-08", "reported_date": "2024-02-09"}
+    )
+    assert (record.statement_date, record.reported_date) == ("XXXX-02-08", "2024-02-09")
+    assert record.to_dict()["reported_date"] == "2024-02-09"
+    assert Statement.from_dict(record.to_dict()) == record
+
+
+def test_older_records_without_reported_date_load() -> None:
+    plain = Statement.from_dict(BASE)
+    assert plain.reported_date is None and "reported_date" not in plain.to_dict()
+    # the extractor has always written the publication date as doc_published
+    old = Statement.from_dict({**BASE, "doc_published": "2024-01-05T10:00:00Z"})
+    assert old.reported_date == "2024-01-05" and old.statement_date is None
+    assert Statement.from_dict({**BASE, "doc_published": "Jan 2024"}).reported_date is None
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "XXXX-02-08", "8 Feb 2024"])
+def test_a_bad_reported_date_names_the_field(value: str) -> None:
+    with pytest.raises(RecordError, match="'reported_date' must be a date"):
+        Statement.from_dict({**BASE, "reported_date": value})
+
+
+@pytest.mark.parametrize(
+    ("statement_date", "reported_date", "expected"),
+    [
+        ("2024-02-08", "2024-02-09", "2024-02-08"),  # the text's own date first
+        ("XXXX-02-08", "2024-02-09", "2024-02-09"),  # no year: cannot be placed in time
+        (None, "2024-02-09", "2024-02-09"),
+        (None, None, None),
+    ],
+)
+def test_analysis_date(statement_date, reported_date, expected) -> None:
+    record = Statement(
+        "d", "s", "s", "person", "e", statement_date=statement_date, reported_date=reported_date
+    )
+    assert record.analysis_date == expected

@@ -194,3 +194,29 @@ def test_resume_extracts_only_new_documents(corpus: Path, tmp_path: Path) -> Non
     assert second.documents == 4 and second.documents_skipped == 3
     assert second.statements > first.statements
     assert second.documents_with_statements == first.documents_with_statements + 1
+
+
+def test_since_until_keep_the_graph_to_those_dates(extractor, tmp_path: Path) -> None:
+    """On the bundled sample: statements.jsonl keeps every record; the graph, the alignment
+    and the summary only those whose analysis date is in the window."""
+    from kg.paths import data_path
+    from kg.records import load_statements
+    from kg.timeframe import DateWindow
+
+    window = DateWindow("2024-01-01", "2024-06-30")
+    out = tmp_path / "out"
+    summary = run(
+        [data_path("sample")], out, reason=False, progress=False, window=window,
+        extractor_factory=lambda: extractor,
+    )  # fmt: skip
+    records = load_statements([out / "statements.jsonl"]).statements
+    kept = [r for r in records if window.contains(r.analysis_date)]
+    assert summary.records_extracted == len(records) > summary.statements == len(kept) > 0
+    assert summary.statements_left_out == len(records) - len(kept)
+    assert (summary.since, summary.until) == ("2024-01-01", "2024-06-30")
+    assert summary.window_note.startswith("--since/--until 2024-01-01 to 2024-06-30: kept")
+    left = f"dated 2024-01-01 to 2024-06-30 ({summary.statements_left_out} other records left out)"
+    assert left in summary_text(summary) and left in summary_markdown(summary)
+    graph = (out / "graph.ttl").read_text(encoding="utf-8")
+    docs = {r.doc_id for r in records} - {r.doc_id for r in kept}
+    assert docs and not any(f'"{doc}"' in graph for doc in docs)  # no statement outside

@@ -124,3 +124,25 @@ def test_errors_and_cli(result, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "wrote" in capsys.readouterr().err
     assert page_data(out.read_text())["initialView"] == "alignment"
     assert main(["viz", "--graph", str(tmp_path / "none.ttl"), "-o", str(out)]) == 2
+
+
+def test_since_until_keep_only_the_statements_of_those_dates(
+    sample_records, sample_graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.timeframe import DateWindow
+
+    out = tmp_path / "page.html"
+    args = ["viz", "--graph", str(sample_graph), "-o", str(out), "--since", "2024-07-01"]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    window = DateWindow(since="2024-07-01")
+    kept = [r for r in sample_records if window.contains(r.analysis_date)]
+    left_out = len(sample_records) - len(kept)
+    assert re.search(r"kept \d+ statements; left out \d+ outside the dates and \d+ with no", err)
+    assert left_out > 0
+    edges = page_data(out.read_text())["views"]["stance"]["edges"]
+    shown = {e["id"] for e in edges if not e["kg"].get("tie")}
+    alone = alignment(build_graph(kept)).stance
+    assert shown == {f"{s}|{k}|{t}" for s, t, k in alone.edges(keys=True)}
+    assert main(["viz", "--graph", str(sample_graph), "-o", str(out), "--until", "May"]) == 2
+    assert "--until: 'May' is not a date" in capsys.readouterr().err

@@ -6,7 +6,8 @@ their claims unioned. Filled here from what the components assigned:
 * platform: the first medium named in the speaker's own words or subject phrase, a digest
   entry's note or the digest's head, else a footnote of its sentence (rule 10, 15);
 * statement date: the first of its acts' dates (`doc._.kg_dates`); event and event date
-  from the title and `doc._.kg_event`;
+  from the title and `doc._.kg_event`; reported date: the document's publication date
+  (`SourceDocument.published`), kept apart from the statement date;
 * evidence: an exact substring of the text under ~25 words, cut around the claim that
   carries the record (its cue and target), else around the reporting verb;
 * confidence: how the record was found (`confidence()`), see docs/extraction.md.
@@ -23,7 +24,7 @@ from typing import Any
 
 from kg.extract.doc import Attribution, Claim, SpeechAct
 from kg.extract.wordlists import Speech
-from kg.model import SourceDocument, Statement, label_fields
+from kg.model import SourceDocument, Statement, is_full_date, label_fields
 
 MAX_EVIDENCE_WORDS = 25
 # How much each step of an attribution chain is trusted (the chain's weakest step counts).
@@ -106,12 +107,20 @@ def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, grou
         doc_id=source.doc_id, speaker=group.name, speaker_surface=speaker.surface,
         speaker_type=speaker.type, evidence=evidence, speaker_affiliation=affiliation,
         sponsor=sponsor, event=_event_summary(doc, source), event_date=doc._.kg_event.date,
-        platform=platform, statement_date=statement_date, evidence_start=start,
+        platform=platform, statement_date=statement_date,
+        reported_date=reported_date(source), evidence_start=start,
         evidence_end=end, confidence=confidence(group.attributions, own), extractor=version,
         extra={"doc_url": source.url, "doc_title": source.title,
                "doc_published": source.published},
         **{field: tuple(targets) for field, targets in labels.items()},
     )  # fmt: skip
+
+
+def reported_date(source: SourceDocument) -> str | None:
+    """The document's publication date (a timestamp cut to its day), or None: the record's
+    `reported_date`, never its statement date."""
+    day = (source.published or "").strip()[:10]
+    return day if is_full_date(day) else None
 
 
 def confidence(attributions: list[tuple[int, Attribution]], claims: list[Claim]) -> float:
