@@ -442,11 +442,16 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_run(args: argparse.Namespace) -> int:
-    from kg.pipeline import PipelineError, run, summary_text
+    from kg.pipeline import PipelineError, check_inputs, run, summary_text
 
     if args.workers < 1 or args.top < 0:
         raise CliError("--workers must be at least 1 and --top not negative")
     window = _window(args)
+    try:  # before the first progress line: a wrong path is one error, not a stage that fails
+        check_inputs(args.inputs, args.out)
+    except PipelineError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return 1
 
     if not args.quiet:
         _info(f"kg run: {' '.join(args.inputs)} -> {args.out.rstrip('/')}/")
