@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -269,6 +270,23 @@ def test_docs_name_only_modules_that_exist(readme: str) -> None:
 
 def test_the_architecture_page_names_every_module() -> None:
     assert modules_not_named((ROOT / "docs" / "architecture.md").read_text("utf-8")) == []
+
+
+def test_the_quoted_timings_are_the_measured_ones(readme: str) -> None:
+    """README.md and docs/pipeline.md quote bench/results/readme.json, which
+    scripts/measure_readme.py writes: its figures, and its transcript's stage lines."""
+    results = json.loads((ROOT / "bench" / "results" / "readme.json").read_text("utf-8"))
+    pipeline = (ROOT / "docs" / "pipeline.md").read_text("utf-8")
+    figures = results["figures"]
+    for key, value in figures.items():
+        assert value in pipeline, key
+        if key in ("sample_wall", "sample_clock", "fresh_clone"):
+            assert value in readme, key
+    transcript = results["sample"]["transcript"].splitlines()
+    stages = [line for line in transcript if "✓" in line or line.startswith("kg run: done")]
+    assert len(stages) == 8
+    for line in stages:
+        assert line in readme.splitlines() and line in pipeline.splitlines(), line
 
 
 # --- The checks can fail -----------------------------------------------------------------
