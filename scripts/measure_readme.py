@@ -13,7 +13,7 @@
 
 Writes bench/results/readme.json and bench/results/readme.md; `figures` in the JSON are the
 strings the docs quote, and tests/test_docs.py checks that they (and the transcript's
-stage lines) are in README.md and docs/pipeline.md. The machine is shared: the load
+"done in" line) are in README.md and docs/pipeline.md. The machine is shared: the load
 average before and after is recorded; run it with `nice`, alone.
 """
 
