@@ -276,6 +276,12 @@ def _iri(iri: str) -> str:
 _DATASET_RE = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:)", re.IGNORECASE)
 
 
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the query's first form keyword ("" if none)."""
+    match = _QUERY_FORM_RE.search(_strip_comments(sparql))
+    return match.group(1).upper() if match else ""
+
+
 def has_dataset_clause(sparql: str) -> bool:
     """Whether the query names its own graphs (`FROM` / `FROM NAMED`): kg then runs it on
     exactly those graphs, as any SPARQL store does, and not on the union of all graphs."""
