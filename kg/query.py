@@ -13,7 +13,7 @@ it in its body, first in each group that uses it:
 
 `prepare` replaces the term of every such BIND with the value given (written by
 `sparql_term`: an escaped string, a checked IRI or an integer). A parameter named `limit`
-sets the query's one `LIMIT n` clause instead (0: no limit).
+sets the query's `LIMIT n` clauses instead (all the same number; 0: no limit).
 Values are written as SPARQL terms: `<iri>` or http(s)://... -> IRI, `actor:iran` (a kg
 prefix) -> IRI, an integer -> xsd:integer, anything else -> a plain string literal.
 Loading graphs is kg.graphio's job; `query` takes an rdflib Dataset or Graph, so other
@@ -99,8 +99,8 @@ def _default(text: str, source: str, name: str) -> str | None:
     every one), or for `limit` the query's one LIMIT (None: unset)."""
     code = _strip_comments(text)
     if name == LIMIT_PARAM:
-        match = _limit_match(code, source)
-        return match.group(1) if match else None
+        found = _limit_matches(code, source)
+        return found[0].group(1) if found else None
     terms = {match.group(1) for match in _bind_re(name).finditer(code)}
     if not terms:
         raise QueryError(
@@ -135,7 +135,7 @@ def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
     that uses it (each sub-select reads its own); the value replaces TERM in every one of
     them, written as a SPARQL term by `sparql_term` (escaped string, checked IRI, integer).
     An empty value is the empty string, which the queries read as "no restriction". The
-    parameter `limit` sets the query's one `LIMIT n` clause (0 removes it). Groups marked
+    parameter `limit` sets the query's `LIMIT n` clauses (0 removes them). Groups marked
     `# only with: NAME` are dropped when NAME is unset (see `_drop_unused_filters`)."""
     params = dict(params or {})
     unknown = set(params) - set(named.params)
@@ -208,26 +208,28 @@ def _drop_unused_filters(named: NamedQuery, text: str, unset: set[str]) -> str:
 _LIMIT_RE = re.compile(r"\bLIMIT\s+(\d+)", re.IGNORECASE)
 
 
-def _limit_match(code: str, source: str) -> re.Match[str] | None:
-    """The query's one LIMIT clause (None when it has none, as after `limit=0`)."""
+def _limit_matches(code: str, source: str) -> list[re.Match[str]]:
+    """The query's LIMIT clauses, which must all carry the same number: a query that cuts
+    in two stages (cheap keys first, then the rows tied on them) cuts both at `limit`."""
     found = list(_LIMIT_RE.finditer(code))
-    if len(found) > 1:
-        raise QueryError(f"{source}: declares 'limit' but has {len(found)} LIMIT clauses")
-    return found[0] if found else None
+    if len({match.group(1) for match in found}) > 1:
+        numbers = ", ".join(match.group(1) for match in found)
+        raise QueryError(f"{source}: declares 'limit' but its LIMIT clauses differ ({numbers})")
+    return found
 
 
 def _set_limit(source: str, text: str, value: str | None) -> str:
-    """The text with its one `LIMIT n` set to `value` (0 or empty: no limit)."""
+    """The text with every `LIMIT n` set to `value` (0 or empty: no limit)."""
     raw = (value or "0").strip()
     if not raw.isascii() or not raw.isdigit():
         raise QueryError(f"{source}: limit must be a whole number (0 = no limit), got {raw!r}")
-    match = _limit_match(_strip_comments(text), source)
-    if match is None:
-        if int(raw):
-            raise QueryError(f"{source}: declares 'limit' but has no LIMIT clause to set")
-        return text
+    found = _limit_matches(_strip_comments(text), source)
+    if not found and int(raw):
+        raise QueryError(f"{source}: declares 'limit' but has no LIMIT clause to set")
     replacement = f"LIMIT {int(raw)}" if int(raw) else ""
-    return text[: match.start()] + replacement + text[match.end() :]
+    for match in reversed(found):
+        text = text[: match.start()] + replacement + text[match.end() :]
+    return text
 
 
 # An absolute IRI as SPARQL's IRIREF allows it: a scheme, then no space, quote, angle

@@ -148,8 +148,12 @@ def test_limit_parameter_sets_the_limit_clause(dataset: Dataset) -> None:
         prepare(named, {"limit": "ten"})
     with pytest.raises(QueryError, match="no LIMIT clause"):
         prepare(NamedQuery("SELECT ?s WHERE { ?s ?p ?o }", {"limit": "5"}))
-    with pytest.raises(QueryError, match="2 LIMIT clauses"):
+    with pytest.raises(QueryError, match=r"LIMIT clauses differ \(1, 2\)"):
         load_query("# param: limit\nSELECT * { { SELECT * {} LIMIT 1 } } LIMIT 2")
+    two = load_query("# param: limit\nSELECT * { { SELECT * {} LIMIT 4 } } LIMIT 4")
+    assert two.params == {"limit": "4"}
+    assert prepare(two, {"limit": "7"}).count("LIMIT 7") == 2
+    assert "LIMIT" not in prepare(two, {"limit": "0"})
 
 
 def test_ordered_group_concat_is_stable_across_processes(tmp_path: Path) -> None:
@@ -445,3 +449,35 @@ def test_dates_fall_back_to_the_event_date(engine: str) -> None:
         {"month": "XXXX-04", "statements": 1},
         {"month": "undated", "statements": 1},
     ]
+
+
+def test_rdflib_never_fetches_a_from_graph_it_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graph built without --reason has no inferred graph; rdflib would fetch the FROM
+    IRI from the web (its SPARQL_LOAD_GRAPHS default). kg turns that off while it queries,
+    and puts rdflib's setting back after."""
+    import rdflib.plugins.sparql as sparql
+    from rdflib import Graph
+
+    def no_fetch(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("rdflib tried to load a graph from its IRI")
+
+    monkeypatch.setattr(Graph, "parse", no_fetch)
+    data = build_graph(load_statements([FIXTURES / "statements.jsonl"]).statements)
+    assert query("who_blames_whom", data, engine="rdflib") == []  # counts need --reason
+    assert query("threats_by_target", data, engine="rdflib")  # asserted data only: rows
+    assert sparql.SPARQL_LOAD_GRAPHS is True
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_query_with_from_reads_only_those_graphs(engine: str) -> None:
+    """FROM makes the query read the graphs it names, not the union of all graphs (which
+    pyoxigraph's union flag would impose); a query without FROM still reads the union."""
+    from rdflib import URIRef
+
+    data = Dataset()
+    data.graph(URIRef("urn:g:a")).add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:a")))
+    data.graph(URIRef("urn:g:b")).add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:b")))
+    named = "SELECT ?o FROM <urn:g:a> WHERE { ?s <urn:p> ?o } ORDER BY ?o"
+    assert query(named, data, engine=engine) == [{"o": "urn:a"}]
+    union = "SELECT ?o WHERE { ?s <urn:p> ?o } ORDER BY ?o"
+    assert query(union, data, engine=engine) == [{"o": "urn:a"}, {"o": "urn:b"}]
