@@ -338,7 +338,21 @@ def _add_push(sub: argparse._SubParsersAction) -> None:
     source.add_argument("--store", metavar="DIR", help="store directory")
     p.add_argument("--batch", type=int, default=50_000, help="triples per request (default 50000)")
     p.add_argument("--append", action="store_true", help="add to the target graphs, do not replace")
-    p.add_argument("--user", help="HTTP basic-auth user (password from KG_PUSH_PASSWORD)")
+    p.add_argument("--user", help="HTTP user (password from --password or KG_PUSH_PASSWORD)")
+    p.add_argument("--password", metavar="PASSWORD", help="password for --user")
+    p.add_argument(
+        "--auth",
+        choices=("auto", "basic", "digest"),
+        default="auto",
+        help="HTTP auth for --user (default auto: Basic, or Digest when the server asks)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="how long to wait for each request (default 300; 0 for no limit)",
+    )
     p.set_defaults(func=_run_push)
 
 
@@ -358,7 +372,11 @@ def _run_push(args: argparse.Namespace) -> int:
             batch_size=args.batch,
             replace=not args.append,
             user=args.user,
-            password=os.environ.get("KG_PUSH_PASSWORD"),
+            password=(
+                args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
+            ),
+            auth=args.auth,
+            timeout_s=args.timeout,
         )
     for graph, count in report.graphs.items():
         _info(f"{count:>10} triples -> {graph or '(default graph)'}")

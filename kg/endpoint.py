@@ -85,19 +85,33 @@ def _check_url(url: str) -> None:
 def _post(url: str, sparql: str, credentials: Credentials | None, timeout: float) -> httpx.Response:
     accept = _ACCEPT_GRAPH if _returns_graph(sparql) else _ACCEPT_RESULTS
     headers = {"Content-Type": "application/sparql-query", "Accept": accept}
-    body = sparql.encode("utf-8")
+    return send("POST", url, sparql.encode("utf-8"), headers, credentials, timeout)
+
+
+def send(
+    method: str,
+    url: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    credentials: Credentials | None,
+    timeout: float,
+) -> httpx.Response:
+    """One HTTP request with kg's auth (Basic, or Digest when asked or challenged) and
+    timeout in seconds (0: none). An unreachable host or no answer in time raise
+    EndpointError; any answer is returned (kg.push sends its graphs through here too)."""
     limit = httpx.Timeout(timeout if timeout > 0 else None)
     try:
         with httpx.Client(timeout=limit, follow_redirects=True) as client:
-            response = client.post(url, content=body, headers=headers, auth=_auth(credentials))
+            response = client.request(
+                method, url, content=body, headers=headers, auth=_auth(credentials)
+            )
             if _wants_digest(response, credentials):
-                response = client.post(
-                    url, content=body, headers=headers, auth=_digest(credentials)
-                )
+                digest = _digest(credentials)
+                response = client.request(method, url, content=body, headers=headers, auth=digest)
             return response
     except httpx.TimeoutException as error:
         raise EndpointError(
-            f"{url}: no answer within {timeout:g} s; the query may need longer "
+            f"{url}: no answer within {timeout:g} s; the request may need longer "
             f"(--timeout SECONDS, 0 for none) or the server may be overloaded"
         ) from error
     except httpx.HTTPError as error:
@@ -229,4 +243,5 @@ __all__ = [
     "plain_term",
     "query_endpoint",
     "run_endpoint",
+    "send",
 ]
