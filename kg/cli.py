@@ -977,6 +977,44 @@ def _run_train(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kg actors ------------------------------------------------------------------------
+
+
+def _add_actors(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "actors",
+        help="show what a name resolves to (canonical name, IRI, aliases, Wikidata id)",
+        description=(
+            "Resolve names the way the extractor does (any case, spelling, apostrophes, "
+            "'al-', abbreviations, a guarded fuzzy match) and show the actor each names: "
+            "canonical name, IRI, type, affiliation, Wikidata id, aliases; with --graph, "
+            "its statement counts. An unknown name lists the closest known names."
+        ),
+        epilog='example: kg actors houthis US "Hizbullah Brigades" --graph out/graph.ttl',
+    )
+    p.add_argument("names", nargs="+", metavar="NAME", help="names as you would type them")
+    p.add_argument("--graph", nargs="+", metavar="FILE", help="graph file(s), for counts")
+    p.set_defaults(func=_run_actors)
+
+
+def _run_actors(args: argparse.Namespace) -> int:
+    from kg.actor_lookup import describe, resolve_name, statement_counts
+    from kg.graphio import GraphFileError, read_graph
+
+    dataset = None
+    if args.graph:
+        with _library_errors(GraphFileError, OSError):
+            dataset = read_graph(args.graph)
+    unknown = 0
+    for name in args.names:
+        resolution = resolve_name(name)
+        if resolution.actor is not None and dataset is not None and resolution.iri:
+            resolution.counts.update(statement_counts(dataset, resolution.iri))
+        unknown += resolution.actor is None
+        print("\n".join(describe(resolution)))
+    return 1 if unknown else 0
+
+
 # --- the parser -------------------------------------------------------------------------
 
 # Each command contributes one `_add_*` function; order here is the order in --help.
@@ -991,6 +1029,7 @@ _COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_push,
     _add_run,
     _add_train,
+    _add_actors,
 ]
 
 
