@@ -102,3 +102,23 @@ def describe(resolution: Resolution) -> list[str]:
         counts = ", ".join(f"{k} {v}" for k, v in resolution.counts.items())
         lines.append(f"  statements   {counts}")
     return lines
+
+
+# Query parameters that name an actor (queries/*.rq): their values resolve like names.
+ACTOR_PARAMS = frozenset({"speaker", "target", "actor", "sponsor", "x", "y"})
+
+
+def canonical_params(params: dict[str, str], gazetteer: Gazetteer | None = None
+                     ) -> tuple[dict[str, str], list[Resolution]]:  # fmt: skip
+    """The parameters with every actor name replaced by its canonical name (the queries
+    compare names with the graph's labels), and how each actor parameter resolved."""
+    gazetteer = gazetteer or load_gazetteer()
+    out = dict(params)
+    resolutions = []
+    for name, value in params.items():
+        if name in ACTOR_PARAMS and value.strip():
+            resolution = resolve_name(value, gazetteer)
+            resolutions.append(resolution)
+            if resolution.actor is not None:
+                out[name] = resolution.actor.name
+    return out, resolutions

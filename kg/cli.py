@@ -681,7 +681,7 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
 
 def _run_query(args: argparse.Namespace) -> int:
     from kg.graphio import GraphFileError, read_graph
-    from kg.query import QueryError, format_rows, iter_params, load_query, prepare, query
+    from kg.query import QueryError, format_rows, load_query, prepare, query
 
     if args.list:
         return _list_queries()
@@ -689,7 +689,7 @@ def _run_query(args: argparse.Namespace) -> int:
         raise CliError("give a QUERY (a .rq file or a name from queries/), or --list")
     if args.print:
         with _library_errors(QueryError):
-            sys.stdout.write(prepare(load_query(args.query), iter_params(args.param)))
+            sys.stdout.write(prepare(load_query(args.query), _query_params(args)[0]))
         return 0
     sources = [bool(args.graph), bool(args.store), bool(args.endpoint)]
     if sum(sources) != 1:
@@ -697,11 +697,16 @@ def _run_query(args: argparse.Namespace) -> int:
     if args.endpoint:
         rows = _query_endpoint(args)
         sys.stdout.write(format_rows(rows, args.format))
+        if not rows:
+            _explain_empty(args, *_query_params(args))
         return 0
+    params, resolutions = _query_params(args)
     with _library_errors(QueryError, GraphFileError):
         source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
-        rows = query(args.query, source, iter_params(args.param), engine=args.engine)
+        rows = query(args.query, source, params, engine=args.engine)
         sys.stdout.write(format_rows(rows, args.format))
+    if not rows:
+        _explain_empty(args, params, resolutions)
     if not rows and not _has_inferred(source):
         print(
             "note: no rows, and this graph has no inferred triples: queries that read the "
@@ -710,6 +715,40 @@ def _run_query(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _query_params(args: argparse.Namespace) -> tuple[dict[str, str], list[Any]]:
+    """--param values, actor names resolved as the extractor resolves them ("houthis" ->
+    Ansar Allah); each resolution is said on stderr."""
+    from kg.actor_lookup import canonical_params
+    from kg.query import iter_params
+
+    params, resolutions = canonical_params(iter_params(args.param))
+    for resolution in resolutions:
+        if resolution.actor is not None and resolution.actor.name != resolution.query:
+            _info(f"kg: note: {resolution.query!r} is {resolution.actor.name!r}")
+    return params, resolutions
+
+
+def _explain_empty(args: argparse.Namespace, given: dict[str, str], resolutions: list[Any]
+                   ) -> None:  # fmt: skip
+    """No rows: say which name was unknown (with the closest listed ones) and which
+    parameters applied, defaults included."""
+    from kg.query import load_query
+
+    for resolution in resolutions:
+        if resolution.actor is None:
+            closest = ", ".join(form for form, _ in resolution.closest) or "none close"
+            _info(f"kg: note: no rows; {resolution.query!r} is no listed actor "
+                  f"(closest: {closest}; see 'kg actors NAME')")  # fmt: skip
+    try:
+        named = load_query(args.query)
+    except Exception:  # the query ran, so this cannot fail; never mask the empty result
+        return
+    applied = {k: given.get(k, v) for k, v in named.params.items() if given.get(k, v)}
+    if applied:
+        shown = ", ".join(f"{k}={v}" for k, v in applied.items())
+        _info(f"kg: note: no rows with {shown}")
 
 
 def _list_queries() -> int:
@@ -728,7 +767,7 @@ def _query_endpoint(args: argparse.Namespace) -> list[dict[str, Any]]:
     import os
 
     from kg.endpoint import PASSWORD_ENV, Credentials, EndpointError, run_endpoint
-    from kg.query import QueryError, iter_params
+    from kg.query import QueryError
 
     credentials = None
     if args.user:
@@ -742,7 +781,7 @@ def _query_endpoint(args: argparse.Namespace) -> list[dict[str, Any]]:
         return run_endpoint(
             args.query,
             args.endpoint,
-            iter_params(args.param),
+            _query_params(args)[0],
             credentials=credentials,
             timeout=args.timeout,
         )

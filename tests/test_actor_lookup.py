@@ -47,3 +47,36 @@ def test_kg_actors_exits_1_when_a_name_is_unknown(capsys) -> None:
     assert main(["actors", "houthis"]) == 0
     assert "-> Ansar Allah" in capsys.readouterr().out
     assert main(["actors", "houthis", "qqqq zzzz"]) == 1
+
+
+def test_actor_parameters_take_canonical_names() -> None:
+    from kg.actor_lookup import canonical_params
+
+    params, resolutions = canonical_params({"target": "US", "limit": "5", "speaker": "zzqq"})
+    assert params == {"target": "United States", "limit": "5", "speaker": "zzqq"}
+    assert [r.query for r in resolutions] == ["US", "zzqq"]
+
+
+def test_kg_query_takes_a_name_as_users_type_it(sample_graph, capsys) -> None:
+    argv = ["query", "who_threatens", "--graph", str(sample_graph), "--format", "csv"]
+    assert main([*argv, "--param", "target=United States"]) == 0
+    canonical = capsys.readouterr().out
+    assert main([*argv, "--param", "target=US"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == canonical and canonical.count("\n") > 1
+    assert "'US' is 'United States'" in captured.err
+
+
+def test_an_empty_result_names_the_unknown_name_and_the_filters(sample_graph, capsys) -> None:
+    argv = [
+        "query",
+        "who_threatens",
+        "--graph",
+        str(sample_graph),
+        "--param",
+        "target=Nujaba brigade",
+    ]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "'Nujaba brigade' is no listed actor" in err and "al-Nujaba" in err
+    assert "no rows with target=Nujaba brigade" in err
