@@ -48,11 +48,13 @@ def test_quiet_no_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert not (tmp_path / "out" / "graph.inferred.ttl").exists()
 
 
-def test_nothing_readable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["run", str(tmp_path / "missing"), "-o", str(tmp_path / "out"), "-q"]) == 1
+def test_missing_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", str(tmp_path / "missing"), "-o", str(tmp_path / "out"), "-q"]) == 2
     err = capsys.readouterr().err
-    assert "no such file or folder" in err
-    assert "no document could be read" in err
+    assert f"kg: error: no such file or folder: {tmp_path / 'missing'}" in err
+    code = main(["run", str(tmp_path / "missing"), "-o", str(tmp_path / "out"), "--skip-missing"])
+    assert code == 2
+    assert "kg: error: none of the inputs exists" in capsys.readouterr().err
 
 
 def test_help_lists_the_stages(capsys: pytest.CaptureFixture[str]) -> None:

@@ -68,6 +68,7 @@ class ExtractSummary:
     kept: int = 0  # records kept from the previous output (resume)
     words: int = 0  # words in the documents extracted
     seconds: float = 0.0
+    written: bool = False  # whether `output` (and its index) were written by this run
     issue_count: int = 0
     issues: list[ReadIssue] = field(default_factory=list)
 
@@ -162,6 +163,7 @@ def extract_corpus(
                 bar.set_postfix(records=summary.records, refresh=False)
         if summary.documents or resume:
             summary.kept = _merge(paths, superseded=extracted, keep_old=resume, report=report)
+            summary.written = True
         paths.remove_parts()
     finally:
         bar.close()
