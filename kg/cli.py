@@ -186,10 +186,13 @@ inputs:
 Empty, binary, non-English or malformed inputs are reported as warnings and skipped;
 non-UTF-8 text is decoded and reported; a file over --max-size is cut at a paragraph
 break.
-Beside OUTPUT, OUTPUT.done lists the documents done (for --resume).
+Beside OUTPUT, OUTPUT.done lists the documents done (for --resume). OUTPUT is locked for
+the run: a second kg process writing to it stops at once with an error naming the pid of
+the first (a crashed run's lock ends with it and blocks nothing).
 
 exit status: 0 done; 2 an input path does not exist (unless --skip-missing), nothing
-could be read; 3 every document failed.
+could be read, or OUTPUT is being written by another kg process; 3 every document
+failed.
 """
 
 
@@ -235,6 +238,8 @@ def _run_extract(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch_size < 1 or args.max_size <= 0:
         raise CliError("--workers, --batch-size and --max-size must be positive")
 
+    from kg.files import OutputLocked
+
     inputs = _existing_inputs(args.inputs, args.skip_missing)
     report = _IssueReporter(args.quiet)
     try:
@@ -250,6 +255,8 @@ def _run_extract(args: argparse.Namespace) -> int:
             check_language=not args.any_language,
             on_issue=report,
         )
+    except OutputLocked as error:
+        raise CliError(str(error)) from error
     except (ImportError, OSError, TimeoutError) as error:
         raise CliError(f"extraction could not run: {error}") from error
     _info(
@@ -454,11 +461,13 @@ stages (each reported as it ends):
 
 inputs: .txt, .html/.htm (main text only) and .jsonl ({"id", "text", "url"?, "title"?,
 "published"?}) files, or folders of them (read recursively). Unreadable inputs are
-reported as warnings and skipped.
+reported as warnings and skipped. OUT is locked for the run: a second kg process writing
+into it stops at once with an error naming the pid of the first.
 
 exit status: 0 done, graph valid; 1 done (every output written), but SHACL found
 violations (OUT/shacl-report.txt); 2 an input path does not exist (unless
---skip-missing) or no document could be read; 3 an internal error.
+--skip-missing), no document could be read, or OUT is being written by another kg
+process; 3 an internal error.
 """
 
 
@@ -489,6 +498,7 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_run(args: argparse.Namespace) -> int:
+    from kg.files import OutputLocked
     from kg.pipeline import PipelineError, run, summary_text
 
     if args.workers < 1 or args.top < 0:
@@ -508,7 +518,7 @@ def _run_run(args: argparse.Namespace) -> int:
             top=args.top,
             on_issue=_IssueReporter(args.quiet),
         )
-    except PipelineError as error:
+    except (PipelineError, OutputLocked) as error:
         raise CliError(str(error)) from error
     except (ImportError, OSError) as error:
         raise CliError(f"the pipeline could not run: {error}") from error

@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from kg.files import write_text_atomic
+from kg.files import output_lock, write_text_atomic
 from kg.pipeline_summary import (
     SUMMARY_JSON,
     SUMMARY_MD,
@@ -88,12 +88,43 @@ def run(
     `top` alignments go into the summary; `on_issue` receives every input problem as it
     happens (a `kg.extract.readers.ReadIssue`, whose `level` is "warning" or "note", or a
     `kg.records.LoadIssue`; `str()` of either names the file and line). Raises
-    PipelineError when no document could be read."""
+    PipelineError when no document could be read, and kg.files.OutputLocked, at once,
+    when another process is running into `out_dir` (the folder is locked for the run)."""
     started = time.perf_counter()
     paths = [str(p) for p in ([inputs] if isinstance(inputs, str | Path) else inputs)]
     out = Path(out_dir)
     _check_out_dir(paths, out)
     out.mkdir(parents=True, exist_ok=True)
+    with output_lock(out, folder=True):
+        return _run_locked(
+            paths,
+            out,
+            started=started,
+            workers=workers,
+            reason=reason,
+            resume=resume,
+            progress=progress,
+            top=top,
+            on_issue=on_issue,
+            on_stage=on_stage,
+            extractor_factory=extractor_factory,
+        )
+
+
+def _run_locked(
+    paths: list[str],
+    out: Path,
+    *,
+    started: float,
+    workers: int,
+    reason: bool,
+    resume: bool,
+    progress: bool,
+    top: int,
+    on_issue: Callable[[Any], None] | None,
+    on_stage: StageHook | None,
+    extractor_factory: Callable[[], Any] | None,
+) -> RunSummary:
     summary = RunSummary(inputs=paths, out_dir=str(out), reasoned=reason)
 
     def issue(found: Any) -> None:
