@@ -184,8 +184,9 @@ inputs:
   folders     read recursively, in sorted order
 
 Empty, binary, non-English or malformed inputs are reported as warnings and skipped;
-non-UTF-8 text is decoded and reported; a file over --max-size is cut at a paragraph
-break.
+non-UTF-8 text is decoded (BOM, HTML <meta charset>, else detected) and reported with
+its encoding and confidence, or skipped when the encoding is too uncertain; a file over
+--max-size is cut at a paragraph break.
 Beside OUTPUT, OUTPUT.done lists the documents done (for --resume). OUTPUT is locked for
 the run: a second kg process writing to it stops at once with an error naming the pid of
 the first (a crashed run's lock ends with it and blocks nothing).

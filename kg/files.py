@@ -170,19 +170,19 @@ class UnreadableFile(ValueError):
 
 
 def read_text(path: str | Path) -> str:
-    """Read a text file as UTF-8 (BOM tolerated); fall back to charset detection for other
-    encodings. Raises UnreadableFile for binary data or text that cannot be decoded."""
-    raw = Path(path).read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise UnreadableFile(f"{path}: binary file (NUL bytes), not text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        from charset_normalizer import from_bytes
+    """Read a text file as UTF-8 (BOM tolerated), UTF-16 or UTF-32 with a BOM, or another
+    encoding kg.textcodec detects with enough confidence. Raises UnreadableFile for binary
+    data or text whose encoding is too uncertain to read."""
+    from kg.textcodec import MIN_CONFIDENCE, decode_bytes
 
-        best = from_bytes(raw).best()
-        if best is None:
-            raise UnreadableFile(
-                f"{path}: not UTF-8 (byte {utf8_error.start}) and no other encoding fits"
-            ) from utf8_error
-        return str(best)
+    raw = Path(path).read_bytes()
+    has_bom = raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    if not has_bom and b"\x00" in raw[:8192]:
+        raise UnreadableFile(f"{path}: binary file (NUL bytes), not text")
+    decoded = decode_bytes(raw)
+    if decoded.text is None:
+        raise UnreadableFile(
+            f"{path}: not UTF-8, and no encoding fits with confidence {MIN_CONFIDENCE:.0%} "
+            f"or more (best: {decoded.encoding}, {decoded.confidence:.0%}); convert it to UTF-8"
+        )
+    return decoded.text

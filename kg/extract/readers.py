@@ -12,11 +12,12 @@ recursively, in sorted order, so runs are deterministic) and reports every probl
 * `.jsonl`/`.ndjson`: one document a line, `{id, text, url?, title?, published?}`.
 
 Bad input never stops the run: an empty, binary or unreadable file, a malformed JSONL
-line or a text that is not English is reported and skipped; non-UTF-8 text is decoded with
-the encoding that fits best and reported. Memory stays bounded: JSONL is streamed line by
-line, and at most `max_bytes` of one document are read: a longer file is cut at the last
-paragraph break before that limit, with a warning saying so (split such a file into
-several documents to read all of it).
+line or a text that is not English is reported and skipped; non-UTF-8 text is decoded by
+kg.textcodec (BOM, HTML's declared charset, then detection) and reported with the encoding
+and its confidence, or skipped when the encoding is too uncertain. Memory stays bounded:
+JSONL is streamed line by line, and at most `max_bytes` of one document are read: a
+longer file is cut at the last paragraph break before that limit, with a warning saying
+so (split such a file into several documents to read all of it).
 """
 
 from __future__ import annotations
@@ -185,7 +186,7 @@ def _read_file(
     if not raw.strip():
         report(ReadIssue(str(path), None, "empty file; skipped"))
         return
-    text = _decode(raw, str(path), None, report, truncated=size > limit)
+    text = _decode(raw, str(path), None, report, truncated=size > limit, markup=kind == "html")
     if text is None:
         return
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and text.lstrip()[:1] == "<":
@@ -261,32 +262,52 @@ def _acceptable(
 
 
 def _decode(
-    raw: bytes, path: str, line: int | None, report: IssueHandler, *, truncated: bool = False
+    raw: bytes,
+    path: str,
+    line: int | None,
+    report: IssueHandler,
+    *,
+    truncated: bool = False,
+    markup: bool = False,
 ) -> str | None:
-    """Text from bytes: UTF-8 (BOM tolerated), else the encoding charset-normalizer finds
-    (reported). Binary data is reported and gives None."""
-    if b"\x00" in raw[:8192]:
+    """Text from bytes (kg.textcodec): a BOM, then (HTML) the declared charset, then
+    UTF-8, then detection, whose encoding and confidence are reported; a detection under
+    the confidence threshold, and binary data, are reported and give None."""
+    from kg.textcodec import MIN_CONFIDENCE, decode_bytes
+
+    has_bom = raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    if not has_bom and b"\x00" in raw[:8192]:
         report(ReadIssue(path, line, "binary data (NUL bytes), not text; skipped"))
         return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if truncated and error.start >= len(raw) - 3 and error.reason == "unexpected end of data":
-            text = raw[: error.start].decode("utf-8-sig")
-        else:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(raw).best()
-            if best is None:
-                report(ReadIssue(path, line, "not UTF-8 and no other encoding fits; skipped"))
-                return None
-            text = str(best)
-            report(
-                ReadIssue(
-                    path, line,
-                    f"not UTF-8 (bad byte at offset {error.start}); decoded as {best.encoding}",
-                )
-            )  # fmt: skip
+    decoded = decode_bytes(raw, markup=markup, truncated=truncated)
+    extra = f"; {decoded.note}" if decoded.note else ""
+    if decoded.text is None:
+        best = (
+            f"the best reading, {decoded.encoding}, has confidence {decoded.confidence:.0%} "
+            f"(under {MIN_CONFIDENCE:.0%})"
+            if decoded.codec
+            else "no encoding fits"
+        )
+        report(
+            ReadIssue(
+                path, line,
+                f"not UTF-8, and its encoding is uncertain: {best}{extra}; skipped, not "
+                "guessed (convert it to UTF-8 to read it)",
+            )
+        )  # fmt: skip
+        return None
+    if decoded.source == "detected":
+        report(
+            ReadIssue(
+                path, line,
+                f"not UTF-8; decoded as {decoded.encoding} (detected, confidence "
+                f"{decoded.confidence:.0%}){extra}",
+            )
+        )  # fmt: skip
+    elif decoded.note:
+        level = "warning" if decoded.source == "utf-8" else "note"
+        report(ReadIssue(path, line, decoded.note, level))
+    text = decoded.text
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > 0.05 * min(len(text), 8192):
         report(ReadIssue(path, line, "binary data (control characters), not text; skipped"))
@@ -316,6 +337,15 @@ def _read_jsonl(
     any_line = False
     with path.open("rb") as handle:
         head = handle.read(8192)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            report(
+                ReadIssue(
+                    where, None,
+                    "UTF-16 JSON Lines are not read (its lines cannot be split as bytes); "
+                    "convert the file to UTF-8; skipped",
+                )
+            )  # fmt: skip
+            return
         if b"\x00" in head:
             report(ReadIssue(where, None, "binary data (NUL bytes), not JSON Lines; skipped"))
             return
