@@ -185,8 +185,9 @@ inputs:
 
 Empty, binary, non-English or malformed inputs are reported as warnings and skipped;
 non-UTF-8 text is decoded (BOM, HTML <meta charset>, else detected) and reported with
-its encoding and confidence, or skipped when the encoding is too uncertain; a file over
---max-size is cut at a paragraph break.
+its encoding and confidence, or skipped when the encoding is too uncertain; a text over
+--max-size is read in slices of that size (NAME-slice0001, ...), so a file of any size is
+extracted whole in bounded memory.
 Beside OUTPUT, OUTPUT.done lists the documents done (for --resume). OUTPUT is locked for
 the run: a second kg process writing to it stops at once with an error naming the pid of
 the first (a crashed run's lock ends with it and blocks nothing).
@@ -222,9 +223,11 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--max-size",
         type=float,
-        default=1.0,
+        default=0.1,
         metavar="MB",
-        help="longest document read, in MB; longer files are cut (default 1)",
+        help="largest document, in MB (millions of characters): a longer text is read in "
+        "slices of this size, cut at paragraph breaks, each its own document (default 0.1; "
+        "spaCy's memory grows with it, about 0.5 GB for 0.1)",
     )
     p.add_argument(
         "--any-language", action="store_true", help="do not skip texts that are not English"

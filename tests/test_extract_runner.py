@@ -247,3 +247,14 @@ def test_output_inside_an_input_folder_is_not_read_back(tmp_path: Path) -> None:
     assert (summary.documents, summary.skipped) == (1, 1)
     assert {i.level for i in issues} == {"note"}
     assert any("output of this run" in i.reason for i in issues)
+
+
+def test_batches_close_at_a_character_budget() -> None:
+    """spaCy parses a batch together: slices of a big file must not share one batch."""
+    from kg.extract.runner import _batched
+
+    docs = [SourceDocument(f"d{i}", "x" * size) for i, size in enumerate([60, 50, 10, 200, 5])]
+    batches = [[d.doc_id for d in batch] for batch in _batched(iter(docs), 3, max_chars=100)]
+    assert batches == [["d0"], ["d1", "d2"], ["d3"], ["d4"]]
+    small = [SourceDocument(f"s{i}", "y") for i in range(7)]
+    assert [len(b) for b in _batched(iter(small), 3, max_chars=100)] == [3, 3, 1]

@@ -44,6 +44,11 @@ from kg.files import atomic_writer, output_lock
 from kg.model import SourceDocument
 
 DEFAULT_BATCH_SIZE = 32
+# A batch also closes at this many characters: spaCy parses a batch together, and its
+# memory grows with the batch's text (about 2.7 KB a character with kg's pipeline), so
+# 32 slices of a big file must not go in one batch. News articles (2,000-8,000
+# characters) still fill batches of 12-32.
+MAX_BATCH_CHARS = 100_000
 # Issues kept in the summary (all of them still go to `on_issue`).
 MAX_KEPT_ISSUES = 1000
 
@@ -401,13 +406,22 @@ def _skip_done(
         yield doc
 
 
-def _batched(docs: Iterator[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+def _batched(
+    docs: Iterator[SourceDocument], size: int, max_chars: int = MAX_BATCH_CHARS
+) -> Iterator[list[SourceDocument]]:
+    """Batches of at most `size` documents and (but for a single document) `max_chars`
+    characters, taken lazily from `docs`."""
     batch: list[SourceDocument] = []
+    chars = 0
     for doc in docs:
+        if batch and chars + len(doc.text) > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(doc)
+        chars += len(doc.text)
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
