@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             for r in runs
         ),
         "",
+        "",
     ]
     (args.results / "large_file.md").write_text("\n".join(lines), "utf-8")
     return 0
