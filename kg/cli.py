@@ -3,21 +3,48 @@
 Each command parses its arguments, makes one library call, prints a short report on
 stderr, and turns library errors into a clear message and a non-zero exit code here, at
 the boundary only.
+
+Exit codes, the same for every command (README, "Reliability"):
+
+* 0: success (warnings about skipped inputs may have been printed);
+* 1: the data was checked and is not valid: SHACL violations (`kg build`, `kg run`; the
+  outputs are written) or bad records (`kg check`);
+* 2: usage or input error: bad options, a missing input path, nothing readable, an output
+  another kg process holds, a file that cannot be written, a missing model;
+* 3: internal error: an unexpected exception (a bug; the traceback is printed), or every
+  document failing extraction;
+* 130: interrupted (Ctrl-C).
+
+A reader that closes stdout early (`kg query --list | head -1`) is not an error: the
+command stops printing, finishes its work, and exits with the code it would have had.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from kg import __version__
 
+EXIT_OK = 0
+EXIT_INVALID = 1  # SHACL violations, bad records: the data was checked and is not valid
+EXIT_USAGE = 2  # bad options, missing or unreadable inputs, an output that cannot be written
+EXIT_INTERNAL = 3  # an unexpected exception: a bug
+EXIT_INTERRUPTED = 130
+
 
 class CliError(Exception):
     """An error to report to the user as `kg: error: ...` with exit code 2."""
+
+
+class InternalError(Exception):
+    """A failure that is not the user's (such as every document failing extraction):
+    reported as `kg: error: ...` with exit code 3."""
 
 
 def _warn(message: str) -> None:
@@ -40,12 +67,40 @@ def _library_errors(*errors: type[BaseException]) -> Iterator[None]:
 # --- option blocks shared by several commands ---------------------------------------------
 
 
+def _add_skip_missing(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--skip-missing",
+        action="store_true",
+        help="warn about input paths that do not exist and go on (default: an error)",
+    )
+
+
 def _add_record_files(p: argparse.ArgumentParser) -> None:
     p.add_argument("statements", nargs="+", help="record files or folders")
+    _add_skip_missing(p)
 
 
 def _add_document_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="document files or folders")
+    _add_skip_missing(p)
+
+
+def _existing_inputs(paths: Sequence[str], skip_missing: bool) -> list[str]:
+    """The input paths that exist. A missing one is an error naming it (exit 2), or, with
+    --skip-missing, a warning; none left is an error either way."""
+    missing = [path for path in paths if not os.path.exists(path)]
+    if missing and not skip_missing:
+        names = ", ".join(missing)
+        raise CliError(
+            f"no such file or folder: {names} (give --skip-missing to go on without "
+            f"{'it' if len(missing) == 1 else 'them'})"
+        )
+    for path in missing:
+        _warn(f"{path}: no such file or folder; skipped (--skip-missing)")
+    present = [path for path in paths if path not in missing]
+    if not present:
+        raise CliError("none of the inputs exists")
+    return present
 
 
 def _add_graph_or_store_input(p: argparse.ArgumentParser) -> None:
@@ -124,11 +179,11 @@ def _add_check(sub: argparse._SubParsersAction) -> None:
 def _run_check(args: argparse.Namespace) -> int:
     from kg.records import load_statements
 
-    result = load_statements(args.statements)
+    result = load_statements(_existing_inputs(args.statements, args.skip_missing))
     for issue in result.issues:
         _warn(str(issue))
     _info(f"{len(result.statements)} valid records, {len(result.issues)} problems")
-    return 1 if result.issues else 0
+    return EXIT_INVALID if result.issues else EXIT_OK
 
 
 # --- kg extract -----------------------------------------------------------------------
@@ -149,9 +204,17 @@ inputs:
   folders     read recursively, in sorted order
 
 Empty, binary, non-English or malformed inputs are reported as warnings and skipped;
-non-UTF-8 text is decoded and reported; a file over --max-size is cut at a paragraph
-break. The exit code is 1 only when nothing could be read or extracted.
-Beside OUTPUT, OUTPUT.done lists the documents done (for --resume).
+non-UTF-8 text is decoded (BOM, HTML <meta charset>, else detected) and reported with
+its encoding and confidence, or skipped when the encoding is too uncertain; a text over
+--max-size is read in slices of that size (NAME-slice0001, ...), so a file of any size is
+extracted whole in bounded memory.
+Beside OUTPUT, OUTPUT.done lists the documents done (for --resume). OUTPUT is locked for
+the run: a second kg process writing to it stops at once with an error naming the pid of
+the first (a crashed run's lock ends with it and blocks nothing).
+
+exit status: 0 done; 2 an input path does not exist (unless --skip-missing), nothing
+could be read, or OUTPUT is being written by another kg process; 3 every document
+failed.
 """
 
 
@@ -180,9 +243,11 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--max-size",
         type=float,
-        default=1.0,
+        default=0.1,
         metavar="MB",
-        help="longest document read, in MB; longer files are cut (default 1)",
+        help="largest document, in MB (millions of characters): a longer text is read in "
+        "slices of this size, cut at paragraph breaks, each its own document (default 0.1; "
+        "spaCy's memory grows with it, about 0.5 GB for 0.1)",
     )
     p.add_argument(
         "--any-language", action="store_true", help="do not skip texts that are not English"
@@ -197,10 +262,13 @@ def _run_extract(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch_size < 1 or args.max_size <= 0:
         raise CliError("--workers, --batch-size and --max-size must be positive")
 
+    from kg.files import OutputLocked
+
+    inputs = _existing_inputs(args.inputs, args.skip_missing)
     report = _IssueReporter(args.quiet)
     try:
         summary = extract_corpus(
-            args.inputs,
+            inputs,
             args.output,
             workers=args.workers,
             resume=args.resume,
@@ -211,18 +279,22 @@ def _run_extract(args: argparse.Namespace) -> int:
             check_language=not args.any_language,
             on_issue=report,
         )
+    except OutputLocked as error:
+        raise CliError(str(error)) from error
     except (ImportError, OSError, TimeoutError) as error:
         raise CliError(f"extraction could not run: {error}") from error
     _info(
         f"{summary.extracted} documents extracted, {summary.records} records "
         f"in {summary.seconds:.1f} s ({summary.docs_per_second:.1f} documents/s, "
         f"{summary.words_per_second:,.0f} words/s); {summary.skipped} already done, "
-        f"{summary.failed} failed, {report.warnings} warnings -> {summary.output}"
+        f"{summary.failed} failed, {report.warnings} warnings"
+        + (f" -> {summary.output}" if summary.written else "; no file written")
     )
     if summary.documents == 0:
-        _warn("nothing could be read from the inputs")
-        return 1
-    return 0 if summary.extracted or summary.skipped else 1
+        raise CliError(f"no document could be read from {', '.join(inputs)}")
+    if not (summary.extracted or summary.skipped):
+        raise InternalError(f"extraction failed for every one of the {summary.failed} documents")
+    return EXIT_OK
 
 
 # --- --store DIR for build / query / align / viz (store helper) ---------------------------
@@ -245,8 +317,9 @@ def _graph_or_store(args: argparse.Namespace) -> object:
 def _run_build_store(args: argparse.Namespace) -> int:
     from kg.store import StoreError, build_store
 
+    inputs = _existing_inputs(args.statements, args.skip_missing)
     with _library_errors(StoreError):
-        result = build_store(args.statements, args.store)
+        result = build_store(inputs, args.store)
     for issue in result.issues:
         _warn(f"skipped record: {issue}")
     added = result.added
@@ -332,7 +405,9 @@ def _run_serve(args: argparse.Namespace) -> int:
             on_ready=_ready,
         )
     _info("server stopped")
-    return 0 if code in (0, -2, -15) else int(code)
+    if code in (0, -2, -15):
+        return EXIT_OK
+    raise InternalError(f"the SPARQL server stopped with exit code {code}")
 
 
 # --- kg push (store helper) ------------------------------------------------------------
@@ -428,7 +503,13 @@ stages (each reported as it ends):
 
 inputs: .txt, .html/.htm (main text only) and .jsonl ({"id", "text", "url"?, "title"?,
 "published"?}) files, or folders of them (read recursively). Unreadable inputs are
-reported as warnings and skipped; the exit code is 1 when nothing could be read.
+reported as warnings and skipped. OUT is locked for the run: a second kg process writing
+into it stops at once with an error naming the pid of the first.
+
+exit status: 0 done, graph valid; 1 done (every output written), but SHACL found
+violations (OUT/shacl-report.txt); 2 an input path does not exist (unless
+--skip-missing), no document could be read, or OUT is being written by another kg
+process; 3 an internal error.
 """
 
 
@@ -460,22 +541,21 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_run(args: argparse.Namespace) -> int:
+    from kg.files import OutputLocked
     from kg.pipeline import PipelineError, check_inputs, run, summary_text
 
     if args.workers < 1 or args.top < 0:
         raise CliError("--workers must be at least 1 and --top not negative")
     window = _window(args)
-    try:  # before the first progress line: a wrong path is one error, not a stage that fails
-        check_inputs(args.inputs, args.out)
-    except PipelineError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
-        return 1
-
+    # before the first progress line: a wrong path is one error, not a stage that fails
+    inputs = _existing_inputs(args.inputs, args.skip_missing)
+    with _library_errors(PipelineError):
+        check_inputs(inputs, args.out)
     if not args.quiet:
-        _info(f"kg run: {' '.join(args.inputs)} -> {args.out.rstrip('/')}/")
+        _info(f"kg run: {' '.join(inputs)} -> {args.out.rstrip('/')}/")
     try:
         summary = run(
-            args.inputs,
+            inputs,
             args.out,
             workers=args.workers,
             reason=not args.no_reason,
@@ -485,15 +565,14 @@ def _run_run(args: argparse.Namespace) -> int:
             on_issue=_IssueReporter(args.quiet),
             window=window,
         )
-    except PipelineError as error:
-        _warn(str(error))
-        return 1
+    except (PipelineError, OutputLocked) as error:
+        raise CliError(str(error)) from error
     except (ImportError, OSError) as error:
         raise CliError(f"the pipeline could not run: {error}") from error
     if summary.window_note:  # even with -q: the graph holds less than was extracted
         _info(f"kg: note: {summary.window_note}")
     print(summary_text(summary))
-    return 0
+    return EXIT_INVALID if summary.conforms is False else EXIT_OK
 
 
 # --- kg build (graph) ---------------------------------------------------------------------
@@ -509,7 +588,8 @@ file beside the output (graph.inferred.ttl), which 'kg query --graph graph.ttl' 
 back. TriG, N-Quads and JSON-LD keep both named graphs in one file.
 
 exit status: 0 built and SHACL-valid; 1 built and written, but SHACL found violations
-(listed on stderr); 2 nothing built (no valid record, unreadable input, cannot write).
+(listed on stderr); 2 nothing built (no valid record, an input path that does not exist
+unless --skip-missing, unreadable input, cannot write); 3 an internal error.
 Bad records are skipped with a warning naming file and line.
 """
 
@@ -558,9 +638,10 @@ def _run_build(args: argparse.Namespace) -> int:
     if not args.output:
         raise CliError("give the graph file to write with -o FILE (or a store with --store DIR)")
 
+    inputs = _existing_inputs(args.statements, args.skip_missing)
     try:
         result = build(
-            args.statements,
+            inputs,
             args.output,
             format=args.format,
             reason=args.reason,
@@ -588,7 +669,7 @@ def _run_build(args: argparse.Namespace) -> int:
         f"time        {result.seconds:.2f} s ({timings})\n"
         f"wrote       {', '.join(str(p) for p in result.written)}"
     )
-    return 0 if result.conforms else 1
+    return EXIT_OK if result.conforms else EXIT_INVALID
 
 
 # --- kg query (graph) ---------------------------------------------------------------------
@@ -1090,17 +1171,84 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _QuietPipe:
+    """A stdout or stderr whose reader may go away (`kg ... | head -1`): once a write
+    fails with a broken pipe, the rest of the output is dropped, quietly, and the
+    command goes on to its normal end and exit code. The stream's descriptor is pointed
+    at os.devnull so that the interpreter's last flush does not fail either."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._break()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._break()
+
+    def writelines(self, lines: Iterator[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def _break(self) -> None:
+        self.broken = True
+        try:
+            fd = self._stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, fd)
+        finally:
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _QuietPipe(sys.stdout), _QuietPipe(sys.stderr)
+    try:
+        return _dispatch(args)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = saved
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except CliError as error:
         print(f"kg: error: {error}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except InternalError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return EXIT_INTERNAL
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as error:  # anything else is a bug: say so, with the traceback
+        traceback.print_exc(file=sys.stderr)
+        print(
+            f"kg: internal error: {type(error).__name__}: {error} (this is a bug in kg; "
+            "the traceback above helps to fix it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -1,10 +1,15 @@
-"""Small file helpers shared by every stage: atomic writes and tolerant text reading."""
+"""Small file helpers shared by every stage: atomic writes, output locks and tolerant text
+reading."""
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
+import socket
 import stat
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -56,6 +61,89 @@ def atomic_writer(
         raise
 
 
+class OutputLocked(RuntimeError):
+    """Another process is writing the same output (it holds its lock)."""
+
+    def __init__(self, output: str | Path, holder: dict[str, Any]) -> None:
+        self.output = str(output)
+        self.holder = holder
+        pid = holder.get("pid")
+        who = f"pid {pid}" if pid else "a process that has not written its pid yet"
+        if pid == os.getpid() and holder.get("host") in (None, socket.gethostname()):
+            who += ": this same process"
+        if holder.get("host") and holder.get("host") != socket.gethostname():
+            who += f" on {holder['host']}"
+        if holder.get("command"):
+            who += f", '{holder['command']}'"
+        if holder.get("started"):
+            who += f", since {holder['started']}"
+        super().__init__(
+            f"{output} is being written by another kg process ({who}); wait for it to "
+            "finish, or write to another output"
+        )
+
+
+def lock_path(output: str | Path, *, folder: bool = False) -> Path:
+    """The lock file of an output: `.NAME.lock` beside a file, `.kg.lock` in a folder
+    (hidden, so no folder scan reads it as a document)."""
+    target = Path(output)
+    return target / ".kg.lock" if folder else target.parent / f".{target.name}.lock"
+
+
+@contextmanager
+def output_lock(output: str | Path, *, folder: bool = False) -> Iterator[Path]:
+    """Hold the lock of `output` (a file, or a folder with `folder=True`) for the block.
+
+    The lock is an OS lock (flock on POSIX, LockFileEx on Windows, through `filelock`) on
+    the file `lock_path(output)`: the kernel drops it when the holder ends, however it
+    ends (kill -9 included), so a crashed run never leaves a stale lock behind; the file
+    itself stays (removing it would let two processes lock two different files of one
+    name). Only one attempt is made: when another process holds it, OutputLocked is raised
+    at once, with the holder's pid, host, command and start time, which the holder writes
+    into the lock file. Locks are per open file, so a second lock on the same output in
+    the same process fails too."""
+    from filelock import FileLock, Timeout
+
+    path = lock_path(output, folder=folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(
+        path,
+        timeout=0,
+        thread_local=False,
+        preserve_lock_file=True,
+        fallback_to_soft=False,
+        on_acquired=_write_holder,
+    )
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        raise OutputLocked(output, _read_holder(path)) from None
+    try:
+        yield path
+    finally:
+        lock.release()
+
+
+def _write_holder(fd: int) -> None:
+    holder = {
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]])[:200] if sys.argv else "",
+    }
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, (json.dumps(holder) + "\n").encode("utf-8"))
+
+
+def _read_holder(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def read_yaml(path: str | Path, error: type[Exception], what: str = "") -> Any:
     """Parse a YAML file (a data file under data/); a file that cannot be read or parsed
     raises `error` with "PATH: cannot read WHAT: why". Checking the shape is the caller's."""
@@ -82,19 +170,19 @@ class UnreadableFile(ValueError):
 
 
 def read_text(path: str | Path) -> str:
-    """Read a text file as UTF-8 (BOM tolerated); fall back to charset detection for other
-    encodings. Raises UnreadableFile for binary data or text that cannot be decoded."""
-    raw = Path(path).read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise UnreadableFile(f"{path}: binary file (NUL bytes), not text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        from charset_normalizer import from_bytes
+    """Read a text file as UTF-8 (BOM tolerated), UTF-16 or UTF-32 with a BOM, or another
+    encoding kg.textcodec detects with enough confidence. Raises UnreadableFile for binary
+    data or text whose encoding is too uncertain to read."""
+    from kg.textcodec import MIN_CONFIDENCE, decode_bytes
 
-        best = from_bytes(raw).best()
-        if best is None:
-            raise UnreadableFile(
-                f"{path}: not UTF-8 (byte {utf8_error.start}) and no other encoding fits"
-            ) from utf8_error
-        return str(best)
+    raw = Path(path).read_bytes()
+    has_bom = raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    if not has_bom and b"\x00" in raw[:8192]:
+        raise UnreadableFile(f"{path}: binary file (NUL bytes), not text")
+    decoded = decode_bytes(raw)
+    if decoded.text is None:
+        raise UnreadableFile(
+            f"{path}: not UTF-8, and no encoding fits with confidence {MIN_CONFIDENCE:.0%} "
+            f"or more (best: {decoded.encoding}, {decoded.confidence:.0%}); convert it to UTF-8"
+        )
+    return decoded.text

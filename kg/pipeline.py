@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.files import write_text_atomic
+from kg.files import output_lock, write_text_atomic
 from kg.pipeline_summary import (
     SUMMARY_JSON,
     SUMMARY_MD,
@@ -102,12 +102,46 @@ def run(
     `kg.records.LoadIssue`; `str()` of either names the file and line); `window` keeps
     in the graph (and so in the alignment and the page) only the records whose analysis
     date falls in it, while `statements.jsonl` keeps every record extracted. Raises
-    PipelineError when an input does not exist or no document could be read."""
+    PipelineError when an input does not exist or no document could be read, and
+    kg.files.OutputLocked, at once, when another process is running into `out_dir` (the
+    folder is locked for the run)."""
     started = time.perf_counter()
     paths = [str(p) for p in ([inputs] if isinstance(inputs, str | Path) else inputs)]
     out = Path(out_dir)
     check_inputs(paths, out)
     out.mkdir(parents=True, exist_ok=True)
+    with output_lock(out, folder=True):
+        return _run_locked(
+            paths,
+            out,
+            started=started,
+            workers=workers,
+            reason=reason,
+            resume=resume,
+            progress=progress,
+            top=top,
+            on_issue=on_issue,
+            on_stage=on_stage,
+            extractor_factory=extractor_factory,
+            window=window,
+        )
+
+
+def _run_locked(
+    paths: list[str],
+    out: Path,
+    *,
+    started: float,
+    workers: int,
+    reason: bool,
+    resume: bool,
+    progress: bool,
+    top: int,
+    on_issue: Callable[[Any], None] | None,
+    on_stage: StageHook | None,
+    extractor_factory: Callable[[], Any] | None,
+    window: DateWindow | None,
+) -> RunSummary:
     summary = RunSummary(inputs=paths, out_dir=str(out), reasoned=reason)
     if window is not None:
         summary.since, summary.until = window.since, window.until

@@ -51,3 +51,13 @@ def test_benchmark_runs_on_five_documents(tmp_path: Path) -> None:
     assert {c["workers"] for c in results["comparisons"]} == {1}
     table = bench_extract.markdown(results)
     assert "| kg extract (end to end) | 1 |" in table and "target >= 0.5" in table
+
+
+def test_large_file_benchmark_writes_its_file_and_reads_back_in_slices(tmp_path: Path) -> None:
+    import bench_large_file
+
+    path = tmp_path / "big.txt"
+    size = bench_large_file.write_big_file(path, 0.05)
+    assert 50_000 <= size < 55_000
+    docs = list(iter_documents(path, max_bytes=10_000, on_issue=lambda issue: None))
+    assert len(docs) >= 5 and all(d.doc_id.startswith("big-slice") for d in docs)

@@ -66,24 +66,25 @@ def test_bad_inputs_warn_and_the_rest_is_extracted(
     assert len(lines(out)) == 6
 
 
-def test_nothing_readable_exits_1(
+def test_nothing_readable_exits_2(
     fake: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    code = main(["extract", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01" * 100)
+    code = main(["extract", str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt"),
                  "-o", str(tmp_path / "s.jsonl")])  # fmt: skip
     err = capsys.readouterr().err
-    assert code == 1
-    assert "no such file or folder" in err and "nothing could be read" in err
+    assert code == 2
+    assert "empty file" in err and "kg: error: no document could be read" in err
     assert not (tmp_path / "s.jsonl").exists()
 
 
-def test_every_document_failing_exits_1(
+def test_every_document_failing_exits_3(
     fake: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "a.txt").write_text("EXPLODE " + SAID, encoding="utf-8")
     code = main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "s.jsonl"), "-q"])
-    assert code == 1
+    assert code == 3
     assert "extraction failed for document 'a'" in capsys.readouterr().err
 
 

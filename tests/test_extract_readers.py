@@ -198,17 +198,20 @@ def test_jsonl_documents_and_problems(tmp_path: Path) -> None:
     assert str(issues[0]).startswith(f"{path}:2: ")
 
 
-def test_jsonl_long_lines_are_skipped_and_long_texts_cut(tmp_path: Path) -> None:
+def test_jsonl_long_lines_are_skipped_and_long_texts_sliced(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     huge = json.dumps({"id": "huge", "text": "word " * 30_000})  # over the line limit
-    long = json.dumps({"id": "long", "text": (ENGLISH + "\n\n") * 10})  # over the text limit
+    long = json.dumps({"id": "long", "title": "Long", "text": (ENGLISH + "\n\n") * 10})
     small = json.dumps({"id": "ok", "text": ENGLISH})
     path.write_text(f"{huge}\n{long}\n{small}\n", encoding="utf-8")
     docs, issues = read(path, max_bytes=1000)
-    assert [d.doc_id for d in docs] == ["long", "ok"]
-    assert len(docs[0].text) <= 1000 and docs[0].text.endswith(ENGLISH)
+    ids = [d.doc_id for d in docs]
+    assert ids[-1] == "ok" and ids[:-1] == [f"long-slice{n:04d}" for n in range(1, len(ids))]
+    assert all(len(d.text) <= 1000 for d in docs)
+    assert "".join(d.text for d in docs[:-1]) == (ENGLISH + "\n\n") * 10  # nothing lost
+    assert docs[0].title == "Long (1)" and docs[1].title == "Long (2)"
     assert issues[0].line == 1 and "too long" in issues[0].reason
-    assert issues[1].line == 2 and "text cut to" in issues[1].reason
+    assert issues[1].line == 2 and "read in slices of at most 1,000" in issues[1].reason
 
 
 # --- folders ------------------------------------------------------------------------------
@@ -274,27 +277,72 @@ def test_looks_english() -> None:
     assert not looks_english("كتائب حزب الله قالت في بيان إنها سترد على الهجوم " * 5)[0]
 
 
-def test_huge_file_is_cut_at_a_paragraph_with_a_warning(tmp_path: Path) -> None:
+def test_huge_file_is_read_in_slices_cut_at_paragraphs(tmp_path: Path) -> None:
     paragraph = ENGLISH + "\n\n"
     path = tmp_path / "huge.txt"
     with path.open("w", encoding="utf-8") as handle:
-        for _ in range(400):  # about 130 KB against a 20 KB limit
+        handle.write("Headline of the digest\n\nBAGHDAD, Jan 8, 2020 (Wire) - " + paragraph)
+        for _ in range(400):  # about 130 KB against a 20 KB slice
             handle.write(paragraph)
     docs, issues = read(path, max_bytes=20_000)
-    [doc] = docs
-    assert len(doc.text) <= 20_000
-    assert doc.text.endswith(ENGLISH)  # cut at a paragraph break, not mid-sentence
+    assert len(docs) > 6
+    assert [d.doc_id for d in docs] == [f"huge-slice{n:04d}" for n in range(1, len(docs) + 1)]
+    assert "".join(d.text for d in docs) == path.read_text(encoding="utf-8")  # nothing lost
+    for doc in docs:
+        assert len(doc.text) <= 20_000
+        assert doc.text.rstrip().endswith(ENGLISH)  # cut at a paragraph break
+        assert doc.published == "2020-01-08" and doc.path == str(path)
+    assert docs[0].title == "Headline of the digest (1)"
     [issue] = issues
-    assert "over the 0.0 MB limit" in issue.reason or "limit for one document" in issue.reason
-    assert "split it" in issue.reason
+    assert issue.level == "note" and "read in slices of at most 20,000 characters" in issue.reason
 
 
-def test_huge_file_cut_inside_a_multibyte_character(tmp_path: Path) -> None:
+def test_huge_file_sliced_inside_multibyte_characters(tmp_path: Path) -> None:
     path = tmp_path / "utf8.txt"
-    path.write_text(("Die Gruppe — " + ENGLISH + " ") * 200, encoding="utf-8")
+    text = ("Die Gruppe — São Paulo, Zürich — " + ENGLISH + " ") * 200
+    path.write_text(text, encoding="utf-8")
     docs, issues = read(path, max_bytes=5_001)
-    assert len(docs) == 1
-    assert not any("not UTF-8" in i.reason for i in issues)
+    assert len(docs) > 10
+    assert "".join(d.text for d in docs) == text
+    assert not any("not UTF-8" in i.reason or "U+FFFD" in i.reason for i in issues)
+
+
+def test_huge_latin1_file_is_sliced_in_its_own_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    text = ("The mayor of São Paulo met the delegation in Zürich. " + ENGLISH + "\n\n") * 300
+    path.write_bytes(text.encode("latin-1"))
+    docs, issues = read(path, max_bytes=10_000)
+    assert "".join(d.text for d in docs) == text
+    assert sum("decoded as windows-1252" in i.reason for i in issues) == 1
+
+
+def test_a_big_file_is_read_slice_by_slice_in_bounded_memory(tmp_path: Path) -> None:
+    """A 6 MB file is never held whole: the reader yields its slices lazily and its peak
+    of traced memory stays a small multiple of one slice (100,000 characters)."""
+    import tracemalloc
+
+    path = tmp_path / "big.txt"
+    paragraph = (ENGLISH + " ") * 3 + "\n\n"
+    with path.open("w", encoding="utf-8") as handle:
+        while handle.tell() < 6_000_000:
+            handle.write(paragraph)
+    size = path.stat().st_size
+    documents = iter_documents(path, max_bytes=100_000, on_issue=lambda issue: None)
+    tracemalloc.start()
+    try:
+        first = next(documents)  # the first slice comes before the rest is read
+        after_first = tracemalloc.get_traced_memory()[0]
+        count, characters = 1, len(first.text)
+        del first
+        for doc in documents:
+            count += 1
+            characters += len(doc.text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert characters == size and count >= 60
+    assert after_first < 1_000_000
+    assert peak < 1_500_000, f"peak {peak:,} bytes traced for a {size:,}-byte file"
 
 
 @given(st.binary(max_size=2000))

@@ -74,6 +74,11 @@ def index(path: Path) -> dict[str, dict]:
     return {entry["doc_id"]: entry for entry in map(json.loads, lines)}
 
 
+def work_files(output: Path) -> list[Path]:
+    """The work files of runs into `output` (OUTPUT.PID-RANDOM.part, ...done.part)."""
+    return sorted(output.parent.glob(f"{output.name}.*part"))
+
+
 def run(inputs, output, **options):
     issues: list[ReadIssue] = []
     options.setdefault("extractor_factory", FakeExtractor)
@@ -93,7 +98,7 @@ def test_streams_records_and_writes_index(tmp_path: Path) -> None:
     assert [r["doc_id"] for r in rows] == [f"{i:02d}" for i in range(5) for _ in (1, 2)]
     assert rows[0]["evidence"] == "The group said it would respond"
     assert index(out)["none"] == {"doc_id": "none", "version": "fake-1", "records": 0}
-    assert not Path(f"{out}.part").exists() and not Path(f"{out}.done.part").exists()
+    assert work_files(out) == []
     assert summary.version == "fake-1"
 
 
@@ -175,14 +180,16 @@ def test_interrupted_run_keeps_old_output_and_resume_recovers_its_work(tmp_path:
     with pytest.raises(KeyboardInterrupt):
         run(docs, out, resume=True, batch_size=1)
     assert out.read_bytes() == before  # atomic: the old output is untouched
-    assert Path(f"{out}.part").exists()  # the work done so far is on disk
+    [done_part, part] = work_files(out)  # the work done so far is on disk, named for its run
+    assert part.name.startswith(f"{out.name}.{os.getpid()}-")
+    assert done_part.name == part.name.removesuffix(".part") + ".done.part"
 
     write_docs(docs, {"d": SAID})
     summary, issues = run(docs, out, resume=True)
     assert any("recovered 1 documents" in i.reason for i in issues)
     assert (summary.skipped, summary.extracted) == (3, 2)  # a, b, c done; d, e now
     assert [r["doc_id"] for r in records(out)] == ["a", "a", "b", "b", "c", "c", "d", "d", "e", "e"]
-    assert not Path(f"{out}.part").exists()
+    assert work_files(out) == []
 
 
 def test_nothing_readable_leaves_output_alone(tmp_path: Path) -> None:
@@ -240,3 +247,14 @@ def test_output_inside_an_input_folder_is_not_read_back(tmp_path: Path) -> None:
     assert (summary.documents, summary.skipped) == (1, 1)
     assert {i.level for i in issues} == {"note"}
     assert any("output of this run" in i.reason for i in issues)
+
+
+def test_batches_close_at_a_character_budget() -> None:
+    """spaCy parses a batch together: slices of a big file must not share one batch."""
+    from kg.extract.runner import _batched
+
+    docs = [SourceDocument(f"d{i}", "x" * size) for i, size in enumerate([60, 50, 10, 200, 5])]
+    batches = [[d.doc_id for d in batch] for batch in _batched(iter(docs), 3, max_chars=100)]
+    assert batches == [["d0"], ["d1", "d2"], ["d3"], ["d4"]]
+    small = [SourceDocument(f"s{i}", "y") for i in range(7)]
+    assert [len(b) for b in _batched(iter(small), 3, max_chars=100)] == [3, 3, 1]

@@ -12,11 +12,18 @@ recursively, in sorted order, so runs are deterministic) and reports every probl
 * `.jsonl`/`.ndjson`: one document a line, `{id, text, url?, title?, published?}`.
 
 Bad input never stops the run: an empty, binary or unreadable file, a malformed JSONL
-line or a text that is not English is reported and skipped; non-UTF-8 text is decoded with
-the encoding that fits best and reported. Memory stays bounded: JSONL is streamed line by
-line, and at most `max_bytes` of one document are read: a longer file is cut at the last
-paragraph break before that limit, with a warning saying so (split such a file into
-several documents to read all of it).
+line or a text that is not English is reported and skipped; non-UTF-8 text is decoded by
+kg.textcodec (BOM, HTML's declared charset, then detection) and reported with the encoding
+and its confidence, or skipped when the encoding is too uncertain.
+
+Memory stays bounded whatever the size of a file: JSONL is streamed line by line, and a
+text longer than `max_bytes` (100,000 characters by default) is read in slices of at most
+that size, cut at paragraph breaks, each yielded as its own document
+(`NAME-slice0001`, `NAME-slice0002`, ...; the first slice's title and dateline date go
+to all of them). A text file is sliced as it is read: at most two slices of it are in
+memory at once, whatever its size. An HTML page's main text and a JSONL document's text
+are sliced the same way once read (a page is read whole up to HTML_MAX_BYTES, a JSONL line
+up to JSONL_LINE_SLICES slices).
 """
 
 from __future__ import annotations
@@ -40,9 +47,16 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 JSONL_FIELDS = frozenset({"id", "text", "url", "title", "published"})
 
-# 1 MB: spaCy refuses texts over 1,000,000 characters by default, and no news article
-# comes near it; a bigger "document" is a corpus in one file and should be split.
-DEFAULT_MAX_BYTES = 1_000_000
+# The largest document handed to the extractor, in characters (bytes for ASCII text): a
+# longer text is read in slices of at most this size. spaCy's memory grows with the length
+# of one Doc (its token vectors): with kg's pipeline a 100,000-character Doc peaks at
+# about 0.5 GB, a 1,000,000-character one at 2.6-3 GB (bench/bench_large_file.py). No news
+# article comes near 100,000 characters.
+DEFAULT_MAX_BYTES = 100_000
+# HTML is parsed whole: pages are read up to this many bytes (markup, scripts included).
+HTML_MAX_BYTES = 4_000_000
+# A JSONL line holds at most this many slices' worth of text (longer lines are skipped).
+JSONL_LINE_SLICES = 40
 # Below this many words the language check cannot tell and is not made.
 MIN_WORDS_FOR_LANGUAGE = 20
 # Share of frequent English function words below which a text is taken as not English.
@@ -176,68 +190,190 @@ def _read_file(
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, report, max_bytes, check_language)
             return
-        kind = "html" if suffix in HTML_SUFFIXES else "text"
-        limit = max_bytes * 4 if kind == "html" else max_bytes
-        raw, size = _read_head(path, limit)
+        if suffix in HTML_SUFFIXES:
+            yield from _read_html(path, report, max_bytes, check_language)
+            return
+        yield from _read_text(path, report, max_bytes, check_language)
     except OSError as error:
         report(ReadIssue(str(path), None, f"cannot read: {error.strerror or error}"))
-        return
-    if not raw.strip():
-        report(ReadIssue(str(path), None, "empty file; skipped"))
-        return
-    text = _decode(raw, str(path), None, report, truncated=size > limit)
-    if text is None:
-        return
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and text.lstrip()[:1] == "<":
-        kind = "html" if re.search(r"<(html|body|p|div)\b", text[:5000], re.I) else kind
-    if size > limit:
-        text = _cut_at_break(text)
-        report(
-            ReadIssue(
-                str(path), None,
-                f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for one "
-                f"document: only its first {len(text):,} characters (up to a paragraph "
-                "break) are read; split it into several documents to read all of it",
-            )
-        )  # fmt: skip
-    if kind == "html":
-        doc = _html_document(path, text, report, max_bytes)
-    else:
-        doc = SourceDocument(
-            doc_id=path.stem,
-            text=text,
-            title=title_line(text),
-            published=dateline_date(text),
-            path=str(path),
-        )
-    if doc is not None and _acceptable(doc, str(path), None, report, check_language):
-        yield doc
 
 
-def _read_head(path: Path, limit: int) -> tuple[bytes, int]:
+def _read_text(
+    path: Path, report: IssueHandler, max_bytes: int, check_language: bool
+) -> Iterator[SourceDocument]:
+    """A text file (or a file of another suffix, which may turn out to be HTML): one
+    document, or, over `max_bytes`, slices read one after the other."""
+    where = str(path)
     size = path.stat().st_size
     with path.open("rb") as handle:
-        return handle.read(limit), size
+        head = handle.read(max_bytes)
+        if not head.strip():
+            report(ReadIssue(where, None, "empty file; skipped"))
+            return
+        if (
+            path.suffix.lower() not in TEXT_SUFFIXES
+            and head.lstrip()[:1] == b"<"
+            and re.search(rb"<(html|body|p|div)\b", head[:5000], re.I)
+        ):
+            handle.close()
+            yield from _read_html(path, report, max_bytes, check_language)
+            return
+        sliced = size > len(head)
+        text = _decode(head, where, None, report, truncated=sliced)
+        if text is None:
+            return
+        if not sliced:
+            doc = SourceDocument(
+                doc_id=path.stem,
+                text=text,
+                title=title_line(text),
+                published=dateline_date(text),
+                path=where,
+            )
+            if _acceptable(doc, where, None, report, check_language):
+                yield doc
+            return
+        report(
+            ReadIssue(
+                where, None,
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB of one "
+                f"document: read in slices of at most {max_bytes:,} characters, cut at "
+                f"paragraph breaks, each its own document ({path.stem}-slice0001, ...)",
+                "note",
+            )
+        )  # fmt: skip
+        from kg.textcodec import decode_bytes
+
+        codec = decode_bytes(head, truncated=True).codec
+        del head, text  # only one slice at a time from here on
+        handle.seek(0)
+        pieces = _text_stream(handle, codec, max_bytes, where, report)
+        yield from _slice_documents(
+            _slices(pieces, max_bytes), path.stem, where, None, report, check_language
+        )
 
 
-def _html_document(
-    path: Path, markup: str, report: IssueHandler, max_bytes: int
-) -> SourceDocument | None:
+def _text_stream(
+    handle: BinaryIO, codec: str, chunk: int, where: str, report: IssueHandler
+) -> Iterator[str]:
+    """The text of an open binary file, decoded chunk by chunk with `codec` (bytes that
+    do not fit it are replaced, and counted in one warning at the end)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(codec)("replace")
+    replaced = 0
+    while True:
+        raw = handle.read(chunk)
+        text = decoder.decode(raw, final=not raw)
+        replaced += text.count("\ufffd")
+        if text:
+            yield text
+        if not raw:
+            break
+    if replaced:
+        report(
+            ReadIssue(
+                where, None,
+                f"{replaced} characters do not decode as {codec} and were replaced by U+FFFD",
+            )
+        )  # fmt: skip
+
+
+def _slices(pieces: Iterable[str], size: int) -> Iterator[str]:
+    """Slices of at most `size` characters of the text `pieces` make up, each cut at the
+    last paragraph break (else line break, sentence end, space) in its last fifth; no
+    character is lost or repeated. At most one slice and one piece are held at a time."""
+    buffer = ""
+    for piece in pieces:
+        buffer += piece
+        while len(buffer) > size:
+            cut = len(_cut_at_break(buffer[:size], spaces=True))
+            yield buffer[:cut]
+            buffer = buffer[cut:]
+    if buffer:
+        yield buffer
+
+
+def _slice_documents(
+    slices: Iterable[str],
+    doc_id: str,
+    where: str,
+    line: int | None,
+    report: IssueHandler,
+    check_language: bool,
+    **meta: Any,
+) -> Iterator[SourceDocument]:
+    """One document per slice: NAME-slice0001, ...; the title and date of the first slice
+    (or `meta`) for all."""
+    title = meta.pop("title", None)
+    published = meta.pop("published", None)
+    number = 0
+    for text in slices:
+        if not text.strip():
+            continue
+        number += 1
+        if number == 1:
+            title = title or title_line(text)
+            published = published or dateline_date(text)
+        doc = SourceDocument(
+            doc_id=f"{doc_id}-slice{number:04d}",
+            text=text,
+            title=f"{title} ({number})" if title else None,
+            published=published,
+            path=where,
+            **meta,
+        )
+        if _acceptable(doc, where, line, report, check_language):
+            yield doc
+
+
+def _read_html(
+    path: Path, report: IssueHandler, max_bytes: int, check_language: bool
+) -> Iterator[SourceDocument]:
     from kg.extract.html import html_document
 
+    where = str(path)
+    limit = max(HTML_MAX_BYTES, max_bytes)
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        raw = handle.read(limit)
+    if not raw.strip():
+        report(ReadIssue(where, None, "empty file; skipped"))
+        return
+    markup = _decode(raw, where, None, report, truncated=size > limit, markup=True)
+    if markup is None:
+        return
+    if size > limit:
+        report(
+            ReadIssue(
+                where, None,
+                f"page is {size / 1e6:.1f} MB: only its first {limit / 1e6:.0f} MB are read",
+            )
+        )  # fmt: skip
     content = html_document(markup)
-    text = content.text
-    if len(text) > max_bytes:
-        text = _cut_at_break(text[:max_bytes])
-        report(ReadIssue(str(path), None, f"main text cut to {len(text):,} characters"))
-    return SourceDocument(
-        doc_id=path.stem,
-        text=text,
-        url=content.url,
-        title=content.title,
-        published=content.published or dateline_date(text),
-        path=str(path),
-    )
+    del markup, raw
+    meta = {"url": content.url}
+    published = content.published or dateline_date(content.text)
+    if len(content.text) <= max_bytes:
+        doc = SourceDocument(
+            doc_id=path.stem, text=content.text, title=content.title, published=published,
+            path=where, **meta,
+        )  # fmt: skip
+        if _acceptable(doc, where, None, report, check_language):
+            yield doc
+        return
+    report(
+        ReadIssue(
+            where, None,
+            f"main text of {len(content.text):,} characters read in slices of at most "
+            f"{max_bytes:,} ({path.stem}-slice0001, ...)",
+            "note",
+        )
+    )  # fmt: skip
+    yield from _slice_documents(
+        _slices([content.text], max_bytes), path.stem, where, None, report, check_language,
+        title=content.title, published=published, **meta,
+    )  # fmt: skip
 
 
 def _acceptable(
@@ -261,32 +397,52 @@ def _acceptable(
 
 
 def _decode(
-    raw: bytes, path: str, line: int | None, report: IssueHandler, *, truncated: bool = False
+    raw: bytes,
+    path: str,
+    line: int | None,
+    report: IssueHandler,
+    *,
+    truncated: bool = False,
+    markup: bool = False,
 ) -> str | None:
-    """Text from bytes: UTF-8 (BOM tolerated), else the encoding charset-normalizer finds
-    (reported). Binary data is reported and gives None."""
-    if b"\x00" in raw[:8192]:
+    """Text from bytes (kg.textcodec): a BOM, then (HTML) the declared charset, then
+    UTF-8, then detection, whose encoding and confidence are reported; a detection under
+    the confidence threshold, and binary data, are reported and give None."""
+    from kg.textcodec import MIN_CONFIDENCE, decode_bytes
+
+    has_bom = raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    if not has_bom and b"\x00" in raw[:8192]:
         report(ReadIssue(path, line, "binary data (NUL bytes), not text; skipped"))
         return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if truncated and error.start >= len(raw) - 3 and error.reason == "unexpected end of data":
-            text = raw[: error.start].decode("utf-8-sig")
-        else:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(raw).best()
-            if best is None:
-                report(ReadIssue(path, line, "not UTF-8 and no other encoding fits; skipped"))
-                return None
-            text = str(best)
-            report(
-                ReadIssue(
-                    path, line,
-                    f"not UTF-8 (bad byte at offset {error.start}); decoded as {best.encoding}",
-                )
-            )  # fmt: skip
+    decoded = decode_bytes(raw, markup=markup, truncated=truncated)
+    extra = f"; {decoded.note}" if decoded.note else ""
+    if decoded.text is None:
+        best = (
+            f"the best reading, {decoded.encoding}, has confidence {decoded.confidence:.0%} "
+            f"(under {MIN_CONFIDENCE:.0%})"
+            if decoded.codec
+            else "no encoding fits"
+        )
+        report(
+            ReadIssue(
+                path, line,
+                f"not UTF-8, and its encoding is uncertain: {best}{extra}; skipped, not "
+                "guessed (convert it to UTF-8 to read it)",
+            )
+        )  # fmt: skip
+        return None
+    if decoded.source == "detected":
+        report(
+            ReadIssue(
+                path, line,
+                f"not UTF-8; decoded as {decoded.encoding} (detected, confidence "
+                f"{decoded.confidence:.0%}){extra}",
+            )
+        )  # fmt: skip
+    elif decoded.note:
+        level = "warning" if decoded.source == "utf-8" else "note"
+        report(ReadIssue(path, line, decoded.note, level))
+    text = decoded.text
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > 0.05 * min(len(text), 8192):
         report(ReadIssue(path, line, "binary data (control characters), not text; skipped"))
@@ -294,11 +450,11 @@ def _decode(
     return text
 
 
-def _cut_at_break(text: str) -> str:
-    """`text` cut back to its last paragraph break (or line break, or sentence end) when
-    one lies in its last fifth; otherwise as it is."""
+def _cut_at_break(text: str, *, spaces: bool = False) -> str:
+    """`text` cut back to its last paragraph break (or line break, or sentence end, or,
+    with `spaces`, space) when one lies in its last fifth; otherwise as it is."""
     floor = int(len(text) * 0.8)
-    for separator in ("\n\n", "\n", ". "):
+    for separator in ("\n\n", "\n", ". ", *([" "] if spaces else [])):
         at = text.rfind(separator, floor)
         if at > 0:
             return text[: at + (1 if separator == ". " else 0)]
@@ -316,11 +472,20 @@ def _read_jsonl(
     any_line = False
     with path.open("rb") as handle:
         head = handle.read(8192)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            report(
+                ReadIssue(
+                    where, None,
+                    "UTF-16 JSON Lines are not read (its lines cannot be split as bytes); "
+                    "convert the file to UTF-8; skipped",
+                )
+            )  # fmt: skip
+            return
         if b"\x00" in head:
             report(ReadIssue(where, None, "binary data (NUL bytes), not JSON Lines; skipped"))
             return
         handle.seek(0)
-        for number, raw in _lines(handle, max_bytes * 2 + 65536):
+        for number, raw in _lines(handle, max_bytes * JSONL_LINE_SLICES + 65536):
             if raw is None:
                 report(ReadIssue(where, number, "line too long for one document; skipped"))
                 continue
@@ -330,8 +495,23 @@ def _read_jsonl(
             text = _decode(raw, where, number, report)
             if text is None:
                 continue
-            doc = _jsonl_document(text, where, number, report, unknown_seen, max_bytes)
-            if doc is not None and _acceptable(doc, where, number, report, check_language):
+            doc = _jsonl_document(text, where, number, report, unknown_seen)
+            if doc is None:
+                continue
+            if len(doc.text) > max_bytes:
+                report(
+                    ReadIssue(
+                        where, number,
+                        f"text of {len(doc.text):,} characters read in slices of at most "
+                        f"{max_bytes:,} ({doc.doc_id}-slice0001, ...)",
+                        "note",
+                    )
+                )  # fmt: skip
+                yield from _slice_documents(
+                    _slices([doc.text], max_bytes), doc.doc_id, where, number, report,
+                    check_language, title=doc.title, published=doc.published, url=doc.url,
+                )  # fmt: skip
+            elif _acceptable(doc, where, number, report, check_language):
                 yield doc
     if not any_line:
         report(ReadIssue(where, None, "empty file; skipped"))
@@ -362,7 +542,6 @@ def _jsonl_document(
     number: int,
     report: IssueHandler,
     unknown_seen: set[frozenset[str]],
-    max_bytes: int,
 ) -> SourceDocument | None:
     try:
         data: Any = json.loads(line)
@@ -382,9 +561,6 @@ def _jsonl_document(
     if not isinstance(text, str) or not text.strip():
         report(ReadIssue(path, number, "'text' is required (a non-empty string); line skipped"))
         return None
-    if len(text) > max_bytes:
-        text = _cut_at_break(text[:max_bytes])
-        report(ReadIssue(path, number, f"text cut to {len(text):,} characters (document limit)"))
     unknown = frozenset(data) - JSONL_FIELDS
     if unknown and unknown not in unknown_seen:
         unknown_seen.add(unknown)

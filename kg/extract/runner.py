@@ -7,9 +7,14 @@ whatever the corpus size. Files it keeps beside `output`:
 * `output` itself: the records (JSON Lines), replaced atomically at the end of a run;
 * `output + ".done"`: the index, one `{"doc_id", "version", "records"}` line per document
   extracted (documents with no records included), also replaced atomically;
-* `output + ".part"` and `output + ".done.part"`: the work of the current run, flushed
-  after every batch. After a crash or Ctrl-C they are still there, and `resume=True`
-  folds what they hold into the output before going on, so no finished document is lost.
+* `output + ".PID-RANDOM.part"` and `output + ".PID-RANDOM.done.part"`: the work of the
+  current run, flushed after every batch, named for this process alone. After a crash or
+  Ctrl-C they are still there, and `resume=True` folds what they hold into the output
+  before going on (those of every earlier run, oldest first), so no finished document is
+  lost; a run without `resume` removes them;
+* `.NAME.lock` (kg.files.output_lock): held for the whole run, so a second process
+  writing the same output stops at once with kg.files.OutputLocked naming the holder's
+  pid. The OS lock ends with its process, so a crashed run does not block the next one.
 
 With `resume=True` a document whose doc_id the index (or, without an index, the output's
 records) lists for the same extractor version is skipped; one extracted by another version
@@ -20,8 +25,11 @@ others go on.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import re
+import secrets
 import sys
 import threading
 import time
@@ -32,10 +40,15 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from kg.extract.readers import IssueHandler, ReadIssue, iter_documents
-from kg.files import atomic_writer
+from kg.files import atomic_writer, output_lock
 from kg.model import SourceDocument
 
 DEFAULT_BATCH_SIZE = 32
+# A batch also closes at this many characters: spaCy parses a batch together, and its
+# memory grows with the batch's text (about 2.7 KB a character with kg's pipeline), so
+# 32 slices of a big file must not go in one batch. News articles (2,000-8,000
+# characters) still fill batches of 12-32.
+MAX_BATCH_CHARS = 100_000
 # Issues kept in the summary (all of them still go to `on_issue`).
 MAX_KEPT_ISSUES = 1000
 
@@ -68,6 +81,7 @@ class ExtractSummary:
     kept: int = 0  # records kept from the previous output (resume)
     words: int = 0  # words in the documents extracted
     seconds: float = 0.0
+    written: bool = False  # whether `output` (and its index) were written by this run
     issue_count: int = 0
     issues: list[ReadIssue] = field(default_factory=list)
 
@@ -111,12 +125,44 @@ def extract_corpus(
     installed on its workers). `extractor_factory` makes the extractor (default: kg's own,
     `kg.extract.Extractor`); it must be picklable for workers and Dask. Problems with
     inputs and failed documents are passed to `on_issue` as they happen and kept (the
-    first 1,000) in the summary.
+    first 1,000) in the summary. Raises kg.files.OutputLocked, before anything else, when
+    another process is writing `output`.
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    started = time.perf_counter()
     out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(out):
+        return _extract_locked(
+            inputs,
+            out,
+            workers=workers,
+            resume=resume,
+            dask_address=dask_address,
+            progress=progress,
+            batch_size=batch_size,
+            factory=extractor_factory or default_extractor,
+            on_issue=on_issue,
+            max_bytes=max_bytes,
+            check_language=check_language,
+        )
+
+
+def _extract_locked(
+    inputs: str | Path | Iterable[str | Path],
+    out: Path,
+    *,
+    workers: int,
+    resume: bool,
+    dask_address: str | Any | None,
+    progress: bool,
+    batch_size: int,
+    factory: ExtractorFactory,
+    on_issue: IssueHandler | None,
+    max_bytes: int | None,
+    check_language: bool,
+) -> ExtractSummary:
+    started = time.perf_counter()
     summary = ExtractSummary(output=str(out))
 
     def report(issue: ReadIssue) -> None:
@@ -126,7 +172,6 @@ def extract_corpus(
         if on_issue is not None:
             on_issue(issue)
 
-    factory = extractor_factory or default_extractor
     local = factory()
     with _WORKER_LOCK:  # Dask workers running as threads of this process share it
         _WORKER_EXTRACTORS.setdefault(factory, (local, threading.Lock()))
@@ -136,7 +181,7 @@ def extract_corpus(
         _fold_parts(paths, report)
         done = _done_ids(paths, summary.version, report)
     else:
-        paths.remove_parts()
+        paths.remove_leftovers()
         done = set()
 
     read_options: dict[str, Any] = {
@@ -161,7 +206,15 @@ def extract_corpus(
                 bar.update(len(results))
                 bar.set_postfix(records=summary.records, refresh=False)
         if summary.documents or resume:
-            summary.kept = _merge(paths, superseded=extracted, keep_old=resume, report=report)
+            summary.kept = _merge(
+                paths,
+                paths.part,
+                paths.done_part,
+                superseded=extracted,
+                keep_old=resume,
+                report=report,
+            )
+            summary.written = True
         paths.remove_parts()
     finally:
         bar.close()
@@ -173,17 +226,53 @@ def extract_corpus(
 
 
 class _WorkPaths:
+    """The output, its index, and this run's work files (named for this process: the
+    lock keeps other kg processes out, and unique names keep even a process that does not
+    take the lock from truncating this run's work)."""
+
     def __init__(self, output: Path) -> None:
         self.output = output
         self.index = Path(f"{output}.done")
-        self.part = Path(f"{output}.part")
-        self.done_part = Path(f"{output}.done.part")
+        tag = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self.part = Path(f"{output}.{tag}.part")
+        self.done_part = Path(f"{output}.{tag}.done.part")
         output.parent.mkdir(parents=True, exist_ok=True)
 
+    def leftovers(self) -> list[tuple[Path, Path]]:
+        """(records, index) work files of earlier runs that did not finish, oldest first,
+        the fixed names of earlier kg versions (OUTPUT.part, OUTPUT.done.part) included.
+        A records file without its index holds no finished document; it is listed with
+        the index it would have had."""
+        name = self.output.name
+        own = re.compile(rf"{re.escape(name)}(\.\d+-[0-9a-f]{{8}})?(\.done)?\.part")
+        ours = {self.part, self.done_part}
+        found: dict[Path, Path] = {}
+        for path in self.output.parent.glob(f"{glob.escape(name)}.*part"):
+            if path in ours or not own.fullmatch(path.name):
+                continue
+            stem = path.name.removesuffix(".part").removesuffix(".done")
+            found.setdefault(path.with_name(stem + ".part"), path.with_name(stem + ".done.part"))
+        return sorted(found.items(), key=lambda pair: _mtime(pair[0]))
+
+    def remove_leftovers(self) -> None:
+        for part, done_part in self.leftovers():
+            _remove(part, done_part)
+
     def remove_parts(self) -> None:
-        for path in (self.part, self.done_part):
-            if path.exists():
-                path.unlink()
+        _remove(self.part, self.done_part)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        if path.exists():
+            path.unlink()
 
 
 def _json_lines(path: Path, report: IssueHandler) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -204,26 +293,34 @@ def _json_lines(path: Path, report: IssueHandler) -> Iterator[tuple[str, dict[st
 
 
 def _fold_parts(paths: _WorkPaths, report: IssueHandler) -> None:
-    """Fold the work files a crashed run left into the output and its index."""
-    if not paths.done_part.exists():
-        paths.remove_parts()
-        return
-    finished = {data["doc_id"] for _, data in _json_lines(paths.done_part, report)}
-    if finished:
-        report(
-            ReadIssue(
-                str(paths.part), None,
-                f"recovered {len(finished)} documents from an interrupted run", "note",
-            )
-        )  # fmt: skip
-    _merge(paths, superseded=finished, keep_old=True, report=report)
-    paths.remove_parts()
+    """Fold the work files that crashed runs left into the output and its index, oldest
+    first (a later run's records of a document replace an earlier one's)."""
+    for part, done_part in paths.leftovers():
+        if done_part.exists():
+            finished = {data["doc_id"] for _, data in _json_lines(done_part, report)}
+            if finished:
+                report(
+                    ReadIssue(
+                        str(part), None,
+                        f"recovered {len(finished)} documents from an interrupted run", "note",
+                    )
+                )  # fmt: skip
+            _merge(paths, part, done_part, superseded=finished, keep_old=True, report=report)
+        _remove(part, done_part)
 
 
-def _merge(paths: _WorkPaths, *, superseded: set[str], keep_old: bool, report: IssueHandler) -> int:
+def _merge(
+    paths: _WorkPaths,
+    part: Path,
+    done_part: Path,
+    *,
+    superseded: set[str],
+    keep_old: bool,
+    report: IssueHandler,
+) -> int:
     """Write output = (old records of documents not in `superseded`, when `keep_old`) +
-    records of this run's finished documents; the index likewise. Both atomically.
-    Returns the number of old records kept."""
+    the records of `part` of the finished documents; the index likewise, from
+    `done_part`. Both atomically. Returns the number of old records kept."""
     kept = 0
     with atomic_writer(paths.output) as handle:
         if keep_old:
@@ -231,7 +328,7 @@ def _merge(paths: _WorkPaths, *, superseded: set[str], keep_old: bool, report: I
                 if data["doc_id"] not in superseded:
                     handle.write(line)
                     kept += 1
-        for line, data in _json_lines(paths.part, report):
+        for line, data in _json_lines(part, report):
             if data["doc_id"] in superseded:
                 handle.write(line)
     with atomic_writer(paths.index) as handle:
@@ -239,7 +336,7 @@ def _merge(paths: _WorkPaths, *, superseded: set[str], keep_old: bool, report: I
             for line, data in _json_lines(paths.index, report):
                 if data["doc_id"] not in superseded:
                     handle.write(line)
-        for line, _ in _json_lines(paths.done_part, report):
+        for line, _ in _json_lines(done_part, report):
             handle.write(line)
     return kept
 
@@ -309,13 +406,22 @@ def _skip_done(
         yield doc
 
 
-def _batched(docs: Iterator[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+def _batched(
+    docs: Iterator[SourceDocument], size: int, max_chars: int = MAX_BATCH_CHARS
+) -> Iterator[list[SourceDocument]]:
+    """Batches of at most `size` documents and (but for a single document) `max_chars`
+    characters, taken lazily from `docs`."""
     batch: list[SourceDocument] = []
+    chars = 0
     for doc in docs:
+        if batch and chars + len(doc.text) > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(doc)
+        chars += len(doc.text)
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
