@@ -249,6 +249,8 @@ def _run_build_store(args: argparse.Namespace) -> int:
         result = build_store(args.statements, args.store)
     for issue in result.issues:
         _warn(f"skipped record: {issue}")
+    if result.resumed:
+        _info(f"resumed     {result.resumed}")
     added = result.added
     sizes = "\n".join(f"  {count:>12,}  {graph}" for graph, count in result.sizes.items())
     _info(

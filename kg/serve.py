@@ -158,9 +158,15 @@ def start_server(
     Read-only and bound to 127.0.0.1 unless told otherwise. A writable server may create
     the store; a read-only one needs an existing store (build it with `kg build --store`).
     """
+    from kg.store_manifest import IncompleteStoreError, require_complete
+
     store = Path(store_dir)
     if not writable and not _looks_like_store(store):
         raise ServeError(f"{store}: not a kg store (build one with 'kg build --store {store}')")
+    try:
+        require_complete(store)
+    except IncompleteStoreError as error:
+        raise ServeError(str(error)) from error
     if writable:
         store.mkdir(parents=True, exist_ok=True)
     if not port_is_free(host, port):
