@@ -298,7 +298,15 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
         type=int,
         default=30,
         metavar="SECONDS",
-        help="query timeout in seconds (default 30; 0 for none)",
+        help="query timeout in seconds (default 30; 0 for none): the query's worker "
+        "process is stopped and the client gets HTTP 503",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="oxigraph worker processes, one query each at a time (default 2)",
     )
     p.add_argument(
         "--writable",
@@ -332,6 +340,7 @@ def _run_serve(args: argparse.Namespace) -> int:
             timeout_s=args.timeout or None,
             writable=args.writable,
             on_ready=_ready,
+            workers=args.workers,
         )
     _info("server stopped")
     return 0 if code in (0, -2, -15) else int(code)
@@ -620,6 +629,13 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         default="oxigraph",
         help="SPARQL engine for --graph (default: oxigraph, in memory)",
     )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="stop with an error when the query runs longer (default 0: no timeout)",
+    )
     p.add_argument("--list", action="store_true", help="list the bundled queries and exit")
     p.set_defaults(func=_run_query)
 
@@ -642,7 +658,13 @@ def _run_query(args: argparse.Namespace) -> int:
         raise CliError("give either --graph FILE or --store DIR, not both")
     with _library_errors(QueryError, GraphFileError):
         source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
-        rows = query(args.query, source, iter_params(args.param), engine=args.engine)
+        rows = query(
+            args.query,
+            source,
+            iter_params(args.param),
+            engine=args.engine,
+            timeout_s=args.timeout or None,
+        )
         sys.stdout.write(format_rows(rows, args.format))
     if not rows and not _has_inferred(source):
         print(
