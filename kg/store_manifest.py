@@ -121,24 +121,25 @@ def describe_inputs(files: Iterable[Path]) -> list[dict[str, Any]]:
     """Path, size and SHA-256 of each record file (read in blocks: memory stays flat)."""
     inputs = []
     for path in files:
-        digest = hashlib.sha256()
-        size = 0
-        try:
-            with path.open("rb") as handle:
-                while block := handle.read(1 << 20):
-                    digest.update(block)
-                    size += len(block)
-        except OSError:  # reported, with the reason, when the records are read
-            digest, size = None, 0
-        inputs.append(
-            {
-                # Absolute: the command that finishes a build must work from any folder.
-                "path": str(path.resolve()),
-                "sha256": digest.hexdigest() if digest else None,
-                "bytes": size,
-            }
-        )
+        sha256, size = _file_digest(path)
+        # Absolute: the command that finishes a build must work from any folder.
+        inputs.append({"path": str(path.resolve()), "sha256": sha256, "bytes": size})
     return inputs
+
+
+def _file_digest(path: Path) -> tuple[str | None, int]:
+    """SHA-256 and size of a file; (None, 0) when it cannot be read (the build reports
+    that, with the reason, when it reads the records)."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+                size += len(block)
+    except OSError:
+        return None, 0
+    return digest.hexdigest(), size
 
 
 def same_inputs(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:

@@ -235,3 +235,36 @@ def test_a_store_without_a_manifest_is_read_as_it_is(tmp_path: Path) -> None:
     store.flush()
     del store
     assert len(open_store(directory, read_only=True)) == 1
+
+
+@pytest.mark.slow
+def test_build_killed_inside_an_oxigraph_bulk_load(tmp_path: Path) -> None:
+    """SIGKILL while Oxigraph writes a bulk load's files (seen as bulk-*.sst in the store
+    directory): the store is refused, the orphans go on the next open for writing, and
+    the re-run equals a clean build."""
+    records = _records()
+    many = tmp_path / "many.jsonl"
+    with many.open("w", encoding="utf-8") as handle:
+        for i in range(3000):  # 15,000 statements: 15 bulk loads of 1,000
+            for record in records:
+                handle.write(json.dumps({**record, "doc_id": f"{record['doc_id']}-{i}"}) + "\n")
+    clean_dir = tmp_path / "clean"
+    build_store([many], clean_dir)
+    directory = tmp_path / "store"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-c", KG_BUILD.replace("= 2", "= 1000"), "build", str(many)]
+    process = subprocess.Popen([*command, "--store", str(directory)], env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(directory.glob("bulk-*.sst")):
+            assert process.poll() is None, "the build ended before a bulk load was seen"
+            assert time.monotonic() < deadline
+            time.sleep(0.002)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait()
+    _assert_refused(directory)
+    build_store([many], directory)
+    assert not list(directory.glob("bulk-*.sst"))
+    assert _dump(directory) == _dump(clean_dir)
