@@ -102,10 +102,18 @@ class WorkerPool:
             self._idle.put(self._spawn())
 
     def acquire(self, timeout_s: float | None) -> Worker | None:
-        try:
-            return self._idle.get(timeout=timeout_s)
-        except queue.Empty:
-            return None
+        """An idle worker, or None after `timeout_s` (None: no limit) or once the pool
+        is closed (a waiting thread must not keep the stopping server alive)."""
+        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        while not self._closed:
+            wait = 1.0 if deadline is None else min(1.0, deadline - time.monotonic())
+            if wait <= 0:
+                return None
+            try:
+                return self._idle.get(timeout=wait)
+            except queue.Empty:
+                continue
+        return None
 
     def release(self, worker: Worker) -> None:
         self._idle.put(worker)
