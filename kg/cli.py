@@ -369,7 +369,21 @@ def _add_push(sub: argparse._SubParsersAction) -> None:
     source.add_argument("--store", metavar="DIR", help="store directory")
     p.add_argument("--batch", type=int, default=50_000, help="triples per request (default 50000)")
     p.add_argument("--append", action="store_true", help="add to the target graphs, do not replace")
-    p.add_argument("--user", help="HTTP basic-auth user (password from KG_PUSH_PASSWORD)")
+    p.add_argument("--user", help="HTTP user (password from --password or KG_PUSH_PASSWORD)")
+    p.add_argument("--password", metavar="PASSWORD", help="password for --user")
+    p.add_argument(
+        "--auth",
+        choices=("auto", "basic", "digest"),
+        default="auto",
+        help="HTTP auth for --user (default auto: Basic, or Digest when the server asks)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="how long to wait for each request (default 300; 0 for no limit)",
+    )
     p.set_defaults(func=_run_push)
 
 
@@ -389,7 +403,11 @@ def _run_push(args: argparse.Namespace) -> int:
             batch_size=args.batch,
             replace=not args.append,
             user=args.user,
-            password=os.environ.get("KG_PUSH_PASSWORD"),
+            password=(
+                args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
+            ),
+            auth=args.auth,
+            timeout_s=args.timeout,
         )
     for graph, count in report.graphs.items():
         _info(f"{count:>10} triples -> {graph or '(default graph)'}")
@@ -453,11 +471,16 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_run(args: argparse.Namespace) -> int:
-    from kg.pipeline import PipelineError, run, summary_text
+    from kg.pipeline import PipelineError, check_inputs, run, summary_text
 
     if args.workers < 1 or args.top < 0:
         raise CliError("--workers must be at least 1 and --top not negative")
     window = _window(args)
+    try:  # before the first progress line: a wrong path is one error, not a stage that fails
+        check_inputs(args.inputs, args.out)
+    except PipelineError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return 1
 
     if not args.quiet:
         _info(f"kg run: {' '.join(args.inputs)} -> {args.out.rstrip('/')}/")
@@ -587,12 +610,21 @@ examples:
   kg query who_blames_whom --graph out/graph.ttl --param speaker="Kata'ib Hezbollah"
   kg query event_statements --graph out/graph.trig --param event="drone strike" --format csv
   kg query my_query.rq --graph a.ttl --graph b.ttl --format json
+  kg query who_threatens --param target=Israel --print
+  kg query who_threatens --endpoint http://localhost:8890/sparql
+  kg query who_threatens --endpoint https://host/sparql-auth --user kg --auth digest
   kg query --list
 
-QUERY is a .rq file or the name of one in queries/ (with or without .rq). The query runs
-over the union of the asserted and inferred graphs. Parameters are declared in the query's
-header ('# param: NAME = DEFAULT'); see queries/README.md. Queries that can return a row
-per statement stop at --param limit=N rows (default in the header; 0: no limit).
+QUERY is a .rq file or the name of one in queries/ (with or without .rq). The library's
+queries name their graphs (FROM .../graph/asserted, .../graph/inferred), so they give the
+same rows on a graph file, a store and any SPARQL 1.1 endpoint; a query of your own
+without FROM runs over the union of all graphs of a file or store. Parameters are
+declared in the query's header ('# param: NAME') and their defaults written in it
+(BIND ("default" AS ?NAME)); see queries/README.md. Queries that can return a row per
+statement stop at --param limit=N rows (default in the query; 0: no limit).
+--print shows the exact SPARQL that would run (parameters substituted) and exits.
+--endpoint sends it to a remote endpoint (SPARQL 1.1 Protocol, POST); the password comes
+from --password or the environment variable KG_SPARQL_PASSWORD.
 A graph file is loaded into an in-memory Oxigraph store and queried there (the engine
 the library is written for); --engine rdflib uses rdflib's own SPARQL engine instead.
 """
@@ -615,6 +647,32 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         help="graph file (ttl, nt, jsonld, trig, nq; sidecars are read too); repeatable",
     )
     p.add_argument("--store", metavar="DIR", help="query a store built with 'kg build --store'")
+    p.add_argument("--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint")
+    p.add_argument("--user", metavar="USER", help="user name for --endpoint")
+    p.add_argument(
+        "--password",
+        metavar="PASSWORD",
+        help="password for --user (default: the environment variable KG_SPARQL_PASSWORD)",
+    )
+    p.add_argument(
+        "--auth",
+        choices=("auto", "basic", "digest"),
+        default="auto",
+        help="HTTP auth for --user (default auto: Basic, or Digest when the server asks)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="stop with an error when the query takes longer, on --endpoint, --store or "
+        "--graph (default 60; 0 for no limit)",
+    )
+    p.add_argument(
+        "--print",
+        action="store_true",
+        help="print the SPARQL that would run (parameters substituted) and exit",
+    )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument(
         "--param",
@@ -629,43 +687,38 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         default="oxigraph",
         help="SPARQL engine for --graph (default: oxigraph, in memory)",
     )
-    p.add_argument(
-        "--timeout",
-        type=float,
-        default=0,
-        metavar="SECONDS",
-        help="stop with an error when the query runs longer (default 0: no timeout)",
-    )
     p.add_argument("--list", action="store_true", help="list the bundled queries and exit")
     p.set_defaults(func=_run_query)
 
 
 def _run_query(args: argparse.Namespace) -> int:
     from kg.graphio import GraphFileError, read_graph
-    from kg.query import QueryError, format_rows, iter_params, list_queries, load_query, query
+    from kg.query import QueryError, format_rows, load_query, prepare, query
 
     if args.list:
-        for name in list_queries():
-            named = load_query(name)
-            params = ", ".join(named.params) or "-"
-            print(f"{name:24} {named.description}  [params: {params}]")
-        return 0
+        return _list_queries()
     if not args.query:
         raise CliError("give a QUERY (a .rq file or a name from queries/), or --list")
-    if not args.graph and not args.store:
-        raise CliError("give the graph to query with --graph FILE (or a store with --store DIR)")
-    if args.graph and args.store:
-        raise CliError("give either --graph FILE or --store DIR, not both")
+    if args.print:
+        with _library_errors(QueryError):
+            sys.stdout.write(prepare(load_query(args.query), _query_params(args)[0]))
+        return 0
+    sources = [bool(args.graph), bool(args.store), bool(args.endpoint)]
+    if sum(sources) != 1:
+        raise CliError("give exactly one of --graph FILE, --store DIR or --endpoint URL to query")
+    if args.endpoint:
+        rows = _query_endpoint(args)
+        sys.stdout.write(format_rows(rows, args.format))
+        if not rows:
+            _explain_empty(args, *_query_params(args))
+        return 0
+    params, resolutions = _query_params(args)
     with _library_errors(QueryError, GraphFileError):
         source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
-        rows = query(
-            args.query,
-            source,
-            iter_params(args.param),
-            engine=args.engine,
-            timeout_s=args.timeout or None,
-        )
+        rows = query(args.query, source, params, engine=args.engine, timeout_s=args.timeout or None)
         sys.stdout.write(format_rows(rows, args.format))
+    if not rows:
+        _explain_empty(args, params, resolutions)
     if not rows and not _has_inferred(source):
         print(
             "note: no rows, and this graph has no inferred triples: queries that read the "
@@ -674,6 +727,76 @@ def _run_query(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _query_params(args: argparse.Namespace) -> tuple[dict[str, str], list[Any]]:
+    """--param values, actor names resolved as the extractor resolves them ("houthis" ->
+    Ansar Allah); each resolution is said on stderr."""
+    from kg.actor_lookup import canonical_params
+    from kg.query import iter_params
+
+    params, resolutions = canonical_params(iter_params(args.param))
+    for resolution in resolutions:
+        if resolution.actor is not None and resolution.actor.name != resolution.query:
+            _info(f"kg: note: {resolution.query!r} is {resolution.actor.name!r}")
+    return params, resolutions
+
+
+def _explain_empty(args: argparse.Namespace, given: dict[str, str], resolutions: list[Any]
+                   ) -> None:  # fmt: skip
+    """No rows: say which name was unknown (with the closest listed ones) and which
+    parameters applied, defaults included."""
+    from kg.query import load_query
+
+    for resolution in resolutions:
+        if resolution.actor is None:
+            closest = ", ".join(form for form, _ in resolution.closest) or "none close"
+            _info(f"kg: note: no rows; {resolution.query!r} is no listed actor "
+                  f"(closest: {closest}; see 'kg actors NAME')")  # fmt: skip
+    try:
+        named = load_query(args.query)
+    except Exception:  # the query ran, so this cannot fail; never mask the empty result
+        return
+    applied = {k: given.get(k, v) for k, v in named.params.items() if given.get(k, v)}
+    if applied:
+        shown = ", ".join(f"{k}={v}" for k, v in applied.items())
+        _info(f"kg: note: no rows with {shown}")
+
+
+def _list_queries() -> int:
+    from kg.query import list_queries, load_query
+
+    for name in list_queries():
+        named = load_query(name)
+        params = ", ".join(
+            f"{key}={value}" if value else key for key, value in named.params.items()
+        )
+        print(f"{name:24} {named.description}  [params: {params or '-'}]")
+    return 0
+
+
+def _query_endpoint(args: argparse.Namespace) -> list[dict[str, Any]]:
+    import os
+
+    from kg.endpoint import PASSWORD_ENV, Credentials, EndpointError, run_endpoint
+    from kg.query import QueryError
+
+    credentials = None
+    if args.user:
+        password = args.password if args.password is not None else os.environ.get(PASSWORD_ENV)
+        if password is None:
+            raise CliError(f"--user needs a password: --password or the variable {PASSWORD_ENV}")
+        credentials = Credentials(args.user, password, args.auth)
+    elif args.password is not None:
+        raise CliError("--password needs --user")
+    with _library_errors(QueryError, EndpointError):
+        return run_endpoint(
+            args.query,
+            args.endpoint,
+            _query_params(args)[0],
+            credentials=credentials,
+            timeout=args.timeout,
+        )
 
 
 def _has_inferred(source: Any) -> bool:
@@ -905,6 +1028,44 @@ def _run_train(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kg actors ------------------------------------------------------------------------
+
+
+def _add_actors(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "actors",
+        help="show what a name resolves to (canonical name, IRI, aliases, Wikidata id)",
+        description=(
+            "Resolve names the way the extractor does (any case, spelling, apostrophes, "
+            "'al-', abbreviations, a guarded fuzzy match) and show the actor each names: "
+            "canonical name, IRI, type, affiliation, Wikidata id, aliases; with --graph, "
+            "its statement counts. An unknown name lists the closest known names."
+        ),
+        epilog='example: kg actors houthis US "Hizbullah Brigades" --graph out/graph.ttl',
+    )
+    p.add_argument("names", nargs="+", metavar="NAME", help="names as you would type them")
+    p.add_argument("--graph", nargs="+", metavar="FILE", help="graph file(s), for counts")
+    p.set_defaults(func=_run_actors)
+
+
+def _run_actors(args: argparse.Namespace) -> int:
+    from kg.actor_lookup import describe, resolve_name, statement_counts
+    from kg.graphio import GraphFileError, read_graph
+
+    dataset = None
+    if args.graph:
+        with _library_errors(GraphFileError, OSError):
+            dataset = read_graph(args.graph)
+    unknown = 0
+    for name in args.names:
+        resolution = resolve_name(name)
+        if resolution.actor is not None and dataset is not None and resolution.iri:
+            resolution.counts.update(statement_counts(dataset, resolution.iri))
+        unknown += resolution.actor is None
+        print("\n".join(describe(resolution)))
+    return 1 if unknown else 0
+
+
 # --- the parser -------------------------------------------------------------------------
 
 # Each command contributes one `_add_*` function; order here is the order in --help.
@@ -919,6 +1080,7 @@ _COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_push,
     _add_run,
     _add_train,
+    _add_actors,
 ]
 
 

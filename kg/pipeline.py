@@ -50,7 +50,15 @@ from kg.pipeline_summary import (
 if TYPE_CHECKING:
     from kg.timeframe import DateWindow
 
-__all__ = ["PipelineError", "RunSummary", "StageReport", "run", "summary_markdown", "summary_text"]
+__all__ = [
+    "PipelineError",
+    "RunSummary",
+    "StageReport",
+    "check_inputs",
+    "run",
+    "summary_markdown",
+    "summary_text",
+]
 
 STATEMENTS_FILE = "statements.jsonl"
 GRAPH_FILE = "graph.ttl"
@@ -94,11 +102,11 @@ def run(
     `kg.records.LoadIssue`; `str()` of either names the file and line); `window` keeps
     in the graph (and so in the alignment and the page) only the records whose analysis
     date falls in it, while `statements.jsonl` keeps every record extracted. Raises
-    PipelineError when no document could be read."""
+    PipelineError when an input does not exist or no document could be read."""
     started = time.perf_counter()
     paths = [str(p) for p in ([inputs] if isinstance(inputs, str | Path) else inputs)]
     out = Path(out_dir)
-    _check_out_dir(paths, out)
+    check_inputs(paths, out)
     out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary(inputs=paths, out_dir=str(out), reasoned=reason)
     if window is not None:
@@ -166,6 +174,17 @@ def run(
     write_text_atomic(out / SUMMARY_JSON, json.dumps(summary.to_dict(), indent=2) + "\n")
     write_text_atomic(out / SUMMARY_MD, summary_markdown(summary))
     return summary
+
+
+def check_inputs(inputs: Iterable[str | Path], out_dir: str | Path) -> None:
+    """Refuse, before anything runs, what would only fail later: an input that does not
+    exist (a mistyped path among good ones would otherwise go unnoticed in a long run),
+    an output folder inside an input folder."""
+    paths = [str(p) for p in inputs]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise PipelineError(f"{', '.join(missing)}: no such file or folder")
+    _check_out_dir(paths, Path(out_dir))
 
 
 def _check_out_dir(inputs: list[str], out: Path) -> None:

@@ -17,13 +17,10 @@ naming the method, the URL, the status and the server's message.
 
 from __future__ import annotations
 
-import base64
 import sys
 import time
 import types
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +61,7 @@ def push(
     timeout_s: float = 300.0,
     user: str | None = None,
     password: str | None = None,
+    auth: str = "auto",
 ) -> PushReport:
     """Send every graph of `source` (a graph file, a store directory, or an open
     pyoxigraph Store) to an external store.
@@ -72,7 +70,9 @@ def push(
     `/store`) or `endpoint` (a SPARQL Update URL, e.g. Fuseki's `/ds/update`, Oxigraph's
     `/update`); the Graph Store Protocol is used when both are given. With `replace`
     (the default) each target graph is emptied first, so pushing twice gives the same
-    graph, not duplicates.
+    graph, not duplicates. `user` / `password` authenticate with Basic auth, or Digest
+    when the server asks for it (`auth="digest"` forces it); `timeout_s` bounds each
+    request (0: none).
     """
     if not graph_store and not endpoint:
         raise PushError("give an endpoint (SPARQL Update URL) or a graph store URL")
@@ -82,7 +82,7 @@ def push(
     if batch_size < 1:
         raise PushError("batch size must be at least 1")
     store = _open_source(source)
-    client = _Client(timeout_s, user, password)
+    client = _Client(timeout_s, user, password, auth)
     report = PushReport(method="graph-store" if graph_store else "update")
     started = time.perf_counter()
     for graph in _graphs(store):
@@ -218,32 +218,39 @@ def _send_update(
 
 
 class _Client:
-    def __init__(self, timeout_s: float, user: str | None, password: str | None) -> None:
+    """HTTP through kg.endpoint.send: Basic auth, or Digest when the server asks for it
+    (Virtuoso's authenticated endpoints) or `auth="digest"`; the timeout per request."""
+
+    def __init__(
+        self, timeout_s: float, user: str | None, password: str | None, auth: str = "auto"
+    ) -> None:
+        from kg.endpoint import Credentials
+
         self.timeout_s = timeout_s
         self.requests = 0
-        self.auth: str | None = None
-        if user is not None:
-            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
-            self.auth = f"Basic {token}"
+        self.credentials = Credentials(user, password or "", auth) if user is not None else None
 
     def request(self, method: str, url: str, data: bytes, content_type: str) -> None:
-        request = urllib.request.Request(url, data=data, method=method)
-        request.add_header("Content-Type", f"{content_type}; charset=utf-8")
-        if self.auth:
-            request.add_header("Authorization", self.auth)
+        from kg.endpoint import EndpointError, send
+
         self.requests += 1
+        headers = {"Content-Type": f"{content_type}; charset=utf-8"}
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
-                response.read()
-        except urllib.error.HTTPError as error:
-            message = error.read(2000).decode("utf-8", errors="replace").strip()
+            response = send(method, url, data, headers, self.credentials, self.timeout_s)
+        except EndpointError as error:
+            raise PushError(f"{method} {url} failed: {error}") from error
+        if response.status_code >= 400:
+            message = " ".join(response.text[:2000].split())
+            if response.status_code == 401:
+                message = (
+                    "the server wants credentials (--user, password in KG_PUSH_PASSWORD)"
+                    if self.credentials is None
+                    else f"it refused user {self.credentials.user!r}"
+                ) + (f"; it said: {message}" if message else "")
             raise PushError(
-                f"{method} {url} failed: HTTP {error.code} {error.reason}"
+                f"{method} {url} failed: HTTP {response.status_code} {response.reason_phrase}"
                 + (f": {message}" if message else "")
-            ) from error
-        except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
-            reason = getattr(error, "reason", error)
-            raise PushError(f"{method} {url} failed: cannot reach the server ({reason})") from error
+            )
 
 
 class _CallableModule(types.ModuleType):

@@ -1,23 +1,23 @@
 """SPARQL over a kg graph: named queries from queries/, parameters, rows as plain dicts.
 
-`query(q, graph, params)` runs a query over the union of the asserted and inferred graphs
-and returns a list of dicts (variable -> str / int / float / bool / None). `q` is a query
-name from queries/ ("who_blames_whom", with or without .rq), a path to a .rq file, or
-SPARQL text.
+`query(q, graph, params)` runs a query and returns a list of dicts (variable -> str / int
+/ float / bool / None). `q` is a query name from queries/ ("who_blames_whom", with or
+without .rq), a path to a .rq file, or SPARQL text. The library queries are standalone
+SPARQL 1.1 (queries/README.md): they name their graphs with `FROM` / `FROM NAMED` and
+hold their parameters' defaults, so any store answers them as written.
 
-Parameters (the convention of every file in queries/, see queries/README.md): a query
-declares each one in its comment header as
+Parameters: a query declares each one in its comment header as `# param: NAME` and binds
+it in its body, first in each group that uses it:
 
-    # param: NAME = DEFAULT        (or just `# param: NAME` for "unset")
+    BIND ("United States" AS ?target)      (BIND ("" AS ?target): unset)
 
-`prepare` adds `VALUES ?NAME { value }` at the end of the outer WHERE block and of every
-sub-select that uses ?NAME, so filters there see the value; an unset parameter is left
-unbound (a filter written `!BOUND(?NAME) || ...` then restricts nothing). A parameter
-named `limit` sets the query's one `LIMIT n` clause instead (0: no limit).
+`prepare` replaces the term of every such BIND with the value given (written by
+`sparql_term`: an escaped string, a checked IRI or an integer). A parameter named `limit`
+sets the query's `LIMIT n` clauses instead (all the same number; 0: no limit).
 Values are written as SPARQL terms: `<iri>` or http(s)://... -> IRI, `actor:iran` (a kg
 prefix) -> IRI, an integer -> xsd:integer, anything else -> a plain string literal.
 Loading graphs is kg.graphio's job; `query` takes an rdflib Dataset or Graph, so other
-back ends (an Oxigraph store) can reuse `prepare` and `rows_from`.
+back ends (an Oxigraph store, kg.endpoint) reuse `prepare` and the row shape.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -39,9 +40,8 @@ from kg.paths import queries_path
 
 Row = dict[str, Any]
 _PARAM_RE = re.compile(r"^#\s*param:\s*([A-Za-z_]\w*)\s*(?:=\s*(.*?))?\s*$")
-_WHERE_RE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _QUERY_FORM_RE = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_INT_RE = re.compile(r"^[+-]?\d+$")
+_INT_RE = re.compile(r"[+-]?[0-9]+\Z")
 _PREFIXED_RE = re.compile(r"^([A-Za-z][\w-]*):([\w.-]*)$")
 OUTPUT_FORMATS = ("table", "csv", "json")
 # SPARQL string escapes (tabs too: rdflib's parser would expand a raw tab to spaces).
@@ -66,9 +66,10 @@ def list_queries() -> list[str]:
 
 
 def load_query(q: str | Path) -> NamedQuery:
-    """A query by name (queries/NAME.rq), path, or SPARQL text, with its header read."""
+    """A query by name (queries/NAME.rq), path, or SPARQL text, with its header read and
+    the defaults of its parameters taken from the query body (see `prepare`)."""
     text, source = _query_text(q)
-    params: dict[str, str | None] = {}
+    declared: list[str] = []
     description: list[str] = []
     for line in text.splitlines():
         stripped = line.strip()
@@ -78,21 +79,64 @@ def load_query(q: str | Path) -> NamedQuery:
             continue
         match = _PARAM_RE.match(stripped)
         if match:
-            params[match.group(1)] = match.group(2) or None
-        elif not params:
+            if match.group(2):
+                raise QueryError(
+                    f"{source}: '# param: {match.group(1)} = {match.group(2)}': a default is "
+                    f'written in the query itself, BIND ("{match.group(2)}" AS '
+                    f"?{match.group(1)}) (see queries/README.md)"
+                )
+            declared.append(match.group(1))
+        elif not declared:
             description.append(stripped.lstrip("#").strip())
+    params = {name: _default(text, source, name) for name in declared}
     # The one-line description: the header's opening phrase, up to its first colon or stop.
     summary = " ".join(d for d in description if d).split(". ")[0].split(": ")[0]
     return NamedQuery(text=text, params=params, description=summary, source=source)
 
 
-def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
-    """The SPARQL text with every declared parameter bound (given value, else default).
+def _default(text: str, source: str, name: str) -> str | None:
+    """A parameter's default as written in the query: the term of its BIND (the same in
+    every one), or for `limit` the query's one LIMIT (None: unset)."""
+    code = _strip_comments(text)
+    if name == LIMIT_PARAM:
+        found = _limit_matches(code, source)
+        return found[0].group(1) if found else None
+    terms = {match.group(1) for match in _bind_re(name).finditer(code)}
+    if not terms:
+        raise QueryError(
+            f"{source}: declares parameter {name!r} but binds it nowhere; write its default "
+            f'as BIND ("default" AS ?{name}) (or BIND ("" AS ?{name}) for unset) in each '
+            f"group that uses it"
+        )
+    if len(terms) > 1:
+        raise QueryError(
+            f"{source}: parameter {name!r} has different defaults: {', '.join(sorted(terms))}"
+        )
+    return _term_text(terms.pop())
 
-    A parameter with a value is bound by a `VALUES` block at the end of the outer WHERE
-    group and of every sub-select's WHERE group that uses it, so a sub-select can filter
-    (and then order and cut) by it; an unset one is left unbound. The parameter `limit`
-    is special: it sets the query's one `LIMIT n` clause (0 removes it)."""
+
+def _term_text(term: str) -> str | None:
+    """The text a BIND term stands for (a string's content, an IRI in <>, a number);
+    None for the empty string, which means "unset"."""
+    if term.startswith('"'):
+        content = re.sub(r"\\(.)", lambda m: _UNESCAPES.get(m.group(1), m.group(1)), term[1:-1])
+        return content or None
+    return term
+
+
+_UNESCAPES = {"n": "\n", "r": "\r", "t": "\t"}
+
+
+def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
+    """The SPARQL text with the given parameters substituted (the others keep the
+    defaults written in the query).
+
+    A parameter NAME is bound in the query by `BIND (TERM AS ?NAME)`, first in each group
+    that uses it (each sub-select reads its own); the value replaces TERM in every one of
+    them, written as a SPARQL term by `sparql_term` (escaped string, checked IRI, integer).
+    An empty value is the empty string, which the queries read as "no restriction". The
+    parameter `limit` sets the query's `LIMIT n` clauses (0 removes them). Groups marked
+    `# only with: NAME` are dropped when NAME is unset (see `_drop_unused_filters`)."""
     params = dict(params or {})
     unknown = set(params) - set(named.params)
     if unknown:
@@ -101,47 +145,45 @@ def prepare(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
             f"{named.source}: unknown parameter(s) {', '.join(sorted(unknown))}; "
             f"this query declares: {declared}"
         )
-    text = named.text
+    effective = {name: params.get(name, default) for name, default in named.params.items()}
+    unset = {name for name, value in effective.items() if not (value or "").strip()}
+    text = _drop_unused_filters(named, named.text, unset)
     if LIMIT_PARAM in named.params:
-        text = _set_limit(named, params.get(LIMIT_PARAM, named.params[LIMIT_PARAM]))
-    # An unset parameter gets no VALUES block: its variable stays unbound, which filters
-    # written as `!BOUND(?x) || ...` read as "no restriction" (as `VALUES ?x { UNDEF }`
-    # would), and which query planners can see through.
-    bound = {name: params.get(name, default) for name, default in named.params.items()}
-    bound = {name: value for name, value in bound.items() if value not in (None, "")}
-    bound.pop(LIMIT_PARAM, None)
-    text = _drop_unused_filters(named, text, set(bound))
-    if not bound:
-        return text
-    code = _strip_comments(text)
-    blocks = _where_blocks(code)
-    if not blocks:
-        raise QueryError(f"{named.source}: a query with parameters needs a 'WHERE {{ ... }}' block")
-    insertions: list[tuple[int, str]] = []
-    for number, (start, close) in enumerate(blocks):
-        own = _own_text(code, start, close, blocks)
-        names = [n for n in bound if number == 0 or re.search(rf"[?$]{n}\b", own)]
-        if names:
-            insertions.append((close, _values_block(names, bound)))
-    # At the END of each group: rdflib joins a group's parts left to right and keeps the
-    # order of the left side only, so an ordered sub-select placed before the VALUES
-    # block keeps its order (and GROUP_CONCAT lists stay sorted).
-    for close, block in sorted(insertions, reverse=True):
-        head = text[:close].rstrip(" ")
-        if not head.endswith("\n"):
-            head += "\n"
-        text = head + block + text[close:]
+        text = _set_limit(named.source, text, effective[LIMIT_PARAM])
+    for name, value in params.items():
+        if name != LIMIT_PARAM:
+            text = _bind(named.source, text, name, sparql_term(value), name in unset)
     return text
+
+
+def _bind(source: str, text: str, name: str, term: str, unset: bool = False) -> str:
+    """The text with the term of every `BIND (... AS ?name)` replaced by `term` (an unset
+    parameter may have lost its BINDs with its `# only with:` groups)."""
+    code = _strip_comments(text)
+    found = list(_bind_re(name).finditer(code))
+    if not found and not unset:
+        raise QueryError(f"{source}: no BIND (... AS ?{name}) to set the parameter {name!r}")
+    for match in reversed(found):
+        text = text[: match.start(1)] + term + text[match.end(1) :]
+    return text
+
+
+# A term kg writes as a parameter: a "string" (with escapes), an <IRI> or an integer.
+_TERM = r'"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\x00-\x20]*>|[+-]?[0-9]+'
+
+
+def _bind_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\bBIND\s*\(\s*({_TERM})\s+AS\s+\?{name}\s*\)", re.IGNORECASE)
 
 
 LIMIT_PARAM = "limit"
 _ONLY_WITH_RE = re.compile(r"^[ \t]*#[ \t]*only with:[ \t]*([A-Za-z_]\w*)[ \t]*$", re.MULTILINE)
 
 
-def _drop_unused_filters(named: NamedQuery, text: str, bound: set[str]) -> str:
+def _drop_unused_filters(named: NamedQuery, text: str, unset: set[str]) -> str:
     """The text without the groups marked `# only with: NAME` whose parameter is unset.
 
-    Such a group only restricts rows by the parameter (its filter reads `!BOUND(?NAME) ||
+    Such a group only restricts rows by the parameter (its filter reads `?NAME = "" ||
     ...`, so the query means the same with or without it); dropping it when the parameter
     is unset saves a join over every statement, which a store's planner cannot skip."""
     code = _strip_comments(text)
@@ -156,62 +198,50 @@ def _drop_unused_filters(named: NamedQuery, text: str, bound: set[str]) -> str:
             raise QueryError(
                 f"{named.source}: '# only with: {name}' is not followed by a {{ group }}"
             )
-        if name not in bound:
+        if name in unset:
             cuts.append((start, close + 1))
     for start, end in sorted(cuts, reverse=True):
         text = text[:start] + text[end:]
     return text
 
 
-_LIMIT_RE = re.compile(r"\bLIMIT\s+\d+", re.IGNORECASE)
+_LIMIT_RE = re.compile(r"\bLIMIT\s+(\d+)", re.IGNORECASE)
 
 
-def _set_limit(named: NamedQuery, value: str | None) -> str:
-    """The text with its one `LIMIT n` set to `value` (0 or empty: no limit)."""
-    raw = (value or "0").strip()
-    if not raw.isdigit():
-        raise QueryError(
-            f"{named.source}: limit must be a whole number (0 = no limit), got {raw!r}"
-        )
-    code = _strip_comments(named.text)
+def _limit_matches(code: str, source: str) -> list[re.Match[str]]:
+    """The query's LIMIT clauses, which must all carry the same number: a query that cuts
+    in two stages (cheap keys first, then the rows tied on them) cuts both at `limit`."""
     found = list(_LIMIT_RE.finditer(code))
-    if len(found) != 1:
-        raise QueryError(f"{named.source}: declares 'limit' but has {len(found)} LIMIT clauses")
-    match = found[0]
+    if len({match.group(1) for match in found}) > 1:
+        numbers = ", ".join(match.group(1) for match in found)
+        raise QueryError(f"{source}: declares 'limit' but its LIMIT clauses differ ({numbers})")
+    return found
+
+
+def _set_limit(source: str, text: str, value: str | None) -> str:
+    """The text with every `LIMIT n` set to `value` (0 or empty: no limit)."""
+    raw = (value or "0").strip()
+    if not raw.isascii() or not raw.isdigit():
+        raise QueryError(f"{source}: limit must be a whole number (0 = no limit), got {raw!r}")
+    found = _limit_matches(_strip_comments(text), source)
+    if not found and int(raw):
+        raise QueryError(f"{source}: declares 'limit' but has no LIMIT clause to set")
     replacement = f"LIMIT {int(raw)}" if int(raw) else ""
-    return named.text[: match.start()] + replacement + named.text[match.end() :]
+    for match in reversed(found):
+        text = text[: match.start()] + replacement + text[match.end() :]
+    return text
 
 
-def _where_blocks(code: str) -> list[tuple[int, int]]:
-    """(open brace, closing brace) of every WHERE group, outermost first."""
-    blocks = []
-    for match in _WHERE_RE.finditer(code):
-        close = _matching_brace(code, match.end() - 1)
-        if close > 0:
-            blocks.append((match.end() - 1, close))
-    return blocks
-
-
-def _own_text(code: str, start: int, close: int, blocks: list[tuple[int, int]]) -> str:
-    """A WHERE group's text without the sub-selects nested in it."""
-    parts, position = [], start
-    for inner_start, inner_close in blocks:
-        if start < inner_start and inner_close < close and inner_start >= position:
-            select = code.rfind("SELECT", position, inner_start)
-            cut = select if select >= 0 else inner_start
-            parts.append(code[position:cut])
-            position = inner_close + 1
-    parts.append(code[position : close + 1])
-    return "".join(parts)
-
-
-def _values_block(names: list[str], bound: Mapping[str, str]) -> str:
-    lines = [f"VALUES ?{name} {{ {sparql_term(bound[name])} }}" for name in names]
-    return "  " + "\n  ".join(lines) + "\n"
+# An absolute IRI as SPARQL's IRIREF allows it: a scheme, then no space, quote, angle
+# bracket or other character the grammar excludes (so a value cannot end the IRI early).
+_IRI_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*\Z")
 
 
 def sparql_term(value: str) -> str:
-    """A parameter value written as a SPARQL term (see the module docstring)."""
+    """A parameter value written as a SPARQL term (see the module docstring): `<iri>` or
+    http(s)://... -> IRI (checked: an invalid IRI is an error, never passed on),
+    `actor:iran` and kg's other prefixes -> IRI, an integer -> itself, anything else ->
+    a string literal with quotes, backslashes and line breaks escaped."""
     from kg.vocab import ACTOR, DOCUMENT, EVENT, KG, STATEMENT
 
     value = value.strip()
@@ -223,17 +253,41 @@ def sparql_term(value: str) -> str:
         "stmt": str(STATEMENT),
     }
     if value.startswith("<") and value.endswith(">"):
-        return value
-    if value.startswith(("http://", "https://")) and " " not in value:
+        return _iri(value[1:-1])
+    if value.startswith(("http://", "https://")) and _IRI_RE.match(value):
         return f"<{value}>"
     match = _PREFIXED_RE.match(value)
     if match and match.group(1) in prefixes:
-        return f"<{prefixes[match.group(1)]}{match.group(2)}>"
+        return _iri(prefixes[match.group(1)] + match.group(2))
     if _INT_RE.match(value):
         return value
     if len(value) >= 2 and value[0] == value[-1] == '"':
         value = value[1:-1]
     return '"' + value.translate(_ESCAPES) + '"'
+
+
+def _iri(iri: str) -> str:
+    if not _IRI_RE.match(iri):
+        raise QueryError(
+            f"not a valid absolute IRI: <{iri}> (it needs a scheme such as https: and no "
+            f'spaces or <>"{{}}|^`\\ characters)'
+        )
+    return f"<{iri}>"
+
+
+_DATASET_RE = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:)", re.IGNORECASE)
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the query's first form keyword ("" if none)."""
+    match = _QUERY_FORM_RE.search(_strip_comments(sparql))
+    return match.group(1).upper() if match else ""
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """Whether the query names its own graphs (`FROM` / `FROM NAMED`): kg then runs it on
+    exactly those graphs, as any SPARQL store does, and not on the union of all graphs."""
+    return _DATASET_RE.search(_strip_comments(sparql)) is not None
 
 
 ENGINES = ("oxigraph", "rdflib")
@@ -251,12 +305,15 @@ def query(
     engine: str = "oxigraph",
     timeout_s: float | None = None,
 ) -> list[Row]:
-    """Run a query over the union of the graph's named graphs; rows as plain dicts.
+    """Run a query on a kg graph; rows as plain dicts.
 
-    `graph` is an rdflib Graph / Dataset or a store opened with `kg.store.open_store`.
-    An rdflib graph is copied into an in-memory Oxigraph store and queried there (the
-    engine the query library is written and measured for); `engine="rdflib"` runs
-    rdflib's own SPARQL engine instead (slow on the library's scale-minded shapes).
+    A query with `FROM` / `FROM NAMED` (every query in queries/) reads exactly those
+    graphs, as it would on any SPARQL store; a query without them reads the union of all
+    named graphs. `graph` is an rdflib Graph / Dataset or a store opened with
+    `kg.store.open_store` (a plain Graph counts as the asserted graph). An rdflib graph is
+    copied into an in-memory Oxigraph store and queried there (the engine the query
+    library is written and measured for); `engine="rdflib"` runs rdflib's own SPARQL
+    engine instead (slow on the library's scale-minded shapes).
 
     With `timeout_s`, raises QueryTimeout when the rows are not all there in time. The
     query runs in a daemon thread that cannot be stopped (neither engine can be
@@ -295,20 +352,51 @@ def _within(timeout_s: float, work: Any) -> Any:
 def _query(
     q: str | Path, graph: Dataset | Graph, params: Mapping[str, str] | None, engine: str
 ) -> list[Row]:
-    from kg.store import is_store, memory_store, run_query
+    from kg.store import ASSERTED_GRAPH, is_store, memory_store, run_query
 
     if is_store(graph):
         return run_query(graph, q, dict(params or {}))
     if engine == "oxigraph":
-        return run_query(memory_store(graph), q, dict(params or {}))
+        return run_query(memory_store(graph, triples_graph=ASSERTED_GRAPH), q, dict(params or {}))
     named = load_query(q)
     text = prepare(named, params)
-    target = _union(graph)
+    if isinstance(graph, Dataset):
+        target: Graph = graph if has_dataset_clause(text) else _union(graph)
+    else:
+        target = _as_asserted(graph) if has_dataset_clause(text) else graph
     try:
-        result = target.query(text)
+        with _no_graph_loading():
+            result = target.query(text)
     except Exception as error:  # rdflib raises pyparsing and evaluation errors
         raise QueryError(f"{named.source}: {error}") from error
     return rows_from(result)
+
+
+@contextmanager
+def _no_graph_loading() -> Iterator[None]:
+    """rdflib fetches a FROM graph it does not hold from the web (its IRI as a URL): a
+    kg graph built without --reason has no inferred graph, and a query must not make kg
+    download anything. Off while kg queries; rdflib's setting is restored after."""
+    import rdflib.plugins.sparql as sparql
+
+    before = sparql.SPARQL_LOAD_GRAPHS
+    sparql.SPARQL_LOAD_GRAPHS = False
+    try:
+        yield
+    finally:
+        sparql.SPARQL_LOAD_GRAPHS = before
+
+
+def _as_asserted(graph: Graph) -> Dataset:
+    """A plain Graph as a Dataset holding its triples in the asserted graph, where the
+    library queries' FROM clauses look for them."""
+    from kg.vocab import ASSERTED_GRAPH
+
+    dataset = Dataset()
+    asserted = dataset.graph(ASSERTED_GRAPH)
+    for triple in graph:
+        asserted.add(triple)
+    return dataset
 
 
 def rows_from(result: Any) -> list[Row]:

@@ -529,12 +529,15 @@ def run_query(
     store: pyoxigraph.Store, q: str | Path, params: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
     """`kg.query.query` on a store: a query name from queries/, a .rq path or SPARQL text,
-    with the same parameters and the same plain-value rows."""
-    from kg.query import QueryError, load_query, prepare
+    with the same parameters and the same plain-value rows. A query with FROM / FROM
+    NAMED reads those graphs only (as on any store); one without reads the union of all
+    named graphs (pyoxigraph's union flag would override its FROM clauses)."""
+    from kg.query import QueryError, has_dataset_clause, load_query, prepare
 
     named = load_query(q)
+    text = prepare(named, params)
     try:
-        return query_store(store, prepare(named, params))
+        return query_store(store, text, union_default_graph=not has_dataset_clause(text))
     except StoreError as error:
         raise QueryError(f"{named.source}: {error}") from error
 
@@ -693,9 +696,10 @@ def query_store(
     return rows
 
 
-def memory_store(graph: Any) -> pyoxigraph.Store:
+def memory_store(graph: Any, *, triples_graph: str | None = None) -> pyoxigraph.Store:
     """An in-memory Oxigraph store holding a copy of an rdflib Graph or Dataset (named
-    graphs kept; a plain Graph's triples go to the default graph). `kg.query` runs the
+    graphs kept; a plain Graph's triples go to `triples_graph`, by default the default
+    graph; `kg.query` puts them in the asserted graph). `kg.query` runs the
     query library here: it is written and measured for Oxigraph's planner, and rdflib's
     own engine joins sub-selects by nested loops (minutes, or all memory, at 10k
     statements)."""
@@ -726,7 +730,8 @@ def memory_store(graph: Any) -> pyoxigraph.Store:
             for s, p, o, context in graph.quads((None, None, None, None))
         )
     else:
-        quads = (ox.Quad(term(s), term(p), term(o), default) for s, p, o in graph)
+        into = ox.NamedNode(triples_graph) if triples_graph else default
+        quads = (ox.Quad(term(s), term(p), term(o), into) for s, p, o in graph)
     store.extend(quads)
     return store
 

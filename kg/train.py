@@ -133,7 +133,8 @@ def _features(example: Example, rule_features: bool) -> set[str]:
 
 
 def fit(train: Sequence[Example], seed: int, rule_features: bool,
-        thresholds: dict[str, float] | None = None, mode: str = "add") -> StanceModel:  # fmt: skip
+        thresholds: dict[str, float] | None = None, mode: str = "add",
+        trust: dict[str, float] | None = None) -> StanceModel:  # fmt: skip
     """One logistic regression per stance over the examples' binary features."""
     from collections import Counter
 
@@ -162,7 +163,8 @@ def fit(train: Sequence[Example], seed: int, rule_features: bool,
         weights = {vocabulary[i]: float(w) for i, w in enumerate(regression.coef_[0])
                    if abs(w) >= MIN_WEIGHT}  # fmt: skip
         threshold = (thresholds or {}).get(label, MIN_THRESHOLD)
-        labels[label] = LabelModel(float(regression.intercept_[0]), threshold, weights)
+        labels[label] = LabelModel(float(regression.intercept_[0]), threshold, weights,
+                                   (trust or {}).get(label, LabelModel.trust))  # fmt: skip
     return StanceModel(labels, mode=mode, rule_features=rule_features)
 
 
@@ -231,6 +233,11 @@ def report(items: Sequence[Example], folds: list[set[str]], seed: int
     combined = cross_validate(items, folds, seed, rule_features=True)
     thresholds = {"replace": best_thresholds(alone, "replace"),
                   "add": best_thresholds(combined, "add")}  # fmt: skip
+    thresholds["trust"] = {
+        mode: {label: _own_precision(oof, label, thresholds[mode][label], mode)
+               for label in label_fields()}
+        for mode, oof in (("replace", alone), ("add", combined))
+    }  # fmt: skip
     result = Report(examples=len(items), folds=len(folds))
     result.systems["rules"] = {
         label: _tally((e, label in e.candidate.rule_stances) for e, _ in combined)(label)
@@ -246,6 +253,20 @@ def report(items: Sequence[Example], folds: list[set[str]], seed: int
     }  # fmt: skip
     result.thresholds = thresholds["add"]
     return result, thresholds
+
+
+def _own_precision(oof: Sequence[tuple[Example, dict[str, float]]], label: str,
+                   threshold: float, mode: str) -> float:  # fmt: skip
+    """Out of fold, how often the model's own claims were right (in mode add, those the
+    rules did not make)."""
+    scores = Scores()
+    for example, probabilities in oof:
+        if mode == "add" and label in example.candidate.rule_stances:
+            continue
+        scores.add(probabilities[label] >= threshold, example.labels[label])
+    # smoothed (one right and one wrong claim added): a stance with few claims out of
+    # fold gets no perfect score
+    return (scores.tp + 1) / (scores.tp + scores.fp + 2)
 
 
 def _tally(pairs: Any) -> Callable[[str], Scores]:
@@ -265,7 +286,7 @@ def train(items: Sequence[Example], folds: list[set[str]], seed: int, mode: str 
     """The shipped model (fitted on every example) and the cross-validation report."""
     result, thresholds = report(items, folds, seed)
     rule_features = mode == "add"
-    model = fit(items, seed, rule_features, thresholds[mode], mode)
+    model = fit(items, seed, rule_features, thresholds[mode], mode, thresholds["trust"][mode])
     meta = {"seed": seed, "folds": len(folds), "examples": len(items), "C": C,
             "min_feature_count": MIN_FEATURE_COUNT,
             "events": len({e.event for e in items}),
@@ -286,7 +307,8 @@ def oof_records(processed: Sequence[tuple[Case, Any]], items: Sequence[Example],
         model = None
         if mode != "rules":
             train_items = [e for e in items if e.event not in held]
-            model = fit(train_items, seed, mode == "add", thresholds[mode], mode)
+            model = fit(train_items, seed, mode == "add", thresholds[mode], mode,
+                        thresholds["trust"][mode])  # fmt: skip
         for case, doc in processed:
             if case.event_id not in held:
                 continue

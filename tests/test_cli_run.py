@@ -50,10 +50,22 @@ def test_quiet_no_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_nothing_readable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["run", str(tmp_path / "missing"), "-o", str(tmp_path / "out"), "-q"]) == 1
-    err = capsys.readouterr().err
-    assert "no such file or folder" in err
-    assert "no document could be read" in err
+    (tmp_path / "empty").mkdir()
+    assert main(["run", str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "-q"]) == 1
+    assert "no document could be read" in capsys.readouterr().err
+
+
+def test_a_wrong_path_is_one_error_and_no_stage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Checked before the first progress line, even next to a good input."""
+    missing = tmp_path / "missing"
+    out = tmp_path / "out"
+    assert main(["run", str(FIXTURES), str(missing), "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"kg: error: {missing}: no such file or folder\n"
+    assert captured.out == ""
+    assert not out.exists()
 
 
 def test_help_lists_the_stages(capsys: pytest.CaptureFixture[str]) -> None:

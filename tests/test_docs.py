@@ -7,9 +7,12 @@ broken READMEs of our own to show that it can fail.
 from __future__ import annotations
 
 import argparse
+import importlib
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,6 +28,13 @@ README = ROOT / "README.md"
 _COMMAND = re.compile(r"(?:^|[$;&|(\"'`/])[ \t]*kg[ \t]+([a-z][a-z0-9_-]*)(?=[\s\"'`]|$)")
 _OPTION = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
 _LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# `kg/...` paths and `kg.a.b` names, not inside a longer path or URL (`ontology/kg.ttl`,
+# `http://host/kg/update`); a path ends on a word character or a slash, not on a full stop.
+_KG_PATH = re.compile(r"(?<![\w./-])kg/[\w/.-]*[\w/]")
+_KG_NAME = re.compile(r"(?<![\w./-])kg(?:\.[A-Za-z_]\w*)+")
+# A bare module file name (`nlp.py`, as the architecture page names kg/extract's modules).
+_BARE_PY = re.compile(r"(?<![\w./-])\w+\.py\b")
+_FILE_SUFFIXES = {"ttl", "json", "jsonl", "yaml", "html", "md", "rq", "csv", "txt", "py"}
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
@@ -158,6 +168,61 @@ def _anchor(heading: str) -> str:
     return text.replace(" ", "-")
 
 
+def missing_modules(text: str) -> list[str]:
+    """`kg/...` paths that do not exist in the repository and `kg.a.b` names that do not
+    resolve to a module or an attribute of one (the lazy API of `kg` included)."""
+    problems = [f"{p}: no such file or folder" for p in _KG_PATH.findall(text)]
+    problems = [p for p in problems if not (ROOT / p.split(":")[0]).exists()]
+    for name in _KG_NAME.findall(text):
+        if name.rsplit(".", 1)[1] not in _FILE_SUFFIXES and not _resolves(name):
+            problems.append(f"{name}: no such module or attribute")
+    ours = {
+        p.name
+        for folder in ("kg", "scripts", "bench", "tests")
+        for p in (ROOT / folder).rglob("*.py")
+    }
+    for name in _BARE_PY.findall(text):
+        if name not in ours:
+            problems.append(f"{name}: no such file in kg/, scripts/, bench/ or tests/")
+    return problems
+
+
+def _resolves(name: str) -> bool:
+    found: object = importlib.import_module("kg")
+    path = "kg"
+    for part in name.split(".")[1:]:
+        path = f"{path}.{part}"
+        if hasattr(found, part):
+            found = getattr(found, part)
+        elif isinstance(found, ModuleType):
+            try:
+                found = importlib.import_module(path)
+            except ModuleNotFoundError:
+                return False
+        else:
+            return False
+    return True
+
+
+def modules_not_named(text: str) -> list[str]:
+    """Modules of kg/ that the text does not name: as `kg/x.py` or `kg.x`, or, inside a
+    subpackage (which the architecture page describes folder by folder), as `x.py` or by
+    the spaCy component name `kg_x...` a component module registers."""
+    missing = []
+    for path in sorted((ROOT / "kg").rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if path.name == "__init__.py" or "bundled" in relative.parts:
+            continue
+        forms = [relative.as_posix(), ".".join(relative.with_suffix("").parts)]
+        if len(relative.parts) > 2:
+            forms.append(path.name)
+        # a component by its registered name: learned.py registers kg_learned_stances
+        component = re.search(rf"`kg_{path.stem}\w*`", text) and "components" in relative.parts
+        if not component and not any(_mentions(text, form) for form in forms):
+            missing.append(relative.as_posix())
+    return missing
+
+
 # --- The README itself -------------------------------------------------------------------
 
 
@@ -192,6 +257,35 @@ def test_docs_pages_commands_and_options_exist() -> None:
 def test_docs_pages_links_resolve() -> None:
     for page in sorted((ROOT / "docs").glob("*.md")):
         assert broken_links(page.read_text("utf-8"), page.parent) == [], page.name
+
+
+def test_docs_name_only_modules_that_exist(readme: str) -> None:
+    pages = {"README.md": readme}
+    pages |= {f"docs/{p.name}": p.read_text("utf-8") for p in (ROOT / "docs").glob("*.md")}
+    assert len(_KG_PATH.findall(readme)) + len(_KG_NAME.findall(readme)) > 5
+    assert {name: missing_modules(text) for name, text in pages.items()} == {
+        name: [] for name in pages
+    }
+
+
+def test_the_architecture_page_names_every_module() -> None:
+    assert modules_not_named((ROOT / "docs" / "architecture.md").read_text("utf-8")) == []
+
+
+def test_the_quoted_timings_are_the_measured_ones(readme: str) -> None:
+    """README.md and docs/pipeline.md quote bench/results/readme.json, which
+    scripts/measure_readme.py writes: its figures, and its transcript's total time (not
+    its stage lines, whose counts change with the extractor, not with the timings)."""
+    results = json.loads((ROOT / "bench" / "results" / "readme.json").read_text("utf-8"))
+    pipeline = (ROOT / "docs" / "pipeline.md").read_text("utf-8")
+    figures = results["figures"]
+    for key, value in figures.items():
+        assert value in pipeline, key
+        if key in ("sample_wall", "sample_clock", "fresh_clone"):
+            assert value in readme, key
+    transcript = results["sample"]["transcript"].splitlines()
+    (total,) = [line for line in transcript if line.startswith("kg run: done in")]
+    assert total in readme.splitlines() and total in pipeline.splitlines(), total
 
 
 # --- The checks can fail -----------------------------------------------------------------
@@ -260,3 +354,26 @@ def test_a_broken_link_is_caught(tmp_path: Path) -> None:
         "img/none.png: no such file",
         "#nope: no such heading",
     ]
+
+
+def test_a_module_that_does_not_exist_is_caught() -> None:
+    text = (
+        "See `kg/pipeline.py`, `kg/extract/` and `kg/gone.py`; call `kg.run`, "
+        "`kg.graphio.read_graph`, `kg.extract.readers.ReadIssue`, `kg.paths.data_path`,\n"
+        "but not `kg.graphio.no_such`, `kg.nowhere` or `kg.extract.nowhere.f`. Files such as\n"
+        "ontology/kg.ttl, `kg.ttl` and http://localhost:3030/kg/update are not modules.\n"
+        "Inside kg/extract/: `nlp.py`, `gone.py`, and bench/gone.py (a path, not a name).\n"
+    )
+    assert missing_modules(text) == [
+        "kg/gone.py: no such file or folder",
+        "kg.graphio.no_such: no such module or attribute",
+        "kg.nowhere: no such module or attribute",
+        "kg.extract.nowhere.f: no such module or attribute",
+        "gone.py: no such file in kg/, scripts/, bench/ or tests/",
+    ]
+
+
+def test_a_module_the_architecture_page_omits_is_caught() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    assert modules_not_named(page.replace("kg/viz.py", "kg/viz")) == ["kg/viz.py"]
+    assert "kg/extract/runner.py" in modules_not_named(page.replace("`runner.py`", "runner"))

@@ -152,6 +152,13 @@ def test_nothing_to_read_is_an_error(tmp_path: Path) -> None:
         run([empty], tmp_path / "out", progress=False)
 
 
+def test_a_missing_input_is_refused_before_anything_runs(tmp_path: Path) -> None:
+    seen: list[object] = []
+    with pytest.raises(PipelineError, match="missing: no such file or folder"):
+        run([FIXTURES, tmp_path / "missing"], tmp_path / "out", on_stage=seen.append)
+    assert seen == [] and not (tmp_path / "out").exists()
+
+
 def _texts() -> dict[str, str]:
     from kg.extract.readers import iter_documents
 

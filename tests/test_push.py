@@ -4,6 +4,7 @@ started on a free loopback port."""
 from __future__ import annotations
 
 import json
+import threading
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -122,7 +123,7 @@ def test_http_failures_are_clear_errors(graph_file: Path, target: Server) -> Non
         # The query endpoint does not take updates.
         push(graph_file, endpoint=f"{target.url}/query")
     closed = f"http://127.0.0.1:{free_port()}/update"
-    with pytest.raises(PushError, match="cannot reach the server"):
+    with pytest.raises(PushError, match=r"cannot reach http.*is the server running"):
         push(graph_file, endpoint=closed, timeout_s=5)
     with pytest.raises(PushError, match="no such graph file"):
         push(graph_file.with_name("missing.trig"), endpoint=target.update_url)
@@ -142,3 +143,28 @@ def test_turtle_with_its_inferred_sidecar_keeps_the_named_graphs(
     report = push(main_file, graph_store=target.graph_store_url)
     assert report.graphs == {ASSERTED: 1, INFERRED: 1}
     assert _counts(target) == {ASSERTED: 1, INFERRED: 1}
+
+
+def test_push_authenticates_with_digest_and_reports_timeouts(graph_file: Path) -> None:
+    """Virtuoso's authenticated endpoints want Digest auth; a slow server is reported as
+    slow (with the timeout to raise), not as unreachable. The stub server of
+    tests/test_endpoint.py checks the Digest answer against its password."""
+    from test_endpoint import PASSWORD, USER, Stub
+
+    stub = Stub()
+    thread = threading.Thread(target=stub.server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        report = push(graph_file, endpoint=stub("/digest"), user=USER, password=PASSWORD)
+        assert report.triples > 0
+        sent = [kind for path, kind, body in stub.seen if path == "/digest" and "INSERT" in body]
+        assert sent and all(kind.startswith("application/sparql-update") for kind in sent)
+        with pytest.raises(PushError, match=r"HTTP 401 .*refused user 'kg'"):
+            push(graph_file, endpoint=stub("/digest"), user=USER, password="wrong")
+        with pytest.raises(PushError, match=r"HTTP 401 .*wants credentials"):
+            push(graph_file, endpoint=stub("/digest"))
+        with pytest.raises(PushError, match=r"no answer within 0.5 s.*--timeout"):
+            push(graph_file, endpoint=stub("/slow"), timeout_s=0.5)
+    finally:
+        stub.server.shutdown()
+        stub.server.server_close()

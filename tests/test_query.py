@@ -81,58 +81,64 @@ def test_parameters(dataset: Dataset) -> None:
         query("who_blames_whom", dataset, {"spekaer": "x"})
 
 
-def test_prepare_adds_values_at_the_end_of_the_outer_where() -> None:
+def test_defaults_are_read_from_the_query_body() -> None:
+    """The defaults are the terms of the query's BINDs (and its LIMIT), so the .rq file
+    sent as written asks the same question as `kg query NAME`."""
     named = load_query("iran_backed_speakers")
     assert named.params == {"sponsor": "Iran", "limit": "1000"}
-    text = prepare(named)
-    body, _, tail = text.rpartition("}\nORDER BY")
-    assert body.rstrip().endswith('VALUES ?sponsor { "Iran" }')
-    assert tail.strip().startswith("?speaker_name")
-    # An unset parameter stays unbound: no VALUES block at all.
-    assert "VALUES ?speaker" not in prepare(load_query("who_blames_whom"))
-    braces = load_query('SELECT ?x WHERE { ?x ?p "a } b" . { ?x ?q ?y } }  # } comment')
-    braced = prepare(NamedQuery(braces.text, {"x": None}), {"x": "y"})
-    assert braced.rstrip().endswith('VALUES ?x { "y" }\n}  # } comment')
-    with pytest.raises(QueryError, match="WHERE"):
-        prepare(NamedQuery("SELECT * { ?s ?p ?o }", {"x": None}), {"x": "y"})
+    assert prepare(named) == named.text
+    assert load_query("who_blames_whom").params["speaker"] is None  # BIND ("" AS ?speaker)
+    header = "# param: who\n"
+    escaped = load_query(header + 'SELECT ?x WHERE { BIND ("say \\"hi\\"" AS ?who) }')
+    assert escaped.params == {"who": 'say "hi"'}
+    with pytest.raises(QueryError, match="binds it nowhere"):
+        load_query(header + "SELECT ?x WHERE { ?x ?p ?who }")
+    with pytest.raises(QueryError, match="different defaults"):
+        load_query(header + 'SELECT ?x WHERE { BIND ("a" AS ?who) { BIND ("b" AS ?who) } }')
+    with pytest.raises(QueryError, match="written in the query itself"):
+        load_query("# param: who = Alpha\nSELECT ?x WHERE { ?x ?p ?who }")
+
+
+def test_prepare_replaces_every_bind_of_a_parameter_and_nothing_else() -> None:
+    text = """# param: who
+SELECT ?n WHERE {
+  # BIND ("a comment" AS ?who) is not a binding
+  { SELECT ?x WHERE { BIND ("" AS ?who) ?x ?p ?o FILTER (?who = "" || ?o = ?who) } LIMIT 5 }
+  { SELECT ?y WHERE { BIND ("" AS ?whom) ?y ?p ?o } }
+  bind("" as ?who)
+  ?x ?q ?n
+}"""
+    prepared = prepare(load_query(text), {"who": 'Ha"mas'})
+    assert prepared.count('BIND ("Ha\\"mas" AS ?who)') == 1
+    assert 'bind("Ha\\"mas" as ?who)' in prepared
+    assert 'BIND ("a comment" AS ?who)' in prepared
+    assert 'BIND ("" AS ?whom)' in prepared
+    assert prepare(load_query(text), {"who": "actor:iran"}).count(f"<{ACTOR['iran']}> AS") == 1
 
 
 def test_prepare_drops_filter_groups_whose_parameter_is_unset() -> None:
     """`# only with: NAME` marks a group that only filters by NAME: kept (and bound) when
     NAME is given, dropped when it is unset or empty, an error when NAME is undeclared."""
-    text = """SELECT ?s WHERE {
+    text = """# param: who
+SELECT ?s WHERE {
       ?s a ?type .
       # only with: who
-      { SELECT ?s WHERE { ?s <urn:name> ?n FILTER (!BOUND(?who) || ?n = ?who) } }
+      { SELECT ?s WHERE { BIND ("" AS ?who) ?s <urn:name> ?n FILTER (?who = "" || ?n = ?who) } }
     }"""
-    named = NamedQuery(text, {"who": None})
+    named = load_query(text)
     assert "<urn:name>" not in prepare(named)
     assert "<urn:name>" not in prepare(named, {"who": ""})
     kept = prepare(named, {"who": "Alpha"})
-    assert "<urn:name>" in kept and 'VALUES ?who { "Alpha" }' in kept
+    assert "<urn:name>" in kept and 'BIND ("Alpha" AS ?who)' in kept
     with pytest.raises(QueryError, match="names no declared parameter"):
         prepare(NamedQuery(text.replace("only with: who", "only with: whom"), {"who": None}))
     with pytest.raises(QueryError, match="not followed by"):
         prepare(NamedQuery("SELECT ?s WHERE { ?s ?p ?o }\n# only with: who\n", {"who": None}))
 
 
-def test_prepare_binds_parameters_inside_the_sub_selects_that_use_them() -> None:
-    text = """SELECT ?n WHERE {
-  { SELECT ?x WHERE { ?x ?p ?o FILTER (!BOUND(?who) || ?o = ?who) } LIMIT 5 }
-  { SELECT ?y WHERE { ?y ?p ?o } }
-  ?x ?q ?n
-}"""
-    prepared = prepare(NamedQuery(text, {"who": "Hamas"}))
-    inner, other = prepared.split("SELECT ?y")
-    assert inner.count('VALUES ?who { "Hamas" }') == 1
-    assert inner.index('VALUES ?who { "Hamas" }') < inner.index("LIMIT 5")
-    assert other.count('VALUES ?who { "Hamas" }') == 1  # the outer group, at its end
-    assert other.rstrip().endswith('VALUES ?who { "Hamas" }\n}')
-
-
 def test_limit_parameter_sets_the_limit_clause(dataset: Dataset) -> None:
-    text = "SELECT ?s WHERE { ?s a ?c } ORDER BY ?s LIMIT 3"
-    named = NamedQuery(text, {"limit": "3"})
+    named = load_query("# param: limit\nSELECT ?s WHERE { ?s a ?c } ORDER BY ?s LIMIT 3")
+    assert named.params == {"limit": "3"}
     assert prepare(named).endswith("LIMIT 3")
     assert prepare(named, {"limit": "10"}).endswith("LIMIT 10")
     assert "LIMIT" not in prepare(named, {"limit": "0"})
@@ -140,8 +146,14 @@ def test_limit_parameter_sets_the_limit_clause(dataset: Dataset) -> None:
     assert len(query(prepare(named, {"limit": "0"}), dataset)) > 3
     with pytest.raises(QueryError, match="whole number"):
         prepare(named, {"limit": "ten"})
-    with pytest.raises(QueryError, match="LIMIT clauses"):
+    with pytest.raises(QueryError, match="no LIMIT clause"):
         prepare(NamedQuery("SELECT ?s WHERE { ?s ?p ?o }", {"limit": "5"}))
+    with pytest.raises(QueryError, match=r"LIMIT clauses differ \(1, 2\)"):
+        load_query("# param: limit\nSELECT * { { SELECT * {} LIMIT 1 } } LIMIT 2")
+    two = load_query("# param: limit\nSELECT * { { SELECT * {} LIMIT 4 } } LIMIT 4")
+    assert two.params == {"limit": "4"}
+    assert prepare(two, {"limit": "7"}).count("LIMIT 7") == 2
+    assert "LIMIT" not in prepare(two, {"limit": "0"})
 
 
 def test_ordered_group_concat_is_stable_across_processes(tmp_path: Path) -> None:
@@ -155,12 +167,14 @@ def test_ordered_group_concat_is_stable_across_processes(tmp_path: Path) -> None
 
     build(FIXTURES / "statements.jsonl", tmp_path / "g.ttl")
     ordered = (
-        "# param: mark = 1\n"
+        "# param: mark\n"
         "PREFIX kg: <https://w3id.org/kg-armed-groups/ontology#>\n"
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
         "SELECT ?t (GROUP_CONCAT(?n; separator='; ') AS ?names) WHERE {\n"
         "  { SELECT ?t ?n WHERE { ?s kg:threatensTarget ?t ; kg:speaker/skos:prefLabel ?n }\n"
         "    ORDER BY ?n }\n"
+        # The BIND after the ordered sub-select: rdflib keeps the left side's order.
+        "  BIND (1 AS ?mark)\n"
         "  FILTER (?mark = 1)\n"
         "} GROUP BY ?t ORDER BY ?names"
     )
@@ -312,13 +326,19 @@ def test_docs_mention_every_option_of_build_and_query() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(min_size=1, max_size=30).filter(lambda t: t.strip() == t and t.strip()))
 def test_any_text_parameter_round_trips(value: str) -> None:
-    """Whatever the user types arrives in the query as the same string (or IRI/number)."""
+    """Whatever the user types arrives in the query as the same string (or IRI/number),
+    or is refused with a clear error when it is written as an IRI but is not one."""
     from rdflib import Graph
 
-    named = NamedQuery("SELECT ?x WHERE { BIND (1 AS ?one) }", {"x": None})
+    named = load_query('# param: x\nSELECT ?x WHERE { BIND ("" AS ?x) }')
+    try:
+        term = sparql_term(value)
+    except QueryError as error:
+        assert value.startswith("<") and value.endswith(">"), value
+        assert "not a valid absolute IRI" in str(error)
+        return
     rows = query(prepare(named, {"x": value}), Graph())
     got = rows[0]["x"]
-    term = sparql_term(value)
     if term.startswith("<"):
         assert got == term[1:-1]
     elif term == value:  # an integer
@@ -328,10 +348,23 @@ def test_any_text_parameter_round_trips(value: str) -> None:
         assert got == expected
 
 
+def test_iri_parameters_are_checked() -> None:
+    assert sparql_term("<urn:x:1>") == "<urn:x:1>"
+    for bad in ("<no-scheme>", "<https://x.org/a b>", "<https://x.org/a>}>", '<urn:a"b>'):
+        with pytest.raises(QueryError, match="not a valid absolute IRI"):
+            sparql_term(bad)
+    # Text that only looks like a web address stays a string.
+    assert sparql_term("https://x.org/a b") == '"https://x.org/a b"'
+    assert sparql_term("\u0663") == '"\u0663"'  # an Arabic-Indic digit is not an integer
+
+
 def _turtle(body: str) -> Dataset:
-    """A dataset from Turtle lines using the kg:, skos: and xsd: prefixes."""
+    """A dataset whose asserted graph (where the library queries read) holds Turtle lines
+    using the kg:, skos: and xsd: prefixes."""
+    from kg.vocab import ASSERTED_GRAPH
+
     data = Dataset()
-    data.parse(
+    data.graph(ASSERTED_GRAPH).parse(
         format="turtle",
         data="""
         @prefix kg: <https://w3id.org/kg-armed-groups/ontology#> .
@@ -416,6 +449,38 @@ def test_dates_fall_back_to_the_event_date(engine: str) -> None:
         {"month": "XXXX-04", "statements": 1},
         {"month": "undated", "statements": 1},
     ]
+
+
+def test_rdflib_never_fetches_a_from_graph_it_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graph built without --reason has no inferred graph; rdflib would fetch the FROM
+    IRI from the web (its SPARQL_LOAD_GRAPHS default). kg turns that off while it queries,
+    and puts rdflib's setting back after."""
+    import rdflib.plugins.sparql as sparql
+    from rdflib import Graph
+
+    def no_fetch(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("rdflib tried to load a graph from its IRI")
+
+    monkeypatch.setattr(Graph, "parse", no_fetch)
+    data = build_graph(load_statements([FIXTURES / "statements.jsonl"]).statements)
+    assert query("who_blames_whom", data, engine="rdflib") == []  # counts need --reason
+    assert query("threats_by_target", data, engine="rdflib")  # asserted data only: rows
+    assert sparql.SPARQL_LOAD_GRAPHS is True
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_query_with_from_reads_only_those_graphs(engine: str) -> None:
+    """FROM makes the query read the graphs it names, not the union of all graphs (which
+    pyoxigraph's union flag would impose); a query without FROM still reads the union."""
+    from rdflib import URIRef
+
+    data = Dataset()
+    data.graph(URIRef("urn:g:a")).add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:a")))
+    data.graph(URIRef("urn:g:b")).add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:b")))
+    named = "SELECT ?o FROM <urn:g:a> WHERE { ?s <urn:p> ?o } ORDER BY ?o"
+    assert query(named, data, engine=engine) == [{"o": "urn:a"}]
+    union = "SELECT ?o WHERE { ?s <urn:p> ?o } ORDER BY ?o"
+    assert query(union, data, engine=engine) == [{"o": "urn:a"}, {"o": "urn:b"}]
 
 
 def test_cli_query_timeout_stops_a_runaway_query(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from kg.extract.readers import ReadIssue, iter_documents
 from kg.model import SourceDocument
-from kg.paths import data_path, project_root
+from kg.paths import data_path
 
 SAMPLE = data_path("sample")
 
@@ -94,7 +94,7 @@ def test_no_sentence_is_taken_from_the_dev_set(
 ) -> None:
     """Our texts, not the dev set's: no run of 9 words is shared with a dev-set document
     (shorter runs are reporting formulas such as "said in a statement read on")."""
-    devset = project_root().parent / "shared" / "devset" / "docs"
+    devset = Path(__file__).resolve().parents[2] / "shared" / "devset" / "docs"
     if not devset.is_dir():
         pytest.skip(f"no dev set at {devset}")
     theirs = set().union(*(_runs(p.read_text(encoding="utf-8")) for p in devset.glob("*.txt")))

@@ -25,6 +25,9 @@ from kg.extract.stance_features import RULE_PREFIXES, Candidate, candidates
 from kg.files import atomic_writer
 
 MODES = ("add", "replace")
+# A learned claim never lifts a record into the >= 0.8 confidence bin by itself: that bin
+# is for records found by the rules' surest paths (more than 0.9 precise on the dev parts).
+MAX_CONFIDENCE = 0.75
 MODEL_CUE = "learned"
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "stances.json"
 
@@ -34,6 +37,9 @@ class LabelModel:
     bias: float
     threshold: float
     weights: dict[str, float]
+    # how often the claims it makes were right out of fold: a claim's confidence is at
+    # most this (a probability alone overstates a model trained on a small corpus)
+    trust: float = 0.6
 
     def probability(self, features: Iterable[str]) -> float:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -70,8 +76,9 @@ def learned_claims(doc: Any, model: StanceModel) -> tuple[Claim, ...]:
             ):
                 continue
             if p >= model.labels[label].threshold:
+                confidence = round(min(p, model.labels[label].trust, MAX_CONFIDENCE), 3)
                 kept.append(Claim(candidate.attribution, label, candidate.target, MODEL_CUE,
-                                  candidate.tokens, round(p, 3)))  # fmt: skip
+                                  candidate.tokens, confidence))  # fmt: skip
     return tuple(kept)
 
 
@@ -95,7 +102,8 @@ def load_model(path: str | Path | None = None) -> StanceModel | None:
     try:
         labels = {
             name: LabelModel(float(entry["bias"]), float(entry["threshold"]),
-                             {str(k): float(v) for k, v in entry["weights"].items()})
+                             {str(k): float(v) for k, v in entry["weights"].items()},
+                             float(entry.get("trust", LabelModel.trust)))
             for name, entry in data["labels"].items()
         }  # fmt: skip
         return StanceModel(labels, data.get("mode", "add"), bool(data.get("rule_features", True)),
@@ -111,6 +119,7 @@ def save_model(model: StanceModel, path: str | Path) -> None:
         "meta": model.meta,
         "labels": {
             name: {"bias": round(m.bias, 6), "threshold": round(m.threshold, 4),
+                   "trust": round(m.trust, 4),
                    "weights": {k: round(v, 4) for k, v in sorted(m.weights.items())}}
             for name, m in model.labels.items()
         },
