@@ -322,6 +322,8 @@ def _run_build_store(args: argparse.Namespace) -> int:
         result = build_store(inputs, args.store)
     for issue in result.issues:
         _warn(f"skipped record: {issue}")
+    if result.resumed:
+        _info(f"resumed     {result.resumed}")
     added = result.added
     sizes = "\n".join(f"  {count:>12,}  {graph}" for graph, count in result.sizes.items())
     _info(
@@ -369,7 +371,15 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
         type=int,
         default=30,
         metavar="SECONDS",
-        help="query timeout in seconds (default 30; 0 for none)",
+        help="query timeout in seconds (default 30; 0 for none): the query's worker "
+        "process is stopped and the client gets HTTP 503",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="oxigraph worker processes, one query each at a time (default 2)",
     )
     p.add_argument(
         "--writable",
@@ -403,6 +413,7 @@ def _run_serve(args: argparse.Namespace) -> int:
             timeout_s=args.timeout or None,
             writable=args.writable,
             on_ready=_ready,
+            workers=args.workers,
         )
     _info("server stopped")
     if code in (0, -2, -15):
@@ -735,7 +746,8 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         type=float,
         default=60.0,
         metavar="SECONDS",
-        help="how long to wait for --endpoint (default 60; 0 for no limit)",
+        help="stop with an error when the query takes longer, on --endpoint, --store or "
+        "--graph (default 60; 0 for no limit)",
     )
     p.add_argument(
         "--print",
@@ -784,7 +796,7 @@ def _run_query(args: argparse.Namespace) -> int:
     params, resolutions = _query_params(args)
     with _library_errors(QueryError, GraphFileError):
         source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
-        rows = query(args.query, source, params, engine=args.engine)
+        rows = query(args.query, source, params, engine=args.engine, timeout_s=args.timeout or None)
         sys.stdout.write(format_rows(rows, args.format))
     if not rows:
         _explain_empty(args, params, resolutions)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -129,7 +129,11 @@ def count_query(rule: Rule, documents: Iterable[str] | None = None) -> str:
 
 
 def count_store(
-    store: pyoxigraph.Store, rules: Iterable[Rule] | None = None, *, graph: str = INFERRED_GRAPH
+    store: pyoxigraph.Store,
+    rules: Iterable[Rule] | None = None,
+    *,
+    graph: str = INFERRED_GRAPH,
+    on_rule: Callable[[Rule], None] | None = None,
 ) -> int:
     """Count every derived relation of the store from scratch (old count nodes are
     removed first); returns how many counts were written. For a fresh store: later
@@ -150,6 +154,8 @@ def count_store(
             for quad in _count_quads(solution["x"], prop, solution["y"], solution["n"], target)
         )
         written += insert_quads(store, quads) // 4
+        if on_rule is not None:
+            on_rule(rule)
     return written
 
 

@@ -293,12 +293,17 @@ def has_dataset_clause(sparql: str) -> bool:
 ENGINES = ("oxigraph", "rdflib")
 
 
+class QueryTimeout(QueryError):
+    """A query that did not finish within its timeout."""
+
+
 def query(
     q: str | Path,
     graph: Dataset | Graph,
     params: Mapping[str, str] | None = None,
     *,
     engine: str = "oxigraph",
+    timeout_s: float | None = None,
 ) -> list[Row]:
     """Run a query on a kg graph; rows as plain dicts.
 
@@ -308,11 +313,47 @@ def query(
     `kg.store.open_store` (a plain Graph counts as the asserted graph). An rdflib graph is
     copied into an in-memory Oxigraph store and queried there (the engine the query
     library is written and measured for); `engine="rdflib"` runs rdflib's own SPARQL
-    engine instead (slow on the library's scale-minded shapes)."""
-    from kg.store import ASSERTED_GRAPH, is_store, memory_store, run_query
+    engine instead (slow on the library's scale-minded shapes).
 
+    With `timeout_s`, raises QueryTimeout when the rows are not all there in time. The
+    query runs in a daemon thread that cannot be stopped (neither engine can be
+    interrupted): it ends with the process, as `kg query --timeout` does; a long-lived
+    program that needs the work stopped runs queries in a process (`kg serve`)."""
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if not timeout_s:
+        return _query(q, graph, params, engine)
+    return _within(timeout_s, lambda: _query(q, graph, params, engine))
+
+
+def _within(timeout_s: float, work: Any) -> Any:
+    """`work()`'s result, or QueryTimeout after `timeout_s` (the work is left running in
+    a daemon thread, which the process's exit ends)."""
+    import threading
+
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed to the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout_s)
+    if worker.is_alive():
+        raise QueryTimeout(f"the query did not finish within the {timeout_s:g} s timeout")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _query(
+    q: str | Path, graph: Dataset | Graph, params: Mapping[str, str] | None, engine: str
+) -> list[Row]:
+    from kg.store import ASSERTED_GRAPH, is_store, memory_store, run_query
+
     if is_store(graph):
         return run_query(graph, q, dict(params or {}))
     if engine == "oxigraph":

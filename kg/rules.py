@@ -25,7 +25,7 @@ graph. Bodies match triples in every graph of the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -180,9 +180,11 @@ def derive(
     *,
     graph: str = INFERRED_GRAPH,
     max_rounds: int = 20,
+    on_rule: Callable[[Rule], None] | None = None,
 ) -> int:
     """Apply `rules` to `store` until nothing new is derived; write the new triples into
-    `graph`. Returns how many triples were added."""
+    `graph`. Returns how many triples were added. `on_rule(rule)` is called after each
+    rule's triples are in (progress, and a test hook to stop a build half way)."""
     import pyoxigraph as ox
 
     rules = actor_relation_rules() if rules is None else rules
@@ -210,6 +212,8 @@ def derive(
             if new:
                 changed[rule.head] = step
                 added += new
+            if on_rule is not None:
+                on_rule(rule)
         if not ran:
             return added
     raise RuleError(f"rules still derive new triples after {max_rounds} rounds")

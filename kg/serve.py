@@ -1,14 +1,18 @@
-"""A SPARQL 1.1 Protocol endpoint over a kg store, served by the `oxigraph` server binary.
+"""A SPARQL 1.1 Protocol endpoint over a kg store, served by `oxigraph` server processes.
 
-`start_server(store_dir)` starts `oxigraph serve-read-only` (or `oxigraph serve` when
-`writable=True`) on 127.0.0.1, waits until it answers, and returns a `Server` handle whose
-`stop()` ends that one process by its id. `serve(store_dir)` does the same and blocks until
-the server exits or the user interrupts it (the `kg serve` command).
+`start_server(store_dir)` starts the front process (`python -m kg.serve_pool`) on
+127.0.0.1: it runs `workers` `oxigraph serve-read-only` processes (one `oxigraph serve`
+when `writable=True`) on loopback ports, hands each request to an idle one, and kills and
+replaces a worker whose query passes the timeout or whose client hung up (the answer is
+then a 503). It waits until the front answers and returns a `Server` handle whose
+`stop()` ends the front by its id (the front stops its workers). `serve(store_dir)` does
+the same and blocks until the server exits or the user interrupts it (`kg serve`).
 
 The endpoint: `GET/POST {url}/query` (SPARQL 1.1 Query), `{url}/update` (only when
 writable), `{url}/store` (Graph Store Protocol), and a YASGUI query editor at `{url}/`.
 Queries see the union of all named graphs as their default graph (as `kg query` does),
-unless `union_default_graph=False`. The query timeout is the server's own `--timeout-s`.
+unless `union_default_graph=False`. The query timeout (`timeout_s`) is enforced by the
+front: oxigraph's own `--timeout-s` lets some queries run on (see `kg.serve_pool`).
 
 While a read-only server runs, kg must not write the same store: the oxigraph read-only
 mode does not lock it. `start_server` leaves a marker file in the store directory that
@@ -37,6 +41,7 @@ SERVE_MARKER = "kg-serve.pid"
 DEFAULT_PORT = 7878
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_TIMEOUT_S = 30
+DEFAULT_WORKERS = 2
 
 
 class ServeError(RuntimeError):
@@ -117,28 +122,60 @@ def oxigraph_binary() -> str:
     return found
 
 
-def server_command(
+def worker_command(
     store_dir: str | Path,
     *,
-    host: str = DEFAULT_HOST,
-    port: int = DEFAULT_PORT,
-    timeout_s: int | None = DEFAULT_TIMEOUT_S,
+    port: int,
     writable: bool = False,
     union_default_graph: bool = True,
 ) -> list[str]:
-    """The oxigraph command line `start_server` runs."""
+    """The oxigraph command line of one worker: on loopback, without oxigraph's own
+    timeout (the front enforces it: `kg.serve_pool`)."""
     command = [
         oxigraph_binary(),
         "serve" if writable else "serve-read-only",
         "--location",
         str(store_dir),
         "--bind",
-        f"{_bracket(host)}:{port}",
+        f"127.0.0.1:{port}",
     ]
     if union_default_graph:
         command.append("--union-default-graph")
-    if timeout_s:
-        command += ["--timeout-s", str(int(timeout_s))]
+    return command
+
+
+def server_command(
+    store_dir: str | Path,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    writable: bool = False,
+    union_default_graph: bool = True,
+    workers: int = DEFAULT_WORKERS,
+) -> list[str]:
+    """The command line `start_server` runs: the front (`kg.serve_pool`) that hands each
+    request to one of `workers` oxigraph processes and enforces the timeout."""
+    oxigraph_binary()  # fail here, with the install hint, when it is missing
+    command = [
+        sys.executable,
+        "-m",
+        "kg.serve_pool",
+        "--store",
+        str(store_dir),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(1 if writable else workers),
+        "--timeout-s",
+        str(float(timeout_s or 0)),
+    ]
+    if writable:
+        command.append("--writable")
+    if not union_default_graph:
+        command.append("--no-union-default-graph")
     return command
 
 
@@ -147,20 +184,27 @@ def start_server(
     *,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
-    timeout_s: int | None = DEFAULT_TIMEOUT_S,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
     writable: bool = False,
     union_default_graph: bool = True,
-    ready_within_s: float = 20.0,
+    ready_within_s: float = 60.0,
     log_path: str | Path | None = None,
+    workers: int = DEFAULT_WORKERS,
 ) -> Server:
     """Start an oxigraph SPARQL server on `store_dir` and wait until it answers.
 
     Read-only and bound to 127.0.0.1 unless told otherwise. A writable server may create
     the store; a read-only one needs an existing store (build it with `kg build --store`).
     """
+    from kg.store_manifest import IncompleteStoreError, require_complete
+
     store = Path(store_dir)
     if not writable and not _looks_like_store(store):
         raise ServeError(f"{store}: not a kg store (build one with 'kg build --store {store}')")
+    try:
+        require_complete(store)
+    except IncompleteStoreError as error:
+        raise ServeError(str(error)) from error
     if writable:
         store.mkdir(parents=True, exist_ok=True)
     if not port_is_free(host, port):
@@ -172,6 +216,7 @@ def start_server(
         timeout_s=timeout_s,
         writable=writable,
         union_default_graph=union_default_graph,
+        workers=workers,
     )
     log = Path(log_path) if log_path else None
     # The server's messages go to a file (never a pipe nobody reads, which could fill up).
@@ -197,10 +242,11 @@ def serve(
     *,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
-    timeout_s: int | None = DEFAULT_TIMEOUT_S,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
     writable: bool = False,
     union_default_graph: bool = True,
     on_ready: object = None,
+    workers: int = DEFAULT_WORKERS,
 ) -> int:
     """Serve `store_dir` until the server exits or the user interrupts; returns its exit
     code (0 after an interrupt). `on_ready(server)` is called once it answers."""
@@ -213,6 +259,7 @@ def serve(
             timeout_s=timeout_s,
             writable=writable,
             union_default_graph=union_default_graph,
+            workers=workers,
         )
         if callable(on_ready):
             on_ready(server)
@@ -231,7 +278,7 @@ def _wait_until_ready(server: Server, within_s: float) -> None:
         if server.process.poll() is not None:
             err = server.output()
             raise ServeError(
-                f"oxigraph server exited with code {server.process.returncode}: "
+                f"the server exited with code {server.process.returncode}: "
                 f"{err.strip() or 'no message'}"
             )
         try:
@@ -240,7 +287,7 @@ def _wait_until_ready(server: Server, within_s: float) -> None:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.05)
-    raise ServeError(f"oxigraph server did not answer at {server.url} within {within_s:.0f} s")
+    raise ServeError(f"the server did not answer at {server.url} within {within_s:.0f} s")
 
 
 def port_is_free(host: str, port: int) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,15 +71,22 @@ def open_store(directory: str | Path, *, read_only: bool = False) -> pyoxigraph.
 
     Refuses to open for writing a store that `kg serve` is serving read-only: Oxigraph's
     read-only server does not lock it, and writing under it would corrupt what it reads.
+    Refuses to open read-only (for queries) a store whose last build did not finish
+    (`kg.store_manifest`). Opening for writing removes a killed build's orphan files.
     """
     import pyoxigraph as ox
 
     from kg.serve import running_server
+    from kg.store_manifest import IncompleteStoreError, require_complete
 
     path = Path(directory)
     if read_only:
         if not (path / "CURRENT").is_file():
             raise StoreError(f"{path}: no store here (build one with 'kg build --store {path}')")
+        try:
+            require_complete(path)
+        except IncompleteStoreError as error:
+            raise StoreError(str(error)) from error
         try:
             return ox.Store.read_only(str(path))
         except OSError as error:
@@ -93,7 +100,7 @@ def open_store(directory: str | Path, *, read_only: bool = False) -> pyoxigraph.
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store directory")
     try:
-        return ox.Store(str(path))
+        store = ox.Store(str(path))
     except OSError as error:
         if "lock" in str(error).lower():
             raise StoreError(
@@ -101,6 +108,52 @@ def open_store(directory: str | Path, *, read_only: bool = False) -> pyoxigraph.
                 "another build); stop it first"
             ) from error
         raise StoreError(f"{path}: cannot open the store: {error}") from error
+    remove_orphan_files(path)
+    return store
+
+
+def remove_orphan_files(directory: str | Path) -> list[Path]:
+    """Delete what a killed process left in the store directory: the files of an
+    unfinished Oxigraph bulk load (bulk-*.sst, never ingested) and unfinished manifest
+    writes. Only called with the store open for writing: its lock says no other
+    process can be loading. Returns the files removed."""
+    from kg.store_manifest import MANIFEST_NAME
+
+    path = Path(directory)
+    orphans = [*path.glob("bulk-*.sst"), *path.glob(f".{MANIFEST_NAME}.*.tmp")]
+    for orphan in orphans:
+        orphan.unlink(missing_ok=True)
+    return orphans
+
+
+@dataclass
+class BuildPlan:
+    """How a build proceeds, from the store's manifest (`plan_build`).
+
+    `fresh`: the store holds no statements (no replacement lookups). `clear`: empty the
+    store first (a first build that did not finish: its partial load is dropped).
+    `load`: read and load the records (False when an unfinished build had loaded them).
+    `sweep_orphans`: remove the actors no statement names even when no document was
+    replaced (an unfinished load may have deleted documents it never put back).
+    `incremental`: change the derived relations and counts by the loaded and replaced
+    documents' (only from a complete store derived with the same rules); otherwise every
+    relation is derived again (`derive_step`) and counted in full."""
+
+    fresh: bool = False
+    clear: bool = False
+    load: bool = True
+    sweep_orphans: bool = False
+    incremental: bool = False
+    derive_step: bool = True
+    count_step: bool = True
+    resumed: str = ""
+
+
+def default_plan(store: pyoxigraph.Store) -> BuildPlan:
+    """The plan of `add_statements` on a store given without a manifest: counts changed
+    incrementally when the store has some (what a complete kg build leaves)."""
+    fresh = not store.contains_named_graph(_named(ASSERTED_GRAPH))
+    return BuildPlan(fresh=fresh, incremental=not fresh and _has_counts(store))
 
 
 def add_statements(
@@ -108,31 +161,76 @@ def add_statements(
     statements: Iterable[Statement],
     *,
     derive: bool = True,
-    batch_size: int = DEFAULT_BATCH,
+    batch_size: int | None = None,
     gazetteer: Any = None,
+    plan: BuildPlan | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> AddReport:
     """Add statement records to `store`; documents already there are replaced.
 
     Streams: records are converted and loaded `batch_size` at a time, so memory stays
-    bounded by the batch whatever the input size.
+    bounded by the batch whatever the input size. `plan` (default: `default_plan`) says
+    which steps run; `on_step(name)` is called once each step (`load`, `derive`,
+    `count`) is done and flushed to disk (`build_store` records it in the manifest).
     """
-    import pyoxigraph as ox
-
-    from kg.counts import apply_count_changes, count_store, document_counts
-    from kg.ntriples import NQuadsWriter, document_iri
-    from kg.rules import retract
+    from kg.store_manifest import COUNT, DERIVE, LOAD
 
     started = time.perf_counter()
+    plan = plan or default_plan(store)
     report = AddReport()
+    count_changes: Counter[tuple[str, str, str]] = Counter()
+    seen: set[str] = set()
+
+    def done(step: str) -> None:
+        store.flush()
+        if on_step is not None:
+            on_step(step)
+
+    if plan.load:
+        subtract = derive and plan.incremental
+        seen = _load(
+            store, statements, plan.fresh, batch_size, gazetteer, report, subtract, count_changes
+        )
+        if report.replaced or plan.sweep_orphans:
+            report.removed_actors = remove_orphan_actors(store)
+        done(LOAD)
+    if derive:
+        derive_started = time.perf_counter()
+        if plan.incremental:
+            _derive_incrementally(store, seen, count_changes, report)
+            done(DERIVE)
+            done(COUNT)
+        else:
+            _derive_in_full(store, plan, report, done)
+        report.derive_seconds = time.perf_counter() - derive_started
+    store.flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _load(
+    store: pyoxigraph.Store,
+    statements: Iterable[Statement],
+    fresh: bool,
+    batch_size: int | None,
+    gazetteer: Any,
+    report: AddReport,
+    subtract_counts: bool,
+    count_changes: Counter[tuple[str, str, str]],
+) -> set[str]:
+    """Load the records batch by batch, replacing the documents already in the store
+    (their counts subtracted first when `subtract_counts`). Returns the documents seen."""
+    import pyoxigraph as ox
+
+    from kg.counts import document_counts
+    from kg.ntriples import NQuadsWriter, document_iri
+    from kg.store_manifest import pause_point
+
+    size = batch_size or DEFAULT_BATCH
     asserted = ox.NamedNode(ASSERTED_GRAPH)
-    fresh = not store.contains_named_graph(asserted)
     seen: set[str] = set()
     batch: list[Statement] = []
     writer = NQuadsWriter(gazetteer)
-    # A store with statements but no counts (built by a kg before the counts) is counted
-    # in full; otherwise the counts change by the loaded and the replaced documents'.
-    count_all = fresh or not _has_counts(store)
-    count_changes: Counter[tuple[str, str, str]] = Counter()
 
     def flush() -> None:
         new_docs = []
@@ -144,10 +242,11 @@ def add_statements(
         if not fresh:
             present = [doc for doc in new_docs if _has_document(store, doc, asserted)]
             if present:
-                if derive and not count_all:
+                if subtract_counts:
                     count_changes.subtract(document_counts(store, present))
                 delete_documents(store, present)
                 report.replaced.extend(present)
+                pause_point("load-deleted")
         data = "".join(writer.write(batch)).encode("utf-8")
         if len(batch) >= 1000:
             store.bulk_load(data, ox.RdfFormat.N_QUADS)
@@ -155,33 +254,55 @@ def add_statements(
             store.load(data, ox.RdfFormat.N_QUADS)
         report.statements += len(batch)
         batch.clear()
+        pause_point("load-batch")
 
     for statement in statements:
         batch.append(statement)
-        if len(batch) >= batch_size:
+        if len(batch) >= size:
             flush()
     if batch:
         flush()
     report.documents = len(seen)
     report.replaced_documents = len(report.replaced)
-    if report.replaced:
-        report.removed_actors = remove_orphan_actors(store)
-    if derive:
-        derive_started = time.perf_counter()
-        # With counts, a replacement retracts only the relations whose count reached 0;
-        # without them, every derived relation is cleared and derived again.
-        rebuild = bool(report.replaced) and count_all
-        report.derived_triples = derive_relations(store, rebuild=rebuild)
-        if count_all:
-            report.relation_counts = count_store(store)
-        else:
-            count_changes.update(document_counts(store, seen))
-            report.relation_counts, emptied = apply_count_changes(store, count_changes)
-            report.retracted_triples = retract(store, emptied)
-        report.derive_seconds = time.perf_counter() - derive_started
-    store.flush()
-    report.seconds = time.perf_counter() - started
-    return report
+    return seen
+
+
+def _derive_incrementally(
+    store: pyoxigraph.Store,
+    loaded: set[str],
+    count_changes: Counter[tuple[str, str, str]],
+    report: AddReport,
+) -> None:
+    """Derive what the loaded documents add; change the counts by the loaded and the
+    replaced documents' and retract the relations whose count reached 0. The count
+    changes live in memory: a build killed here is derived again in full."""
+    from kg.counts import apply_count_changes, document_counts
+    from kg.rules import retract
+    from kg.store_manifest import pause_point
+
+    report.derived_triples = derive_relations(store, on_rule=lambda _: pause_point("derive"))
+    count_changes.update(document_counts(store, loaded))
+    report.relation_counts, emptied = apply_count_changes(store, count_changes)
+    pause_point("retract")
+    report.retracted_triples = retract(store, emptied)
+
+
+def _derive_in_full(
+    store: pyoxigraph.Store, plan: BuildPlan, report: AddReport, done: Callable[[str], None]
+) -> None:
+    """Clear and derive every relation, then count them all: each step starts from
+    scratch, so a step killed half way is simply run again."""
+    from kg.counts import count_store
+    from kg.store_manifest import COUNT, DERIVE, pause_point
+
+    if plan.derive_step:
+        report.derived_triples = derive_relations(
+            store, rebuild=True, on_rule=lambda _: pause_point("derive")
+        )
+        done(DERIVE)
+    if plan.count_step:
+        report.relation_counts = count_store(store, on_rule=lambda _: pause_point("count"))
+        done(COUNT)
 
 
 @dataclass
@@ -193,6 +314,7 @@ class StoreBuildResult:
     added: AddReport
     sizes: dict[str, int]
     seconds: float
+    resumed: str = ""
 
 
 def build_store(
@@ -200,28 +322,162 @@ def build_store(
     directory: str | Path,
     *,
     derive: bool = True,
-    batch_size: int = DEFAULT_BATCH,
+    batch_size: int | None = None,
 ) -> StoreBuildResult:
     """Read statement records from files or folders (JSONL streamed line by line) and add
     them to the store in `directory` (created when missing). Bad records are reported in
-    `issues` with file and line, as `kg.records` does, and skipped."""
+    `issues` with file and line, as `kg.records` does, and skipped.
+
+    The build is recorded in the store's manifest (`kg.store_manifest`) step by step and
+    marked complete last. On a store whose last build did not finish, it finishes that
+    build: a first build's partial load is dropped and loaded again, a later one's
+    records are loaded again (replacement by document makes that idempotent), and the
+    derivation is redone in full from the first step not recorded as done."""
+    from kg.rules import actor_relation_rules
+    from kg.store_manifest import (
+        LOAD,
+        describe_inputs,
+        read_manifest,
+        rules_version,
+        write_manifest,
+    )
+
     started = time.perf_counter()
     issues: list[Any] = []
-    counter = [0]
+    files = list(_record_files(paths, issues))
+    inputs = describe_inputs(files)
     store = open_store(directory)
+    rules = rules_version(actor_relation_rules())
+    plan, manifest = plan_build(
+        read_manifest(directory),
+        inputs,
+        directory=directory,
+        empty=next(iter(store.quads_for_pattern(None, None, None, None)), None) is None,
+        has_counts=_has_counts(store),
+        derive=derive,
+        rules=rules,
+    )
+    if plan.clear:
+        store.clear()
+        store.flush()
+    write_manifest(directory, manifest)
+    current = manifest["current"]
+
+    counter = [0]
+    extractors: set[str] = set()
+
+    def on_step(step: str) -> None:
+        current["steps"].append(step)
+        if step == LOAD:
+            current.update(records=counter[0], extractors=sorted(extractors))
+        write_manifest(directory, manifest)
+
+    statements = iter_statements(files, issues) if plan.load else iter(())
     added = add_statements(
         store,
-        _counting(iter_statements(paths, issues), counter),
+        _counting(statements, counter, extractors),
         derive=derive,
         batch_size=batch_size,
+        plan=plan,
+        on_step=on_step,
     )
+    _finish(directory, manifest, rules if derive else None)
     sizes = graph_sizes(store)
-    return StoreBuildResult(counter[0], issues, added, sizes, time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    return StoreBuildResult(counter[0], issues, added, sizes, elapsed, plan.resumed)
 
 
-def _counting(items: Iterable[Any], counter: list[int]) -> Iterator[Any]:
+def plan_build(
+    manifest: dict[str, Any] | None,
+    inputs: list[dict[str, Any]],
+    *,
+    directory: str | Path,
+    empty: bool,
+    has_counts: bool,
+    derive: bool,
+    rules: str,
+) -> tuple[BuildPlan, dict[str, Any]]:
+    """The plan of a build of `inputs` on a store with this manifest, and the manifest to
+    write before it starts (its `current` build, steps done so far, `complete` false)."""
+    from kg.store_manifest import (
+        COUNT,
+        DERIVE,
+        FORMAT,
+        LOAD,
+        incomplete_message,
+        is_incomplete,
+        kg_version,
+        now,
+        same_inputs,
+    )
+
+    manifest = dict(manifest or {"format": FORMAT, "builds": []})
+    manifest.setdefault("builds", [])
+    unfinished = manifest.get("current") if is_incomplete(manifest) else None
+    new = {"inputs": inputs, "steps": [], "started": now(), "kg": kg_version(), "derive": derive}
+    if unfinished is None and is_incomplete(manifest):  # a manifest nobody can read
+        plan = BuildPlan(fresh=empty, sweep_orphans=not empty)
+    elif unfinished is None:
+        derived_with = manifest.get("derived_rules") if manifest.get("builds") else None
+        incremental = derive and not empty and has_counts and derived_with == rules
+        plan = BuildPlan(fresh=empty, incremental=incremental)
+    elif LOAD in unfinished.get("steps", []):
+        if same_inputs(unfinished.get("inputs", []), inputs):
+            steps = unfinished["steps"]
+            plan = BuildPlan(
+                load=False,
+                derive_step=DERIVE not in steps,
+                count_step=COUNT not in steps,
+                resumed="the unfinished build had loaded the records: derivation finished",
+            )
+            new = {**unfinished, "steps": list(steps), "resumed": now()}
+        else:  # its records are all in: derive them with this build's
+            manifest["builds"].append({**unfinished, "superseded": now()})
+            plan = BuildPlan(fresh=empty, resumed="the unfinished build is derived with this one")
+    elif unfinished.get("fresh"):
+        plan = BuildPlan(
+            fresh=True, clear=True, resumed="the unfinished first build was dropped and redone"
+        )
+    elif same_inputs(unfinished.get("inputs", []), inputs):
+        plan = BuildPlan(
+            sweep_orphans=True, resumed="the unfinished build's records were loaded again"
+        )
+    else:
+        raise StoreError(
+            incomplete_message(directory, manifest)
+            + " (with the same records: this build reads others, and the unfinished one "
+            "may have removed documents it had not put back yet)"
+        )
+    new.setdefault("fresh", plan.fresh)
+    new.setdefault("incremental", plan.incremental)
+    manifest.update(format=FORMAT, complete=False, current=new)
+    return plan, manifest
+
+
+def _finish(directory: str | Path, manifest: dict[str, Any], rules: str | None) -> None:
+    """Record the build as finished and the store complete (the last write)."""
+    from kg.store_manifest import now, write_manifest
+
+    current = manifest["current"]
+    current["finished"] = now()
+    manifest["builds"].append(current)
+    manifest.update(current=None, complete=True, derived_rules=rules)
+    write_manifest(directory, manifest)
+
+
+def _named(iri: str) -> pyoxigraph.NamedNode:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
+
+
+def _counting(
+    items: Iterable[Statement], counter: list[int], extractors: set[str]
+) -> Iterator[Statement]:
     for item in items:
         counter[0] += 1
+        if item.extractor:
+            extractors.add(item.extractor)
         yield item
 
 
@@ -305,7 +561,12 @@ def _has_counts(store: pyoxigraph.Store) -> bool:
     )
 
 
-def derive_relations(store: pyoxigraph.Store, *, rebuild: bool = False) -> int:
+def derive_relations(
+    store: pyoxigraph.Store,
+    *,
+    rebuild: bool = False,
+    on_rule: Callable[[Any], None] | None = None,
+) -> int:
     """Materialise the derived actor relations (kg.rules) into the inferred graph.
 
     With `rebuild`, the triples the rules produce are removed first and derived again (after
@@ -315,7 +576,7 @@ def derive_relations(store: pyoxigraph.Store, *, rebuild: bool = False) -> int:
     rules = actor_relation_rules()
     if rebuild:
         clear_derived(store, rules, graph=INFERRED_GRAPH)
-    return derive(store, rules, graph=INFERRED_GRAPH)
+    return derive(store, rules, graph=INFERRED_GRAPH, on_rule=on_rule)
 
 
 def delete_documents(store: pyoxigraph.Store, documents: Iterable[str]) -> None:

@@ -481,3 +481,44 @@ def test_a_query_with_from_reads_only_those_graphs(engine: str) -> None:
     assert query(named, data, engine=engine) == [{"o": "urn:a"}]
     union = "SELECT ?o WHERE { ?s <urn:p> ?o } ORDER BY ?o"
     assert query(union, data, engine=engine) == [{"o": "urn:a"}, {"o": "urn:b"}]
+
+
+def test_cli_query_timeout_stops_a_runaway_query(tmp_path: Path) -> None:
+    """A four-way cross join runs for hours: --timeout ends `kg query` with an error, and
+    the process (with the query's thread) is gone soon after the timeout."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import pyoxigraph as ox
+
+    store = ox.Store(str(tmp_path / "store"))
+    data = "".join(f'<http://x/s{i}> <http://x/p> "{i}" <http://x/g> .\n' for i in range(300))
+    store.load(data.encode(), ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    cross = tmp_path / "cross.rq"
+    cross.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+    started = time.monotonic()
+    command = [sys.executable, "-m", "kg.cli", "query", str(cross)]
+    done = subprocess.run(
+        [*command, "--store", str(tmp_path / "store"), "--timeout", "2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )
+    assert done.returncode != 0
+    assert "did not finish within the 2 s timeout" in done.stderr
+    assert time.monotonic() - started < 2 + 5
+
+
+def test_query_timeout_returns_rows_in_time(dataset: Dataset) -> None:
+    import time
+
+    from kg.query import QueryTimeout, _within
+
+    assert query("who_blames_whom", dataset, timeout_s=30) == query("who_blames_whom", dataset)
+    with pytest.raises(QueryTimeout, match=r"0\.1 s timeout"):
+        _within(0.1, lambda: time.sleep(2))

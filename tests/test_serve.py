@@ -22,6 +22,7 @@ from kg.serve import (
     running_server,
     server_command,
     start_server,
+    worker_command,
 )
 from kg.store import StoreError, open_store
 
@@ -116,13 +117,23 @@ def test_read_only_server_refuses_updates_and_kg_refuses_to_write_under_it(
         assert count[0]["n"]["value"] == "3"
 
 
-def test_server_command_is_loopback_read_only_with_a_timeout(store_dir: Path) -> None:
-    command = server_command(store_dir, port=7999, timeout_s=12)
-    assert command[1] == "serve-read-only"
-    assert command[command.index("--bind") + 1] == "127.0.0.1:7999"
-    assert command[command.index("--timeout-s") + 1] == "12"
-    writable = server_command(store_dir, writable=True, timeout_s=None)
-    assert writable[1] == "serve" and "--timeout-s" not in writable
+def test_server_command_runs_the_front_with_a_timeout_over_loopback_workers(
+    store_dir: Path,
+) -> None:
+    command = server_command(store_dir, port=7999, timeout_s=12, workers=3)
+    assert command[1:3] == ["-m", "kg.serve_pool"]
+    assert command[command.index("--port") + 1] == "7999"
+    assert command[command.index("--host") + 1] == "127.0.0.1"
+    assert command[command.index("--timeout-s") + 1] == "12.0"
+    assert command[command.index("--workers") + 1] == "3"
+    writable = server_command(store_dir, writable=True, timeout_s=None, workers=3)
+    assert "--writable" in writable and writable[writable.index("--workers") + 1] == "1"
+    worker = worker_command(store_dir, port=8001)
+    assert worker[1] == "serve-read-only" and "--union-default-graph" in worker
+    assert worker[worker.index("--bind") + 1] == "127.0.0.1:8001"
+    # oxigraph's own timeout lets queries run on: the front enforces it instead.
+    assert "--timeout-s" not in worker
+    assert worker_command(store_dir, port=8001, writable=True)[1] == "serve"
 
 
 def test_clear_errors_for_missing_store_and_taken_port(store_dir: Path, tmp_path: Path) -> None:
@@ -163,10 +174,14 @@ def test_cli_serve_runs_until_terminated(store_dir: Path, tmp_path: Path) -> Non
         rows = _select(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
         assert len(rows) == 1
         server_pid = int((store_dir / SERVE_MARKER).read_text().split()[0])
+        found = subprocess.run(["pgrep", "-P", str(server_pid)], capture_output=True, text=True)
+        workers = [int(pid) for pid in found.stdout.split()]
+        assert len(workers) == 2  # the default pool of oxigraph processes
     finally:
         os.kill(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
     assert process.returncode == 0, log.read_text()
     assert "server stopped" in log.read_text()
     assert _gone(server_pid)
+    assert all(_gone(pid) for pid in workers)
     assert not (store_dir / SERVE_MARKER).exists()
