@@ -439,6 +439,12 @@ def _add_push(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--graph-store", metavar="URL", help="Graph Store Protocol URL (used when given)"
     )
+    p.add_argument(
+        "--query-endpoint",
+        metavar="URL",
+        help="SPARQL query URL of the target, where kg counts what landed (default: "
+        "guessed from the push URL, e.g. .../update -> .../query)",
+    )
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--graph", metavar="FILE", help="graph file (.trig, .nq, .ttl, .nt, ...)")
     source.add_argument("--store", metavar="DIR", help="store directory")
@@ -483,12 +489,16 @@ def _run_push(args: argparse.Namespace) -> int:
             ),
             auth=args.auth,
             timeout_s=args.timeout,
+            query_endpoint=args.query_endpoint,
         )
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for graph, count in report.graphs.items():
         _info(f"{count:>10} triples -> {graph or '(default graph)'}")
     _info(
         f"pushed {report.triples} triples in {len(report.graphs)} graphs with "
-        f"{report.requests} requests ({report.method}) in {report.seconds:.1f} s"
+        f"{report.requests} requests ({report.method}) in {report.seconds:.1f} s; "
+        f"counted on the target: {len(report.verified)} named graphs as sent"
     )
     return 0
 

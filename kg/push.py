@@ -13,6 +13,12 @@ Named graphs (asserted, inferred, alignment) stay apart on the target. Triples h
 blank node all travel in a graph's first request, so a blank node is never split across
 two requests (each request would mint its own). Every HTTP failure raises `PushError`
 naming the method, the URL, the status and the server's message.
+
+After the push the triples of each named graph are counted on the target through its
+SPARQL query endpoint (`query_endpoint`, guessed from the push URL when not given) and
+compared with the source: a store can answer "204 No Content" and keep nothing (the
+wrong kind of endpoint), so a mismatch raises `PushError` naming the graph and both
+counts.
 """
 
 from __future__ import annotations
@@ -31,6 +37,11 @@ if TYPE_CHECKING:
 
 DEFAULT_BATCH = 50_000
 _NT = "application/n-triples"
+INFERRED_MISSING = (
+    "the source has no inferred graph (.../graph/inferred): queries that read derived "
+    "relations (inferred_vs_asserted among them) will find nothing on the target; "
+    "build with `kg build --reason` (kg run and stores always derive them)"
+)
 
 
 class PushError(RuntimeError):
@@ -45,6 +56,8 @@ class PushReport:
     requests: int = 0
     seconds: float = 0.0
     method: str = ""
+    verified: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def triples(self) -> int:
@@ -62,6 +75,8 @@ def push(
     user: str | None = None,
     password: str | None = None,
     auth: str = "auto",
+    query_endpoint: str | None = None,
+    verify: bool = True,
 ) -> PushReport:
     """Send every graph of `source` (a graph file, a store directory, or an open
     pyoxigraph Store) to an external store.
@@ -73,6 +88,12 @@ def push(
     graph, not duplicates. `user` / `password` authenticate with Basic auth, or Digest
     when the server asks for it (`auth="digest"` forces it); `timeout_s` bounds each
     request (0: none).
+
+    With `verify` (the default) the named graphs are then counted on the target through
+    `query_endpoint` (SPARQL query URL; guessed from the push URL when not given: Oxigraph
+    and Fuseki `.../query`, Virtuoso `.../sparql`): a graph holding fewer or more triples
+    than the source raises `PushError`. A source without an inferred graph adds a
+    warning to the report (`report.warnings`).
     """
     if not graph_store and not endpoint:
         raise PushError("give an endpoint (SPARQL Update URL) or a graph store URL")
@@ -81,9 +102,19 @@ def push(
             raise PushError(f"{url}: not an http(s) URL")
     if batch_size < 1:
         raise PushError("batch size must be at least 1")
+    push_url = str(graph_store or endpoint)
+    # An update URL of unknown layout may take queries too (Virtuoso's /sparql does).
+    query_url = query_endpoint or guess_query_url(push_url) or endpoint
+    if verify and not query_url:
+        raise PushError(
+            f"cannot tell the SPARQL query endpoint beside {push_url}: give it "
+            f"(--query-endpoint URL) so kg can check what landed"
+        )
     store = _open_source(source)
     client = _Client(timeout_s, user, password, auth)
     report = PushReport(method="graph-store" if graph_store else "update")
+    if not _has_inferred(store):
+        report.warnings.append(INFERRED_MISSING)
     started = time.perf_counter()
     for graph in _graphs(store):
         name = "" if _is_default(graph) else graph.value
@@ -97,9 +128,71 @@ def push(
                 )
             count += batch.triples
         report.graphs[name] = count
+    if verify and query_url:
+        report.verified = _verify(client, query_url, push_url, report.graphs, replace=replace)
     report.requests = client.requests
     report.seconds = time.perf_counter() - started
     return report
+
+
+# --- verification -----------------------------------------------------------------------
+
+# Last path segment of a push URL -> that of the query endpoint beside it.
+_QUERY_SEGMENT = {
+    "update": "query",  # Oxigraph /update, Fuseki /DATASET/update
+    "store": "query",  # Oxigraph's Graph Store
+    "data": "query",  # Fuseki /DATASET/data
+    "sparql-graph-crud": "sparql",  # Virtuoso
+    "sparql-graph-crud-auth": "sparql-auth",
+    "sparql": "sparql",  # Virtuoso takes updates and queries on one URL
+    "sparql-auth": "sparql-auth",
+}
+
+
+def guess_query_url(push_url: str) -> str | None:
+    """The SPARQL query URL beside a push URL (Oxigraph, Fuseki, Virtuoso layouts), or
+    None when the layout is unknown."""
+    parts = urllib.parse.urlsplit(push_url)
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    segment = _QUERY_SEGMENT.get(last)
+    if segment is None:
+        return None
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, f"{head}/{segment}", "", ""))
+
+
+def _verify(
+    client: _Client, query_url: str, push_url: str, sent: dict[str, int], *, replace: bool
+) -> dict[str, int]:
+    """Count each pushed named graph on the target; raise PushError on a mismatch. The
+    default graph is not checked: on a store with a union default graph its count is
+    that of every graph."""
+    landed = {graph: client.count(query_url, graph) for graph in sent if graph}
+    if landed and sent and not any(landed.values()) and any(sent[g] for g in landed):
+        raise PushError(
+            f"nothing landed: {push_url} answered every request as a success but the "
+            f"target graphs are empty (counted through {query_url}). It is probably the "
+            f"wrong kind of endpoint: give a SPARQL Update URL as --endpoint (Oxigraph "
+            f".../update, Fuseki .../DATASET/update, Virtuoso .../sparql) and a Graph "
+            f"Store Protocol URL as --graph-store (Oxigraph .../store, Fuseki "
+            f".../DATASET/data, Virtuoso .../sparql-graph-crud)"
+        )
+    for graph, count in landed.items():
+        wrong = count != sent[graph] if replace else count < sent[graph]
+        if wrong:
+            raise PushError(
+                f"graph <{graph}> holds {count} triples on the target (counted through "
+                f"{query_url}) but the source has {sent[graph]}"
+                + ("" if replace else " (with --append it should hold at least as many)")
+            )
+    return landed
+
+
+def _has_inferred(store: pyoxigraph.Store) -> bool:
+    import pyoxigraph as ox
+
+    from kg.vocab import INFERRED_GRAPH
+
+    return bool(store.contains_named_graph(ox.NamedNode(str(INFERRED_GRAPH))))
 
 
 # --- sources ----------------------------------------------------------------------------
@@ -229,6 +322,23 @@ class _Client:
         self.timeout_s = timeout_s
         self.requests = 0
         self.credentials = Credentials(user, password or "", auth) if user is not None else None
+
+    def count(self, query_url: str, graph: str) -> int:
+        """Triples in one named graph of the target, through its query endpoint."""
+        from kg.endpoint import EndpointError, query_endpoint
+
+        sparql = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        self.requests += 1
+        try:
+            rows = query_endpoint(
+                query_url, sparql, credentials=self.credentials, timeout=self.timeout_s
+            )
+        except EndpointError as error:
+            raise PushError(f"cannot check what landed: {error}") from error
+        value = rows[0].get("n") if rows else 0
+        if not isinstance(value, int):
+            raise PushError(f"{query_url}: counting <{graph}> gave {value!r}, not a number")
+        return value
 
     def request(self, method: str, url: str, data: bytes, content_type: str) -> None:
         from kg.endpoint import EndpointError, send

@@ -3,6 +3,7 @@ started on a free loopback port."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import threading
 import urllib.parse
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.push import PushError, push
+from kg.push import PushError, guess_query_url, push
 from kg.serve import Server, free_port, start_server
 
 pytestmark = pytest.mark.server
@@ -82,7 +83,9 @@ def test_graph_store_protocol_push_gives_the_same_triples_and_replaces(
     assert expected == {ASSERTED: 10, INFERRED: 2}
     report = push(graph_file, graph_store=target.graph_store_url, batch_size=3)
     assert report.graphs == expected
-    assert report.requests == 4 + 1  # asserted: blank-node triples + 3 per request; inferred: 1
+    # asserted: blank-node triples + 3 per request; inferred: 1; a count per graph.
+    assert report.requests == 4 + 1 + 2
+    assert report.verified == expected and not report.warnings
     assert _counts(target) == expected
     # Pushing again replaces each graph: no duplicates.
     push(graph_file, graph_store=target.graph_store_url)
@@ -155,16 +158,93 @@ def test_push_authenticates_with_digest_and_reports_timeouts(graph_file: Path) -
     thread = threading.Thread(target=stub.server.serve_forever, daemon=True)
     thread.start()
     try:
-        report = push(graph_file, endpoint=stub("/digest"), user=USER, password=PASSWORD)
+        digest = stub("/digest")
+        report = push(graph_file, endpoint=digest, user=USER, password=PASSWORD, verify=False)
         assert report.triples > 0
         sent = [kind for path, kind, body in stub.seen if path == "/digest" and "INSERT" in body]
         assert sent and all(kind.startswith("application/sparql-update") for kind in sent)
         with pytest.raises(PushError, match=r"HTTP 401 .*refused user 'kg'"):
-            push(graph_file, endpoint=stub("/digest"), user=USER, password="wrong")
+            push(graph_file, endpoint=stub("/digest"), user=USER, password="wrong", verify=False)
         with pytest.raises(PushError, match=r"HTTP 401 .*wants credentials"):
-            push(graph_file, endpoint=stub("/digest"))
+            push(graph_file, endpoint=stub("/digest"), verify=False)
         with pytest.raises(PushError, match=r"no answer within 0.5 s.*--timeout"):
-            push(graph_file, endpoint=stub("/slow"), timeout_s=0.5)
+            push(graph_file, endpoint=stub("/slow"), timeout_s=0.5, verify=False)
     finally:
         stub.server.shutdown()
         stub.server.server_close()
+
+
+class _Blackhole(http.server.BaseHTTPRequestHandler):
+    """Answers every PUT and POST with 204 and keeps nothing, as a store does when given
+    a URL that is not the endpoint kg thinks it is (issue 14: "pushed 8115 triples",
+    exit 0, nothing landed)."""
+
+    def _swallow(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(204)
+        self.end_headers()
+
+    do_PUT = do_POST = _swallow
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def blackhole() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Blackhole)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/update"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_push_that_lands_nothing_is_a_wrong_endpoint_error(
+    graph_file: Path, target: Server, blackhole: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(PushError, match=r"nothing landed: .*wrong kind of endpoint"):
+        push(graph_file, graph_store=blackhole, query_endpoint=target.query_url)
+    argv = ["push", "--graph", str(graph_file), "--graph-store", blackhole]
+    assert main([*argv, "--query-endpoint", target.query_url]) == 2
+    err = capsys.readouterr().err
+    assert "wrong kind of endpoint" in err and "pushed" not in err
+
+
+def test_a_count_mismatch_names_the_graph_and_both_counts(graph_file: Path) -> None:
+    """The stub answers every query with n = 7: the asserted graph was sent 10 triples."""
+    from test_endpoint import PASSWORD, USER, Stub
+
+    stub = Stub()
+    threading.Thread(target=stub.server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(
+            PushError, match=rf"graph <{ASSERTED}> holds 7 triples .* the source has 10"
+        ):
+            push(graph_file, endpoint=stub("/digest"), user=USER, password=PASSWORD)
+    finally:
+        stub.server.shutdown()
+        stub.server.server_close()
+
+
+def test_the_query_endpoint_is_guessed_from_the_push_url() -> None:
+    assert guess_query_url("http://h:7878/update") == "http://h:7878/query"
+    assert guess_query_url("http://h:7878/store") == "http://h:7878/query"
+    assert guess_query_url("http://h:3030/kg/data") == "http://h:3030/kg/query"
+    assert guess_query_url("http://h:8890/sparql-graph-crud-auth") == "http://h:8890/sparql-auth"
+    assert guess_query_url("http://h:8890/sparql") == "http://h:8890/sparql"
+    assert guess_query_url("http://h/elsewhere") is None
+
+
+def test_a_source_without_inferred_graph_gives_a_warning(
+    tmp_path: Path, target: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "graph.ttl"
+    path.write_text(f"<{KG}id/statement/s1> <{KG}ontology#speaker> <{KG}id/actor/a> .\n")
+    report = push(path, graph_store=target.graph_store_url)
+    assert report.warnings and "no inferred graph" in report.warnings[0]
+    assert main(["push", "--graph", str(path), "--graph-store", target.graph_store_url]) == 0
+    err = capsys.readouterr().err
+    assert "warning: the source has no inferred graph" in err
+    assert "queries that read derived relations" in err
