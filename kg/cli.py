@@ -448,8 +448,25 @@ def _add_push(sub: argparse._SubParsersAction) -> None:
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--graph", metavar="FILE", help="graph file (.trig, .nq, .ttl, .nt, ...)")
     source.add_argument("--store", metavar="DIR", help="store directory")
-    p.add_argument("--batch", type=int, default=50_000, help="triples per request (default 50000)")
-    p.add_argument("--append", action="store_true", help="add to the target graphs, do not replace")
+    p.add_argument(
+        "--dataset",
+        metavar="NAME",
+        help="put NAME into the target graph IRIs (.../dataset/NAME/graph/asserted), so "
+        "several corpora share one store; replacing one leaves the others alone",
+    )
+    p.add_argument(
+        "--batch",
+        type=int,
+        default=1_000,
+        help="triples per request (default 1000, which Virtuoso takes; halved while the "
+        "server answers that a request is too large)",
+    )
+    p.add_argument(
+        "--append",
+        action="store_true",
+        help="add to the live target graphs; the default loads temporary graphs, checks "
+        "them and swaps them in, removing the dataset's graphs the source lacks",
+    )
     p.add_argument("--user", help="HTTP user (password from --password or KG_PUSH_PASSWORD)")
     p.add_argument("--password", metavar="PASSWORD", help="password for --user")
     p.add_argument(
@@ -490,15 +507,18 @@ def _run_push(args: argparse.Namespace) -> int:
             auth=args.auth,
             timeout_s=args.timeout,
             query_endpoint=args.query_endpoint,
+            dataset=args.dataset,
         )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for graph, count in report.graphs.items():
         _info(f"{count:>10} triples -> {graph or '(default graph)'}")
+    for graph in report.removed:
+        _info(f"   removed {graph} (not in the source)")
     _info(
         f"pushed {report.triples} triples in {len(report.graphs)} graphs with "
-        f"{report.requests} requests ({report.method}) in {report.seconds:.1f} s; "
-        f"counted on the target: {len(report.verified)} named graphs as sent"
+        f"{report.requests} requests ({report.method}, batches of {report.batch_size}) in "
+        f"{report.seconds:.1f} s; counted on the target: every named graph as sent"
     )
     return 0
 
