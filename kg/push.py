@@ -149,22 +149,25 @@ def push(
     if not _has_inferred(store):
         report.warnings.append(INFERRED_MISSING)
     started = time.perf_counter()
+    graphs = _graphs(store)
+    if not graphs:
+        # Mirroring an empty source would empty the dataset: more likely a mistake.
+        raise PushError(f"{source}: no triples to push")
     swap = target.replace and target.verify
     token = secrets.token_hex(4)
     loaded: dict[str, str] = {}  # live graph -> the graph its triples were loaded into
-    for graph in _graphs(store):
-        live = target_graph("" if _is_default(graph) else graph.value, dataset)
-        into = temp_graph(live, token) if swap else live
-        report.graphs[live] = _load_graph(client, target, store, graph, into)
-        loaded[live] = into
-    if target.verify:
-        try:
+    try:
+        for graph in graphs:
+            live = target_graph("" if _is_default(graph) else graph.value, dataset)
+            loaded[live] = temp_graph(live, token) if swap else live
+            report.graphs[live] = _load_graph(client, target, store, graph, loaded[live])
+        if target.verify:
             counted = {loaded[g]: n for g, n in report.graphs.items()}
             _check_counts(client, target, counted, {temp: live for live, temp in loaded.items()})
-        except PushError:
-            if swap:  # the live graphs are untouched; leave no temporary graph behind
-                _drop_quietly(client, target, list(loaded.values()))
-            raise
+    except PushError:
+        if swap:  # the live graphs are untouched; leave no temporary graph behind
+            _drop_quietly(client, target, list(loaded.values()))
+        raise
     if swap:
         report.removed = _swap_in(client, target, loaded)
         report.verified = _check_counts(client, target, report.graphs)

@@ -346,13 +346,17 @@ def test_batches_shrink_while_the_server_says_too_large(tmp_path: Path, target: 
             report = push(path, **{kind: push_url}, batch_size=100)
             assert report.batch_size < 100 and report.graphs == {ASSERTED: 200}
             assert _counts(target) == {ASSERTED: 200}
-        # Blank-node triples cannot be split: a clear error, the live graph untouched.
-        blank = tmp_path / "blank.ttl"
+        # Blank-node triples cannot be split: a clear error; the asserted graph, loaded
+        # first into its temporary graph, is dropped again; the live graph is untouched.
+        blank = tmp_path / "blank.trig"
         objects = ", ".join(str(i) for i in range(300))
-        blank.write_text(f"<{KG}id/a> <{KG}ontology#n> [ <{KG}ontology#m> {objects} ] .\n")
+        blank.write_text(
+            f"<{ASSERTED}> {{ <{KG}id/a> <{KG}ontology#n> 1 . }}\n"
+            f"<{INFERRED}> {{ <{KG}id/a> <{KG}ontology#n> [ <{KG}ontology#m> {objects} ] }}\n"
+        )
         with pytest.raises(PushError, match=r"HTTP 413 .*refuses even \d+ triples.*blank"):
             push(blank, graph_store=f"{url}/store")
-        assert _counts(target) == {ASSERTED: 200}
+        assert _counts(target) == {ASSERTED: 200}  # no temporary graph left either
     finally:
         proxy.shutdown()
         proxy.server_close()
@@ -397,3 +401,15 @@ def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
     assert _counts(target) == {ASSERTED: 20_000}
     assert INFERRED in report.removed and len(report.removed) == 2
     assert any(TEMP_MARK in graph for graph in report.removed)
+
+
+def test_an_empty_source_is_refused_not_mirrored(
+    graph_file: Path, target: Server, tmp_path: Path
+) -> None:
+    """Mirroring an empty source would empty the dataset on the target."""
+    push(graph_file, endpoint=target.update_url)
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("")
+    with pytest.raises(PushError, match="no triples to push"):
+        push(empty, endpoint=target.update_url)
+    assert _counts(target) == _expected(graph_file)
