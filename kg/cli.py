@@ -784,6 +784,11 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="print the SPARQL that would run (parameters substituted) and exit",
     )
+    p.add_argument(
+        "--dataset",
+        metavar="NAME",
+        help="with --endpoint or --print: read the graphs 'kg push --dataset NAME' wrote",
+    )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument(
         "--param",
@@ -811,12 +816,17 @@ def _run_query(args: argparse.Namespace) -> int:
     if not args.query:
         raise CliError("give a QUERY (a .rq file or a name from queries/), or --list")
     if args.print:
-        with _library_errors(QueryError):
-            sys.stdout.write(prepare(load_query(args.query), _query_params(args)[0]))
+        from kg.push import PushError, for_dataset
+
+        with _library_errors(QueryError, PushError):
+            text = prepare(load_query(args.query), _query_params(args)[0])
+            sys.stdout.write(for_dataset(text, args.dataset))
         return 0
     sources = [bool(args.graph), bool(args.store), bool(args.endpoint)]
     if sum(sources) != 1:
         raise CliError("give exactly one of --graph FILE, --store DIR or --endpoint URL to query")
+    if args.dataset and not args.endpoint:
+        raise CliError("--dataset goes with --endpoint (or --print): a local graph has no datasets")
     if args.endpoint:
         rows = _query_endpoint(args)
         sys.stdout.write(format_rows(rows, args.format))
@@ -900,13 +910,16 @@ def _query_endpoint(args: argparse.Namespace) -> list[dict[str, Any]]:
         credentials = Credentials(args.user, password, args.auth)
     elif args.password is not None:
         raise CliError("--password needs --user")
-    with _library_errors(QueryError, EndpointError):
+    from kg.push import PushError
+
+    with _library_errors(QueryError, EndpointError, PushError):
         return run_endpoint(
             args.query,
             args.endpoint,
             _query_params(args)[0],
             credentials=credentials,
             timeout=args.timeout,
+            dataset=args.dataset,
         )
 
 

@@ -190,11 +190,7 @@ def _target(
     for url in (graph_store, endpoint, query_endpoint):
         if url and urllib.parse.urlsplit(url).scheme not in ("http", "https"):
             raise PushError(f"{url}: not an http(s) URL")
-    if dataset is not None and not _DATASET_NAME.fullmatch(dataset):
-        raise PushError(
-            f"dataset name {dataset!r}: use letters, digits, '.', '_' and '-' (at most 100, "
-            f"starting with a letter or digit); it goes into the target graph IRIs"
-        )
+    check_dataset_name(dataset)
     push_url = str(graph_store or endpoint)
     # An update URL of unknown layout may take queries too (Virtuoso's /sparql does).
     query_url = query_endpoint or guess_query_url(push_url) or endpoint
@@ -227,6 +223,23 @@ def target_graph(graph: str, dataset: str | None) -> str:
     if graph.startswith(BASE):
         return prefix + graph[len(BASE) :]
     return f"{prefix}graph/other/{urllib.parse.quote(graph, safe='')}"
+
+
+def check_dataset_name(dataset: str | None) -> None:
+    if dataset is not None and not _DATASET_NAME.fullmatch(dataset):
+        raise PushError(
+            f"dataset name {dataset!r}: use letters, digits, '.', '_' and '-' (at most 100, "
+            f"starting with a letter or digit); it goes into the target graph IRIs"
+        )
+
+
+def for_dataset(sparql: str, dataset: str | None) -> str:
+    """A query with kg's graph IRIs (`.../graph/asserted`, ...) moved to those of a
+    dataset pushed with `dataset=NAME`, so the library queries read that corpus."""
+    check_dataset_name(dataset)
+    if dataset is None:
+        return sparql
+    return sparql.replace(f"<{BASE}graph/", f"<{target_graph(BASE + 'graph/', dataset)}")
 
 
 def dataset_prefix(dataset: str | None) -> str:

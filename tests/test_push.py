@@ -413,3 +413,40 @@ def test_an_empty_source_is_refused_not_mirrored(
     with pytest.raises(PushError, match="no triples to push"):
         push(empty, endpoint=target.update_url)
     assert _counts(target) == _expected(graph_file)
+
+
+def test_library_queries_read_a_dataset_pushed_under_a_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`kg query NAME --endpoint URL --dataset NAME` reads the graphs `kg push --dataset`
+    wrote and gives the in-process rows; without --dataset the store (no union default
+    graph) has none of kg's graphs and gives nothing."""
+    from test_queries_golden import fixture_dataset
+
+    from kg.graphio import write_graph
+
+    dataset = fixture_dataset()
+    write_graph(dataset, tmp_path / "fixture.trig")
+    with start_server(
+        tmp_path / "plain", writable=True, union_default_graph=False, port=free_port()
+    ) as target:
+        _query_a_named_dataset(target, tmp_path, dataset, capsys)
+
+
+def _query_a_named_dataset(
+    target: Server, tmp_path: Path, dataset: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.query import query
+
+    push(tmp_path / "fixture.trig", graph_store=target.graph_store_url, dataset="corpus-a")
+    argv = ["query", "who_blames_whom", "--endpoint", target.query_url, "--format", "json"]
+    assert main([*argv, "--dataset", "corpus-a"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and rows == query("who_blames_whom", dataset)  # type: ignore[arg-type]
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["query", "who_blames_whom", "--print", "--dataset", "corpus-a"]) == 0
+    printed = capsys.readouterr().out
+    assert f"FROM <{KG}dataset/corpus-a/graph/asserted>" in printed
+    assert f"<{KG}graph/" not in printed
+    assert main(["query", "who_blames_whom", "--print", "--dataset", "a/b"]) == 2
