@@ -53,14 +53,15 @@ def run_endpoint(
     *,
     credentials: Credentials | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    dataset: str | None = None,
 ) -> list[dict[str, Any]]:
     """A query from queries/ (or a .rq path, or SPARQL text) with its parameters, run on
-    the endpoint at `url`."""
+    the endpoint at `url`; with `dataset`, on the graphs `kg push --dataset` named so."""
+    from kg.push import for_dataset
     from kg.query import load_query, prepare
 
-    return query_endpoint(
-        url, prepare(load_query(q), params), credentials=credentials, timeout=timeout
-    )
+    sparql = for_dataset(prepare(load_query(q), params), dataset)
+    return query_endpoint(url, sparql, credentials=credentials, timeout=timeout)
 
 
 def query_endpoint(
