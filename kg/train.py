@@ -225,34 +225,43 @@ def _decisions(oof: Sequence[tuple[Example, dict[str, float]]], label: str, thre
     return scores
 
 
+@dataclass(frozen=True)
+class Thresholds:
+    """Per model variant (mode "replace": the model alone; "add": with the rules) and
+    stance: the probability a claim needs, and how often the variant's own claims were
+    right out of fold (a learned claim's confidence is at most that)."""
+
+    cut: dict[str, dict[str, float]]
+    trust: dict[str, dict[str, float]]
+
+
 def report(items: Sequence[Example], folds: list[set[str]], seed: int
-           ) -> tuple[Report, dict[str, Any]]:  # fmt: skip
+           ) -> tuple[Report, Thresholds]:  # fmt: skip
     """Rules alone, the model alone (no rule features) and combined, on the same folds;
     and the thresholds each model variant would ship with."""
-    alone = cross_validate(items, folds, seed, rule_features=False)
-    combined = cross_validate(items, folds, seed, rule_features=True)
-    thresholds = {"replace": best_thresholds(alone, "replace"),
-                  "add": best_thresholds(combined, "add")}  # fmt: skip
-    thresholds["trust"] = {
-        mode: {label: _own_precision(oof, label, thresholds[mode][label], mode)
+    oof = {"replace": cross_validate(items, folds, seed, rule_features=False),
+           "add": cross_validate(items, folds, seed, rule_features=True)}  # fmt: skip
+    cut = {mode: best_thresholds(predictions, mode) for mode, predictions in oof.items()}
+    trust = {
+        mode: {label: _own_precision(predictions, label, cut[mode][label], mode)
                for label in label_fields()}
-        for mode, oof in (("replace", alone), ("add", combined))
+        for mode, predictions in oof.items()
     }  # fmt: skip
     result = Report(examples=len(items), folds=len(folds))
-    result.systems["rules"] = {
-        label: _tally((e, label in e.candidate.rule_stances) for e, _ in combined)(label)
-        for label in label_fields()
-    }  # fmt: skip
-    result.systems["model alone"] = {
-        label: _decisions(alone, label, thresholds["replace"][label], "replace")
-        for label in label_fields()
-    }  # fmt: skip
-    result.systems["rules + model"] = {
-        label: _decisions(combined, label, thresholds["add"][label], "add")
-        for label in label_fields()
-    }  # fmt: skip
-    result.thresholds = thresholds["add"]
-    return result, thresholds
+    result.systems["rules"] = {label: _rules_decisions(oof["add"], label)
+                               for label in label_fields()}  # fmt: skip
+    for system, mode in (("model alone", "replace"), ("rules + model", "add")):
+        result.systems[system] = {label: _decisions(oof[mode], label, cut[mode][label], mode)
+                                  for label in label_fields()}  # fmt: skip
+    result.thresholds = cut["add"]
+    return result, Thresholds(cut, trust)
+
+
+def _rules_decisions(oof: Sequence[tuple[Example, dict[str, float]]], label: str) -> Scores:
+    scores = Scores()
+    for example, _ in oof:
+        scores.add(label in example.candidate.rule_stances, example.labels[label])
+    return scores
 
 
 def _own_precision(oof: Sequence[tuple[Example, dict[str, float]]], label: str,
@@ -269,24 +278,21 @@ def _own_precision(oof: Sequence[tuple[Example, dict[str, float]]], label: str,
     return (scores.tp + 1) / (scores.tp + scores.fp + 2)
 
 
-def _tally(pairs: Any) -> Callable[[str], Scores]:
-    materialised = list(pairs)
-
-    def score(label: str) -> Scores:
-        scores = Scores()
-        for example, predicted in materialised:
-            scores.add(predicted, example.labels[label])
-        return scores
-
-    return score
+def _fit_mode(items: Sequence[Example], seed: int, mode: str, thresholds: Thresholds
+              ) -> StanceModel:  # fmt: skip
+    """A model of one variant with that variant's thresholds (mode add reads the rules'
+    findings as features, mode replace does not)."""
+    return fit(items, seed, mode == "add", thresholds.cut[mode], mode, thresholds.trust[mode])
 
 
-def train(items: Sequence[Example], folds: list[set[str]], seed: int, mode: str = "add"
-          ) -> tuple[StanceModel, Report]:  # fmt: skip
-    """The shipped model (fitted on every example) and the cross-validation report."""
-    result, thresholds = report(items, folds, seed)
-    rule_features = mode == "add"
-    model = fit(items, seed, rule_features, thresholds[mode], mode, thresholds["trust"][mode])
+def train(items: Sequence[Example], folds: list[set[str]], seed: int, mode: str = "add",
+          thresholds: Thresholds | None = None) -> tuple[StanceModel, Report | None]:  # fmt: skip
+    """The shipped model (fitted on every example) and the cross-validation report (None
+    when the thresholds are given: they come from a report already made)."""
+    result = None
+    if thresholds is None:
+        result, thresholds = report(items, folds, seed)
+    model = _fit_mode(items, seed, mode, thresholds)
     meta = {"seed": seed, "folds": len(folds), "examples": len(items), "C": C,
             "min_feature_count": MIN_FEATURE_COUNT,
             "events": len({e.event for e in items}),
@@ -295,20 +301,18 @@ def train(items: Sequence[Example], folds: list[set[str]], seed: int, mode: str 
 
 
 def oof_records(processed: Sequence[tuple[Case, Any]], items: Sequence[Example],
-                folds: list[set[str]], seed: int, mode: str, extractor: Any
-                ) -> list[Statement]:  # fmt: skip
+                folds: list[set[str]], seed: int, mode: str, extractor: Any,
+                thresholds: Thresholds) -> list[Statement]:  # fmt: skip
     """Records of every corpus document from a model that never saw its event: what the
-    shared scorer compares with the corpus gold (record-level cross-validation)."""
+    shared scorer compares with the corpus gold (record-level cross-validation). Mode
+    "rules" gives the rules' own records."""
     from kg.extract.assemble import assemble
 
-    _, thresholds = report(items, folds, seed) if mode != "rules" else ({}, {})
     out: list[Statement] = []
     for held in folds:
         model = None
         if mode != "rules":
-            train_items = [e for e in items if e.event not in held]
-            model = fit(train_items, seed, mode == "add", thresholds[mode], mode,
-                        thresholds["trust"][mode])  # fmt: skip
+            model = _fit_mode([e for e in items if e.event not in held], seed, mode, thresholds)
         for case, doc in processed:
             if case.event_id not in held:
                 continue
@@ -333,14 +337,24 @@ class Outcome:
     problems: list[str]  # cases left out, and why
 
 
-def run(corpus_root: Path | None, out: Path | None, seed: int = 7, folds: int = 5,
-        mode: str = "add", progress: Callable[[int], None] | None = None) -> Outcome:  # fmt: skip
-    """Load and check the corpus, build the examples, cross-validate, fit, write the
-    model (default: the package's own model file). A case with a problem in its gold is
-    left out (the outcome lists why); no usable case at all is an error."""
+@dataclass
+class Prepared:
+    """The corpus run through the rules once, with its examples and folds by event."""
+
+    extractor: Any
+    processed: list[tuple[Case, Any]]
+    items: list[Example]
+    folds: list[set[str]]
+    problems: list[str]  # cases left out, and why
+
+
+def prepare(corpus_root: Path | None, folds: int = 5, seed: int = 7,
+            progress: Callable[[int], None] | None = None) -> Prepared:  # fmt: skip
+    """Load and check the corpus, run the rules over it, build the examples and the
+    folds. A case with a problem in its gold is left out (listed in `problems`); no usable
+    case at all, or fewer events than folds, is an error."""
     from kg.corpus import load_corpus
     from kg.extract import Extractor
-    from kg.extract.stance_model import DEFAULT_MODEL, save_model
 
     corpus = load_corpus(corpus_root)
     if not corpus.cases:
@@ -352,9 +366,19 @@ def run(corpus_root: Path | None, out: Path | None, seed: int = 7, folds: int = 
                             f"needs at least --folds ({folds})")  # fmt: skip
     extractor = Extractor()
     processed = process_corpus(corpus, extractor, progress)
-    items = examples(processed)
     split = folds_by_event([case.event_id for case, _ in processed], folds, seed)
-    model, result = train(items, split, seed, mode)
+    return Prepared(extractor, processed, examples(processed), split, corpus.problems)
+
+
+def run(corpus_root: Path | None, out: Path | None, seed: int = 7, folds: int = 5,
+        mode: str = "add", progress: Callable[[int], None] | None = None) -> Outcome:  # fmt: skip
+    """Prepare the corpus, cross-validate, fit, write the model (default: the package's
+    own model file)."""
+    from kg.extract.stance_model import DEFAULT_MODEL, save_model
+
+    prepared = prepare(corpus_root, folds, seed, progress)
+    model, result = train(prepared.items, prepared.folds, seed, mode)
+    assert result is not None  # made here: no thresholds were given
     path = out or DEFAULT_MODEL
     save_model(model, path)
-    return Outcome(model, result, Path(path), len(processed), corpus.problems)
+    return Outcome(model, result, Path(path), len(prepared.processed), prepared.problems)

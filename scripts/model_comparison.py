@@ -52,15 +52,11 @@ def dev_scores(extractor, models: dict[str, object], score) -> dict[str, dict[st
     return out
 
 
-def corpus_scores(extractor, seed: int, folds: int, score) -> dict[str, dict]:
+def corpus_scores(prepared, thresholds, seed: int, score) -> dict[str, dict]:
     """The corpus's out-of-fold records per system, scored against its gold."""
     from kg import train
-    from kg.corpus import load_corpus
 
-    corpus = load_corpus()
-    processed = train.process_corpus(corpus, extractor)
-    items = train.examples(processed)
-    split = train.folds_by_event([case.event_id for case, _ in processed], folds, seed)
+    processed = prepared.processed
     cases = [{"id": c.id, "title": c.title, "published": c.published, "gold": c.gold,
               "not_annotated": []} for c, _ in processed]  # fmt: skip
     texts = {c.id: c.text for c, _ in processed}
@@ -70,7 +66,8 @@ def corpus_scores(extractor, seed: int, folds: int, score) -> dict[str, dict]:
         gold = score.load_gold(gold_path)
     out = {}
     for system, mode in SYSTEMS:
-        records = train.oof_records(processed, items, split, seed, mode, extractor)
+        records = train.oof_records(processed, prepared.items, prepared.folds, seed, mode,
+                                    prepared.extractor, thresholds)  # fmt: skip
         out[system] = score.score(gold, [r.to_dict() for r in records], texts)
     return out
 
@@ -105,19 +102,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from kg import train
     from kg.corpus import load_corpus, summary
-    from kg.extract import Extractor
-    from kg.extract.stance_model import load_model
+    from kg.extract.stance_model import load_model, save_model
     from kg.files import write_text_atomic
 
-    score, extractor = load_scorer(), Extractor()
+    # the corpus is run through the rules and cross-validated once, for every system
+    score = load_scorer()
+    prepared = train.prepare(None, args.folds, args.seed)
+    _, thresholds = train.report(prepared.items, prepared.folds, args.seed)
     models: dict[str, object] = {"rules": None}
     with tempfile.TemporaryDirectory() as tmp:
         for mode in ("replace", "add"):
+            # through the file, so each model is exactly what kg train would ship
             path = Path(tmp) / f"{mode}.json"
-            train.run(None, path, args.seed, args.folds, mode)
+            model, _ = train.train(prepared.items, prepared.folds, args.seed, mode, thresholds)
+            save_model(model, path)
             models[mode] = load_model(path)
-    results = dev_scores(extractor, models, score)
-    results["corpus (CV)"] = corpus_scores(extractor, args.seed, args.folds, score)
+    results = dev_scores(prepared.extractor, models, score)
+    results["corpus (CV)"] = corpus_scores(prepared, thresholds, args.seed, score)
     counts = summary(load_corpus())
     meta = {"documents": counts["documents"], "records": counts["records"],
             "events": counts["events"], "seed": args.seed}  # fmt: skip
