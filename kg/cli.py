@@ -827,13 +827,13 @@ def _run_query(args: argparse.Namespace) -> int:
         raise CliError("give exactly one of --graph FILE, --store DIR or --endpoint URL to query")
     if args.dataset and not args.endpoint:
         raise CliError("--dataset goes with --endpoint (or --print): a local graph has no datasets")
+    params, resolutions = _query_params(args)
     if args.endpoint:
-        rows = _query_endpoint(args)
+        rows = _query_endpoint(args, params)
         sys.stdout.write(format_rows(rows, args.format))
         if not rows:
-            _explain_empty(args, *_query_params(args))
+            _explain_empty(args, params, resolutions)
         return 0
-    params, resolutions = _query_params(args)
     with _library_errors(QueryError, GraphFileError):
         source = _open_store_arg(args.store) if args.store else read_graph(args.graph)
         rows = query(args.query, source, params, engine=args.engine, timeout_s=args.timeout or None)
@@ -874,10 +874,7 @@ def _explain_empty(args: argparse.Namespace, given: dict[str, str], resolutions:
             closest = ", ".join(form for form, _ in resolution.closest) or "none close"
             _info(f"kg: note: no rows; {resolution.query!r} is no listed actor "
                   f"(closest: {closest}; see 'kg actors NAME')")  # fmt: skip
-    try:
-        named = load_query(args.query)
-    except Exception:  # the query ran, so this cannot fail; never mask the empty result
-        return
+    named = load_query(args.query)  # it has just run, so it loads
     applied = {k: given.get(k, v) for k, v in named.params.items() if given.get(k, v)}
     if applied:
         shown = ", ".join(f"{k}={v}" for k, v in applied.items())
@@ -896,7 +893,7 @@ def _list_queries() -> int:
     return 0
 
 
-def _query_endpoint(args: argparse.Namespace) -> list[dict[str, Any]]:
+def _query_endpoint(args: argparse.Namespace, params: dict[str, str]) -> list[dict[str, Any]]:
     import os
 
     from kg.endpoint import PASSWORD_ENV, Credentials, EndpointError, run_endpoint
@@ -916,7 +913,7 @@ def _query_endpoint(args: argparse.Namespace) -> list[dict[str, Any]]:
         return run_endpoint(
             args.query,
             args.endpoint,
-            _query_params(args)[0],
+            params,
             credentials=credentials,
             timeout=args.timeout,
             dataset=args.dataset,
