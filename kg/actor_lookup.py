@@ -122,3 +122,37 @@ def canonical_params(params: dict[str, str], gazetteer: Gazetteer | None = None
             if resolution.actor is not None:
                 out[name] = resolution.actor.name
     return out, resolutions
+
+
+class UnknownActorError(ValueError):
+    """A name that matches no actor of the graph; the message lists the closest names."""
+
+
+def actors_in_graph(names: list[str], labels: dict[str, str],
+                    gazetteer: Gazetteer | None = None) -> dict[str, str]:  # fmt: skip
+    """Each name -> the IRI of the graph's actor it refers to. A name resolves through the
+    gazetteer first (aliases, "US", "houthis"), then against the graph's own labels with the
+    same normalisation, for actors the gazetteer does not list. `labels` maps the graph's
+    actor IRIs to their labels."""
+    gazetteer = gazetteer or load_gazetteer()
+    by_key = {match_key(label): iri for iri, label in labels.items()}
+    out: dict[str, str] = {}
+    for name in names:
+        resolution = resolve_name(name, gazetteer)
+        iri = resolution.iri if resolution.iri in labels else by_key.get(match_key(name))
+        if iri is None and resolution.actor is not None:
+            iri = by_key.get(match_key(resolution.actor.name))
+        if iri is None:
+            raise UnknownActorError(_not_in_graph(name, resolution, labels))
+        out[name] = iri
+    return out
+
+
+def _not_in_graph(name: str, resolution: Resolution, labels: dict[str, str]) -> str:
+    if resolution.actor is not None:
+        return (f"{name!r} is {resolution.actor.name}, who has no statements in this graph "
+                "(or none in the date window)")  # fmt: skip
+    keys = {iri: match_key(label) for iri, label in labels.items()}
+    ranked = process.extract(match_key(name), keys, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+    closest = ", ".join(labels[iri] for _, _, iri in ranked)
+    return f"no actor called {name!r} in this graph" + (f"; closest: {closest}" if closest else "")

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from kg.stances import load_stances
@@ -437,6 +437,29 @@ def alignment(
     )
 
 
+def focus(result: AlignmentResult, actors: Iterable[str]) -> AlignmentResult:
+    """The result narrowed to `actors` (IRIs) and the actors they deal with: their pairs,
+    and the stance edges from or to them. Scores, communities and centrality stay those of
+    the whole graph (narrowing the view does not change what was measured)."""
+    focused = set(actors)
+    pairs = [p for p in result.pairs if p.a in focused or p.b in focused]
+    stance_edges = [
+        (u, v, k) for u, v, k in result.stance.edges(keys=True) if u in focused or v in focused
+    ]
+    keep = focused | {n for p in pairs for n in (p.a, p.b)}
+    keep |= {n for u, v, _ in stance_edges for n in (u, v)}
+    stance = result.stance.edge_subgraph(stance_edges).copy()
+    stance.add_nodes_from((n, result.stance.nodes[n]) for n in keep if n in result.stance)
+    graph = result.graph.subgraph(keep).copy()
+    graph.remove_edges_from([(a, b) for a, b in list(graph.edges) if not {a, b} & focused])
+    labels = ", ".join(sorted(result.label(a) for a in focused if a in result.stance))
+    communities = {n: c for n, c in result.communities.items() if n in keep}
+    centrality = {n: c for n, c in result.centrality.items() if n in keep}
+    note = f"narrowed to {labels} and the actors they deal with"
+    return replace(result, pairs=pairs, stance=stance, graph=graph, communities=communities,
+                   centrality=centrality, notes=[*result.notes, note])  # fmt: skip
+
+
 def _net_stances(stance: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     """actor -> target -> (pos - neg) / (pos + neg), self-stances left out."""
     pos: dict[tuple[str, str], int] = defaultdict(int)
@@ -617,6 +640,7 @@ __all__ = [
     "PairScore",
     "StanceData",
     "alignment",
+    "focus",
     "read_stance_data",
     "stance_graph",
     "stance_graph_of",

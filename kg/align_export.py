@@ -266,6 +266,15 @@ def read_source(graph: str | Path | Iterable[str | Path] | Any) -> Any:
     return graph if is_store(graph) else read_graph(graph)
 
 
+def focus_on_names(result: AlignmentResult, names: list[str]) -> AlignmentResult:
+    """`result` narrowed to the actors called `names` (kg.align.focus)."""
+    from kg.actor_lookup import actors_in_graph
+    from kg.align import focus
+
+    labels = {node: result.label(node) for node in result.stance}
+    return focus(result, actors_in_graph(names, labels).values())
+
+
 def align_files(
     graph: str | Path | Iterable[str | Path],
     *,
@@ -275,15 +284,20 @@ def align_files(
     rdf: str | Path | None = None,
     seed: int = 0,
     window: DateWindow | None = None,
+    actors: list[str] | None = None,
 ) -> AlignmentFiles:
     """Read graph files, score the alignment (of the statements in `window` when given),
-    and write the requested outputs (the one call behind `kg align`)."""
+    narrow it to the named `actors` (any name the gazetteer knows, or the graph's own
+    label) and the actors they deal with, and write the requested outputs (the one call
+    behind `kg align`). An unknown name raises kg.actor_lookup.UnknownActorError."""
     import time
 
     from kg.align import alignment
 
     started = time.perf_counter()
     result = alignment(read_source(graph), seed=seed, window=window)
+    if actors:
+        result = focus_on_names(result, actors)
     written: list[Path] = []
     if csv_path:
         written.append(write_csv(result, csv_path))
@@ -305,6 +319,7 @@ __all__ = [
     "alignment_iri",
     "alignment_rows",
     "flat_graph",
+    "focus_on_names",
     "format_summary",
     "format_table",
     "read_source",

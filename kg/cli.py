@@ -961,6 +961,7 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
         ".trig / .nq keep the named graph)",
     )
     _add_top(p, 20, "rows to print (with --period: changes)")
+    _add_actor_filter(p, "pairs")
     p.add_argument("--seed", type=int, default=0, help="community detection seed (default 0)")
     _add_date_window(p)
     p.add_argument(
@@ -977,7 +978,18 @@ def _add_align(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run_align)
 
 
+def _add_actor_filter(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--actor",
+        action="append",
+        metavar="NAME",
+        help=f"keep only the {what} of this actor and the actors it deals with; any name "
+        "or alias works (houthis, US, KH); repeat for several (see kg actors NAME)",
+    )
+
+
 def _run_align(args: argparse.Namespace) -> int:
+    from kg.actor_lookup import UnknownActorError
     from kg.align import AlignmentError
     from kg.align_export import align_files, format_summary, format_table
     from kg.graphio import GraphFileError
@@ -987,7 +999,7 @@ def _run_align(args: argparse.Namespace) -> int:
         return _run_align_periods(args, window)
     if args.changes:
         raise CliError("--changes needs --period (month, quarter or year)")
-    with _library_errors(AlignmentError, GraphFileError, OSError):
+    with _library_errors(AlignmentError, GraphFileError, UnknownActorError, OSError):
         done = align_files(
             _graph_or_store(args),
             csv_path=args.output,
@@ -996,6 +1008,7 @@ def _run_align(args: argparse.Namespace) -> int:
             rdf=args.rdf,
             seed=args.seed,
             window=window,
+            actors=args.actor,
         )
     result = done.result
     for note in result.notes:
@@ -1019,6 +1032,8 @@ def _run_align_periods(args: argparse.Namespace, window: Any) -> int:
 
     if args.rdf:
         raise CliError("--rdf writes one alignment; it cannot be combined with --period")
+    if args.actor:
+        raise CliError("--actor narrows one alignment; it cannot be combined with --period yet")
     with _library_errors(AlignmentError, GraphFileError, OSError):
         done = align_period_files(
             _graph_or_store(args),
@@ -1062,21 +1077,23 @@ def _add_viz(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--title", default="kg: statements by armed groups", help="page title")
     _add_date_window(p)
+    _add_actor_filter(p, "statements and pairs")
     p.set_defaults(func=_run_viz)
 
 
 def _run_viz(args: argparse.Namespace) -> int:
+    from kg.actor_lookup import UnknownActorError
     from kg.align import AlignmentError
     from kg.graphio import GraphFileError
     from kg.viz import VizError, visualize
 
     window = _window(args)
-    with _library_errors(AlignmentError, GraphFileError, VizError, OSError):
+    with _library_errors(AlignmentError, GraphFileError, VizError, UnknownActorError, OSError):
         source = _graph_or_store(args)
-        if window is not None:  # align here, to report what the dates left out
+        if window is not None or args.actor:  # align here, to report what was left out
             from kg.align_export import align_files
 
-            source = align_files(source, window=window).result
+            source = align_files(source, window=window, actors=args.actor).result
             for note in source.notes:
                 _info(f"kg: note: {note}")
         path = visualize(source, args.output, view=args.view, title=args.title)

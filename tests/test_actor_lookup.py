@@ -80,3 +80,18 @@ def test_an_empty_result_names_the_unknown_name_and_the_filters(sample_graph, ca
     err = capsys.readouterr().err
     assert "'Nujaba brigade' is no listed actor" in err and "al-Nujaba" in err
     assert "no rows with target=Nujaba brigade" in err
+
+
+def test_names_resolve_against_the_graphs_actors() -> None:
+    from kg.actor_lookup import UnknownActorError, actors_in_graph
+
+    labels = {"urn:a:ansar": "Ansar Allah", "urn:x:local": "Tribal Council of Zawiya"}
+    labels[resolve_name("US").iri] = "United States"
+    found = actors_in_graph(["US", "tribal council of zawiya"], labels)
+    assert found == {"US": resolve_name("US").iri, "tribal council of zawiya": "urn:x:local"}
+    # a listed actor under another IRI is still found by its canonical name
+    assert actors_in_graph(["houthis"], labels) == {"houthis": "urn:a:ansar"}
+    with pytest.raises(UnknownActorError, match="Hamas, who has no statements"):
+        actors_in_graph(["hamas"], labels)
+    with pytest.raises(UnknownActorError, match="closest: Tribal Council of Zawiya"):
+        actors_in_graph(["Tribal Counsil of Zawia"], labels)

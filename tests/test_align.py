@@ -256,3 +256,41 @@ def test_align_files_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "pairs" in err and "wrote" in err
     assert (tmp_path / "b.csv").read_text() == (tmp_path / "a.csv").read_text()
     assert main(["align", "--graph", str(tmp_path / "missing.ttl")]) == 2
+
+
+def test_focus_keeps_the_actors_pairs_and_edges_with_unchanged_scores(reasoned: Dataset) -> None:
+    from kg.align import focus
+
+    whole = alignment(reasoned)
+    actor = whole.pairs[0].a
+    narrowed = focus(whole, [actor])
+    assert narrowed.pairs == [p for p in whole.pairs if actor in (p.a, p.b)]
+    assert all(actor in (u, v) for u, v in narrowed.stance.edges())
+    assert all(actor in (a, b) for a, b in narrowed.graph.edges())
+    assert set(narrowed.graph) == {actor} | {n for p in narrowed.pairs for n in (p.a, p.b)}
+    assert narrowed.communities == {
+        n: c for n, c in whole.communities.items() if n in narrowed.graph
+    }
+    assert "narrowed to" in narrowed.notes[-1]
+
+
+def test_align_and_viz_take_an_actor_by_any_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = tmp_path / "graph.ttl"
+    write_graph(build_graph(load_statements([FIXTURE]).statements), graph)
+    whole = align_files(graph, csv_path=tmp_path / "all.csv").result
+    assert (
+        main(["align", "--graph", str(graph), "--actor", "KH", "-o", str(tmp_path / "kh.csv")]) == 0
+    )
+    rows = (tmp_path / "kh.csv").read_text().splitlines()[1:]
+    assert 0 < len(rows) < len(whole.pairs)
+    assert all("Kata'ib Hezbollah" in row for row in rows)
+    assert "narrowed to Kata'ib Hezbollah" in capsys.readouterr().err
+    page = tmp_path / "kh.html"
+    assert (
+        main(["viz", "--graph", str(graph), "--actor", "Hizbullah Brigades", "-o", str(page)]) == 0
+    )
+    assert "Kata" in page.read_text(encoding="utf-8")
+    assert main(["align", "--graph", str(graph), "--actor", "zzqq xxvv"]) == 2
+    assert "no actor called 'zzqq xxvv'" in capsys.readouterr().err
