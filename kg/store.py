@@ -13,8 +13,8 @@ memory: `kg build --store DIR`, `kg query --store DIR`, `kg serve --store DIR`.
 * `export_store(store, path)` writes the store to an RDF file (TriG/N-Quads keep the named
   graphs), atomically.
 
-The triples are the graph builder's (`kg.build`): `kg.ntriples` streams the same triples
-as N-Quads lines without building an rdflib graph, and a test checks both agree.
+The triples are those of `kg.triples.statement_triples`, as for a graph file (`kg.build`):
+`kg.ntriples` writes them as N-Quads lines without building an rdflib graph.
 """
 
 from __future__ import annotations
@@ -223,8 +223,9 @@ def _load(
     import pyoxigraph as ox
 
     from kg.counts import document_counts
-    from kg.ntriples import NQuadsWriter, document_iri
+    from kg.ntriples import NQuadsWriter
     from kg.store_manifest import pause_point
+    from kg.triples import document_iri
 
     size = batch_size or DEFAULT_BATCH
     asserted = ox.NamedNode(ASSERTED_GRAPH)
