@@ -43,7 +43,7 @@ _API = {
     "open_store": "kg.store:open_store",
     "build_store": "kg.store:build_store",
     "add_statements": "kg.store:add_statements",
-    "query_store": "kg.store:run_query",
+    "query_store": "kg.query:run_query",
     "serve": "kg.serve:serve",
     "start_server": "kg.serve:start_server",
     "push": "kg.push:push",
