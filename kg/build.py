@@ -7,10 +7,9 @@ triples, which `kg.ntriples` writes as text), as rdflib terms. The triples are a
 sorted order, so the same records (in any order) give the same graph and the same
 serialisation, and adding documents only adds triples.
 
-`build(sources, output)` is the whole `kg build` command as one call: load records, build,
-optionally reason, validate with SHACL, write, and return a `BuildResult` with the counts.
-The module itself is callable (`kg.build(...)` is `kg.build.build(...)`), because the
-package attribute `kg.build` becomes this module as soon as it is imported.
+`build_files(sources, output)` is the whole `kg build` command as one call: load records,
+build, optionally reason, validate with SHACL, write, and return a `BuildResult` with the
+counts.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg import triples
-from kg.callable_module import make_module_callable
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import RecordError, Statement
 from kg.records import LoadIssue, load_statements
@@ -81,7 +79,7 @@ class BuildResult:
         return sum(self.timings.values())
 
 
-def build(
+def build_files(
     sources: str | Path | Iterable[str | Path | Statement | dict[str, Any]],
     output: str | Path | None = None,
     *,
@@ -204,6 +202,3 @@ def date_literal(text: str) -> Literal:
 
 def _sort_key(triple: Triple) -> tuple[str, str, str]:
     return (triple[0].n3(), triple[1].n3(), triple[2].n3())
-
-
-make_module_callable(__name__, build)

@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, Literal
 
-from kg.callable_module import make_module_callable
 from kg.paths import queries_path
 
 if TYPE_CHECKING:
@@ -579,6 +578,3 @@ __all__ = [
     "rows_from",
     "run_query",
 ]
-
-
-make_module_callable(__name__, query)

@@ -183,12 +183,12 @@ def test_union_property(first: list[Statement], second: list[Statement]) -> None
 
 def test_build_api_reports_counts_and_skips_bad_records(tmp_path: Path) -> None:
     import kg
-    from kg.build import BuildError, build
+    from kg.build import BuildError, build_files
 
     mixed = tmp_path / "mixed.jsonl"
     good = (FIXTURES / "statements.jsonl").read_text(encoding="utf-8").splitlines()
     mixed.write_text("\n".join([good[0], '{"doc_id": "x"}', "not json", good[2]]) + "\n")
-    result = kg.build(mixed, tmp_path / "g.trig", reason=True)
+    result = kg.build_files(mixed, tmp_path / "g.trig", reason=True)
     assert result.records == 2
     assert [issue.line for issue in result.issues] == [2, 3]
     assert result.conforms
@@ -196,7 +196,7 @@ def test_build_api_reports_counts_and_skips_bad_records(tmp_path: Path) -> None:
     assert result.written == [tmp_path / "g.trig"]
     assert set(result.timings) == {"build", "reason", "validate", "write"}
     with pytest.raises(BuildError, match="no valid statement records"):
-        build([{"doc_id": "x"}])
+        build_files([{"doc_id": "x"}])
 
 
 def test_cli_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

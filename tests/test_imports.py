@@ -6,7 +6,11 @@ at import time."""
 from __future__ import annotations
 
 import ast
+import importlib
+import subprocess
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import networkx as nx
 
@@ -78,3 +82,28 @@ def test_a_cycle_through_a_late_import_is_caught(tmp_path: Path) -> None:
     (package / "sub" / "b.py").write_text("def f():\n    from ..a import g\n")
     (package / "c.py").write_text("import pkg.a\n")
     assert cycles(import_graph(package)) == {frozenset({"pkg.a", "pkg.sub.b"})}
+
+
+# Modules that still make themselves callable to share their name with a function.
+CALLABLE_MODULES = {"serve", "push"}
+
+
+def test_public_names_are_functions_even_once_every_module_is_imported() -> None:
+    import kg
+
+    for target in kg._API.values():
+        importlib.import_module(target.split(":")[0])
+    for name in (*kg._API, "build", "query", "validate"):
+        value = getattr(kg, name, None)
+        if name in kg._API:
+            assert callable(value), name
+            assert not isinstance(value, ModuleType) or name in CALLABLE_MODULES, name
+        else:  # `kg.build` is the module once imported, and no longer callable
+            assert isinstance(value, ModuleType) and not callable(value), name
+
+
+def test_an_old_function_name_says_the_new_one() -> None:
+    # In a fresh process: in this one another test has imported kg.query already.
+    script = "import kg\ntry:\n    kg.query\nexcept AttributeError as e:\n    print(e)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "the function is kg.query_graph" in done.stdout, done.stderr
