@@ -44,7 +44,7 @@ def build_graph(statements: Iterable[Statement], gazetteer: Gazetteer | None = N
     plain = {t for record in statements for t in triples.statement_triples(record, nodes)}
     terms = [(rdflib_term(s), rdflib_term(p), rdflib_term(o)) for s, p, o in plain]
     for triple in sorted(terms, key=_sort_key):
-        graph.add(triple)  # type: ignore[arg-type]
+        graph.add(triple)
     return dataset
 
 
@@ -197,7 +197,7 @@ def document_iri(doc_id: str) -> URIRef:
 def date_literal(text: str) -> Literal:
     """`YYYY-MM-DD` -> xsd:date; `XXXX-MM-DD` -> xsd:gMonthDay `--MM-DD`; a date that does
     not exist in the calendar stays a plain string (`kg.triples.date_term`)."""
-    return rdflib_term(triples.date_term(text))  # type: ignore[return-value]
+    return rdflib_term(triples.date_term(text))
 
 
 def _sort_key(triple: Triple) -> tuple[str, str, str]:

@@ -58,10 +58,10 @@ class NQuadsWriter:
         end = self.suffix
         out = []
         for s, p, o in statement_triples(record, self.nodes):
-            if o.__class__ is str:  # an IRI; checked by class: the hot path of a store load
+            if o.__class__ is Lit:  # by class, not isinstance: the hot path of a store load
+                out.append(f"<{s}> <{p}> {_literal(o)}{end}")
+            else:  # an IRI
                 out.append(f"<{s}> <{p}> <{o}>{end}")
-            else:
-                out.append(f"<{s}> <{p}> {_literal(o)}{end}")  # type: ignore[arg-type]
         return out
 
 

@@ -18,6 +18,7 @@ them, documents by a slug of their id.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -63,7 +64,7 @@ _ACTOR = str(ACTOR)
 
 
 class _P:
-    """The statement node's predicates and classes, as plain strings."""
+    """The ontology terms the triples use, as plain strings."""
 
     statement, document, event = str(KG.Statement), str(KG.Document), str(KG.Event)
     speaker, surface, evidence = str(KG.speaker), str(KG.speakerSurface), str(KG.evidence)
@@ -141,7 +142,7 @@ class Nodes:
         self.stances = [(field, str(prop)) for field, (prop, _d) in stance_properties().items()]
         self.canonical = lru_cache(maxsize=65536)(gazetteer.canonical)
         self._cache_limit = cache_limit
-        self._actors: dict[tuple[str, str | None], tuple[str, list[Triple]]] = {}
+        self._actors: dict[tuple[str, str, str | None], tuple[str, list[Triple]]] = {}
         self._given: dict[tuple[Any, ...], str] = {}
 
     def start(self) -> None:
@@ -151,7 +152,7 @@ class Nodes:
     def actor(self, name: str, speaker_type: str | None, out: list[Triple]) -> str:
         """The IRI of the actor `name` (a speaker of `speaker_type`, or a target when
         None); its triples go to `out` the first time."""
-        key = (name, speaker_type)
+        key = ("a", name, speaker_type)
         given = self._given.get(key)
         if given is not None:
             return given
@@ -174,7 +175,13 @@ class Nodes:
         key = ("e", record.doc_id, record.event, record.event_date)
         return self._once(key, record, event_triples, out)
 
-    def _once(self, key: tuple[Any, ...], record: Statement, node: Any, out: list[Triple]) -> str:
+    def _once(
+        self,
+        key: tuple[Any, ...],
+        record: Statement,
+        node: Callable[[Statement], tuple[str, list[Triple]]],
+        out: list[Triple],
+    ) -> str:
         iri = self._given.get(key)
         if iri is None:
             iri, triples = node(record)
