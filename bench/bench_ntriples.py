@@ -3,9 +3,10 @@
 
 With `--baseline DIR` (another kg checkout, e.g. main's), each round times this checkout
 and then DIR in fresh subprocesses, alternately, so both see the same machine load; the
-ratio this / baseline is the median over the rounds.
+ratio this / baseline is the median over the rounds. Results go to
+bench/results/ntriples.json and bench/results/ntriples.md.
 
-    .venv/bin/python bench/bench_ntriples.py --count 50000 --baseline ../main
+    nice .venv/bin/python bench/bench_ntriples.py --count 50000 --baseline ../main
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
 
 
 def measure(count: int, build_count: int, repeat: int) -> dict[str, float]:
@@ -76,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per process (median)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating process pairs")
     parser.add_argument("--baseline", help="another kg checkout to compare with")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the results")
     parser.add_argument("--worker", nargs=3, type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -84,8 +87,47 @@ def main(argv: list[str] | None = None) -> int:
     if not args.baseline:
         print(json.dumps(measure(args.count, args.build_count, args.repeat), indent=2))
         return 0
-    print(json.dumps(compare(args), indent=2))
+    summary = compare(args)
+    write_results(args, summary)
+    print(json.dumps(summary, indent=2))
     return 0
+
+
+def write_results(args: argparse.Namespace, summary: dict[str, dict[str, float]]) -> None:
+    """bench/results/ntriples.json and .md: the figures and what they were measured on."""
+    run = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "this": _commit(ROOT),
+        "baseline": _commit(Path(args.baseline)),
+        "records": {"nquads": args.count, "build_graph": args.build_count},
+        "repeat": args.repeat,
+        "rounds": args.rounds,
+        "load_average": os.getloadavg()[0],
+        "stages": summary,
+    }
+    (args.out / "ntriples.json").write_text(json.dumps(run, indent=2) + "\n", encoding="utf-8")
+    lines = [
+        f"# Triple writers: this checkout ({run['this']}) vs {run['baseline']}",
+        "",
+        f"{run['date']}, {args.rounds} alternating rounds of {args.repeat} runs each, synthetic "
+        "records (bench/gen_statements.py), medians.",
+        "",
+        "| stage | records | this s | baseline s | this / baseline |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for stage, figures in summary.items():
+        lines.append(
+            f"| {stage} | {run['records'][stage]:,} | {figures['this_s']:.3f} | "
+            f"{figures['baseline_s']:.3f} | {figures['ratio']:.2f} |"
+        )
+    (args.out / "ntriples.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _commit(checkout: Path) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(checkout), "log", "-1", "--format=%h %s"], capture_output=True, text=True
+    )
+    return done.stdout.strip()[:60] or str(checkout)
 
 
 if __name__ == "__main__":
