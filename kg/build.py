@@ -17,7 +17,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +41,7 @@ def build_graph(statements: Iterable[Statement], gazetteer: Gazetteer | None = N
     graph = dataset.graph(ASSERTED_GRAPH)
     nodes = triples.Nodes(gazetteer or load_gazetteer())
     plain = {t for record in statements for t in triples.statement_triples(record, nodes)}
-    terms = [(rdflib_term(s), rdflib_term(p), rdflib_term(o)) for s, p, o in plain]
-    for triple in sorted(terms, key=_sort_key):
+    for triple in sorted(_as_rdflib(plain), key=_sort_key):
         graph.add(triple)
     return dataset
 
@@ -167,10 +165,8 @@ def new_dataset() -> Dataset:
     return dataset
 
 
-@lru_cache(maxsize=65536)
 def rdflib_term(term: triples.Term) -> URIRef | Literal:
-    """A plain term of `kg.triples` as an rdflib term (cached: the same IRIs and literals
-    recur across records)."""
+    """A plain term of `kg.triples` as an rdflib term."""
     if isinstance(term, triples.Lit):
         datatype = URIRef(term.datatype) if term.datatype else None
         return Literal(term.lexical, datatype=datatype)
@@ -198,6 +194,20 @@ def date_literal(text: str) -> Literal:
     """`YYYY-MM-DD` -> xsd:date; `XXXX-MM-DD` -> xsd:gMonthDay `--MM-DD`; a date that does
     not exist in the calendar stays a plain string (`kg.triples.date_term`)."""
     return rdflib_term(triples.date_term(text))
+
+
+def _as_rdflib(plain: Iterable[triples.Triple]) -> list[Triple]:
+    """Plain triples as rdflib's, each distinct term made once: IRIs and dates recur, and
+    rdflib's constructors are the slow part of a build."""
+    made: dict[triples.Term, URIRef | Literal] = {}
+
+    def term(plain_term: triples.Term) -> URIRef | Literal:
+        node = made.get(plain_term)
+        if node is None:
+            node = made[plain_term] = rdflib_term(plain_term)
+        return node
+
+    return [(term(s), term(p), term(o)) for s, p, o in plain]
 
 
 def _sort_key(triple: Triple) -> tuple[str, str, str]:
