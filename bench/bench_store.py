@@ -5,7 +5,7 @@ runs each configuration in its own subprocess (so its peak memory is its own max
 
 * oxigraph: `kg.store.build_store` (records streamed, N-Quads bulk load, derived actor
   relations by the SPARQL rules) into a fresh store, then every query in queries/ with
-  its default parameters through `kg.store.run_query` (one cold run, then the median of
+  its default parameters through `kg.query.run_query` (one cold run, then the median of
   `--repeat` warm runs);
 * rdflib: `kg.build.build_graph` in memory, OWL-RL reasoning with owlrl (`kg.reason`)
   up to `--reason-max` statements, then the same queries through `kg.query.query`.
@@ -153,7 +153,8 @@ def worker_oxigraph(records: Path, store_dir: Path, repeat: int, timeout: float)
 
 
 def worker_oxquery(store_dir: Path, name: str, repeat: int) -> dict:
-    from kg.store import open_store, run_query
+    from kg.query import run_query
+    from kg.store import open_store
 
     store = open_store(store_dir, read_only=True)
     times = []

@@ -21,13 +21,13 @@ _API = {
     # Not "extract": that name is the kg.extract subpackage once it is imported.
     "extract_corpus": "kg.extract.runner:extract_corpus",
     "iter_documents": "kg.extract.readers:iter_documents",
-    # Graph stage. kg.build, kg.query and kg.validate are also module names; those
-    # modules are callable, so `kg.build(...)` works before and after they are imported.
-    "build": "kg.build:build",
+    # Graph stage. Not "build", "query", "validate": those names are the modules once
+    # they are imported (as "extract" above).
+    "build_files": "kg.build:build_files",
     "build_graph": "kg.build:build_graph",
     "infer": "kg.reason:infer",
-    "validate": "kg.validate:validate",
-    "query": "kg.query:query",
+    "validate_graph": "kg.validate:validate",
+    "query_graph": "kg.query:query",
     "read_graph": "kg.graphio:read_graph",
     "write_graph": "kg.graphio:write_graph",
     "run": "kg.pipeline:run",
@@ -39,21 +39,27 @@ _API = {
     "DateWindow": "kg.timeframe:DateWindow",
     "visualize": "kg.viz:visualize",
     # Persistent store, endpoint, push. kg.serve and kg.push are also module names; those
-    # modules are callable, like kg.query.
+    # two modules still make themselves callable (kg.build, kg.query, kg.validate no more).
     "open_store": "kg.store:open_store",
     "build_store": "kg.store:build_store",
     "add_statements": "kg.store:add_statements",
-    "query_store": "kg.store:run_query",
+    "query_store": "kg.query:run_query",
     "serve": "kg.serve:serve",
     "start_server": "kg.serve:start_server",
     "push": "kg.push:push",
 }
 
 
+# The one-call functions' names while their modules made themselves callable: a hint for
+# code written then.
+_RENAMED = {"build": "build_files", "query": "query_graph", "validate": "validate_graph"}
+
+
 def __getattr__(name: str) -> Any:
     target = _API.get(name)
     if target is None:
-        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+        hint = f"; the function is kg.{_RENAMED[name]}" if name in _RENAMED else ""
+        raise AttributeError(f"module 'kg' has no attribute {name!r}{hint}")
     module, attribute = target.split(":")
     return getattr(import_module(module), attribute)
 

@@ -669,7 +669,7 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from kg.build import BuildError, build
+    from kg.build import BuildError, build_files
     from kg.graphio import GraphFileError
 
     if args.store:
@@ -681,7 +681,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
     inputs = _existing_inputs(args.statements, args.skip_missing)
     try:
-        result = build(
+        result = build_files(
             inputs,
             args.output,
             format=args.format,

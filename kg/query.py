@@ -31,12 +31,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, Literal
 
-from kg.callable_module import make_module_callable
 from kg.paths import queries_path
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 Row = dict[str, Any]
 _PARAM_RE = re.compile(r"^#\s*param:\s*([A-Za-z_]\w*)\s*(?:=\s*(.*?))?\s*$")
@@ -352,7 +354,7 @@ def _within(timeout_s: float, work: Any) -> Any:
 def _query(
     q: str | Path, graph: Dataset | Graph, params: Mapping[str, str] | None, engine: str
 ) -> list[Row]:
-    from kg.store import ASSERTED_GRAPH, is_store, memory_store, run_query
+    from kg.store import ASSERTED_GRAPH, is_store, memory_store
 
     if is_store(graph):
         return run_query(graph, q, dict(params or {}))
@@ -370,6 +372,24 @@ def _query(
     except Exception as error:  # rdflib raises pyparsing and evaluation errors
         raise QueryError(f"{named.source}: {error}") from error
     return rows_from(result)
+
+
+def run_query(
+    store: pyoxigraph.Store, q: str | Path, params: Mapping[str, str] | None = None
+) -> list[Row]:
+    """`query` on an Oxigraph store (`kg.store.open_store`): a query name from queries/, a
+    .rq path or SPARQL text, with the same parameters and the same plain-value rows. A
+    query with FROM / FROM NAMED reads those graphs only (as on any store); one without
+    reads the union of all named graphs (pyoxigraph's union flag would override its FROM
+    clauses)."""
+    from kg.store import StoreError, query_store
+
+    named = load_query(q)
+    text = prepare(named, params)
+    try:
+        return query_store(store, text, union_default_graph=not has_dataset_clause(text))
+    except StoreError as error:
+        raise QueryError(f"{named.source}: {error}") from error
 
 
 @contextmanager
@@ -556,7 +576,5 @@ __all__ = [
     "prepare",
     "query",
     "rows_from",
+    "run_query",
 ]
-
-
-make_module_callable(__name__, query)

@@ -13,8 +13,9 @@ memory: `kg build --store DIR`, `kg query --store DIR`, `kg serve --store DIR`.
 * `export_store(store, path)` writes the store to an RDF file (TriG/N-Quads keep the named
   graphs), atomically.
 
-The triples are the graph builder's (`kg.build`): `kg.ntriples` streams the same triples
-as N-Quads lines without building an rdflib graph, and a test checks both agree.
+The triples are those of `kg.triples.statement_triples`, as for a graph file (`kg.build`):
+`kg.ntriples` writes them as N-Quads lines without building an rdflib graph.
+`kg.query.run_query` runs the query library on a store.
 """
 
 from __future__ import annotations
@@ -223,8 +224,9 @@ def _load(
     import pyoxigraph as ox
 
     from kg.counts import document_counts
-    from kg.ntriples import NQuadsWriter, document_iri
+    from kg.ntriples import NQuadsWriter
     from kg.store_manifest import pause_point
+    from kg.triples import document_iri
 
     size = batch_size or DEFAULT_BATCH
     asserted = ox.NamedNode(ASSERTED_GRAPH)
@@ -523,23 +525,6 @@ def _record_files(paths: Iterable[str | Path], issues: list[Any]) -> Iterator[Pa
             yield path
         else:
             issues.append(LoadIssue(str(path), None, "no such file or folder"))
-
-
-def run_query(
-    store: pyoxigraph.Store, q: str | Path, params: dict[str, str] | None = None
-) -> list[dict[str, Any]]:
-    """`kg.query.query` on a store: a query name from queries/, a .rq path or SPARQL text,
-    with the same parameters and the same plain-value rows. A query with FROM / FROM
-    NAMED reads those graphs only (as on any store); one without reads the union of all
-    named graphs (pyoxigraph's union flag would override its FROM clauses)."""
-    from kg.query import QueryError, has_dataset_clause, load_query, prepare
-
-    named = load_query(q)
-    text = prepare(named, params)
-    try:
-        return query_store(store, text, union_default_graph=not has_dataset_clause(text))
-    except StoreError as error:
-        raise QueryError(f"{named.source}: {error}") from error
 
 
 def select_lexical(store: pyoxigraph.Store, sparql: str) -> list[dict[str, str]]:

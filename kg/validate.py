@@ -14,7 +14,6 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from kg.callable_module import make_module_callable
 from kg.paths import ontology_path
 from kg.vocab import ALIGNMENT_GRAPH, bind_prefixes
 
@@ -116,6 +115,3 @@ def _short(node: Node | None, data: Graph) -> str:
         return node.n3(data.namespace_manager)
     except Exception:  # a blank node path or an odd term: fall back to its text
         return str(node)
-
-
-make_module_callable(__name__, validate)

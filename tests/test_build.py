@@ -183,12 +183,12 @@ def test_union_property(first: list[Statement], second: list[Statement]) -> None
 
 def test_build_api_reports_counts_and_skips_bad_records(tmp_path: Path) -> None:
     import kg
-    from kg.build import BuildError, build
+    from kg.build import BuildError, build_files
 
     mixed = tmp_path / "mixed.jsonl"
     good = (FIXTURES / "statements.jsonl").read_text(encoding="utf-8").splitlines()
     mixed.write_text("\n".join([good[0], '{"doc_id": "x"}', "not json", good[2]]) + "\n")
-    result = kg.build(mixed, tmp_path / "g.trig", reason=True)
+    result = kg.build_files(mixed, tmp_path / "g.trig", reason=True)
     assert result.records == 2
     assert [issue.line for issue in result.issues] == [2, 3]
     assert result.conforms
@@ -196,7 +196,7 @@ def test_build_api_reports_counts_and_skips_bad_records(tmp_path: Path) -> None:
     assert result.written == [tmp_path / "g.trig"]
     assert set(result.timings) == {"build", "reason", "validate", "write"}
     with pytest.raises(BuildError, match="no valid statement records"):
-        build([{"doc_id": "x"}])
+        build_files([{"doc_id": "x"}])
 
 
 def test_cli_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -233,21 +233,3 @@ def test_cli_build_exits_1_and_still_writes_when_shacl_fails(
     err = capsys.readouterr().err
     assert "Violation: stmt:" in err and "kg:statementDate" in err
     assert (tmp_path / "g.ttl").exists()
-
-
-def test_node_functions_give_the_triples_build_graph_adds(records, graph) -> None:
-    from kg.build import actor_triples, document_triples, event_triples
-    from kg.gazetteer import load_gazetteer
-
-    gazetteer = load_gazetteer()
-    kh, triples = actor_triples("Kataib Hezbollah", "armed_group", gazetteer)
-    assert kh == ACTOR["kataib-hezbollah"]
-    assert (kh, SKOS.prefLabel, Literal("Kata'ib Hezbollah")) in triples
-    for triple in triples:
-        assert triple in graph
-    record = next(r for r in records if r.event or r.event_date)
-    for node, node_triples in (document_triples(record), event_triples(record)):
-        assert (node, RDF.type, None) in graph
-        assert node_triples and all(t in graph for t in node_triples)
-    with_node = {t for t in graph if t[0] == document_iri(record.doc_id)}
-    assert with_node == set(document_triples(record)[1])

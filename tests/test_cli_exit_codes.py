@@ -137,7 +137,7 @@ def test_an_unexpected_exception_is_an_internal_error_not_a_shacl_failure(
     def crash(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("something nobody expected")
 
-    monkeypatch.setattr(kg.build, "build", crash)
+    monkeypatch.setattr(kg.build, "build_files", crash)
     code = main(["build", str(FIXTURES / "statements.jsonl"), "-o", str(tmp_path / "g.ttl")])
     err = capsys.readouterr().err
     assert code == EXIT_INTERNAL

@@ -163,9 +163,9 @@ def test_ordered_group_concat_is_stable_across_processes(tmp_path: Path) -> None
     import subprocess
     import sys
 
-    from kg.build import build
+    from kg.build import build_files
 
-    build(FIXTURES / "statements.jsonl", tmp_path / "g.ttl")
+    build_files(FIXTURES / "statements.jsonl", tmp_path / "g.ttl")
     ordered = (
         "# param: mark\n"
         "PREFIX kg: <https://w3id.org/kg-armed-groups/ontology#>\n"
@@ -178,7 +178,7 @@ def test_ordered_group_concat_is_stable_across_processes(tmp_path: Path) -> None
         "  FILTER (?mark = 1)\n"
         "} GROUP BY ?t ORDER BY ?names"
     )
-    script = f"import sys, kg; print(kg.query({ordered!r}, kg.read_graph(sys.argv[1])))"
+    script = f"import sys, kg; print(kg.query_graph({ordered!r}, kg.read_graph(sys.argv[1])))"
     outputs = {
         subprocess.run(
             [sys.executable, "-c", script, str(tmp_path / "g.ttl")],
@@ -241,7 +241,7 @@ def _gold_records() -> list[dict]:
 def test_gold_records_build_validate_and_answer_who_blames_whom(tmp_path: Path) -> None:
     from collections import defaultdict
 
-    from kg.build import build
+    from kg.build import build_files
     from kg.gazetteer import load_gazetteer
     from kg.graphio import read_graph
     from kg.records import write_jsonl
@@ -249,7 +249,7 @@ def test_gold_records_build_validate_and_answer_who_blames_whom(tmp_path: Path) 
     records = _gold_records()
     path = tmp_path / "gold.jsonl"
     write_jsonl(path, records)
-    result = build(path, tmp_path / "gold.ttl", reason=True)
+    result = build_files(path, tmp_path / "gold.ttl", reason=True)
     assert not result.issues
     assert result.records == len(records)
     assert result.conforms, [str(v) for v in result.report.violations]
@@ -294,10 +294,10 @@ def test_cli_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_queries_see_the_inferred_sidecar(tmp_path: Path) -> None:
-    from kg.build import build
+    from kg.build import build_files
     from kg.graphio import read_graph
 
-    build(FIXTURES / "statements.jsonl", tmp_path / "graph.ttl", reason=True)
+    build_files(FIXTURES / "statements.jsonl", tmp_path / "graph.ttl", reason=True)
     text = """PREFIX kg: <https://w3id.org/kg-armed-groups/ontology#>
     SELECT ?a ?b WHERE { ?a kg:blames ?b } ORDER BY ?a ?b"""
     rows = query(text, read_graph(tmp_path / "graph.ttl"))

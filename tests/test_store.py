@@ -10,7 +10,7 @@ import pytest
 
 from kg.build import build_graph
 from kg.model import Statement
-from kg.query import list_queries
+from kg.query import list_queries, run_query
 from kg.query import query as rdflib_query
 from kg.reason import add_inferred, infer
 from kg.records import load_statements
@@ -27,7 +27,6 @@ from kg.store import (
     load_file,
     open_store,
     query_store,
-    run_query,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
