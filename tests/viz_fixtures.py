@@ -78,3 +78,39 @@ def _evidence(
         "title": None,
         "date": day,
     }
+
+
+# Markup that would run if any text reached the page as HTML: each sets KG_PWNED and the
+# document's title, which the browser test checks are untouched.
+PAYLOAD_NAME = "<img src=x onerror=\"window.KG_PWNED='name';document.title='pwned'\">Raiders"
+PAYLOAD_QUOTE = (
+    "</script><script>window.KG_PWNED='quote'</script>"
+    "<img src=x onerror=\"window.KG_PWNED='quote-img';document.title='pwned'\">"
+)
+PAYLOAD_URL = "javascript:window.KG_PWNED='url'"
+
+
+def payload_stance_graph() -> nx.MultiDiGraph:
+    """Three actors whose name, quotes and source carry script payloads."""
+    graph = nx.MultiDiGraph()
+    raiders, town, press = (f"{BASE}payload-{n}" for n in ("raiders", "town", "press"))
+    for actor, label in ((raiders, PAYLOAD_NAME), (town, "Riverside Council"), (press, "Press")):
+        graph.add_node(actor, label=label, type="ArmedGroup", sponsors=[], affiliations=[])
+        graph.nodes[actor]["statements"] = 0
+    for speaker, target, stance, day in (
+        (raiders, town, "threatens", "2024-03-02"),
+        (press, raiders, "condemns", "2024-05-20"),
+    ):
+        evidence = {
+            "quote": PAYLOAD_QUOTE,
+            "statement": f"{speaker}/{stance}",
+            "document": f"{BASE}doc/{stance}",
+            "doc_id": f"doc-{stance}",
+            "url": PAYLOAD_URL,
+            "title": PAYLOAD_NAME,
+            "date": day,
+        }
+        graph.add_edge(speaker, target, key=stance, stance=stance, sign=-1, count=1,
+                       dates=[day], evidence=[evidence])  # fmt: skip
+        graph.nodes[speaker]["statements"] += 1
+    return graph
