@@ -31,7 +31,7 @@ NODE_SPACING = 34.0  # canvas units per sqrt(actor): a community of n spans ~2*3
 GROUP_GAP = 60.0  # canvas units between packed communities
 SPRING_LIMIT = 300  # larger communities are split again (the spring layout is quadratic)
 SPRING_ITERATIONS = 60
-TOP_LABELS_MIN = 10  # always label at least this many actors at first fit ...
+TOP_LABELS_MIN = 12  # always label at least this many actors at first fit ...
 TOP_LABELS_MAX = 45  # ... and at most this many (more overlap at a readable size)
 TIER_ONE_FACTOR = 4  # tier 1 holds this many times as many actors as tier 0
 # Tableau-like colours that stay apart from each other and from the grey of the rest.
@@ -165,8 +165,8 @@ def _by_activity(result: AlignmentResult, actors: list[str]) -> list[str]:
 
 
 def top_label_count(size: int) -> int:
-    """How many actors are labelled at first fit: about sqrt(size), within bounds."""
-    return min(size, max(TOP_LABELS_MIN, min(TOP_LABELS_MAX, round(math.sqrt(size)))))
+    """How many actors are labelled at first fit: 1.5 sqrt(size), within bounds."""
+    return min(size, max(TOP_LABELS_MIN, min(TOP_LABELS_MAX, round(1.5 * math.sqrt(size)))))
 
 
 def label_tiers(result: AlignmentResult) -> dict[str, int]:

@@ -130,10 +130,10 @@ def test_clicking_an_actor_lists_its_statements(browser: Any, fixture_page) -> N
         f"() => JSON.parse(document.getElementById('kg-status').textContent).selected === '{kh}'"
     )
     details = tab.text_content("#details")
-    assert "Said (2)" in details
+    assert "Stances taken (2)" in details
     assert "the group said Washington alone carries the blame" in details  # the quote
     assert "2024-02-03" in details and "United States" in details  # date and target
-    assert "Said about Kata'ib Hezbollah (1)" in details  # ... and as a target
+    assert "Stances toward Kata'ib Hezbollah (1)" in details  # ... and as a target
     assert tab.locator("#details a[href='https://example.org/q/002']").count() >= 1
     assert tab.locator("#timeline rect").count() == 1  # one month with statements
     screenshot(tab, "viz-selected.png")
@@ -232,5 +232,5 @@ def test_two_thousand_actors_draw_fast(browser: Any, tmp_path: Path) -> None:
     tab.fill("#search", "Actor 15")
     tab.keyboard.press("Enter")
     assert status(tab)["selected"] == f"{ACTOR}a00015"
-    assert "Said about Actor 15" in tab.text_content("#details")
+    assert "Stances toward Actor 15" in tab.text_content("#details")
     tab.close()
