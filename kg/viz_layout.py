@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ Position = tuple[float, float]
 def layout(result: AlignmentResult, seed: int = 7) -> dict[str, Position]:
     """Deterministic positions for every actor of `result.stance` (see the module doc)."""
     communities, alone = _groups(result)
-    blocks = [_community_positions(result, group, seed) for group in communities]
+    ties = _Ties.of(result)
+    blocks = [_community_positions(result, ties, group, seed) for group in communities]
     if alone:  # no ties to lay out: busiest in the centre of their block
         blocks.append(_sunflower(_by_activity(result, alone)))
     return _pack(blocks)
@@ -73,24 +75,47 @@ def _groups(result: AlignmentResult) -> tuple[list[list[str]], list[str]]:
     return groups, alone
 
 
+@dataclass(frozen=True)
+class _Ties:
+    """Who is tied to whom, undirected: by stances (what the stance view draws), and by
+    stances or positive alignment (what made the communities). Built once per layout."""
+
+    stances: nx.Graph
+    all: nx.Graph
+
+    @classmethod
+    def of(cls, result: AlignmentResult) -> _Ties:
+        import networkx as nx
+
+        stances = nx.Graph()
+        stances.add_nodes_from(sorted(result.stance.nodes))
+        stances.add_edges_from((s, t) for s, t in sorted(result.stance.edges()) if s != t)
+        both = stances.copy()
+        both.add_edges_from((p.a, p.b) for p in result.pairs if p.score > 0)
+        return cls(stances, both)
+
+
 def _community_positions(
-    result: AlignmentResult, group: list[str], seed: int
+    result: AlignmentResult, ties: _Ties, group: list[str], seed: int
 ) -> dict[str, Position]:
     """One community around (0, 0), within a radius of about NODE_SPACING * sqrt(size).
     A community too large for the spring layout (quadratic in its size) is split by
-    Louvain on its own ties and its parts packed like communities."""
+    Louvain on its stance ties (sparser than its alignment, so fast) and its parts packed
+    like communities."""
     if len(group) < 3:
         return _sunflower(_by_activity(result, group))
     import networkx as nx
 
-    sub = _ties_within(result, group)
     if len(group) > SPRING_LIMIT:
+        sub = ties.stances.subgraph(group)
         parts = nx.community.louvain_communities(sub, seed=seed, resolution=2.0)
         if len(parts) == 1:
             return _sunflower(_by_activity(result, group))
         parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
-        return _centred(_pack([_community_positions(result, p, seed) for p in parts]))
+        blocks = [_community_positions(result, ties, part, seed) for part in parts]
+        return _centred(_pack(blocks))
     radius = NODE_SPACING * math.sqrt(len(group))
+    sub = ties.all.subgraph(group)
     raw = nx.spring_layout(sub, seed=seed, iterations=SPRING_ITERATIONS, scale=radius)
     return {actor: (float(x), float(y)) for actor, (x, y) in raw.items()}
 
@@ -100,22 +125,6 @@ def _centred(block: dict[str, Position]) -> dict[str, Position]:
     ys = [y for _, y in block.values()]
     cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     return {actor: (x - cx, y - cy) for actor, (x, y) in block.items()}
-
-
-def _ties_within(result: AlignmentResult, group: list[str]) -> nx.Graph:
-    """The community's actors joined by their positive alignment and their stances."""
-    import networkx as nx
-
-    inside = set(group)
-    sub = nx.Graph()
-    sub.add_nodes_from(group)
-    for a, b, data in result.graph.subgraph(group).edges(data=True):
-        if data.get("score", 0) > 0:
-            sub.add_edge(a, b)
-    for speaker, target in result.stance.edges():
-        if speaker in inside and target in inside and speaker != target:
-            sub.add_edge(speaker, target)
-    return sub
 
 
 def _sunflower(actors: list[str]) -> dict[str, Position]:
