@@ -368,6 +368,7 @@ def render_page(networks: dict[str, Network], *, title: str, initial_view: str) 
         "communityColours": getattr(networks["alignment"], "kg_communities", {}),
         "labelPx": LABEL_PX,
         "labelMaxPx": LABEL_MAX_PX,
+        "labelMinPx": LABEL_MIN_PX,
         "alignmentTopK": ALIGNMENT_TOP_K,
         "statements": getattr(networks["stance"], "kg_statements", []),
         "sources": getattr(networks["stance"], "kg_sources", []),

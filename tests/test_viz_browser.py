@@ -24,7 +24,7 @@ from viz_fixtures import PAYLOAD_NAME, payload_stance_graph, synthetic_stance_gr
 from kg.align import alignment
 from kg.build import build_graph
 from kg.records import load_statements
-from kg.viz import visualize
+from kg.viz import stance_colours, visualize
 
 pytestmark = pytest.mark.browser
 
@@ -145,6 +145,16 @@ def test_clicking_an_actor_lists_its_statements(browser: Any, fixture_page) -> N
     assert "Stances toward Kata'ib Hezbollah (1)" in details  # ... and as a target
     assert tab.locator("#details a[href='https://example.org/q/002']").count() >= 1
     assert tab.locator("#timeline rect").count() == 1  # one month with statements
+    # Its edges keep their stance colour; everything else is dimmed.
+    styles = tab.evaluate(
+        """(id) => Object.values(KG_PAGE.network().body.edges).map((e) => [
+             e.fromId === id || e.toId === id, e.options.color.color, e.options.color.opacity])""",
+        kh,
+    )
+    own = [(colour, opacity) for mine, colour, opacity in styles if mine]
+    assert own and all(opacity == 1 for _, opacity in own)
+    assert stance_colours()["threatens"][0] in {colour for colour, _ in own}  # registry's
+    assert all(opacity < 0.2 for mine, _, opacity in styles if not mine)
     screenshot(tab, "viz-selected.png")
     tab.close()
 
