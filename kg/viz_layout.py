@@ -107,7 +107,7 @@ def _community_positions(
     import networkx as nx
 
     if len(group) > SPRING_LIMIT:
-        sub = ties.stances.subgraph(group)
+        sub = _induced(ties.stances, group)
         parts = nx.community.louvain_communities(sub, seed=seed, resolution=2.0)
         if len(parts) == 1:
             return _sunflower(_by_activity(result, group))
@@ -115,9 +115,21 @@ def _community_positions(
         blocks = [_community_positions(result, ties, part, seed) for part in parts]
         return _centred(_pack(blocks))
     radius = NODE_SPACING * math.sqrt(len(group))
-    sub = ties.all.subgraph(group)
+    sub = _induced(ties.all, group)
     raw = nx.spring_layout(sub, seed=seed, iterations=SPRING_ITERATIONS, scale=radius)
     return {actor: (float(x), float(y)) for actor, (x, y) in raw.items()}
+
+
+def _induced(graph: nx.Graph, group: list[str]) -> nx.Graph:
+    """The subgraph on `group` with nodes and edges in sorted order. networkx's subgraph
+    view iterates a set, whose order changes with the process's string hashing, and the
+    seeded layouts depend on the order: without this, every run drew another page."""
+    import networkx as nx
+
+    sub = nx.Graph()
+    sub.add_nodes_from(group)
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(group).edges()))
+    return sub
 
 
 def _centred(block: dict[str, Position]) -> dict[str, Position]:

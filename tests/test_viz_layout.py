@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from viz_fixtures import synthetic_stance_graph
@@ -88,3 +92,26 @@ def test_largest_communities_get_distinct_colours(small) -> None:
     named = [c for c in shared if c != OTHER_COMMUNITY_COLOUR]
     assert named and len(set(named)) == len(named)
     assert all(colours[n] == OTHER_COMMUNITY_COLOUR for n in colours if sizes[n] == 1)
+
+
+def test_layout_does_not_depend_on_string_hashing() -> None:
+    """Another process (another PYTHONHASHSEED) draws the same page."""
+    code = (
+        "import json, sys; sys.path.insert(0, 'tests');"
+        "from viz_fixtures import synthetic_stance_graph;"
+        "from kg.align import alignment; from kg.viz_layout import layout;"
+        "print(json.dumps(sorted(layout(alignment(synthetic_stance_graph(400, seed=4))).items())))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(runs) == 1
