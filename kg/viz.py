@@ -18,7 +18,7 @@ a date range that filters statements and edges; the alignment view's |score| thr
 top-k per actor; filters by stance and actor type; a search box that knows the gazetteer's
 aliases (kg.viz_data); a switch between the two views (`#alignment` in the URL opens the
 alignment view). Positions are computed in Python (kg.viz_layout) and physics is off above
-PHYSICS_FULL_LIMIT actors, so 2,000 actors draw in about a second.
+PHYSICS_FULL_LIMIT actors, so 2,000 actors draw in about 1.4 s (bench/bench_page.py).
 
 Every text of the data reaches the page as JSON inside a script element (escaped for it)
 and is put into the document by the page's script through textContent, never as HTML.
@@ -369,6 +369,7 @@ def render_page(networks: dict[str, Network], *, title: str, initial_view: str) 
         "labelPx": LABEL_PX,
         "labelMaxPx": LABEL_MAX_PX,
         "labelMinPx": LABEL_MIN_PX,
+        "physicsLimit": PHYSICS_FULL_LIMIT,
         "alignmentTopK": ALIGNMENT_TOP_K,
         "statements": getattr(networks["stance"], "kg_statements", []),
         "sources": getattr(networks["stance"], "kg_sources", []),
