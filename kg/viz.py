@@ -140,6 +140,7 @@ def build_networks(result: AlignmentResult) -> dict[str, Network]:
         "stance": _network(nodes, _stance_edges(result, statements, curved=not large), True),
         "alignment": _network(nodes, _alignment_edges(result), False),
     }
+    # What the page carries besides nodes and edges rides on the Networks (render_page).
     kept = len(networks["alignment"].edges)
     networks["alignment"].kg_note = (
         f"the {kept} strongest of {len(result.pairs)} pairs are on the page"
