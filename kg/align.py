@@ -113,10 +113,11 @@ _AFFILIATIONS_QUERY = (
 _STANCES_QUERY = (
     _PREFIXES
     + """SELECT DISTINCT ?statement ?speaker ?property ?target ?date ?eventDate ?evidence
-                ?document ?docId ?url ?title WHERE {
+                ?reported ?document ?docId ?url ?title WHERE {
   VALUES ?property { STANCE_PROPERTIES }
   ?statement kg:speaker ?speaker ; ?property ?target .
   OPTIONAL { ?statement kg:statementDate ?date }
+  OPTIONAL { ?statement kg:reportedDate ?reported }
   OPTIONAL { ?statement kg:about/kg:eventDate ?eventDate }
   OPTIONAL { ?statement kg:evidence ?evidence }
   OPTIONAL {
@@ -207,7 +208,9 @@ def stance_graph(dataset: Graph, window: DateWindow | None = None) -> nx.MultiDi
     Node attributes: label, type (the most specific kg class name), sponsors and
     affiliations (lists of actor IRIs), statements (how many statements the actor made).
     Edge attributes: stance, sign (-1 or +1), count (distinct statements), dates (sorted),
-    evidence (a list of {quote, statement, document, doc_id, url, title, date}).
+    evidence (a list of {quote, statement, document, doc_id, url, title, date,
+    statement_date, reported}: `date` is the statement date or else the event date,
+    `reported` the reporting document's date).
 
     With a `window`, only the statements whose analysis date falls in it count (see
     `stance_graph_of`); `graph.graph["window"]` holds what it kept and left out."""
@@ -295,6 +298,8 @@ def _evidence(statement: str, row: Mapping[str, str]) -> dict[str, str | None]:
         "url": row.get("url"),
         "title": row.get("title"),
         "date": row.get("date") or row.get("eventDate"),
+        "statement_date": row.get("date"),
+        "reported": row.get("reported"),
     }
 
 

@@ -8,13 +8,20 @@ because pyvis 0.3.2 links Bootstrap and vis-network from CDNs whatever `cdn_reso
 says. The vis-network script and stylesheet shipped inside the pyvis package are inlined,
 so the page opens from file:// and makes no network request at all.
 
-The page: node colour by actor type, sponsored actors drawn as diamonds with a dark border,
-edge colour by stance (the colours and legend labels of the stance registry,
-data/stances.yaml; alignment view: green aligned, red dashed opposed), edge width by count
-(or |score|), tooltips and a details panel with evidence quotes, dates and source
-links, a legend, filters by stance and actor type, a search box, and a switch between the
-two views (`#alignment` in the URL opens the alignment view). Large graphs get cheap
-initial positions (communities on a circle) and a capped physics stabilisation.
+The page: node colour by actor type (by community in the alignment view), sponsored
+actors drawn as diamonds with a dark border, edge colour by stance (the colours and legend
+labels of the stance registry, data/stances.yaml; alignment view: green aligned, red dashed
+opposed), edge width by count (or |score|); the busiest actors labelled at first sight,
+the rest as one zooms in (kg.viz_layout); tooltips; a details panel with an actor's or an
+edge's statements (date, stance, target, quote, source link) and a month-by-month timeline;
+a date range that filters statements and edges; the alignment view's |score| threshold and
+top-k per actor; filters by stance and actor type; a search box that knows the gazetteer's
+aliases (kg.viz_data); a switch between the two views (`#alignment` in the URL opens the
+alignment view). Positions are computed in Python (kg.viz_layout) and physics is off above
+PHYSICS_FULL_LIMIT actors, so 2,000 actors draw in about 1.4 s (bench/bench_page.py).
+
+Every text of the data reaches the page as JSON inside a script element (escaped for it)
+and is put into the document by the page's script through textContent, never as HTML.
 """
 
 from __future__ import annotations
@@ -23,13 +30,14 @@ import html
 import json
 import math
 import re
-from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.files import write_text_atomic
 from kg.stances import load_stances
+from kg.viz_data import pair_ranks, search_names, statement_table
+from kg.viz_layout import community_colours, label_tiers, layout
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -60,10 +68,12 @@ ALIGNED_COLOUR = "#33a02c"
 OPPOSED_COLOUR = "#e31a1c"
 SPONSOR_BORDER = "#111111"
 
-PHYSICS_FULL_LIMIT = 300  # up to this many nodes: full physics stabilisation
-STABILISE_SMALL = 300  # stabilisation iterations for small graphs
-STABILISE_LARGE = 60  # ... and for large graphs, which start from precomputed positions
-EVIDENCE_PER_EDGE = 5  # quotes kept per edge in the page
+PHYSICS_FULL_LIMIT = 300  # up to this many nodes physics tidies the layout; above, off
+STABILISE_SMALL = 150  # stabilisation iterations for small graphs (from Python's layout)
+LABEL_MIN_PX = 11  # labels smaller than this on screen are not drawn (vis drawThreshold)
+LABEL_MAX_PX = 18  # ... nor drawn larger than this however far one zooms in
+LABEL_PX = 14  # the on-screen size of a label when its tier first shows (the page's script)
+ALIGNMENT_TOP_K = 3  # the alignment view first shows each actor's 3 strongest pairs
 ALL_PAIRS_LIMIT = 3_000  # up to this many pairs the alignment view shows them all
 ALIGNMENT_EDGES_PER_NODE = 8  # ... above it, the strongest pairs of each actor
 MAX_ALIGNMENT_EDGES = 20_000
@@ -113,26 +123,38 @@ def stance_colours() -> dict[str, tuple[str, str]]:
 
 
 def build_networks(result: AlignmentResult) -> dict[str, Network]:
-    """One pyvis Network per view, filled directly (no add_node / add_edge)."""
+    """One pyvis Network per view, filled directly (no add_node / add_edge), on positions
+    computed here (kg.viz_layout), so the browser can draw without a simulation."""
     stance = result.stance
-    positions = initial_positions(result) if len(stance) > PHYSICS_FULL_LIMIT else {}
-    nodes = [_node(actor, data, result, positions) for actor, data in stance.nodes(data=True)]
+    large = len(stance) > PHYSICS_FULL_LIMIT
+    positions = layout(result)
+    tiers = label_tiers(result)
+    names = search_names(stance)
+    nodes = [
+        _node(actor, data, result, positions, tiers, names)
+        for actor, data in stance.nodes(data=True)
+    ]
     nodes.sort(key=lambda n: n["id"])
+    statements, rows, sources = statement_table(stance)
     networks = {
-        "stance": _network(nodes, _stance_edges(result, curved=not positions), len(nodes), True),
-        "alignment": _network(nodes, _alignment_edges(result), len(nodes), False),
+        "stance": _network(nodes, _stance_edges(result, statements, curved=not large), True),
+        "alignment": _network(nodes, _alignment_edges(result), False),
     }
+    # What the page carries besides nodes and edges rides on the Networks (render_page).
     kept = len(networks["alignment"].edges)
     networks["alignment"].kg_note = (
-        f"showing the {kept} strongest of {len(result.pairs)} pairs"
+        f"the {kept} strongest of {len(result.pairs)} pairs are on the page"
         if kept < len(result.pairs)
         else ""
     )
+    networks["alignment"].kg_communities = community_colours(result)
     networks["stance"].kg_note = ""
+    networks["stance"].kg_statements = rows
+    networks["stance"].kg_sources = sources
     return networks
 
 
-def _network(nodes: list[dict], edges: list[dict], size: int, directed: bool) -> Network:
+def _network(nodes: list[dict], edges: list[dict], directed: bool) -> Network:
     from pyvis.network import Network
 
     net = Network(directed=directed, cdn_resources="in_line", height="100%", width="100%")
@@ -140,17 +162,21 @@ def _network(nodes: list[dict], edges: list[dict], size: int, directed: bool) ->
     net.node_ids = [node["id"] for node in nodes]
     net.node_map = {node["id"]: node for node in net.nodes}
     net.edges = edges
-    net.options = _options(size, directed)
+    net.options = _options(len(nodes), directed)
     return net
 
 
 def _options(size: int, directed: bool) -> dict[str, Any]:
+    """vis-network options. Positions come from Python: above PHYSICS_FULL_LIMIT actors
+    physics is off (the page's physics button starts it); below, a short stabilisation
+    from those positions tidies them. Labels: drawn only from LABEL_MIN_PX on screen (the
+    page sizes each actor's font by its tier, and caps it at LABEL_MAX_PX)."""
     large = size > PHYSICS_FULL_LIMIT
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
         "physics": {
-            "enabled": True,
+            "enabled": not large,
             "solver": "barnesHut",
             "barnesHut": {
                 "gravitationalConstant": -6000 if large else -9000,
@@ -160,8 +186,8 @@ def _options(size: int, directed: bool) -> dict[str, Any]:
                 "avoidOverlap": 0.2,
             },
             "stabilization": {
-                "enabled": True,
-                "iterations": STABILISE_LARGE if large else STABILISE_SMALL,
+                "enabled": not large,
+                "iterations": STABILISE_SMALL,
                 "updateInterval": 25,
                 "fit": True,
             },
@@ -175,7 +201,13 @@ def _options(size: int, directed: bool) -> dict[str, Any]:
             "navigationButtons": False,
             "keyboard": False,
         },
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "nodes": {
+            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+            # maxVisible is left out of reach: in vis-network 9.1.2 a capped label fades out
+            # (the page's script caps label sizes itself)
+            "scaling": {"label": {"drawThreshold": LABEL_MIN_PX, "maxVisible": 10_000}},
+        },
         "edges": {
             "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
             "smooth": {"enabled": not large, "type": "curvedCW", "roundness": 0.15},
@@ -184,36 +216,13 @@ def _options(size: int, directed: bool) -> dict[str, Any]:
     }
 
 
-def initial_positions(result: AlignmentResult) -> dict[str, tuple[float, float]]:
-    """Cheap deterministic positions for large graphs: communities on a big circle, each
-    community's actors on a sunflower spiral around its centre (largest first)."""
-    members: dict[int, list[str]] = defaultdict(list)
-    for actor in sorted(result.stance.nodes):
-        members[result.communities.get(actor, 0)].append(actor)
-    groups = sorted(members.values(), key=lambda g: (-len(g), g[0]))
-    total = sum(len(g) for g in groups)
-    radius = 40.0 * math.sqrt(total)
-    golden = math.pi * (3 - math.sqrt(5))
-    positions: dict[str, tuple[float, float]] = {}
-    for index, group in enumerate(groups):
-        angle = 2 * math.pi * index / max(1, len(groups))
-        centre = (0.0, 0.0) if index == 0 else (radius * math.cos(angle), radius * math.sin(angle))
-        rank = result.centrality
-        group.sort(key=lambda a: (-rank.get(a, {}).get("degree", 0.0), a))
-        for i, actor in enumerate(group):
-            r = 28.0 * math.sqrt(i)
-            positions[actor] = (
-                round(centre[0] + r * math.cos(i * golden), 1),
-                round(centre[1] + r * math.sin(i * golden), 1),
-            )
-    return positions
-
-
 def _node(
     actor: str,
     data: dict[str, Any],
     result: AlignmentResult,
     positions: dict[str, tuple[float, float]],
+    tiers: dict[str, int],
+    names: dict[str, list[str]],
 ) -> dict[str, Any]:
     kind = data.get("type", "Actor")
     colour = TYPE_COLOURS.get(kind, TYPE_COLOURS["Actor"])[0]
@@ -222,9 +231,12 @@ def _node(
     statements = int(data.get("statements", 0))
     targeted = int(result.stance.in_degree(actor, weight="count"))
     sponsored = bool(sponsors)
-    node: dict[str, Any] = {
+    x, y = positions[actor]
+    return {
         "id": actor,
         "label": str(data.get("label", actor)),
+        "x": x,
+        "y": y,
         "shape": "diamond" if sponsored else "dot",
         "size": round(10 + 3 * math.sqrt(statements + targeted), 1),
         "borderWidth": 4 if sponsored else 1,
@@ -243,35 +255,34 @@ def _node(
             "community": result.communities.get(actor, 0),
             "centrality": result.centrality.get(actor, {}),
             "iri": actor,
+            "tier": tiers[actor],
+            "names": names[actor],
         },
     }
-    if actor in positions:
-        node["x"], node["y"] = positions[actor]
-    return node
 
 
-def _stance_edges(result: AlignmentResult, curved: bool) -> list[dict[str, Any]]:
+def _edge_colour(colour: str, opacity: float) -> dict[str, Any]:
+    """The same colour selected and hovered: vis-network's default highlight is grey,
+    which hid the stance of every edge of a selected actor."""
+    return {"color": colour, "highlight": colour, "hover": colour, "opacity": opacity}
+
+
+def _stance_edges(
+    result: AlignmentResult, statements: dict[str, list[int]], curved: bool
+) -> list[dict[str, Any]]:
     colours = stance_colours()
     order = list(colours)
     edges = []
     for speaker, target, stance, data in sorted(result.stance.edges(keys=True, data=True)):
         count = int(data["count"])
-        evidence = [
-            {k: e.get(k) for k in ("quote", "date", "url", "doc_id", "title")}
-            for e in data.get("evidence", ())[:EVIDENCE_PER_EDGE]
-        ]
+        edge_id = f"{speaker}|{stance}|{target}"
         edge: dict[str, Any] = {
-            "id": f"{speaker}|{stance}|{target}",
+            "id": edge_id,
             "from": speaker,
             "to": target,
-            "color": {"color": colours[stance][0], "opacity": 0.85},
-            "width": round(min(10.0, 1 + 2 * math.log2(count)), 2) if count > 1 else 1,
-            "kg": {
-                "stance": stance,
-                "count": count,
-                "dates": list(data.get("dates", ())),
-                "evidence": evidence,
-            },
+            "color": _edge_colour(colours[stance][0], 0.85),
+            "width": edge_width(count),
+            "kg": {"stance": stance, "count": count, "statements": statements[edge_id]},
         }
         if curved:  # separate the parallel edges of one pair (one curve per stance)
             edge["smooth"] = {"type": "curvedCW", "roundness": 0.08 + 0.07 * order.index(stance)}
@@ -284,47 +295,47 @@ def _stance_edges(result: AlignmentResult, curved: bool) -> list[dict[str, Any]]
                         "id": f"{actor}|{kind}|{other}",
                         "from": actor,
                         "to": other,
-                        "color": {"color": TIE_COLOURS[kind][0], "opacity": 0.7},
+                        "color": _edge_colour(TIE_COLOURS[kind][0], 0.7),
                         "width": 1,
                         "dashes": [2, 4],
-                        "kg": {"stance": kind, "tie": True, "count": 0, "dates": []},
+                        "kg": {"stance": kind, "tie": True, "count": 0, "statements": []},
                     }
                 )
     return edges
 
 
+def edge_width(count: int) -> float:
+    """Width of a stance edge for its number of statements (the page's script applies the
+    same formula to the statements left in a date range)."""
+    return round(min(10.0, 1 + 2 * math.log2(count)), 2) if count > 1 else 1
+
+
 def _alignment_edges(result: AlignmentResult) -> list[dict[str, Any]]:
     """Every non-zero pair for small graphs; else the strongest pairs of each actor (by
-    |score|), at most MAX_ALIGNMENT_EDGES in all."""
+    |score|), at most MAX_ALIGNMENT_EDGES in all. Each carries its rank among the pairs of
+    either actor, for the page's top-k filter."""
     cap = ALIGNMENT_EDGES_PER_NODE if len(result.pairs) > ALL_PAIRS_LIMIT else len(result.pairs)
-    by_actor: dict[str, list[int]] = defaultdict(list)
-    strength = sorted(range(len(result.pairs)), key=lambda i: -abs(result.pairs[i].score))
-    keep: set[int] = set()
-    for i in strength:
-        pair = result.pairs[i]
-        if pair.score == 0:
-            continue
-        if len(by_actor[pair.a]) < cap or len(by_actor[pair.b]) < cap:
-            keep.add(i)
-            by_actor[pair.a].append(i)
-            by_actor[pair.b].append(i)
-        if len(keep) >= MAX_ALIGNMENT_EDGES:
-            break
+    nonzero = [p for p in result.pairs if p.score != 0]
+    ranks = pair_ranks(nonzero)
+    keep = [p for p in nonzero if min(ranks[(p.a, p.b)]) < cap]
+    keep.sort(key=lambda p: -abs(p.score))
+    keep = sorted(keep[:MAX_ALIGNMENT_EDGES], key=lambda p: (p.a, p.b))
     edges = []
-    for i in sorted(keep):
-        pair = result.pairs[i]
+    for pair in keep:
         positive = pair.score > 0
+        colour = ALIGNED_COLOUR if positive else OPPOSED_COLOUR
         edges.append(
             {
                 "id": f"{pair.a}|{pair.b}",
                 "from": pair.a,
                 "to": pair.b,
-                "color": {"color": ALIGNED_COLOUR if positive else OPPOSED_COLOUR, "opacity": 0.8},
+                "color": _edge_colour(colour, 0.8),
                 "width": round(1 + 3 * abs(pair.score), 2),
                 "dashes": not positive,
                 "kg": {
                     "sign": "aligned" if positive else "opposed",
                     "score": pair.score,
+                    "rank": list(ranks[(pair.a, pair.b)]),
                     "target_agreement": pair.target_agreement,
                     "direct_stance": pair.direct_stance,
                     "ties": pair.ties,
@@ -355,6 +366,14 @@ def render_page(networks: dict[str, Network], *, title: str, initial_view: str) 
         "stanceOrder": [*stances, *TIE_COLOURS],
         "aligned": ALIGNED_COLOUR,
         "opposed": OPPOSED_COLOUR,
+        "communityColours": getattr(networks["alignment"], "kg_communities", {}),
+        "labelPx": LABEL_PX,
+        "labelMaxPx": LABEL_MAX_PX,
+        "labelMinPx": LABEL_MIN_PX,
+        "physicsLimit": PHYSICS_FULL_LIMIT,
+        "alignmentTopK": ALIGNMENT_TOP_K,
+        "statements": getattr(networks["stance"], "kg_statements", []),
+        "sources": getattr(networks["stance"], "kg_sources", []),
         "views": {},
     }
     for name, net in networks.items():
@@ -403,7 +422,7 @@ __all__ = [
     "VIEWS",
     "VizError",
     "build_networks",
-    "initial_positions",
+    "edge_width",
     "render_page",
     "stance_colours",
     "visualize",

@@ -8,7 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-from viz_fixtures import synthetic_stance_graph
+from viz_fixtures import (
+    PAYLOAD_NAME,
+    PAYLOAD_QUOTE,
+    payload_stance_graph,
+    synthetic_stance_graph,
+)
 
 from kg.align import alignment
 from kg.build import build_graph
@@ -17,6 +22,7 @@ from kg.graphio import write_graph
 from kg.records import load_statements
 from kg.viz import (
     ALIGNMENT_EDGES_PER_NODE,
+    ALIGNMENT_TOP_K,
     PHYSICS_FULL_LIMIT,
     VizError,
     build_networks,
@@ -62,11 +68,16 @@ def test_page_carries_both_views(result, tmp_path: Path) -> None:
     assert len(stance_edges) == result.stance.number_of_edges()
     kh = next(n for n in stance["nodes"] if n["label"] == "Kata'ib Hezbollah")
     assert kh["shape"] == "diamond" and kh["kg"]["sponsors"] == ["Iran"]  # sponsored mark
-    assert all(e["color"]["color"].startswith("#") and e["kg"]["evidence"] for e in stance_edges)
+    assert all(e["color"]["color"].startswith("#") and e["kg"]["statements"] for e in stance_edges)
     threat = next(
         e for e in stance_edges if e["from"] == kh["id"] and e["kg"]["stance"] == "threatens"
     )
-    assert threat["kg"]["evidence"][0]["url"] == "https://example.org/q/002"
+    (row,) = [data["statements"][i] for i in threat["kg"]["statements"]]
+    date, reported, quote, source = row
+    assert (date, reported) == ("2024-02-03", 0) and quote.startswith("the group said Washington")
+    assert data["sources"][source]["url"] == "https://example.org/q/002"
+    # Selecting an actor must not turn its edges grey: highlight keeps the stance colour.
+    assert all(e["color"]["highlight"] == e["color"]["color"] for e in stance["edges"])
     assert {e["kg"]["sign"] for e in aligned["edges"]} == {"aligned", "opposed"}
     assert all(e["dashes"] for e in aligned["edges"] if e["kg"]["sign"] == "opposed")
 
@@ -93,6 +104,52 @@ def test_text_cannot_break_out_of_the_script(tmp_path: Path) -> None:
     assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in html
 
 
+def test_payloads_in_names_and_quotes_stay_data(tmp_path: Path) -> None:
+    html = render_page(
+        build_networks(alignment(payload_stance_graph())), title=PAYLOAD_NAME, initial_view="stance"
+    )
+    plain = render_page(
+        build_networks(alignment(synthetic_stance_graph(5))), title="t", initial_view="stance"
+    )
+    # No markup from the data anywhere: as many script elements as a page without payloads.
+    assert html.lower().count("<script") == plain.lower().count("<script")
+    assert "<img" not in html and 'onerror="' not in html.split("const KG_DATA", 1)[1]
+    data = page_data(html)
+    assert PAYLOAD_NAME in [n["label"] for n in data["views"]["stance"]["nodes"]]
+    assert {row[2] for row in data["statements"]} == {PAYLOAD_QUOTE}  # intact, as data
+    # The page's script writes text with textContent only (never innerHTML and friends).
+    template = Path(__file__).parents[1].joinpath("kg/templates/viz.html").read_text("utf-8")
+    script = template.split("/*KG:DATA*/", 1)[1]
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script, sink
+
+
+def test_alignment_edges_carry_ranks_for_the_top_k_filter(result, tmp_path: Path) -> None:
+    data = page_data(visualize(result, tmp_path / "g.html").read_text())
+    edges = data["views"]["alignment"]["edges"]
+    assert data["alignmentTopK"] == ALIGNMENT_TOP_K
+    by_actor: dict[str, list[tuple[int, float]]] = {}
+    for e in edges:
+        for end, rank in zip((e["from"], e["to"]), e["kg"]["rank"], strict=True):
+            by_actor.setdefault(end, []).append((rank, abs(e["kg"]["score"])))
+    for ranked in by_actor.values():
+        ranked.sort()
+        assert [r for r, _ in ranked] == list(range(len(ranked)))  # 0, 1, 2 ... per actor
+        assert [s for _, s in ranked] == sorted((s for _, s in ranked), reverse=True)
+    colours = data["communityColours"]
+    assert {str(n["kg"]["community"]) for n in data["views"]["alignment"]["nodes"]} <= set(colours)
+
+
+def test_actors_carry_their_search_names_and_label_tiers(result, tmp_path: Path) -> None:
+    nodes = page_data(visualize(result, tmp_path / "g.html").read_text())["views"]["stance"][
+        "nodes"
+    ]
+    kh = next(n for n in nodes if n["label"] == "Kata'ib Hezbollah")
+    assert {"kh", "hizbullah brigades"} <= set(kh["kg"]["names"])
+    assert {n["kg"]["tier"] for n in nodes} <= {0, 1, 2}
+    assert all(isinstance(n["x"], float | int) and isinstance(n["y"], float | int) for n in nodes)
+
+
 def test_two_thousand_actors_without_the_quadratic_path() -> None:
     result = alignment(synthetic_stance_graph(2000, seed=1))
     started = time.perf_counter()
@@ -105,7 +162,7 @@ def test_two_thousand_actors_without_the_quadratic_path() -> None:
     assert all("x" in n and "y" in n for n in stance.nodes)  # precomputed positions
     options = stance.options
     assert PHYSICS_FULL_LIMIT < 2000 and options["layout"]["improvedLayout"] is False
-    assert options["physics"]["stabilization"]["iterations"] <= 100
+    assert options["physics"]["enabled"] is False  # the layout is Python's; a button starts it
     assert options["edges"]["smooth"]["enabled"] is False
     # The alignment view keeps each actor's strongest pairs, not all of them.
     kept = len(networks["alignment"].edges)

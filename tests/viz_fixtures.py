@@ -16,8 +16,11 @@ def synthetic_stance_graph(
     actors: int, seed: int = 0, edges_per_speaker: int = 4
 ) -> nx.MultiDiGraph:
     """`actors` actors (a fifth of them targets only), each speaker with up to
-    `edges_per_speaker` stances toward targets drawn with a skewed weight, some sponsored."""
+    `edges_per_speaker` stances toward targets drawn with a skewed weight, some sponsored.
+    Each stance has `count` statements dated over 2023-2024; the dates come from their own
+    random stream, so the graph's structure (and its alignment) does not depend on them."""
     rng = random.Random(seed)
+    days = random.Random(seed + 1)
     signs = {s.id: s.sign for s in load_stances()}
     graph = nx.MultiDiGraph()
     ids = [f"{BASE}a{i:05d}" for i in range(actors)]
@@ -43,6 +46,8 @@ def synthetic_stance_graph(
             key = stance
             if graph.has_edge(speaker, target, key):
                 continue
+            doc = f"doc-{rng.randint(1, 500)}"
+            evidence = [_evidence(speaker, target, stance, doc, n, days) for n in range(count)]
             graph.add_edge(
                 speaker,
                 target,
@@ -50,18 +55,62 @@ def synthetic_stance_graph(
                 stance=stance,
                 sign=signs[stance],
                 count=count,
-                dates=["2024-02-01"],
-                evidence=[
-                    {
-                        "quote": f"{speaker[-6:]} on {target[-6:]} ({stance}) </script> & <b>",
-                        "statement": f"{speaker}/{target}/{stance}",
-                        "document": None,
-                        "doc_id": f"doc-{rng.randint(1, 500)}",
-                        "url": "https://example.org/doc",
-                        "title": None,
-                        "date": "2024-02-01",
-                    }
-                ],
+                dates=sorted(d for d in (e["date"] for e in evidence) if d),
+                evidence=evidence,
             )
             graph.nodes[speaker]["statements"] += count
+    return graph
+
+
+def _evidence(
+    speaker: str, target: str, stance: str, doc: str, n: int, days: random.Random
+) -> dict[str, str | None]:
+    """One statement; a tenth undated, and quotes that try to break out of the page."""
+    day = (
+        None if days.random() < 0.1 else f"{days.choice((2023, 2024))}-{days.randint(1, 12):02d}-15"
+    )
+    return {
+        "quote": f"{speaker[-6:]} on {target[-6:]} ({stance}) </script> & <b>",
+        "statement": f"{speaker}/{target}/{stance}/{n}",
+        "document": None,
+        "doc_id": doc,
+        "url": "https://example.org/doc",
+        "title": None,
+        "date": day,
+    }
+
+
+# Markup that would run if any text reached the page as HTML: each sets KG_PWNED and the
+# document's title, which the browser test checks are untouched.
+PAYLOAD_NAME = "<img src=x onerror=\"window.KG_PWNED='name';document.title='pwned'\">Raiders"
+PAYLOAD_QUOTE = (
+    "</script><script>window.KG_PWNED='quote'</script>"
+    "<img src=x onerror=\"window.KG_PWNED='quote-img';document.title='pwned'\">"
+)
+PAYLOAD_URL = "javascript:window.KG_PWNED='url'"
+
+
+def payload_stance_graph() -> nx.MultiDiGraph:
+    """Three actors whose name, quotes and source carry script payloads."""
+    graph = nx.MultiDiGraph()
+    raiders, town, press = (f"{BASE}payload-{n}" for n in ("raiders", "town", "press"))
+    for actor, label in ((raiders, PAYLOAD_NAME), (town, "Riverside Council"), (press, "Press")):
+        graph.add_node(actor, label=label, type="ArmedGroup", sponsors=[], affiliations=[])
+        graph.nodes[actor]["statements"] = 0
+    for speaker, target, stance, day in (
+        (raiders, town, "threatens", "2024-03-02"),
+        (press, raiders, "condemns", "2024-05-20"),
+    ):
+        evidence = {
+            "quote": PAYLOAD_QUOTE,
+            "statement": f"{speaker}/{stance}",
+            "document": f"{BASE}doc/{stance}",
+            "doc_id": f"doc-{stance}",
+            "url": PAYLOAD_URL,
+            "title": PAYLOAD_NAME,
+            "date": day,
+        }
+        graph.add_edge(speaker, target, key=stance, stance=stance, sign=-1, count=1,
+                       dates=[day], evidence=[evidence])  # fmt: skip
+        graph.nodes[speaker]["statements"] += 1
     return graph
