@@ -178,6 +178,8 @@ class _Stub(http.server.BaseHTTPRequestHandler):
         auth = self.headers.get("Authorization", "")
         if self.path == "/basic" and not _basic_ok(auth):
             return self._send(401, "text/plain", "no", {"WWW-Authenticate": 'Basic realm="x"'})
+        if self.path == "/digest" and auth.startswith("Basic"):
+            return self._send(401, "text/plain", "")  # as Virtuoso 7.2: no challenge
         if self.path == "/digest" and not _digest_ok(auth, "POST"):
             challenge = f'Digest realm="{REALM}", nonce="{NONCE}", qop="auth", algorithm=MD5'
             return self._send(401, "text/plain", "no", {"WWW-Authenticate": challenge})
@@ -242,16 +244,20 @@ def test_basic_auth(stub: Stub, auth: str) -> None:
 
 @pytest.mark.parametrize("auth", ["auto", "digest"])
 def test_digest_auth(stub: Stub, auth: str) -> None:
-    """Virtuoso's authenticated endpoint (/sparql-auth) wants Digest; auto answers the
-    challenge after Basic is refused."""
+    """Virtuoso's authenticated endpoint (/sparql-auth) wants Digest; auto tries Digest
+    after Basic is refused, here (as there) with a bare 401 that names no scheme."""
     credentials = Credentials(USER, PASSWORD, auth)
     assert query_endpoint(stub("/digest"), SPARQL, credentials=credentials) == [{"n": 7}]
 
 
-def test_the_query_is_posted_as_sparql(stub: Stub) -> None:
-    """SPARQL 1.1 Protocol, query via POST directly: the body is the query, unencoded."""
+def test_the_query_is_posted_as_a_form(stub: Stub) -> None:
+    """SPARQL 1.1 Protocol, query via URL-encoded POST (Virtuoso 7.2 never answers the
+    direct application/sparql-query POST)."""
+    from urllib.parse import urlencode
+
     query_endpoint(stub("/plain"), SPARQL)
-    assert (stub("/plain")[-6:], "application/sparql-query", SPARQL) in stub.seen
+    seen = (stub("/plain")[-6:], "application/x-www-form-urlencoded", urlencode({"query": SPARQL}))
+    assert seen in stub.seen
 
 
 def test_401_says_what_to_give(stub: Stub) -> None:
