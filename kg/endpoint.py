@@ -3,8 +3,9 @@
 `query_endpoint(url, sparql)` sends the query as the SPARQL 1.1 Protocol's URL-encoded
 POST (`Content-Type: application/x-www-form-urlencoded`, `query=...`; Virtuoso 7.2 never
 answers the direct `application/sparql-query` POST) and asks for SPARQL JSON results
-(N-Triples for CONSTRUCT / DESCRIBE), and returns the rows `kg.query` returns on a local graph: dicts of
-plain values (numbers and booleans typed so, other terms as text, None when unbound).
+(N-Triples for CONSTRUCT / DESCRIBE), and returns the rows `kg.query` returns on a local
+graph: dicts of plain values (numbers and booleans typed so, other terms as text, None
+when unbound).
 `run_endpoint(q, url, params)` does the same for a named query with parameters.
 
 Credentials: Basic or Digest auth (`auth="basic"` / `"digest"`; `"auto"` sends Basic and
