@@ -78,7 +78,30 @@ def query_endpoint(
     _check_url(url)
     response = _post(url, sparql, credentials, timeout)
     _raise_for_status(url, response, credentials)
-    return _rows(url, response)
+    rows = _rows(url, response)
+    _raise_if_cut(url, response, len(rows))
+    return rows
+
+
+def _raise_if_cut(url: str, response: httpx.Response, count: int) -> None:
+    """Virtuoso answers 200 with part of the rows in two cases, and says so only in a
+    header: `X-SPARQL-MaxRows: N` when its ResultSetMaxRows (10,000 by default) cut the
+    result, `X-SQL-State` with `X-SQL-Message` when an "anytime" query stopped at its
+    time limit. Rows that may be incomplete are an error, never a result."""
+    limit = response.headers.get("X-SPARQL-MaxRows", "")
+    if limit.isdigit() and count >= int(limit):
+        raise EndpointError(
+            f"{url} cut the result at {limit} rows (Virtuoso's ResultSetMaxRows): the rows "
+            f"are incomplete; ask for fewer (--param limit=N below {limit}) or raise the "
+            f"server's ResultSetMaxRows"
+        )
+    state = response.headers.get("X-SQL-State")
+    if state:
+        message = response.headers.get("X-SQL-Message", "")
+        raise EndpointError(
+            f"{url} returned incomplete results ({state} {message}); the query ran into "
+            f"the server's time limit"
+        )
 
 
 def _check_url(url: str) -> None:

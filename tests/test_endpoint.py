@@ -169,7 +169,8 @@ def _basic_ok(header: str) -> bool:
 
 class _Stub(http.server.BaseHTTPRequestHandler):
     """POST /basic, /digest: SPARQL results behind that auth; /html: a web page;
-    /slow: answers after 3 s; /error: HTTP 400 with a message."""
+    /slow: answers after 3 s; /error: HTTP 400 with a message; /cut, /anytime: results
+    with Virtuoso's headers for incomplete rows."""
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
@@ -189,7 +190,14 @@ class _Stub(http.server.BaseHTTPRequestHandler):
             return self._send(400, "text/plain", "Virtuoso 37000 Error SP030: syntax error")
         if self.path == "/slow":
             time.sleep(3)
-        self._send(200, "application/sparql-results+json", json.dumps(RESULTS))
+        headers = {
+            "/cut": {"X-SPARQL-MaxRows": "1"},  # Virtuoso's ResultSetMaxRows cut it
+            "/anytime": {
+                "X-SQL-State": "S1TAT",
+                "X-SQL-Message": "RC...: Returning incomplete results",
+            },
+        }.get(self.path)
+        self._send(200, "application/sparql-results+json", json.dumps(RESULTS), headers)
 
     def _send(self, status: int, kind: str, text: str, headers: dict | None = None) -> None:
         data = text.encode("utf-8")
@@ -275,6 +283,13 @@ def test_answers_that_are_not_sparql_results(stub: Stub) -> None:
         query_endpoint(stub("/html"), SPARQL)
     with pytest.raises(EndpointError, match=r"HTTP 400 .*SP030: syntax error"):
         query_endpoint(stub("/error"), SPARQL)
+
+
+def test_results_virtuoso_marks_incomplete_are_errors(stub: Stub) -> None:
+    with pytest.raises(EndpointError, match="cut the result at 1 rows.*ResultSetMaxRows"):
+        query_endpoint(stub("/cut"), SPARQL)
+    with pytest.raises(EndpointError, match="incomplete results .S1TAT"):
+        query_endpoint(stub("/anytime"), SPARQL)
 
 
 def test_timeout_and_unreachable_host(stub: Stub) -> None:
