@@ -204,12 +204,12 @@ def _queries(store_dir: Path, endpoints: dict[str, str], repeat: int) -> list[di
     cases = [(name, {}) for name in list_queries()] + WITH_PARAMETERS
     rows_out = []
     for name, params in cases:
-        local, first, best = _timed(lambda: run_query(store, name, params), repeat)
+        local, first, best = _timed(lambda n=name, p=params: run_query(store, n, p), repeat)
         row: dict[str, Any] = {"query": name, "params": params, "in-process": (first, best)}
         row["rows"] = len(local) if isinstance(local, list) else local
         for engine, url in endpoints.items():
             remote, first, best = _timed(
-                lambda url=url: run_endpoint(name, url, params, timeout=600), repeat
+                lambda u=url, n=name, p=params: run_endpoint(n, u, p, timeout=600), repeat
             )
             if isinstance(remote, str):
                 row[engine] = {"error": remote, "seconds": first}
