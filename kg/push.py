@@ -22,8 +22,10 @@ A data manager must be able to trust a push, so in replace mode (the default):
 A push interrupted before step 3 leaves the old dataset as it was. `dataset="NAME"` puts
 the name into the target graph IRIs (`.../dataset/NAME/graph/asserted`), so several
 corpora share one store and replacing one leaves the others alone. With `replace=False`
-(`--append`) the triples are added to the live graphs directly, which must then hold at
-least as many as were sent.
+(`--append`) the temporary graphs are checked the same way, then added to the live graphs
+(`ADD`, one request), which must then hold at least as many triples as were sent; an
+append that would give a derived relation two statement counts (another build of other
+records: its counts count another corpus) is refused before anything is added.
 
 Named graphs (asserted, inferred, alignment) stay apart on the target. Triples holding a
 blank node all travel in one request, so a blank node is never split across two
@@ -158,23 +160,28 @@ def push(
     if not graphs:
         # Mirroring an empty source would empty the dataset: more likely a mistake.
         raise PushError(f"{source}: no triples to push")
-    swap = target.replace and target.verify
+    staged = target.verify  # into temporary graphs, checked, then swapped or added in
     token = secrets.token_hex(4)
     loaded: dict[str, str] = {}  # live graph -> the graph its triples were loaded into
     try:
         for graph in graphs:
             live = target_graph("" if _is_default(graph) else graph.value, dataset)
-            loaded[live] = temp_graph(live, token) if swap else live
+            loaded[live] = temp_graph(live, token) if staged else live
             report.graphs[live] = _load_graph(client, target, store, graph, loaded[live])
-        if target.verify:
+        if staged:
             counted = {loaded[g]: n for g, n in report.graphs.items()}
             _check_counts(client, target, counted, {temp: live for live, temp in loaded.items()})
+            if not target.replace:
+                _refuse_conflicting_counts(client, target, loaded)
     except PushError:
-        if swap:  # the live graphs are untouched; leave no temporary graph behind
+        if staged:  # the live graphs are untouched; leave no temporary graph behind
             _drop_quietly(client, target, list(loaded.values()))
         raise
-    if swap:
-        report.removed = _swap_in(client, target, loaded)
+    if staged:
+        if target.replace:
+            report.removed = _swap_in(client, target, loaded)
+        else:
+            _add_in(client, target, loaded)
         report.verified = _check_counts(client, target, report.graphs)
     report.requests = client.requests
     report.batch_size = client.batch_size
@@ -205,10 +212,10 @@ def _target(
             f"cannot tell the SPARQL query endpoint beside {push_url}: give it "
             f"(--query-endpoint URL) so kg can check what landed"
         )
-    if verify and replace and not update_url:
+    if verify and not update_url:
         raise PushError(
             f"cannot tell the SPARQL Update endpoint beside {push_url}: give it (--endpoint "
-            f"URL) so kg can swap the new graphs in"
+            f"URL) so kg can swap (or, with --append, add) the new graphs in"
         )
     return _Target(graph_store, update_url, query_url, dataset, replace, verify)
 
@@ -339,6 +346,49 @@ def _swap_in(client: _Client, target: _Target, loaded: dict[str, str]) -> list[s
         update = client.bulk_prefix() + " ;\n".join(operations)
         client.request("POST", str(target.update_url), update.encode(), "application/sparql-update")
     return stale
+
+
+def _add_in(client: _Client, target: _Target, loaded: dict[str, str]) -> None:
+    """--append: one SPARQL Update adds each temporary graph to its live graph and drops
+    it, so readers see all of the new triples or none (on a store that runs one update
+    request as one transaction)."""
+    operations: list[str] = []
+    for live, temp in loaded.items():
+        into = f"GRAPH <{live}>" if live else "DEFAULT"
+        operations += [f"ADD SILENT GRAPH <{temp}> TO {into}", f"DROP SILENT GRAPH <{temp}>"]
+    update = client.bulk_prefix() + " ;\n".join(operations)
+    client.request("POST", str(target.update_url), update.encode(), "application/sparql-update")
+
+
+def _refuse_conflicting_counts(client: _Client, target: _Target, loaded: dict[str, str]) -> None:
+    """--append of another build: the statement counts of the derived relations
+    (kg.counts: one node per relation, IRI hashed from it) count one corpus each, so a
+    relation in both builds would end up with two counts (3 and 5, not 8) and the
+    queries that rank by them would count it twice. Raise PushError before anything is
+    added when a count node of the source holds another count on the target."""
+    from kg.counts import STATEMENT_COUNT
+
+    query_url = str(target.query_url)
+    for live, temp in loaded.items():
+        if not live:
+            continue
+        where = (
+            f"GRAPH <{temp}> {{ ?node <{STATEMENT_COUNT}> ?new }} "
+            f"GRAPH <{live}> {{ ?node <{STATEMENT_COUNT}> ?old }} FILTER (?new != ?old)"
+        )
+        rows = client.query(query_url, f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        conflicts = rows[0].get("n") if rows else 0
+        if not conflicts:
+            continue
+        example = client.query(query_url, f"SELECT ?node ?old ?new WHERE {{ {where} }} LIMIT 1")
+        node, old, new = (example[0].get(k) for k in ("node", "old", "new"))
+        raise PushError(
+            f"--append would leave {conflicts} derived relations of <{live}> with two "
+            f"statement counts (e.g. <{node}>: {old} on the target, {new} in the source); "
+            f"nothing was added. The counts are derived from one corpus, so two builds do "
+            f"not merge by adding triples: build one graph from the records of both and "
+            f"push it (without --append), or push each build with its own --dataset NAME"
+        )
 
 
 def _drop_quietly(client: _Client, target: _Target, graphs: list[str]) -> None:
