@@ -257,3 +257,23 @@ def test_graph_store_protocol_push_and_a_dataset_query(
     argv = ["query", "threat_timeline", "--endpoint", virtuoso.sparql_url, "--format", "json"]
     assert main([*argv, "--dataset", "gsp"]) == 0
     assert _typed(json.loads(capsys.readouterr().out)) == _typed(query("threat_timeline", dataset))
+
+
+def test_append_adds_a_disjoint_build_and_refuses_conflicting_counts(
+    virtuoso: Virtuoso, tmp_path: Path
+) -> None:
+    from test_push import _build_with_counts
+
+    from kg.push import PushError
+
+    a = f"{KG}dataset/append/graph/"
+    auth = {"user": USER, "password": PASSWORD, "dataset": "append"}
+    first = _build_with_counts(tmp_path / "first.trig", {"kataib-hezbollah": 3, "hezbollah": 2})
+    push(first, endpoint=virtuoso.auth_url, **auth)
+    other = _build_with_counts(tmp_path / "other.trig", {"kataib-hezbollah": 5})
+    with pytest.raises(PushError, match=r"1 derived relations .* 3 on the target, 5 in"):
+        push(other, endpoint=virtuoso.auth_url, replace=False, **auth)
+    assert _counts(virtuoso, f"{KG}dataset/append/") == {a + "asserted": 2, a + "inferred": 6}
+    disjoint = _build_with_counts(tmp_path / "disjoint.trig", {"houthis": 4})
+    report = push(disjoint, endpoint=virtuoso.auth_url, replace=False, **auth)
+    assert report.verified == {a + "asserted": 3, a + "inferred": 9}
