@@ -11,13 +11,19 @@ package; the SPARQL endpoints do not need them).
         virtuoso.sparql_url      # http://127.0.0.1:PORT/sparql (anonymous, read)
         virtuoso.auth_url        # .../sparql-auth (Digest auth, user dba)
 
-Used by tests/test_virtuoso.py and bench/bench_stores.py.
+Used by tests/test_virtuoso.py and bench/bench_stores.py. Run as a script, it starts one
+on the usual ports (SPARQL on 8890) until Ctrl-C, the Virtuoso the README's commands use:
+
+    python bench/engines.py work/virtuoso [--http-port 8890] [--sql-port 1111]
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
+import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -161,9 +167,16 @@ class Virtuoso:
 
 
 @contextmanager
-def start_virtuoso(folder: Path, *, within_s: float = 180.0) -> Iterator[Virtuoso]:
-    """A fresh Virtuoso in `folder` (created), stopped on exit; EngineError when
-    virtuoso-t is missing or its /sparql endpoint does not answer within `within_s`."""
+def start_virtuoso(
+    folder: Path,
+    *,
+    within_s: float = 180.0,
+    http_port: int | None = None,
+    sql_port: int | None = None,
+) -> Iterator[Virtuoso]:
+    """A Virtuoso on the database in `folder` (created when new), on the given loopback
+    ports (free ones by default), stopped on exit; EngineError when virtuoso-t is missing
+    or its /sparql endpoint does not answer within `within_s`."""
     from kg.serve import free_port
 
     binary = virtuoso_binary()
@@ -171,7 +184,7 @@ def start_virtuoso(folder: Path, *, within_s: float = 180.0) -> Iterator[Virtuos
         raise EngineError("virtuoso-t not found (apt-get install virtuoso-opensource-7-bin)")
     folder = folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
-    http_port, sql_port = free_port(), free_port()
+    http_port, sql_port = http_port or free_port(), sql_port or free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(folder=folder, sql_port=sql_port, http_port=http_port))
     with (folder / "stdout.log").open("wb") as out:
@@ -206,3 +219,28 @@ def _wait_until_ready(virtuoso: Virtuoso, within_s: float) -> None:
             pass
         time.sleep(0.5)
     raise EngineError(f"Virtuoso did not answer within {within_s:g} s: {virtuoso.log()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Start Virtuoso 7.2 as the tests do.")
+    parser.add_argument("folder", type=Path, help="database folder (created when new)")
+    parser.add_argument("--http-port", type=int, default=8890)
+    parser.add_argument("--sql-port", type=int, default=1111)
+    args = parser.parse_args(argv)
+    # SIGTERM unwinds like Ctrl-C, so Virtuoso is stopped too (it runs in its own session).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        with start_virtuoso(args.folder, http_port=args.http_port, sql_port=args.sql_port) as v:
+            print(f"Virtuoso at {v.sparql_url} (read), {v.auth_url} (Digest, user {USER})")
+            print("Stop with Ctrl-C.", flush=True)
+            v.process.wait()
+    except KeyboardInterrupt:
+        return 0
+    except EngineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
