@@ -239,7 +239,8 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     for engine, push in results["push"].items():
         if "error" in push:
-            lines.append(f"| {engine} | {push['seconds']:.0f} | error: {push['error']} | | | |")
+            error = push["error"].replace("|", "/")
+            lines.append(f"| {engine} | {push['seconds']:.0f} | error: {error} | | | |")
             continue
         lines.append(
             f"| {engine} | {push['seconds']:.0f} | {push['triples']:,} | {push['requests']:,} "
