@@ -464,8 +464,9 @@ def _add_push(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--append",
         action="store_true",
-        help="add to the live target graphs; the default loads temporary graphs, checks "
-        "them and swaps them in, removing the dataset's graphs the source lacks",
+        help="add to the live target graphs (staged and checked first; refused when its "
+        "statement counts conflict with the target's); the default loads temporary graphs, "
+        "checks them and swaps them in, removing the dataset's graphs the source lacks",
     )
     p.add_argument("--user", help="HTTP user (password from --password or KG_PUSH_PASSWORD)")
     p.add_argument("--password", metavar="PASSWORD", help="password for --user")

@@ -1,9 +1,11 @@
 """Queries against a remote SPARQL 1.1 endpoint (Virtuoso, Fuseki, an Oxigraph server, ...).
 
-`query_endpoint(url, sparql)` sends the query as the SPARQL 1.1 Protocol's POST with
-`Content-Type: application/sparql-query` and asks for SPARQL JSON results (N-Triples for
-CONSTRUCT / DESCRIBE), and returns the rows `kg.query` returns on a local graph: dicts of
-plain values (numbers and booleans typed so, other terms as text, None when unbound).
+`query_endpoint(url, sparql)` sends the query as the SPARQL 1.1 Protocol's URL-encoded
+POST (`Content-Type: application/x-www-form-urlencoded`, `query=...`; Virtuoso 7.2 never
+answers the direct `application/sparql-query` POST) and asks for SPARQL JSON results
+(N-Triples for CONSTRUCT / DESCRIBE), and returns the rows `kg.query` returns on a local
+graph: dicts of plain values (numbers and booleans typed so, other terms as text, None
+when unbound).
 `run_endpoint(q, url, params)` does the same for a named query with parameters.
 
 Credentials: Basic or Digest auth (`auth="basic"` / `"digest"`; `"auto"` sends Basic and
@@ -15,6 +17,7 @@ check: an unreachable host, a timeout, HTTP 401, an answer that is not SPARQL re
 from __future__ import annotations
 
 import json
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -75,7 +78,30 @@ def query_endpoint(
     _check_url(url)
     response = _post(url, sparql, credentials, timeout)
     _raise_for_status(url, response, credentials)
-    return _rows(url, response)
+    rows = _rows(url, response)
+    _raise_if_cut(url, response, len(rows))
+    return rows
+
+
+def _raise_if_cut(url: str, response: httpx.Response, count: int) -> None:
+    """Virtuoso answers 200 with part of the rows in two cases, and says so only in a
+    header: `X-SPARQL-MaxRows: N` when its ResultSetMaxRows (10,000 by default) cut the
+    result, `X-SQL-State` with `X-SQL-Message` when an "anytime" query stopped at its
+    time limit. Rows that may be incomplete are an error, never a result."""
+    limit = response.headers.get("X-SPARQL-MaxRows", "")
+    if limit.isdigit() and count >= int(limit):
+        raise EndpointError(
+            f"{url} cut the result at {limit} rows (Virtuoso's ResultSetMaxRows): the rows "
+            f"are incomplete; ask for fewer (--param limit=N below {limit}) or raise the "
+            f"server's ResultSetMaxRows"
+        )
+    state = response.headers.get("X-SQL-State")
+    if state:
+        message = response.headers.get("X-SQL-Message", "")
+        raise EndpointError(
+            f"{url} returned incomplete results ({state} {message}); the query ran into "
+            f"the server's time limit"
+        )
 
 
 def _check_url(url: str) -> None:
@@ -85,8 +111,11 @@ def _check_url(url: str) -> None:
 
 def _post(url: str, sparql: str, credentials: Credentials | None, timeout: float) -> httpx.Response:
     accept = _ACCEPT_GRAPH if _returns_graph(sparql) else _ACCEPT_RESULTS
-    headers = {"Content-Type": "application/sparql-query", "Accept": accept}
-    return send("POST", url, sparql.encode("utf-8"), headers, credentials, timeout)
+    # URL-encoded, not the direct POST: Virtuoso 7.2.5 leaves an application/sparql-query
+    # body unanswered (the request hangs until the timeout), every engine takes a form.
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+    body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
+    return send("POST", url, body, headers, credentials, timeout)
 
 
 def send(
@@ -142,13 +171,16 @@ def _digest(credentials: Credentials | None) -> httpx.Auth:
 
 
 def _wants_digest(response: httpx.Response, credentials: Credentials | None) -> bool:
-    """Basic was refused and the server asks for Digest (auto mode only)."""
-    challenge = response.headers.get("WWW-Authenticate", "")
+    """Basic was refused and the server may take Digest (auto mode only): it asks for
+    Digest, or asks for nothing (Virtuoso 7.2's /sparql-auth answers Basic with a bare
+    401; Digest then gets its challenge). A server that asks for Basic again refused
+    the password."""
+    challenge = response.headers.get("WWW-Authenticate", "").lower()
     return (
         credentials is not None
         and credentials.auth == "auto"
         and response.status_code == 401
-        and challenge.lower().startswith("digest")
+        and not challenge.startswith("basic")
     )
 
 

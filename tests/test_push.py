@@ -450,3 +450,50 @@ def _query_a_named_dataset(
     assert f"FROM <{KG}dataset/corpus-a/graph/asserted>" in printed
     assert f"<{KG}graph/" not in printed
     assert main(["query", "who_blames_whom", "--print", "--dataset", "a/b"]) == 2
+
+
+def _build_with_counts(path: Path, counts: dict[str, int]) -> Path:
+    """A TriG 'build': one statement per relation and, in the inferred graph, the
+    relation with its statement-count node (kg.counts: IRI hashed from the relation)."""
+    from kg.counts import STATEMENT_COUNT, count_iri
+
+    blames = f"{KG}ontology#blames"
+    asserted, inferred = [], []
+    for speaker, count in counts.items():
+        subject, target = f"{KG}id/actor/{speaker}", f"{KG}id/actor/united-states"
+        node = count_iri(subject, blames, target)
+        asserted.append(f"<{KG}id/statement/{speaker}> <{KG}ontology#speaker> <{subject}> .")
+        inferred += [
+            f"<{subject}> <{blames}> <{target}> .",
+            f"<{node}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{subject}> .",
+            f"<{node}> <{STATEMENT_COUNT}> {count} .",
+        ]
+    path.write_text(
+        f"<{ASSERTED}> {{\n" + "\n".join(asserted) + "\n}\n"
+        f"<{INFERRED}> {{\n" + "\n".join(inferred) + "\n}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_append_refuses_builds_whose_statement_counts_conflict(
+    tmp_path: Path, target: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14: `--append` of another build left a relation with two statement counts
+    (3 and 5). Now the appended graphs are staged and checked first: conflicting counts
+    are refused with nothing added; a build whose relations are all new is added whole,
+    and appending the same build again changes nothing."""
+    first = _build_with_counts(tmp_path / "first.trig", {"kataib-hezbollah": 3, "hezbollah": 2})
+    other = _build_with_counts(tmp_path / "other.trig", {"kataib-hezbollah": 5})
+    disjoint = _build_with_counts(tmp_path / "disjoint.trig", {"houthis": 4})
+    push(first, endpoint=target.update_url)
+    before = _counts(target)
+    argv = ["push", "--graph", str(other), "--endpoint", target.update_url, "--append"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "--append would leave 1 derived relations" in err and "3 on the target, 5" in err
+    assert _counts(target) == before  # nothing added, no temporary graph left
+    report = push(disjoint, endpoint=target.update_url, replace=False)
+    assert report.verified == {ASSERTED: 3, INFERRED: 9}
+    push(first, endpoint=target.update_url, replace=False)
+    assert _counts(target) == {ASSERTED: 3, INFERRED: 9}
