@@ -805,6 +805,14 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         help="SPARQL engine for --graph (default: oxigraph, in memory)",
     )
     p.add_argument("--list", action="store_true", help="list the bundled queries and exit")
+    for option, side in (("--since", "first"), ("--until", "last")):
+        p.add_argument(
+            option,
+            metavar="DATE",
+            help=f"set the query's {option[2:]} parameter (YYYY-MM-DD; YYYY-MM or YYYY: its "
+            f"{side} day); only queries that declare it take it (kg query --list shows "
+            "which)",
+        )
     p.set_defaults(func=_run_query)
 
 
@@ -858,10 +866,36 @@ def _query_params(args: argparse.Namespace) -> tuple[dict[str, str], list[Any]]:
     from kg.query import iter_params
 
     params, resolutions = canonical_params(iter_params(args.param))
+    params.update(_date_params(args, params))
     for resolution in resolutions:
         if resolution.actor is not None and resolution.actor.name != resolution.query:
             _info(f"kg: note: {resolution.query!r} is {resolution.actor.name!r}")
     return params, resolutions
+
+
+def _date_params(args: argparse.Namespace, params: dict[str, str]) -> dict[str, str]:
+    """--since / --until as the query's `since` / `until` parameters, checked: a query
+    without them would silently ignore the dates, so that is an error."""
+    from kg.query import list_queries, load_query
+    from kg.timeframe import DateWindow, TimeframeError
+
+    with _library_errors(TimeframeError):
+        window = DateWindow.from_options(args.since, args.until)
+    if window is None:
+        return {}
+    declared = load_query(args.query).params
+    dates = {"since": window.since, "until": window.until}
+    given = {name: value for name, value in dates.items() if value is not None}
+    for name in given:
+        if name not in declared:
+            dated = [query for query in list_queries() if name in load_query(query).params]
+            raise CliError(
+                f"--{name}: the query {args.query!r} has no {name!r} parameter, so it cannot "
+                f"be narrowed by date; the library's queries that can: {', '.join(dated)}"
+            )
+        if name in params:
+            raise CliError(f"give --{name} or --param {name}=..., not both")
+    return given
 
 
 def _explain_empty(args: argparse.Namespace, given: dict[str, str], resolutions: list[Any]

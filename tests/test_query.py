@@ -81,6 +81,20 @@ def test_parameters(dataset: Dataset) -> None:
         query("who_blames_whom", dataset, {"spekaer": "x"})
 
 
+def test_date_parameters_narrow_the_timelines(dataset: Dataset) -> None:
+    """since / until are inclusive ISO days; a window leaves the undated out."""
+    every = query("threat_timeline", dataset)
+    january = query("threat_timeline", dataset, {"since": "2024-01-01", "until": "2024-01-31"})
+    assert january == [row for row in every if row["date"].startswith("2024-01")] != []
+    assert query("threat_timeline", dataset, {"since": "2024-02-10"}) == every[:2]
+    assert query("threat_timeline", dataset, {"until": "2024-02-09"}) == every[2:]
+    months = query("statements_per_month", dataset)
+    assert {row["month"] for row in months} >= {"2024-01", "2024-02", "undated"}
+    since = query("statements_per_month", dataset, {"since": "2024-02-01"})
+    assert since == [row for row in months if "2024-02" <= row["month"] <= "2024-12"]
+    assert query("statements_per_month", dataset, {"until": "2023-12-31"}) == []
+
+
 def test_defaults_are_read_from_the_query_body() -> None:
     """The defaults are the terms of the query's BINDs (and its LIMIT), so the .rq file
     sent as written asks the same question as `kg query NAME`."""
@@ -291,6 +305,29 @@ def test_cli_query(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "nope", "--graph", str(graph)]) == 2
     assert "no query named 'nope'" in capsys.readouterr().err
     assert main(["query", "who_blames_whom", "--graph", str(tmp_path / "missing.ttl")]) == 2
+
+
+def test_cli_query_since_until_set_the_date_parameters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli import main
+
+    graph = tmp_path / "graph.ttl"
+    assert main(["build", str(FIXTURES / "statements.jsonl"), "-o", str(graph), "--reason"]) == 0
+    capsys.readouterr()
+    argv = ["query", "threat_timeline", "--graph", str(graph), "--format", "json"]
+    assert main([*argv, "--since", "2024-02", "--until", "2024"]) == 0
+    assert {row["date"] for row in json.loads(capsys.readouterr().out)} == {"2024-02-10"}
+    assert main(["query", "threat_timeline", "--since", "2024", "--print"]) == 0
+    assert '"2024-01-01"' in capsys.readouterr().out
+    # a query without date parameters would ignore the dates: an error naming those that can
+    assert main(["query", "who_threatens", "--graph", str(graph), "--since", "2024"]) == 2
+    err = capsys.readouterr().err
+    assert "no 'since' parameter" in err and "threat_timeline" in err
+    assert main([*argv, "--since", "2024", "--param", "since=2023"]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main([*argv, "--until", "2024-13"]) == 2
+    assert "is not a date" in capsys.readouterr().err
 
 
 def test_queries_see_the_inferred_sidecar(tmp_path: Path) -> None:
