@@ -132,7 +132,10 @@ def decode_bytes(raw: bytes, *, markup: bool = False, truncated: bool = False) -
             else:
                 text = _decode_or_none(raw, codec, truncated)
                 if text is not None:
-                    return Decoded(text, codec, "declared", note=f"charset {label} (declared)")
+                    # UTF-8 is what a reader assumes; a note for each such page of a large
+                    # crawl would bury the notes that matter
+                    said = "" if codec == "utf_8" else f"charset {label} (declared)"
+                    return Decoded(text, codec, "declared", note=said)
                 note = f"declares {label}, which its bytes do not fit; "
     text = _decode_or_none(raw, "utf_8", truncated)
     if text is not None:

@@ -107,6 +107,14 @@ def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
     assert [(i.level, i.reason) for i in issues] == [("note", "charset windows-1256 (declared)")]
 
 
+def test_a_page_declaring_utf8_reads_without_a_note(tmp_path: Path) -> None:
+    page = tmp_path / "plain.html"
+    body = "<body><article><p>The council’s spokesman spoke in Aden.</p></article></body>"
+    page.write_bytes(f'<html><head><meta charset="utf-8"></head>{body}</html>'.encode())
+    [doc], issues = read(page)
+    assert "council’s spokesman" in doc.text and issues == []
+
+
 def test_html_http_equiv_latin1_means_windows_1252(tmp_path: Path) -> None:
     head = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
