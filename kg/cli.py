@@ -468,7 +468,11 @@ def _add_push(sub: argparse._SubParsersAction) -> None:
         "statement counts conflict with the target's); the default loads temporary graphs, "
         "checks them and swaps them in, removing the dataset's graphs the source lacks",
     )
-    p.add_argument("--user", help="HTTP user (password from --password or KG_PUSH_PASSWORD)")
+    p.add_argument(
+        "--user",
+        help="HTTP user (password from --password, else the variable KG_PUSH_PASSWORD, else "
+        "KG_SPARQL_PASSWORD, the one kg query reads)",
+    )
     p.add_argument("--password", metavar="PASSWORD", help="password for --user")
     p.add_argument(
         "--auth",
@@ -487,8 +491,7 @@ def _add_push(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_push(args: argparse.Namespace) -> int:
-    import os
-
+    from kg.endpoint import PASSWORD_ENV
     from kg.push import PushError, push
     from kg.store import StoreError
 
@@ -502,9 +505,7 @@ def _run_push(args: argparse.Namespace) -> int:
             batch_size=args.batch,
             replace=not args.append,
             user=args.user,
-            password=(
-                args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
-            ),
+            password=_password(args, "KG_PUSH_PASSWORD", PASSWORD_ENV),
             auth=args.auth,
             timeout_s=args.timeout,
             query_endpoint=args.query_endpoint,
@@ -928,20 +929,29 @@ def _list_queries() -> int:
     return 0
 
 
-def _query_endpoint(args: argparse.Namespace, params: dict[str, str]) -> list[dict[str, Any]]:
+def _password(args: argparse.Namespace, *variables: str) -> str | None:
+    """--password, else the first of the environment `variables` that is set; checked
+    against --user (a user without a password would only meet a bare HTTP 401)."""
     import os
 
+    password = args.password
+    for variable in variables:
+        if password is None:
+            password = os.environ.get(variable)
+    if args.user and password is None:
+        names = " or ".join(variables)
+        raise CliError(f"--user needs a password: --password or the variable {names}")
+    if args.password is not None and not args.user:
+        raise CliError("--password needs --user")
+    return password if args.user else None
+
+
+def _query_endpoint(args: argparse.Namespace, params: dict[str, str]) -> list[dict[str, Any]]:
     from kg.endpoint import PASSWORD_ENV, Credentials, EndpointError, run_endpoint
     from kg.query import QueryError
 
-    credentials = None
-    if args.user:
-        password = args.password if args.password is not None else os.environ.get(PASSWORD_ENV)
-        if password is None:
-            raise CliError(f"--user needs a password: --password or the variable {PASSWORD_ENV}")
-        credentials = Credentials(args.user, password, args.auth)
-    elif args.password is not None:
-        raise CliError("--password needs --user")
+    password = _password(args, PASSWORD_ENV)
+    credentials = Credentials(args.user, password, args.auth) if args.user else None
     from kg.push import PushError
 
     with _library_errors(QueryError, EndpointError, PushError):

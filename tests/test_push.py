@@ -135,6 +135,23 @@ def test_http_failures_are_clear_errors(graph_file: Path, target: Server) -> Non
     assert main(["push", "--graph", str(graph_file), "--endpoint", closed]) == 2
 
 
+def test_cli_push_credentials_are_checked_before_anything_is_sent(
+    graph_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    closed = f"http://127.0.0.1:{free_port()}/update"  # never reached: the check comes first
+    for variable in ("KG_PUSH_PASSWORD", "KG_SPARQL_PASSWORD"):
+        monkeypatch.delenv(variable, raising=False)
+    argv = ["push", "--graph", str(graph_file), "--endpoint", closed]
+    assert main([*argv, "--user", "kg"]) == 2
+    err = capsys.readouterr().err
+    assert "--user needs a password" in err and "KG_SPARQL_PASSWORD" in err
+    assert main([*argv, "--password", "secret"]) == 2
+    assert "--password needs --user" in capsys.readouterr().err
+    monkeypatch.setenv("KG_SPARQL_PASSWORD", "secret")  # the variable kg query reads works too
+    assert main([*argv, "--user", "kg", "--timeout", "5"]) == 2
+    assert "cannot reach" in capsys.readouterr().err
+
+
 def test_turtle_with_its_inferred_sidecar_keeps_the_named_graphs(
     tmp_path: Path, target: Server
 ) -> None:

@@ -280,3 +280,44 @@ def test_append_adds_a_disjoint_build_and_refuses_conflicting_counts(
     disjoint = _build_with_counts(tmp_path / "disjoint.trig", {"houthis": 4})
     report = push(disjoint, endpoint=virtuoso.auth_url, replace=False, **auth)
     assert report.verified == {a + "asserted": 3, a + "inferred": 9}
+
+
+def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
+    virtuoso: Virtuoso, graph_file: Path, tmp_path: Path
+) -> None:
+    """SIGKILL a `kg push` while Virtuoso takes its batches: the anonymous endpoint still
+    answers with the previous dataset, whole; the next push swaps in and removes the
+    killed push's temporary graph."""
+    import signal
+    import subprocess
+    import time
+
+    from kg.push import TEMP_MARK
+
+    prefix = f"{KG}dataset/killed/"
+    auth = {"user": USER, "password": PASSWORD, "dataset": "killed"}
+    push(graph_file, endpoint=virtuoso.auth_url, **auth)
+    before = _counts(virtuoso, prefix)
+    big = _synthetic(tmp_path / "big.nt", 20_000)
+    argv = ["push", "--graph", str(big), "--endpoint", virtuoso.auth_url, "--batch", "50",
+            "--user", USER, "--dataset", "killed"]  # fmt: skip
+    code = "import sys; from kg.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+           "KG_SPARQL_PASSWORD": PASSWORD}  # fmt: skip
+    process = subprocess.Popen([sys.executable, "-c", code, *argv], env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while not any(TEMP_MARK in graph for graph in _counts(virtuoso, prefix)):
+            assert process.poll() is None, "the push ended before it could be killed"
+            assert time.monotonic() < deadline, "no temporary graph appeared within 120 s"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    after = _counts(virtuoso, prefix)
+    assert {g: n for g, n in after.items() if TEMP_MARK not in g} == before
+    assert any(TEMP_MARK in graph for graph in after)  # killed midway, not before or after
+    report = push(big, endpoint=virtuoso.auth_url, **auth)
+    assert _counts(virtuoso, prefix) == {f"{prefix}graph/asserted": 20_000}
+    assert any(TEMP_MARK in graph for graph in report.removed)
