@@ -122,6 +122,41 @@ def test_a_surname_names_the_person_given_in_full(extractor) -> None:
     assert names["Khazali"] == "Qais al-Khazali"
 
 
+def test_a_surname_names_the_unlisted_person_wherever_it_stands(extractor) -> None:
+    """Rule 7: NER tags a bare surname as a person, a place or a group from one sentence
+    to the next, or not at all; each use is the one person the text names in full."""
+    text = (
+        "Haddour's killing shook the camp. Mourners in Sidon buried Karim al-Haddour, a "
+        "field commander, on Monday. The army said Haddour had planned the ambush, and "
+        "al-Haddour's brother spoke at the grave. Haddour was 41."
+    )
+    doc = extractor.process(SourceDocument("t", text))
+    found = [(m.text, m.name) for m in doc._.kg_mentions.items if "Haddour" in m.text]
+    assert len(found) == 5, found
+    assert {name for _, name in found} == {"Karim al-Haddour"}
+
+
+def test_a_surname_two_people_share_stays_as_written(extractor) -> None:
+    text = (
+        "Karim Haddour and his cousin Samir Haddour were killed in the strike. Haddour had "
+        "led the unit since 2019."
+    )
+    doc = extractor.process(SourceDocument("t", text))
+    names = {m.name for m in doc._.kg_mentions.items if m.text == "Haddour"}
+    assert names <= {"Haddour"}
+
+
+def test_praise_of_a_surname_names_the_full_name(extractor) -> None:
+    text = (
+        "Israeli jets killed Fadel Mraisi, a commander of the group, near Tyre. Hezbollah "
+        "said in a statement that it mourned Mraisi, a great jihadi leader, and praised "
+        "Mraisi as a hero of the resistance."
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    praised = {t for r in records if r.speaker == "Hezbollah" for t in r.praises_or_supports}
+    assert praised == {"Fadel Mraisi"}
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "name"),
     [

@@ -19,7 +19,10 @@ In order of trust:
    gazetteer's spellings first (`Gazetteer.resolve`), with titles dropped ("Foreign
    Minister X" -> X), typed by their apposition ("X, a little-known group") or their name
    words ("Saraya ...", "... Command");
-6. a bare surname for the full name the text gave before ("Khazali" -> Qais al-Khazali).
+6. a bare surname for the full name the text gave before ("Khazali" -> Qais al-Khazali);
+7. a bare surname of a person the gazetteer lacks, wherever it stands, for the one full
+   name the text gives with it, even where spaCy's NER missed the full name ("Fuad
+   Shukr") or took the surname for a place or a group ("Arouri", "al-Arouri").
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ class ActorTagger:
         found = self._entities(doc, _non_overlapping(found + self._self_named(text)))
         found = _non_overlapping(found + _defined_aliases(text, found))
         found = _expand_partial_names(found)
+        found = self._surnames(text, found)
         found = _non_overlapping(found + self._back_references(doc, found))
         found = _resolve_contextual(found, self.places.contextual)
         by_token: dict[int, Mention] = {}
@@ -160,6 +164,52 @@ class ActorTagger:
             out.append(Mention(match.start("name"), match.start("name") + len(name), name, name,
                                kind, "descriptor", known=False))  # fmt: skip
         return out
+
+    def _surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Rule 7 of the module docstring: NER tags a surname alone as a person in one
+        sentence, a place or a group in the next, and misses some full names; the name
+        would then reach the records as "Shukr" in one and not at all in another."""
+        people = {m.name: m for m in mentions if m.type == "person" and not m.known
+                  and len(_name_words(m.name)) > 1}  # fmt: skip
+        for mention in mentions:  # "Shukr", and the text says "Fuad Shukr" somewhere
+            if mention.type == "person" and not mention.known and " " not in mention.name:
+                full = self._full_name(text, mention.name)
+                if full is not None and full not in people:
+                    people[full] = replace(mention, name=full, text=full)
+        by_surname: dict[str, set[str]] = {}
+        for name in people:
+            by_surname.setdefault(name.split()[-1].split("-")[-1], set()).add(name)
+        found = []
+        for surname, names in by_surname.items():
+            if len(names) != 1 or len(surname) < 4 or not self._unknown_word(surname):
+                continue
+            person = people[next(iter(names))]
+            pattern = rf"\b(?:{re.escape(person.name)}|(?:(?:al|el)-)?{re.escape(surname)})\b"
+            for match in re.finditer(pattern, text):
+                found.append(replace(person, start=match.start(), end=match.end(),
+                                     text=match.group(0), kind="ner"))  # fmt: skip
+        renamed = [_renamed(m, people) for m in mentions]
+        return _non_overlapping(renamed + found)
+
+    def _full_name(self, text: str, surname: str) -> str | None:
+        """The one "First Surname" the text writes, a first name being a capitalised word
+        that is no title, role or name the gazetteer or the places know."""
+        firsts = set()
+        for match in re.finditer(rf"\b([A-Z][a-z]{{2,}}) {re.escape(surname)}\b", text):
+            if self._unknown_word(match.group(1)):
+                firsts.add(match.group(1))
+        return f"{firsts.pop()} {surname}" if len(firsts) == 1 else None
+
+    def _unknown_word(self, word: str) -> bool:
+        lower = word.lower()
+        return (
+            lower not in self.generic
+            and lower not in self.speech.platform_names
+            and self.gazetteer.resolve(word) is None
+            and word not in self.places.demonyms
+            and word not in self.places.capitals
+            and self._country(word) is None
+        )
 
     def _name_words(self, mention: Mention) -> set[str]:
         """The words of a mention and of every alias of its actor ("Hizbullah Brigades")."""
@@ -421,6 +471,17 @@ def _expand_partial_names(mentions: list[Mention]) -> list[Mention]:
             people[mention.name] = mention
         out.append(mention)
     return out
+
+
+def _renamed(mention: Mention, people: dict[str, Mention]) -> Mention:
+    """A one-word unknown person (or a group NER found: "Haddour's killing") whose full
+    name `people` holds, under that name."""
+    tagged = mention.type == "person" or (mention.type == "organization" and mention.kind == "ner")
+    if not tagged or mention.known or " " in mention.name:
+        return mention
+    bare = mention.name.removeprefix("al-").removeprefix("el-")
+    full = [name for name in people if name.split()[-1].split("-")[-1] == bare]
+    return replace(mention, name=full[0], type="person") if len(full) == 1 else mention
 
 
 def _part_of(words: list[str], person: Mention) -> bool:
