@@ -258,6 +258,30 @@ def test_a_planned_operation_of_ones_own_state_is_not_blame(extractor) -> None:
             [],
         ),
         ("Hamas said Washington was not complicit in the massacres.", "Hamas", []),
+        # involvement in / taking part in a harmful act (rule 6: the target is behind it)
+        (
+            "The Pentagon said Kata'ib Hezbollah had been closely involved in preparing "
+            "strikes on American bases.",
+            "United States Department of Defense",
+            ["Kata'ib Hezbollah"],
+        ),
+        (
+            "Hezbollah said Israeli officers had personally taken part in the killing of the "
+            "two journalists.",
+            "Hezbollah",
+            ["Israel"],
+        ),
+        (
+            "Kata'ib Hezbollah warned that American bases would be hit if Washington took "
+            "part in any attack on Iran.",
+            "Kata'ib Hezbollah",
+            [],
+        ),
+        (
+            "The Pentagon said Kata'ib Hezbollah was not involved in the attack on the base.",
+            "United States Department of Defense",
+            [],
+        ),
     ],
 )
 def test_complicity_in_a_harmful_act_blames_its_subject(extractor, text, speaker, blamed) -> None:
