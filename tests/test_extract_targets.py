@@ -23,3 +23,27 @@ def test_an_army_named_as_an_adjective_is_its_state(extractor) -> None:
 def test_an_army_that_speaks_stays_the_army(extractor) -> None:
     labels = speaker_labels(extractor, "The Israeli military said two rockets were intercepted.")
     assert list(labels) == ["Israel Defense Forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "condemned"),
+    [
+        # the owner of the "of" phrase is the author, through a noun it qualifies and
+        # through each conjunct
+        (
+            "Iraq's foreign ministry denounced the crimes of the Houthi militias.",
+            "Iraqi Ministry of Foreign Affairs",
+            ["Ansar Allah"],
+        ),
+        (
+            "Hezbollah condemned what it called the crimes of the Zionist enemy and the "
+            "American administration in Gaza.",
+            "Hezbollah",
+            ["Israel", "United States"],
+        ),
+        # the siege of Gaza names its victim, not its author
+        ("Hamas condemned the siege of Gaza.", "Hamas", []),
+    ],
+)
+def test_the_authors_of_an_act_named_with_of(extractor, text, speaker, condemned) -> None:
+    assert sorted(speaker_labels(extractor, text)[speaker]["condemns"]) == condemned

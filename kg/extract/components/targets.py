@@ -145,11 +145,12 @@ class TargetFinder:
             elif child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in (
                 self.words.aggression_nouns | {"operation", "operations", "attack", "attacks"}
             ):  # fmt: skip
-                for pobj in child.children:
-                    own = self.mention(pobj)
-                    if own is not None and own.type not in ("person", "other"):
-                        named = True
-                        out.append(own)
+                for pobj in child.children:  # "the crimes of the SDF militias and the
+                    # American occupation": the phrase's owners, each conjunct's too
+                    owners = self.owners(pobj) if pobj.dep_ == "pobj" else []
+                    found = [m for m in owners if m.type not in ("person", "other")]
+                    named = named or bool(found)
+                    out += found
             elif child.dep_ == "acl":  # "the massacre committed by X"
                 for agent in child.children:
                     if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
