@@ -47,3 +47,26 @@ def test_an_army_that_speaks_stays_the_army(extractor) -> None:
 )
 def test_the_authors_of_an_act_named_with_of(extractor, text, speaker, condemned) -> None:
     assert sorted(speaker_labels(extractor, text)[speaker]["condemns"]) == condemned
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "threatened"),
+    [
+        # "them" is an actor named before, never the subject of its own clause
+        (
+            "Hakan Fidan said the PKK must leave northern Iraq, warning that Turkey would "
+            "otherwise crush them.",
+            "Hakan Fidan",
+            ["PKK"],
+        ),
+        (
+            "Yahya Saree said American warships had shelled Hodeidah, and vowed that the "
+            "Yemeni armed forces would hunt them down.",
+            "Yahya Saree",
+            ["United States"],
+        ),
+    ],
+)
+def test_them_is_the_actor_named_before(extractor, text, speaker, threatened) -> None:
+    labels = speaker_labels(extractor, text)[speaker]
+    assert labels["threatens_or_vows_revenge_against"] == threatened

@@ -179,6 +179,8 @@ class _Claims:
 
     def _pronoun(self, pronoun: Any, mode: str) -> list[str]:
         """ "condemned it": the act "it" refers to, and its authors; "them": an actor."""
+        if mode == "subject_or_authors" and pronoun.lower_ == "them":
+            return _names(self.targets.antecedents(pronoun))  # "would crush them": actors
         if mode in ("authors", "subject_or_authors"):
             act = self.targets.act_before(pronoun)
             if act is not None:

@@ -178,8 +178,15 @@ class TargetFinder:
         doc = pronoun.doc
         candidates: list[tuple[Any, Mention]] = []
         sentence_starts = 0
+        # "Turkey would crush them": an object pronoun never means its own clause's subject
+        own_subject: set[int] = set()
+        if pronoun.dep_ in ("dobj", "pobj"):
+            subjects = [c for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            own_subject = {t.i for c in subjects for t in c.subtree}
         for index in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
             token = doc[index]
+            if index in own_subject:
+                continue
             found = self.mentions.at(token)
             place = token.dep_ == "pobj" and token.head.lower_ in self.words.place_preps
             if (
