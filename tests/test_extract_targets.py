@@ -70,3 +70,22 @@ def test_the_authors_of_an_act_named_with_of(extractor, text, speaker, condemned
 def test_them_is_the_actor_named_before(extractor, text, speaker, threatened) -> None:
     labels = speaker_labels(extractor, text)[speaker]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+def test_a_government_named_by_its_capital_is_that_states(extractor) -> None:
+    labels = speaker_labels(
+        extractor,
+        "The SDF said the government in Damascus was responsible for the shelling of Manbij.",
+    )
+    assert labels["Syrian Democratic Forces"]["blames"] == ["Syria"]
+    labels = speaker_labels(extractor, "The interim government in Baghdad condemned the raid.")
+    assert list(labels) == ["Government of Iraq"]
+
+
+def test_bore_responsibility_read_as_a_noun_still_blames_its_subject(extractor) -> None:
+    """With nothing after it, the parser takes "bore" for a noun compound of
+    "responsibility"; the sentence still says the subject is responsible."""
+    labels = speaker_labels(extractor, "Hezbollah said the Zionist enemy bore responsibility.")
+    assert labels["Hezbollah"]["blames"] == ["Israel"]
+    labels = speaker_labels(extractor, "Hezbollah said it bore responsibility.")
+    assert labels["Hezbollah"]["blames"] == []

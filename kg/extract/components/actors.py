@@ -51,6 +51,11 @@ _SELF_NAMED = re.compile(
     r"\b(?P<noun>[a-z]+)(?:,)?\s+(?:calling|calls|called|naming|names)\s+(?:itself|themselves)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w'\u2019\-]*(?:\s+(?:[A-Z][\w'\u2019\-]*|al-[\w\-]+|al|of|the)){0,5})"
 )
+# "the federal government in Baghdad", "the government of Yemen": a state's government
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:(?:[Ff]ederal|[Cc]entral|[Nn]ational|[Ii]nterim)\s+)?[Gg]overnment\s+(?:in|of)\s+"
+    r"(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"
+)
 # "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
 _BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)\)")
 
@@ -111,6 +116,12 @@ class ActorTagger:
             out.append(Mention(match.start(), match.end(), match.group(0),
                                f"{adjective} Ministry of {kind}", "state", "descriptor",
                                country, known=False))  # fmt: skip
+        for match in _GOVERNMENT_OF.finditer(text):
+            state = self._state_of_place(match.group("place")) or ""
+            government = self.gazetteer.resolve(self.places.governments.get(state, state))
+            if government is not None:
+                found = _from_actor(match.start(), match.end(), match.group(0), government)
+                out.append(replace(found, kind="descriptor"))
         for match in _OFFICE.finditer(text):
             words = match.group("person").split()
             for skip in range(len(words)):
@@ -216,6 +227,17 @@ class ActorTagger:
         actor = self.gazetteer.resolve(mention.name) if mention.known else None
         forms = [mention.text, *(actor.aliases if actor else ())]
         return {w for form in forms for w in _words(form)}
+
+    def _state_of_place(self, place: str) -> str | None:
+        """The state a capital ("Baghdad") or a state's own name ("Yemen") stands for; the
+        longer reading first ("Abu Dhabi"), then its first word ("Baghdad Airport")."""
+        for candidate in (place, place.split()[0]):
+            if candidate in self.places.capitals:
+                return self.places.capitals[candidate]
+            actor = self.gazetteer.resolve(candidate)
+            if actor is not None and actor.name in self.places.governments:
+                return actor.name
+        return None
 
     def _country(self, text: str) -> str | None:
         """The state a name, a demonym or a capital ("Damascus' foreign ministry") names."""
