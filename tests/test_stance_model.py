@@ -60,6 +60,23 @@ def test_add_mode_keeps_the_rules_claims_and_adds_what_fires(extractor) -> None:
     ]
 
 
+def test_add_mode_never_adds_blame_beside_a_condemnation(extractor) -> None:
+    """Contract rule 8: condemning the Houthis' attack condemns them; blame (rule 6) needs
+    its own words, so a model that always says "blames" adds it only where the rules found
+    no condemnation."""
+    text = "Bahrain condemned the Houthi attack on the port. Hezbollah said the enemy would pay."
+    doc = extractor.process(SourceDocument(doc_id="t", text=text))
+    speaker = {i: a.speaker.name for i, a in enumerate(doc._.kg_attributions)}
+    condemned = {(speaker[c.attribution], c.target) for c in doc._.kg_claims
+                 if c.stance == "condemns"}  # fmt: skip
+    assert ("Bahrain", "Ansar Allah") in condemned
+    labels = {label: LabelModel(-10.0, 0.5, {}) for label in label_fields()}
+    labels["blames"] = LabelModel(10.0, 0.5, {})  # blame for every pair
+    claims = learned_claims(doc, StanceModel(labels, mode="add"))
+    blamed = {(speaker[c.attribution], c.target) for c in claims if c.stance == "blames"}
+    assert blamed and not blamed & condemned  # blame elsewhere is still added
+
+
 def test_replace_mode_drops_the_rules_claims(extractor) -> None:
     doc = extractor.process(SourceDocument(doc_id="t", text=TEXT))
     assert doc._.kg_claims
