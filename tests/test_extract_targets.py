@@ -89,3 +89,15 @@ def test_bore_responsibility_read_as_a_noun_still_blames_its_subject(extractor) 
     assert labels["Hezbollah"]["blames"] == ["Israel"]
     labels = speaker_labels(extractor, "Hezbollah said it bore responsibility.")
     assert labels["Hezbollah"]["blames"] == []
+
+
+def test_a_participle_after_the_noun_stays_in_the_name_as_written(extractor) -> None:
+    """Contract rules 9 and 14: the phrase as the text names it ("the families of the
+    three workers killed"), without what follows the participle."""
+    labels = speaker_labels(
+        extractor,
+        "Qatar's foreign ministry sent its condolences to the families of the two engineers "
+        "killed in the blast.",
+    )
+    found = labels["Qatari Ministry of Foreign Affairs"]["condolences_to"]
+    assert found == ["families of the two engineers killed"]

@@ -262,6 +262,9 @@ class TargetFinder:
         words = self.words
         kept = []
         for t in token.subtree:
+            if _bare_participle(t):  # "the families of those killed": part of the name
+                kept.append(t)
+                continue
             if t.i != token.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
                                    or any(a.dep_ in ("relcl", "acl", "appos", "conj")
                                           for a in path_up(t, token))):  # fmt: skip
@@ -295,3 +298,9 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
             seen.add(mention.name)
             out.append(mention)
     return out
+
+
+def _bare_participle(token: Any) -> bool:
+    """A past participle right after its noun ("those killed", "the workers killed in the
+    attack": what follows it stays out)."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.i == token.head.i + 1
