@@ -101,3 +101,11 @@ def test_a_participle_after_the_noun_stays_in_the_name_as_written(extractor) -> 
     )
     found = labels["Qatari Ministry of Foreign Affairs"]["condolences_to"]
     assert found == ["families of the two engineers killed"]
+
+
+def test_what_an_act_was_aimed_at_is_not_its_author(extractor) -> None:
+    text = "Hezbollah condemned the raid as a grave aggression by {} against an Iraqi border post."
+    labels = speaker_labels(extractor, text.format("the Zionist enemy"))["Hezbollah"]
+    assert labels["blames"] == labels["condemns"] == ["Israel"]
+    labels = speaker_labels(extractor, text.format("the coalition"))["Hezbollah"]
+    assert labels["blames"] == labels["condemns"] == []  # never the Iraqi victim

@@ -23,6 +23,8 @@ from kg.extract.wordlists import Acts
 
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
 _SKIP = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
+# What an act was aimed at: its victim, never one of the actors a phrase names.
+_AIMED_AT = frozenset({"against", "upon", "toward", "towards"})
 
 
 class TargetFinder:
@@ -62,6 +64,8 @@ class TargetFinder:
                 continue
             if not places and current.dep_ == "prep" and current.lower_ in self.words.place_preps:
                 continue
+            if current.dep_ == "prep" and current.lower_ in _AIMED_AT and current.i != token.i:
+                continue  # "the coalition against an Iraqi security body": not the actor
             if current.lower_ in _POSSESSIVE:
                 continue
             found = self.mention(current)
