@@ -109,3 +109,10 @@ def test_what_an_act_was_aimed_at_is_not_its_author(extractor) -> None:
     assert labels["blames"] == labels["condemns"] == ["Israel"]
     labels = speaker_labels(extractor, text.format("the coalition"))["Hezbollah"]
     assert labels["blames"] == labels["condemns"] == []  # never the Iraqi victim
+
+
+def test_their_in_a_conjunct_is_the_state_the_first_conjunct_names(extractor) -> None:
+    labels = speaker_labels(
+        extractor, "Hamas saluted the Lebanese people and their heroic armed forces."
+    )
+    assert labels["Hamas"]["praises_or_supports"] == ["Lebanese people", "Lebanese armed forces"]

@@ -257,10 +257,25 @@ class TargetFinder:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in (
             "its", "their")), None)  # fmt: skip
         if owner is not None and token.lower_ in words.population_nouns:
-            states = [m for m in self.antecedents(owner) if m.name in self.demonym_of]
+            states = self._conjunct_state(token) or [
+                m for m in self.antecedents(owner) if m.name in self.demonym_of
+            ]
             if states:  # "the Islamic Republic and its people" -> "Iranian people"
-                return f"{self.demonym_of[states[0].name]} {token.text}"
+                modifiers = [
+                    c.text for c in token.children if c.dep_ in ("amod", "compound")
+                    and c.i < token.i and c.lower_ not in words.evaluative_words
+                ]  # fmt: skip
+                return " ".join([self.demonym_of[states[0].name], *modifiers, token.text])
         return self._as_written(token)
+
+    def _conjunct_state(self, token: Any) -> list[Mention]:
+        """ "the Yemeni people and their armed forces": "their" in a conjunct is the state
+        the first conjunct names, not the sentence's subject."""
+        if token.dep_ != "conj":
+            return []
+        found = [self.mention(c) for c in token.head.children
+                 if c.dep_ in ("amod", "compound", "poss") and c.i < token.head.i]  # fmt: skip
+        return [m for m in found if m is not None and m.name in self.demonym_of]
 
     def _as_written(self, token: Any) -> str | None:
         words = self.words
