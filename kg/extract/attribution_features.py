@@ -161,6 +161,13 @@ def _role(doc: Any, act: SpeechAct, token: Any, cue: Any) -> set[str]:
             out.add("role:appos")
     if token.i in act.content:
         out.add("role:in-content")
+    root = doc[act.sentence[0]].sent.root
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == root.i:
+        out.add("role:sentence-subject")
+    if token.pos_ == "PROPN" and not any(
+        doc[i].pos_ == "PROPN" for i in range(act.sentence[0], token.i)
+    ):  # fmt: skip
+        out.add("role:first-name")
     out.add(f"dep:{token.dep_}")
     return out
 
@@ -184,6 +191,10 @@ def _rule_speakers(context: _Context, number: int) -> Iterator[tuple[str, list[A
     other acts of its paragraph (an entry header, a block issuer)."""
     act = context.acts[number]
     yield "chosen", context.rules.get(number, [])
+    for other, outer in enumerate(context.acts):
+        if other != number and act.cue in outer.content:
+            # "Ryder said Washington held Iran responsible": the outer speaker's words
+            yield "outer", context.rules.get(other, [])
     if number > 0:
         yield "previous-act", context.rules.get(number - 1, [])
     for other, attributions in context.rules.items():
@@ -195,8 +206,9 @@ def _nobody(context: _Context, number: int) -> Candidate:
     act = context.acts[number]
     chosen = context.rules.get(number, [])
     first = chosen[0].chain[0] if chosen else "none"
+    nested = any(other.cue != act.cue and act.cue in other.content for other in context.acts)
     features = {"none", f"none|act:{act.kind}", f"none|rules:{first}",
-                f"none|rules-has:{bool(chosen)}"}  # fmt: skip
+                f"none|rules-has:{bool(chosen)}", f"none|nested:{nested}"}  # fmt: skip
     return Candidate(number, NONE, None, features, by_rules=not chosen)
 
 
@@ -210,8 +222,13 @@ def _shared(context: _Context, act: SpeechAct, candidate: Candidate) -> set[str]
     count = _bucket(context.counts.get(candidate.name, 0), (1, 2, 4))
     base = {f"type:{kind}", f"mentions:{count}"}
     roles = {f for f in candidate.features
-             if "|" not in f and f.startswith(("role:", "same-", "rules:chosen"))}  # fmt: skip
+             if "|" not in f and f.startswith(("role:", "same-", "rules:"))}  # fmt: skip
     crossed = {f"{f}|act:{act.kind}" for f in roles | base}
+    # how the rules found their speaker changes what a rival means: a pronoun the rules
+    # resolved may belong to the person this sentence names instead
+    chosen = context.rules.get(candidate.act, [])
+    step = chosen[0].chain[0] if chosen else "none"
+    crossed |= {f"{f}|step:{step}" for f in roles | {f"type:{kind}"} if not f.startswith("rules:")}
     return base | crossed | {"speaker"}
 
 
