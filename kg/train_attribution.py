@@ -21,8 +21,9 @@ scikit-learn is needed here only; inference reads the JSON with a dot product.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kg.corpus import Case
@@ -174,12 +175,16 @@ class ActScores:
 
 def act_scores(oof: Sequence[tuple[ActExample, AttributionModel]], mode: str,
                threshold: float, margin: float) -> ActScores:  # fmt: skip
-    """Act-level figures of a decision rule: a speaker given is right when it is a
-    right candidate; a right speaker not given is missed ("nobody" is no speaker)."""
+    """Act-level figures of a decision rule (mode "rules": the rules' own speakers): a
+    speaker given is right when it is a right candidate; a right speaker not given is
+    missed ("nobody" is no speaker)."""
     scores = ActScores()
     for example, model in oof:
-        chosen = AttributionModel(model.bias, model.weights, threshold, margin, mode)
-        given = {a.speaker.name for a in decide(chosen, example.options, example.rules)}
+        decided = example.rules
+        if mode != "rules":
+            chosen = AttributionModel(model.bias, model.weights, threshold, margin, mode)
+            decided = decide(chosen, example.options, example.rules)
+        given = {a.speaker.name for a in decided}
         right = {o.name for o, y in zip(example.options, example.labels, strict=True)
                  if y and o.name != NONE}  # fmt: skip
         scores.tp += len(given & right)
@@ -203,11 +208,21 @@ def train(items: Sequence[ActExample], folds: list[set[str]], seed: int, mode: s
     """The model fitted on every example, with the threshold and margin chosen by
     cross-validation by event on the same examples."""
     use = [strip_rules(e) for e in items] if mode == "alone" else list(items)
-    threshold, margin, f1 = choose(out_of_fold(use, folds, seed), mode)
+    oof = out_of_fold(use, folds, seed)
+    threshold, margin, f1 = choose(oof, mode)
+    rules = act_scores(oof, "rules", 1.0, 1.0).f1()
     model = fit(use, seed, mode != "alone")
-    meta = {"seed": seed, "folds": len(folds), "C": C, "acts": len(use),
-            "pairs": sum(len(e.options) for e in use), "cv_act_f1": round(f1, 4),
-            "events": len({e.event for e in use}), "documents": len({e.case for e in use})}
+    meta = {
+        "seed": seed,
+        "folds": len(folds),
+        "C": C,
+        "acts": len(use),
+        "pairs": sum(len(e.options) for e in use),
+        "cv_act_f1": round(f1, 4),
+        "cv_rules_act_f1": round(rules, 4),
+        "events": len({e.event for e in use}),
+        "documents": len({e.case for e in use}),
+    }
     return AttributionModel(model.bias, model.weights, threshold, margin, mode, meta)
 
 
@@ -239,3 +254,38 @@ def nested_models(items: Sequence[ActExample], folds: list[set[str]], seed: int,
         inner = [fold for j, fold in enumerate(folds) if j != k]
         out.append(train(rest, inner, seed, mode))
     return out
+
+
+# -- kg train --component attribution -----------------------------------------------------
+@dataclass
+class Outcome:
+    model: AttributionModel
+    path: Path
+    documents: int
+    problems: list[str]  # cases left out, and why
+
+    def lines(self) -> list[str]:
+        meta = self.model.meta
+        return [f"cross-validation by event: {meta['folds']} folds, {meta['acts']} acts, "
+                f"{meta['pairs']} (act, candidate) pairs",
+                f"mode {self.model.mode}: threshold {self.model.threshold:.2f}, margin "
+                f"{self.model.margin:.2f}, out-of-fold act F1 {meta['cv_act_f1']:.3f} "
+                f"(rules alone {meta['cv_rules_act_f1']:.3f})"]  # fmt: skip
+
+
+def run(corpus_root: Path | None, out: Path | None, seed: int = 7, folds: int = 5,
+        mode: str = "override", progress: Callable[[int], None] | None = None
+        ) -> Outcome:  # fmt: skip
+    """Prepare the corpus (kg.train.prepare: the same documents, checks and folds as the
+    stance model), fit, write the model (default: the package's own model file)."""
+    from kg.extract.attribution_model import DEFAULT_MODEL, MODES, save_model
+    from kg.train import prepare
+
+    if mode not in MODES:
+        raise ValueError(f"attribution model mode {mode!r} is not one of {MODES}")
+    prepared = prepare(corpus_root, folds, seed, progress)
+    items = examples(prepared.processed)
+    model = train(items, prepared.folds, seed, mode)
+    path = Path(out or DEFAULT_MODEL)
+    save_model(model, path)
+    return Outcome(model, path, len(prepared.processed), prepared.problems)

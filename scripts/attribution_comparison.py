@@ -121,16 +121,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-dev", action="store_true", help="corpus CV only")
+    parser.add_argument("--c", type=float, default=None, help="inverse regularisation")
     args = parser.parse_args(argv)
     from kg import train
     from kg import train_attribution as ta
+    from kg.extract.attribution_model import load_model, save_model
     from kg.files import write_text_atomic
 
+    ta.C = ta.C if args.c is None else args.c
     score = load_scorer()
     prepared = train.prepare(None, args.folds, args.seed)
     items = ta.examples(prepared.processed)
-    models = {"rules": None} | {s: ta.train(items, prepared.folds, args.seed, s)
-                                for s in SYSTEMS[1:]}  # fmt: skip
+    models: dict[str, object] = {"rules": None}
+    with tempfile.TemporaryDirectory() as tmp:
+        for system in SYSTEMS[1:]:
+            # through the file, so each model is exactly what kg train would ship
+            path = Path(tmp) / f"{system}.json"
+            save_model(ta.train(items, prepared.folds, args.seed, system), path)
+            models[system] = load_model(path)
     results = {} if args.no_dev else dev_scores(prepared.extractor, models, score)
     results["corpus (nested CV)"], nested = corpus_scores(prepared, items, args.seed, score)
     meta = {"documents": len(prepared.processed), "acts": len(items), "seed": args.seed,

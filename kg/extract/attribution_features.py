@@ -149,9 +149,9 @@ def _role(doc: Any, act: SpeechAct, token: Any, cue: Any) -> set[str]:
         out.add(f"role:{token.dep_}")
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == cue.i:
         out.add("role:agent")
-    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0:
-        if doc[token.head.i - 1].lower_ == "according":
-            out.add("role:according-to")
+    to = token.head
+    if token.dep_ == "pobj" and to.lower_ == "to" and doc[max(0, to.i - 1)].lower_ == "according":
+        out.add("role:according-to")  # a source, not a speaker (rule 16)
     subject = doc[act.subject] if act.subject is not None else None
     if subject is not None and token.i != subject.i and subject.is_ancestor(token):
         out.add("role:in-subject")

@@ -65,7 +65,7 @@ def decide(model: AttributionModel, options: list[Candidate],
     if model.mode == "alone":
         return [_learned(best)] if confident and best.name != NONE else []
     if not rules:
-        return [_learned(best)] if model.mode != "alone" and confident and best.name != NONE else []
+        return [_learned(best)] if confident and best.name != NONE else []
     if model.mode == "add" or len(rules) > 1 or not confident:
         return list(rules)
     chosen = next((s for s, _, c in scored if c.name == rules[0].speaker.name), 0.0)

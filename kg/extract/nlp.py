@@ -12,7 +12,7 @@ Order (each component reads only what the ones before it assigned; see kg.extrac
 | `kg_actors` | parse, entities, layout | `doc._.kg_mentions` |
 | `kg_speech` | parse, layout, mentions | `doc._.kg_acts` |
 | `kg_attribution` | acts, mentions, layout | `doc._.kg_rule_attributions` |
-| `kg_learned_attribution` | rule attributions (and acts, mentions, layout) | `doc._.kg_attributions` |
+| `kg_learned_attribution` | rule attributions, acts, mentions | `doc._.kg_attributions` |
 | `kg_sponsors` | mentions, acts | `doc._.kg_sponsors` |
 | `kg_events` | parse, mentions, attributions | `doc._.kg_event` |
 | `kg_stances` | parse, mentions, attributions, event | `doc._.kg_claims` |
