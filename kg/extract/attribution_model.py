@@ -50,7 +50,9 @@ class AttributionModel:
             raise ValueError("threshold and margin must lie in [0, 1]")
 
     def probability(self, features: Iterable[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        # summed in a fixed order: a set's order changes with the process's string hash
+        # seed, and float addition is not associative (a tie at the threshold would flip)
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in sorted(features))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -68,8 +70,11 @@ def decide(model: AttributionModel, options: list[Candidate],
         return [_learned(best)] if confident and best.name != NONE else []
     if model.mode == "add" or len(rules) > 1 or not confident:
         return list(rules)
-    chosen = next((s for s, _, c in scored if c.name == rules[0].speaker.name), 0.0)
-    if best.name == rules[0].speaker.name or p - chosen < model.margin:
+    speaker = rules[0].speaker
+    chosen = next((s for s, _, c in scored if c.name == speaker.name), 0.0)
+    if best.name in (speaker.name, speaker.affiliation) or p - chosen < model.margin:
+        # a person or a sub-body speaks for itself, not for the body it belongs to
+        # (contract rules 4 and 17): never replaced by that body
         return list(rules)
     return [] if best.name == NONE else [_learned(best)]
 
