@@ -191,8 +191,9 @@ def _rule_speakers(context: _Context, number: int) -> Iterator[tuple[str, list[A
     other acts of its paragraph (an entry header, a block issuer)."""
     act = context.acts[number]
     yield "chosen", context.rules.get(number, [])
+    cue = context.doc[act.cue]
     for other, outer in enumerate(context.acts):
-        if other != number and act.cue in outer.content:
+        if other != number and context.doc[outer.cue].is_ancestor(cue):
             # "Ryder said Washington held Iran responsible": the outer speaker's words
             yield "outer", context.rules.get(other, [])
     if number > 0:
@@ -206,7 +207,8 @@ def _nobody(context: _Context, number: int) -> Candidate:
     act = context.acts[number]
     chosen = context.rules.get(number, [])
     first = chosen[0].chain[0] if chosen else "none"
-    nested = any(other.cue != act.cue and act.cue in other.content for other in context.acts)
+    cue = context.doc[act.cue]
+    nested = any(context.doc[other.cue].is_ancestor(cue) for other in context.acts)
     features = {"none", f"none|act:{act.kind}", f"none|rules:{first}",
                 f"none|rules-has:{bool(chosen)}", f"none|nested:{nested}"}  # fmt: skip
     return Candidate(number, NONE, None, features, by_rules=not chosen)
