@@ -278,7 +278,7 @@ def run(corpus_root: Path | None, out: Path | None, seed: int = 7, folds: int = 
         ) -> Outcome:  # fmt: skip
     """Prepare the corpus (kg.train.prepare: the same documents, checks and folds as the
     stance model), fit, write the model (default: the package's own model file)."""
-    from kg.extract.attribution_model import DEFAULT_MODEL, MODES, save_model
+    from kg.extract.attribution_model import DEFAULT_MODEL, MODES, load_model, save_model
     from kg.train import prepare
 
     if mode not in MODES:
@@ -288,4 +288,6 @@ def run(corpus_root: Path | None, out: Path | None, seed: int = 7, folds: int = 
     model = train(items, prepared.folds, seed, mode)
     path = Path(out or DEFAULT_MODEL)
     save_model(model, path)
-    return Outcome(model, path, len(prepared.processed), prepared.problems)
+    written = load_model(path)  # rounded as stored: what the extractor will apply
+    assert written is not None
+    return Outcome(written, path, len(prepared.processed), prepared.problems)
