@@ -79,8 +79,8 @@ def document_examples(case: Case, doc: Any) -> list[ActExample]:
 def _labels(options: list[Candidate], covering: set[str], speakers: set[str]
             ) -> list[int] | None:  # fmt: skip
     if covering:
-        return [int(o.name != NONE and _same(_key(o.name), covering)) for o in options]
-    if any(o.name != NONE and _same(_key(o.name), speakers) for o in options):
+        return [int(o.name != NONE and _same(o, covering)) for o in options]
+    if any(o.name != NONE and _same(o, speakers) for o in options):
         return None  # perhaps a gold speaker's other statement: unlabelled
     return [int(o.name == NONE) for o in options]
 
@@ -97,11 +97,15 @@ def _evidence_spans(text: str, gold: list[dict[str, Any]]) -> list[tuple[str, tu
     return out
 
 
-def _same(key: str, keys: set[str]) -> bool:
-    """The same speaker: equal keys, or one name of two words or more inside the other
-    ("Javad Zarif" in "Mohammad Javad Zarif"); one word alone ("Iran") is too loose."""
+def _same(option: Candidate, keys: set[str]) -> bool:
+    """The same speaker: equal keys, or, for a person, a name of two words or more inside
+    the other ("Javad Zarif" in "Mohammad Javad Zarif"); a body's name inside another's is
+    another body ("United Nations" in "Iran's mission to the United Nations")."""
+    key = _key(option.name)
     if key in keys:
         return True
+    if option.speaker is None or option.speaker.type != "person":
+        return False
     words = key.split()
     return any(_inside(words, other.split()) or _inside(other.split(), words) for other in keys)
 

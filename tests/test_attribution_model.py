@@ -73,6 +73,17 @@ def test_override_never_hands_a_person_s_words_to_the_body_they_speak_for() -> N
     assert decide(_model("override"), options, _rules(PERSON)) == _rules(PERSON)
 
 
+def test_override_never_replaces_a_speaker_by_a_name_inside_its_own_phrase() -> None:
+    mission = Speaker("Mission of State C to Group A", "state", "Mission of State C to Group A", 0)
+    options = _options(group="high")
+    options[1].starts = {25}  # "Group A" inside the mission's own name
+    assert decide(_model("override"), options, _rules(mission)) == _rules(mission)
+    options[1].starts = {60}  # named elsewhere: may replace
+    assert [a.speaker.name for a in decide(_model("override"), options, _rules(mission))] == [
+        "Group A"
+    ]
+
+
 def test_override_leaves_joint_speakers_alone() -> None:
     joint = [*_rules(GROUP), Attribution(0, OTHER, ("subject",))]
     assert decide(_model("override"), _options(none="high"), joint) == joint

@@ -11,7 +11,7 @@ import pytest
 from kg import train_attribution as ta
 from kg.cli import main
 from kg.corpus import Case
-from kg.extract.attribution_features import NONE
+from kg.extract.attribution_features import NONE, Candidate
 from kg.extract.attribution_model import load_model
 from kg.model import SourceDocument
 from tests.test_train import corpus_dir  # noqa: F401  (the fixture)
@@ -60,10 +60,16 @@ def test_an_uncovered_act_is_nobody_s_unless_a_gold_speaker_is_a_candidate(extra
     assert labelled[0]["Ansar Allah"] == 1 and labelled[1]["Hezbollah"] == 0
 
 
-def test_same_speaker_allows_a_longer_name_but_not_one_word() -> None:
-    assert ta._same("javad zarif", {"mohammad javad zarif"})
-    assert not ta._same("iran", {"iranian ministry of foreign afairs"})
-    assert not ta._same("iran", {"iran ministry"})
+def test_a_longer_name_is_the_same_person_but_not_the_same_body() -> None:
+    from kg.extract.doc import Speaker
+
+    def option(name: str, kind: str) -> Candidate:
+        return Candidate(0, name, Speaker(name, kind, name, 0))
+
+    assert ta._same(option("Javad Zarif", "person"), {"mohammad javad zarif"})
+    assert not ta._same(option("United Nations", "organization"),
+                        {"iran mision to united nations"})  # fmt: skip
+    assert not ta._same(option("Zarif", "person"), {"mohammad javad zarif"})
 
 
 def test_training_writes_the_same_model_twice(corpus_dir: Path, tmp_path: Path) -> None:  # noqa: F811

@@ -36,6 +36,7 @@ class Candidate:
     speaker: Speaker | None
     features: set[str] = field(default_factory=set)
     by_rules: bool = False  # the rules attributed the act to this speaker
+    starts: set[int] = field(default_factory=set)  # where the text names it (characters)
 
 
 @dataclass
@@ -68,6 +69,7 @@ def _act_candidates(context: _Context, number: int) -> list[Candidate]:
     for token, mention in _mentions_near(context.doc, act):
         candidate = _get(found, number, mention.name, _speaker(mention))
         candidate.features |= _mention_features(context, act, token, mention)
+        candidate.starts.add(mention.start)
     for step, attributions in _rule_speakers(context, number):
         for attribution in attributions:
             candidate = _get(found, number, attribution.speaker.name, attribution.speaker)

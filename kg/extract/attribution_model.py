@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract.attribution_features import NONE, Candidate, candidates
-from kg.extract.doc import Attribution
+from kg.extract.doc import Attribution, Speaker
 from kg.files import atomic_writer
 
 MODES = ("add", "override", "alone")
@@ -72,11 +72,18 @@ def decide(model: AttributionModel, options: list[Candidate],
         return list(rules)
     speaker = rules[0].speaker
     chosen = next((s for s, _, c in scored if c.name == speaker.name), 0.0)
-    if best.name in (speaker.name, speaker.affiliation) or p - chosen < model.margin:
-        # a person or a sub-body speaks for itself, not for the body it belongs to
-        # (contract rules 4 and 17): never replaced by that body
+    if best.name == speaker.name or p - chosen < model.margin or _part_of(best, speaker):
         return list(rules)
     return [] if best.name == NONE else [_learned(best)]
+
+
+def _part_of(candidate: Candidate, speaker: Speaker) -> bool:
+    """A person or a sub-body speaks for itself, not for the body it belongs to (contract
+    rules 4 and 17), and an actor named inside the speaker's own phrase ("Qatar's mission
+    to the United Nations") is part of its name: neither replaces the speaker."""
+    end = speaker.surface_start + len(speaker.surface)
+    inside = any(speaker.surface_start <= start < end for start in candidate.starts)
+    return candidate.name == speaker.affiliation or inside
 
 
 def _learned(candidate: Candidate) -> Attribution:
