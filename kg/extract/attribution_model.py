@@ -26,7 +26,11 @@ from kg.extract.doc import Attribution, Speaker
 from kg.files import atomic_writer
 
 MODES = ("add", "override", "alone")
-MODEL_STEP = "learned"  # the attribution chain of a speaker the model chose
+# The attribution chain of a speaker the model gave over the rules' (mode add, override):
+# kg.extract.assemble keeps its record only when it carries a claim. Mode alone marks
+# every speaker it gives ("learned", "alone"): there is no rules' speaker to fall back on.
+MODEL_STEP = "learned"
+ALONE_STEP = "alone"
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "attribution.json"
 
 
@@ -65,7 +69,7 @@ def decide(model: AttributionModel, options: list[Candidate],
     p, _, best = scored[0]
     confident = p >= model.threshold
     if model.mode == "alone":
-        return [_learned(best)] if confident and best.name != NONE else []
+        return [_learned(best, ALONE_STEP)] if confident and best.name != NONE else []
     if not rules:
         return [_learned(best)] if confident and best.name != NONE else []
     if model.mode == "add" or len(rules) > 1 or not confident:
@@ -86,9 +90,9 @@ def _part_of(candidate: Candidate, speaker: Speaker) -> bool:
     return candidate.name == speaker.affiliation or inside
 
 
-def _learned(candidate: Candidate) -> Attribution:
+def _learned(candidate: Candidate, *steps: str) -> Attribution:
     assert candidate.speaker is not None
-    return Attribution(candidate.act, candidate.speaker, (MODEL_STEP,))
+    return Attribution(candidate.act, candidate.speaker, (MODEL_STEP, *steps))
 
 
 def learned_attributions(doc: Any, model: AttributionModel,
