@@ -60,19 +60,37 @@ def test_the_shipped_model_is_deterministic_and_marks_its_own_speakers(extractor
     assert all(a.chain == (MODEL_STEP,) or a.chain[0] != MODEL_STEP for a in first)
 
 
-def test_a_speaker_the_model_adds_gets_its_own_record(extractor) -> None:
-    """A pronoun chain the rules do not follow across the paragraph break: a model that
-    prefers the actor the previous paragraph names gives the act to it."""
-    text = ("Hezbollah buried two of its fighters on Sunday.\n\n"
-            "It said on Monday that Israel would regret the raid.")  # fmt: skip
-    doc = _doc(extractor, text)
+PRONOUN = "Hezbollah buried two of its fighters on Sunday.\n\nIt said on Monday that {}."
+# prefers the actor the previous paragraph names, where the rules do not follow "It"
+ACROSS = AttributionModel(-3.0, {"previous-paragraph": 4.0, "type:militia": 1.0}, 0.5, 0.1,
+                          "add")  # fmt: skip
+
+
+@pytest.fixture
+def across(extractor):
+    pipe = extractor.nlp.get_pipe("kg_learned_attribution")
+    shipped, pipe.model = pipe.model, ACROSS
+    yield extractor
+    pipe.model = shipped
+
+
+def test_a_speaker_the_model_adds_gets_a_record_with_its_claims(across) -> None:
+    source = SourceDocument("t", PRONOUN.format("Israel would pay a heavy price for the raid"))
+    doc = across.process(source)
     assert doc._.kg_rule_attributions == ()
-    model = AttributionModel(-3.0, {"previous-paragraph": 4.0, "type:militia": 1.0}, 0.5,
-                             0.1, "add")  # fmt: skip
-    LearnedAttribution(model)(doc)
     assert [(a.speaker.name, a.chain) for a in doc._.kg_attributions] == [
         ("Hezbollah", (MODEL_STEP,))
     ]
+    (record,) = across.extract(source)
+    assert record.speaker == "Hezbollah"
+    assert record.threatens_or_vows_revenge_against == ("Israel",)
+    assert record.confidence < 0.8  # never in the surest bin
+
+
+def test_a_speaker_the_model_adds_without_a_claim_gets_no_record(across) -> None:
+    source = SourceDocument("t", PRONOUN.format("the funeral would be held in the south"))
+    assert [a.speaker.name for a in across.process(source)._.kg_attributions] == ["Hezbollah"]
+    assert across.extract(source) == []
 
 
 @pytest.mark.parametrize("value", ["none", "NONE"])
