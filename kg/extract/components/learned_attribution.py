@@ -8,9 +8,9 @@ rules' own when no model is loaded, else the rules' refined by the model (mode `
 speaker for acts the rules left without one; `override`: also a confident replacement; see
 kg.extract.attribution_model).
 
-No model file ships by default (measured, not shipped: docs/model-card.md); the
-environment variable KG_ATTRIBUTION_MODEL=PATH loads one, KG_ATTRIBUTION_MODEL=none forces
-the rules alone.
+The package's model (kg/models/attribution.json, mode override; docs/model-card.md) loads
+by default; the environment variable KG_ATTRIBUTION_MODEL=PATH loads another file,
+KG_ATTRIBUTION_MODEL=none keeps the rules' speakers. A missing file means the rules alone.
 """
 
 from __future__ import annotations
