@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.extract.components.subjects import speaker_of
 from kg.extract.doc import Attribution, Mention, Speaker, SpeechAct
 
 NONE = ""  # the "nobody" candidate's name
@@ -67,7 +68,7 @@ def _act_candidates(context: _Context, number: int) -> list[Candidate]:
     act = context.acts[number]
     found: dict[str, Candidate] = {}
     for token, mention in _mentions_near(context.doc, act):
-        candidate = _get(found, number, mention.name, _speaker(mention))
+        candidate = _get(found, number, mention.name, speaker_of(mention))
         candidate.features |= _mention_features(context, act, token, mention)
         candidate.starts.add(mention.start)
     for step, attributions in _rule_speakers(context, number):
@@ -88,12 +89,6 @@ def _get(found: dict[str, Candidate], number: int, name: str, speaker: Speaker) 
     if name not in found:
         found[name] = Candidate(number, name, speaker)
     return found[name]
-
-
-def _speaker(mention: Mention) -> Speaker:
-    from kg.extract.components.subjects import speaker_of
-
-    return speaker_of(mention)
 
 
 def _mentions_near(doc: Any, act: SpeechAct) -> Iterator[tuple[Any, Mention]]:
