@@ -1152,7 +1152,7 @@ def _run_viz(args: argparse.Namespace) -> int:
 def _add_train(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "train",
-        help="train the stance model from the annotated corpus (data/corpus/)",
+        help="train the stance (or attribution) model from the annotated corpus",
         description=(
             "Run the rules over every corpus document, learn per stance when a (speaker, "
             "target) pair carries it (logistic regression over parse features and the rules' "
@@ -1161,7 +1161,8 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
         ),
         epilog=(
             "example: kg train            # data/corpus/ -> kg/models/stances.json\n"
-            "         kg train --corpus my-corpus/ -o out/stances.json --folds 10"
+            "         kg train --corpus my-corpus/ -o out/stances.json --folds 10\n"
+            "         kg train --component attribution   # -> kg/models/attribution.json"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -1175,11 +1176,19 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     p.add_argument(
+        "--component",
+        choices=("stances", "attribution"),
+        default="stances",
+        help="stances: the stance model (default, kg/models/stances.json); attribution: "
+        "the speaker model (kg/models/attribution.json)",
+    )
+    p.add_argument(
         "--mode",
-        choices=("add", "replace"),
-        default="add",
-        help="add: the model adds to the rules' claims (default); replace: the "
-        "model alone decides, without the rules' findings as features",
+        choices=("add", "replace", "override", "alone"),
+        default=None,
+        help="stances: add (default: the model adds to the rules' claims) or replace (the "
+        "model alone, without the rules' findings as features); attribution: override "
+        "(default: adds speakers and replaces confident disagreements), add, or alone",
     )
     p.set_defaults(func=_run_train)
 
@@ -1191,6 +1200,13 @@ def _run_train(args: argparse.Namespace) -> int:
 
     from kg.train import TrainingError, run
 
+    if args.component == "attribution":
+        return _run_train_attribution(args)
+    if args.mode not in (None, "add", "replace"):
+        _warn(f"--mode {args.mode} is for --component attribution; the stance model takes "
+              "add or replace")  # fmt: skip
+        return 2
+    args.mode = args.mode or "add"
     with (
         _library_errors(TrainingError, OSError),
         tqdm(desc="corpus documents", unit="doc", disable=None) as bar,
@@ -1208,6 +1224,33 @@ def _run_train(args: argparse.Namespace) -> int:
     for line in outcome.report.lines():
         _info(line)
     _info(f"wrote {outcome.path} ({outcome.documents} documents, mode {args.mode})")
+    return 0
+
+
+def _run_train_attribution(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tqdm import tqdm
+
+    from kg.train import TrainingError
+    from kg.train_attribution import run
+
+    if args.mode not in (None, "add", "override", "alone"):
+        _warn(f"--mode {args.mode} is for the stance model; the attribution model takes "
+              "override, add or alone")  # fmt: skip
+        return 2
+    with (
+        _library_errors(TrainingError, OSError),
+        tqdm(desc="corpus documents", unit="doc", disable=None) as bar,
+    ):
+        outcome = run(Path(args.corpus) if args.corpus else None,
+                      Path(args.output) if args.output else None, args.seed, args.folds,
+                      args.mode or "override", bar.update)  # fmt: skip
+    for problem in outcome.problems:
+        _warn(f"left out: {problem}")
+    for line in outcome.lines():
+        _info(line)
+    _info(f"wrote {outcome.path} ({outcome.documents} documents, mode {outcome.model.mode})")
     return 0
 
 

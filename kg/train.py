@@ -365,6 +365,9 @@ def prepare(corpus_root: Path | None, folds: int = 5, seed: int = 7,
         raise TrainingError(f"{len(events)} event(s) in the corpus: cross-validation by event "
                             f"needs at least --folds ({folds})")  # fmt: skip
     extractor = Extractor()
+    # the rules' speakers: the stance model and the attribution model are both trained
+    # on them, so neither depends on the other's file
+    extractor.nlp.get_pipe("kg_learned_attribution").model = None
     processed = process_corpus(corpus, extractor, progress)
     split = folds_by_event([case.event_id for case, _ in processed], folds, seed)
     return Prepared(extractor, processed, examples(processed), split, corpus.problems)

@@ -9,7 +9,9 @@ Trains both model variants from data/corpus/ into a temporary folder (the shippe
 is not touched), runs the extractor with each over ../shared/devset2 and ../shared/devset
 (never used for training), scores them with the shared scorer, and scores the corpus's own
 out-of-fold records (each document by a model that never saw its event) the same way.
-docs/model-card.md quotes the file it writes.
+docs/model-card.md quotes the file it writes. The speakers are the rules' throughout
+(kg.train.prepare switches the attribution model off; scripts/attribution_comparison.py
+measures that one).
 """
 
 from __future__ import annotations

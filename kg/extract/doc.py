@@ -10,7 +10,8 @@ component can never change what another one found:
 | `doc._.kg_layout` | `kg_layout` | `Layout`: paragraphs and their kinds, head, footnotes |
 | `doc._.kg_mentions` | `kg_actors` | `Mentions`: actor mentions, by token |
 | `doc._.kg_acts` | `kg_speech` | tuple of `SpeechAct`: reporting cues and what was said |
-| `doc._.kg_attributions` | `kg_attribution` | tuple of `Attribution`, one per act |
+| `doc._.kg_rule_attributions` | `kg_attribution` | tuple of `Attribution`: the rules' speakers |
+| `doc._.kg_attributions` | `kg_learned_attribution` | the attributions after the trained model |
 | `doc._.kg_sponsors` | `kg_sponsors` | `{actor name: state}` the text attaches (rule 5) |
 | `doc._.kg_event` | `kg_events` | `Event`: the narrated harmful act, its authors and date |
 | `doc._.kg_claims` | `kg_stances` | tuple of `Claim`: (act, stance, target) with its cue |
@@ -29,6 +30,7 @@ EXTENSIONS = (
     "kg_layout",
     "kg_mentions",
     "kg_acts",
+    "kg_rule_attributions",
     "kg_attributions",
     "kg_sponsors",
     "kg_event",

@@ -11,7 +11,8 @@ Order (each component reads only what the ones before it assigned; see kg.extrac
 | tok2vec, tagger, parser, lemmatizer, ner | | POS, dependencies, lemmas, entities |
 | `kg_actors` | parse, entities, layout | `doc._.kg_mentions` |
 | `kg_speech` | parse, layout, mentions | `doc._.kg_acts` |
-| `kg_attribution` | acts, mentions, layout | `doc._.kg_attributions` |
+| `kg_attribution` | acts, mentions, layout | `doc._.kg_rule_attributions` |
+| `kg_learned_attribution` | rule attributions, acts, mentions | `doc._.kg_attributions` |
 | `kg_sponsors` | mentions, acts | `doc._.kg_sponsors` |
 | `kg_events` | parse, mentions, attributions | `doc._.kg_event` |
 | `kg_stances` | parse, mentions, attributions, event | `doc._.kg_claims` |
@@ -35,6 +36,7 @@ COMPONENTS = (
     "kg_actors",
     "kg_speech",
     "kg_attribution",
+    "kg_learned_attribution",
     "kg_sponsors",
     "kg_events",
     "kg_stances",
@@ -102,6 +104,7 @@ def register_components() -> None:
         events,
         layout,
         learned,
+        learned_attribution,
         speech,
         sponsors,
         stances,

@@ -1,7 +1,8 @@
 """`kg_attribution`: a speaker (or none) for every speech act, document-wide.
 
 Requires: `doc._.kg_acts`, `doc._.kg_mentions`, `doc._.kg_layout`, the parse.
-Assigns: `doc._.kg_attributions`, one `Attribution` per (act, speaker) in text order, each
+Assigns: `doc._.kg_rule_attributions` (which `kg_learned_attribution` hands on as
+`doc._.kg_attributions`), one `Attribution` per (act, speaker) in text order, each
 with the chain of steps that led to its speaker.
 
 How a speaker is found (kg.extract.components.subjects reads one subject phrase):
@@ -42,7 +43,7 @@ class Attributor:
         self.capitals = capitals or {}
 
     def __call__(self, doc: Any) -> Any:
-        doc._.kg_attributions = tuple(_Document(self, doc).attribute())
+        doc._.kg_rule_attributions = tuple(_Document(self, doc).attribute())
         return doc
 
 
@@ -220,7 +221,7 @@ def _register() -> None:
     @Language.factory(
         "kg_attribution",
         requires=["doc._.kg_acts", "doc._.kg_mentions", "doc._.kg_layout", "token.dep"],
-        assigns=["doc._.kg_attributions"],
+        assigns=["doc._.kg_rule_attributions"],
     )
     def make_attributor(nlp: Any, name: str) -> Attributor:
         from kg.extract.places import load_places
