@@ -21,7 +21,7 @@ from kg.extract.wordlists import load_speech
 from kg.gazetteer import load_gazetteer
 from kg.model import SourceDocument, Statement
 
-VERSION = "kg-extract/0.8.0"
+VERSION = "kg-extract/0.9.0"
 
 
 class Extractor:
