@@ -351,3 +351,8 @@ def test_a_harmful_deed_in_the_passive_blames_its_agent(extractor, text, blamed)
 )
 def test_support_owned_by_another_actor_is_not_the_speakers(extractor, text, praised) -> None:
     assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == praised
+
+
+def test_issued_statements_in_the_plural_is_a_statement_of_each(extractor) -> None:
+    labels = _extract(extractor, "Jordan and Egypt issued statements denouncing the Israeli raid.")
+    assert labels["Jordan"]["condemns"] == labels["Egypt"]["condemns"] == ["Israel"]

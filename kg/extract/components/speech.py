@@ -108,7 +108,8 @@ class SpeechActs:
         if token.pos_ not in ("VERB", "AUX") or lemma not in self.speech.reporting_verbs:
             return False
         needs = self.speech.conditional_verbs.get(lemma)
-        if needs and not any(t.lower_ in needs for t in token.subtree):
+        if needs and not any(t.lower_ in needs or t.lemma_.lower() in needs
+                             for t in token.subtree):  # fmt: skip  # "issued statements"
             return False
         hung_on_name = (
             token.dep_ == "acl"
