@@ -116,3 +116,31 @@ def test_their_in_a_conjunct_is_the_state_the_first_conjunct_names(extractor) ->
         extractor, "Hamas saluted the Lebanese people and their heroic armed forces."
     )
     assert labels["Hamas"]["praises_or_supports"] == ["Lebanese people", "Lebanese armed forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        # contract rule 14: a group named only by its backer is written as the text names it,
+        # and the backer is not what is blamed
+        (
+            "CENTCOM said the rocket attack was carried out by militias backed by Tehran.",
+            "United States Central Command",
+            ["militias backed by Tehran"],
+        ),
+        (
+            "John Kirby said American troops had been attacked twice by Iran-backed groups.",
+            "John Kirby",
+            ["Iran-backed groups"],
+        ),
+        # a backed phrase that names its group is that group
+        (
+            "The SDF accused the Turkish-backed factions of the Syrian National Army of "
+            "shelling the dam.",
+            "Syrian Democratic Forces",
+            ["Syrian National Army"],
+        ),
+    ],
+)
+def test_a_group_named_by_its_backer_is_written_as_named(extractor, text, speaker, blamed) -> None:
+    assert speaker_labels(extractor, text)[speaker]["blames"] == blamed

@@ -103,6 +103,7 @@ class Acts:
     backing_participles: Words
     backing_verbs: Words
     group_nouns: Words
+    backed_group_nouns: Words
     hypothetical_determiners: Words
     cessation_verbs: Words
     non_factual_verbs: Words

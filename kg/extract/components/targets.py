@@ -56,6 +56,9 @@ class TargetFinder:
 
     def actors(self, token: Any, places: bool = False) -> list[Mention]:
         """Actors named in the phrase headed by `token` (not its places or clauses)."""
+        backed = self.backed_group_mention(token)
+        if backed is not None:  # "Iran-backed groups": the groups, not Iran
+            return [backed]
         out: list[Mention] = []
         stack = [token]
         while stack:
@@ -81,7 +84,7 @@ class TargetFinder:
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
             return self.owners(token.head.head)  # "the group, which it blamed": the group
         for item in [token, *(c for c in token.conjuncts if not self._after_place(token, c))]:
-            own = self.mention(item)
+            own = self.mention(item) or self.backed_group_mention(item)
             if own is not None:
                 out.append(own)
                 continue
@@ -96,6 +99,7 @@ class TargetFinder:
                 if child.dep_ == "prep" and child.lower_ == "of" and (
                     item.lower_ in self.words.asset_nouns or item.lower_ in ("invaders",
                     "occupiers", "forces", "enemies", "mercenaries")
+                    or item.lower_ in self.words.backed_group_nouns  # "the factions of X"
                 ):  # fmt: skip
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -103,6 +107,38 @@ class TargetFinder:
             if item.pos_ == "PRON" and item.lower_ in ("them", "they", "it"):
                 out += self.antecedents(item)
         return _unique([m for m in out if m.type != "other"])
+
+    def backed_group_mention(self, token: Any) -> Mention | None:
+        """`backed_group` as an actor mention the text does not list (kind descriptor)."""
+        name = self.backed_group(token)
+        if name is None:
+            return None
+        return Mention(token.idx, token.idx + len(token), token.text, name, "militia",
+                       "descriptor", known=False)  # fmt: skip
+
+    def backed_group(self, token: Any) -> str | None:
+        """ "Iran-backed groups", "radical militant groups backed by Iran": armed groups
+        the text names only by their backer, written as the text names them (contract
+        rule 14), never as the backer; None for anything else."""
+        words = self.words
+        if token.lower_ not in words.backed_group_nouns or self.mention(token) is not None:
+            return None
+        if not any(c.dep_ in ("amod", "acl") and c.lower_ in words.backing_participles
+                   for c in token.children):  # fmt: skip
+            return None
+        kept = [t for t in token.subtree if not any(
+            a.dep_ in ("relcl", "appos", "parataxis") for a in path_up(t, token))]  # fmt: skip
+        backers = {t.i for c in token.children if c.lower_ in words.backing_participles
+                   for t in c.subtree}  # fmt: skip
+        if any(self.mention(t) is not None for t in kept if t.i not in backers):
+            return None  # "the Turkish-backed factions of the Syrian National Army": named
+        while kept and (kept[0].dep_ in ("det", "predet") or kept[0].is_punct):
+            kept.pop(0)
+        while kept and kept[-1].is_punct:
+            kept.pop()
+        if not kept:
+            return None
+        return self.doc[kept[0].i : kept[-1].i + 1].text.strip(" \"'\u201c\u201d")
 
     def _after_place(self, head: Any, conjunct: Any) -> bool:
         """ "forces in Iraq and Syria": a conjunct after a place phrase is a place."""
