@@ -7,6 +7,8 @@ import pytest
 from components import hand_doc, run, speaker_labels
 from labels import speaker_labels as _extract
 
+from kg.model import SourceDocument
+
 
 @pytest.fixture
 def extractor(rules_extractor):
@@ -356,3 +358,14 @@ def test_support_owned_by_another_actor_is_not_the_speakers(extractor, text, pra
 def test_issued_statements_in_the_plural_is_a_statement_of_each(extractor) -> None:
     labels = _extract(extractor, "Jordan and Egypt issued statements denouncing the Israeli raid.")
     assert labels["Jordan"]["condemns"] == labels["Egypt"]["condemns"] == ["Israel"]
+
+
+def test_a_main_verb_parsed_as_a_reduced_relative_still_reports(extractor) -> None:
+    """The parser reads "The X-led coalition called on ..." as one noun phrase ("called"
+    an acl of the root noun); the sentence still reports the coalition's call. A named
+    reduced relative ("a faction called X") stays no statement."""
+    text = "The US-led coalition called on Baghdad the next day to protect the bases."
+    doc = extractor.process(SourceDocument("t", text))
+    assert [t.dep_ for t in doc if t.lower_ == "called"] == ["acl"]  # the misparse itself
+    assert list(_extract(extractor, text)) == ["international coalition"]
+    assert _extract(extractor, "A shadowy faction called Ashab al-Kahf.") == {}

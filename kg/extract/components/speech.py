@@ -115,7 +115,8 @@ class SpeechActs:
             token.dep_ == "acl"
             and token.head.pos_ == "PROPN"
             and any(c.dep_ == "ccomp" for c in token.children)
-        )  # "From Sanaa, the spokesman Yahya Saree boasted on Al-Masirah that ...": a slip
+        ) or _main_verb_hung_on_root(token)
+        # "From Sanaa, the spokesman Yahya Saree boasted on Al-Masirah that ...": a slip
         if (token.dep_ in ("amod", "acl", "pcomp", "csubj") and not hung_on_name) or any(
             c.dep_ == "neg" for c in token.children
         ):  # fmt: skip
@@ -134,8 +135,8 @@ class SpeechActs:
 
     def _subjects(self, verb: Any) -> tuple[list[Any], str]:
         """The tokens naming who spoke (joint subjects together) and the act's kind."""
-        if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
-            return [verb.head], "verb"  # the name the parser hung the verb on
+        if verb.dep_ == "acl" and (verb.head.pos_ == "PROPN" or _main_verb_hung_on_root(verb)):
+            return _members(verb.head), "verb"  # the name the parser hung the verb on
         for _ in range(4):
             children = list(verb.children)
             active = [c for c in children if c.dep_ == "nsubj"]
@@ -296,3 +297,17 @@ def _register() -> None:
 
 
 _register()
+
+
+def _main_verb_hung_on_root(verb: Any) -> bool:
+    """ "The Saudi-led coalition called on both sides to ...": the parser read the
+    sentence as one noun phrase, the main verb in the past tense as a reduced relative
+    clause on a noun that is the sentence's root."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.dep_ != "ROOT":
+        return False
+    if head.pos_ not in ("NOUN", "PROPN") or not head.left_edge.is_sent_start:
+        return False
+    children = {c.dep_ for c in verb.children}
+    # a real reduced relative is named ("a group called X") or passive ("led by X")
+    return "agent" not in children and bool(children & {"ccomp", "xcomp", "advcl", "prep"})
