@@ -369,3 +369,22 @@ def test_a_main_verb_parsed_as_a_reduced_relative_still_reports(extractor) -> No
     assert [t.dep_ for t in doc if t.lower_ == "called"] == ["acl"]  # the misparse itself
     assert list(_extract(extractor, text)) == ["international coalition"]
     assert _extract(extractor, "A shadowy faction called Ashab al-Kahf.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Layla Haddad of the Beirut Policy Institute argues that the strikes will backfire.",
+        "Omar Tannous, a Gulf security scholar, warned that the truce would not hold.",
+        "Political scientist Nadia Sarraf has described the vote as a turning point.",
+    ],
+)
+def test_researchers_named_with_their_institute_are_not_speakers(extractor, text) -> None:
+    """Contract rule 11: a researcher's reading is no statement, also when the person is
+    named (by their institute, an apposition or a title noun)."""
+    assert _extract(extractor, text) == {}
+
+
+def test_a_named_official_with_an_of_phrase_still_speaks(extractor) -> None:
+    labels = _extract(extractor, "Faisal Mekdad of Syria condemned the Israeli raid.")
+    assert list(labels) == ["Faisal Mekdad"]

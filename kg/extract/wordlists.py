@@ -48,6 +48,7 @@ class Speech:
     body_voice_roles: Words
     person_titles: Words
     non_speaker_nouns: Words
+    research_bodies: Words
     nobody: Words
     anaphor_nouns: dict[str, Words]
     pronouns: dict[str, Words]
