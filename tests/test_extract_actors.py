@@ -181,3 +181,10 @@ def test_a_name_ner_found_close_to_no_actor_stays_unknown(extractor) -> None:
     doc = extractor.process(SourceDocument("t", "Hamid Karimi of the Basra council said so."))
     found = [m for m in doc._.kg_mentions.items if m.text == "Hamid Karimi"]
     assert found and not found[0].known
+
+
+def test_a_listed_name_inside_a_longer_listed_name_is_the_longer_one() -> None:
+    found = _mentions("Iran's Supreme National Security Council met; so did the Security Council.")
+    iran = found["Iran's Supreme National Security Council"][0]
+    assert iran == "Supreme National Security Council"
+    assert found["Security Council"][0] == "United Nations Security Council"
