@@ -188,3 +188,8 @@ def test_a_listed_name_inside_a_longer_listed_name_is_the_longer_one() -> None:
     iran = found["Iran's Supreme National Security Council"][0]
     assert iran == "Supreme National Security Council"
     assert found["Security Council"][0] == "United Nations Security Council"
+
+
+def test_the_islamic_state_is_listed_under_its_usual_names() -> None:
+    found = _mentions("Daesh claimed the bombing; ISIS fighters and the Islamic State group fled.")
+    assert {found[n][0] for n in ("Daesh", "ISIS", "Islamic State group")} == {"Islamic State"}
