@@ -388,3 +388,10 @@ def test_researchers_named_with_their_institute_are_not_speakers(extractor, text
 def test_a_named_official_with_an_of_phrase_still_speaks(extractor) -> None:
     labels = _extract(extractor, "Faisal Mekdad of Syria condemned the Israeli raid.")
     assert list(labels) == ["Faisal Mekdad"]
+
+
+def test_a_subject_two_controlled_verbs_up_is_the_threatened(extractor) -> None:
+    """'pay' <- 'prepare' <- 'have': the subject of the chain pays."""
+    text = "Yahya Saree said Israel would have to prepare to pay a heavy price for the raid."
+    labels = _extract(extractor, text)["Yahya Saree"]
+    assert labels["threatens_or_vows_revenge_against"] == ["Israel"]

@@ -221,7 +221,7 @@ def _conditions(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
 
 def _expand(steps: Any, where: str) -> list[tuple[Step, ...]]:
     """A path with `subject` steps as its concrete alternatives: the word's own subject,
-    or the subject of the verb it is coordinated with or depends on."""
+    or the subject of the verb it is coordinated with or depends on, one or two verbs up."""
     if not isinstance(steps, list) or not steps:
         raise CueError(f"{where}: a path must be a non-empty list of steps")
     out: list[list[Step]] = [[]]
@@ -229,8 +229,11 @@ def _expand(steps: Any, where: str) -> list[tuple[Step, ...]]:
         if isinstance(step, dict) and step.get("rel") == "subject":
             extra = {k: v for k, v in step.items() if k != "rel"}
             own = Step(">", _node({"dep": list(_SUBJECT), **extra}, where))
-            shared = [Step("<", Node(()), borrow=True), own]
-            out = [[*path, own] for path in out] + [path + shared for path in out]
+            up = Step("<", Node(()), borrow=True)
+            # up to two verbs up a chain of controlled verbs: "America would have to
+            # prepare to pay" (pay <- prepare <- have, whose subject is America)
+            out = ([[*path, own] for path in out] + [[*path, up, own] for path in out]
+                   + [[*path, up, up, own] for path in out])  # fmt: skip
         else:
             out = [[*path, *_steps([step], where)] for path in out]
     return [tuple(path) for path in out]
