@@ -183,6 +183,9 @@ def test_moving_the_time_range_hides_edges(browser: Any, fixture_page) -> None:
         ("US", "united-states"),
         ("KH", "kataib-hezbollah"),
         ("Hizbullah Brigades", "kataib-hezbollah"),
+        # misspelt: the closest spelling, as kg.names matches names
+        ("Hizbolla Brigades", "kataib-hezbollah"),
+        ("Ansarulah", "ansar-allah"),
     ],
 )
 def test_search_finds_actors_by_their_aliases(
