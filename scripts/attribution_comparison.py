@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -26,35 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.scoring import SHARED, load_documents, load_scorer  # noqa: E402
+from tests.scoring import comparison_tables, corpus_gold, dev_scores, load_scorer  # noqa: E402
 
-SETS = (("devset2", SHARED / "devset2"), ("devset", SHARED / "devset"))
 SYSTEMS = ("rules", "alone", "add", "override")
 NAMES = {"rules": "rules alone", "alone": "model alone", "add": "rules + model (add)",
          "override": "rules + model (override)"}  # fmt: skip
-SHORT = {"blames": "blames", "threatens_or_vows_revenge_against": "threatens",
-         "condemns": "condemns", "praises_or_supports": "praises",
-         "condolences_to": "condolences"}  # fmt: skip
-
-
-def _cell(m: dict) -> str:
-    return f"{m['precision']:.3f} / {m['recall']:.3f} / **{m['f1']:.3f}**"
-
-
-def dev_scores(extractor, models: dict, score) -> dict[str, dict[str, dict]]:
-    """{set: {system: scorer result}}, each system's model put into the pipeline."""
-    pipe = extractor.nlp.get_pipe("kg_learned_attribution")
-    out: dict[str, dict[str, dict]] = {}
-    for name, folder in SETS:
-        documents, texts = load_documents(folder / "docs")
-        cases = score.load_gold(folder / "gold.json")
-        out[name] = {}
-        for system in SYSTEMS:
-            pipe.model = models[system]
-            preds = [r.to_dict() for _, rs in extractor.extract_many(documents) for r in rs]
-            out[name][system] = score.score(cases, preds, texts)
-    pipe.model = None
-    return out
 
 
 def corpus_scores(prepared, items, seed: int, score) -> dict[str, dict]:
@@ -64,13 +39,7 @@ def corpus_scores(prepared, items, seed: int, score) -> dict[str, dict]:
     from kg.extract.assemble import assemble
 
     processed, extractor = prepared.processed, prepared.extractor
-    cases = [{"id": c.id, "title": c.title, "published": c.published, "gold": c.gold,
-              "not_annotated": []} for c, _ in processed]  # fmt: skip
-    texts = {c.id: c.text for c, _ in processed}
-    with tempfile.TemporaryDirectory() as tmp:
-        gold_path = Path(tmp) / "gold.json"
-        gold_path.write_text(json.dumps(cases), encoding="utf-8")
-        gold = score.load_gold(gold_path)
+    gold, texts = corpus_gold(score, (case for case, _ in processed))
     out, chosen = {}, {}
     for system in SYSTEMS:
         models = ([None] * len(prepared.folds) if system == "rules"
@@ -101,17 +70,7 @@ def render(results: dict[str, dict[str, dict]], meta: dict) -> str:
              " (corpus CV per outer fold: " + "; ".join(
                  f"{s} " + ", ".join(f"{t:.2f}/{m:.2f}" for t, m in folds)
                  for s, folds in meta["nested"].items() if folds) + ").", ""]  # fmt: skip
-    for name, by_system in results.items():
-        lines += [f"## {name}", "", "| | " + " | ".join(NAMES[s] for s in by_system) + " |",
-                  "| --- |" + " ---: |" * len(by_system)]  # fmt: skip
-        rows = [("speaker", lambda r: r["speaker"])]
-        rows += [(short, lambda r, f=field: r["labels"][f]) for field, short in SHORT.items()]
-        rows += [("labels (micro)", lambda r: r["labels_overall"])]
-        for label, get in rows:
-            lines.append(f"| {label} | " + " | ".join(_cell(get(r)) for r in by_system.values())
-                         + " |")  # fmt: skip
-        lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + comparison_tables(results, NAMES))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
             path = Path(tmp) / f"{system}.json"
             save_model(ta.train(items, prepared.folds, args.seed, system), path)
             models[system] = load_model(path)
-    results = {} if args.no_dev else dev_scores(prepared.extractor, models, score)
+    results = ({} if args.no_dev else
+               dev_scores(prepared.extractor, "kg_learned_attribution", models, score))  # fmt: skip
     results["corpus (nested CV)"], nested = corpus_scores(prepared, items, args.seed, score)
     meta = {"documents": len(prepared.processed), "acts": len(items), "seed": args.seed,
             "pairs": sum(len(e.options) for e in items), "nested": nested,

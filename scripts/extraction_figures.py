@@ -23,16 +23,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 from confidence_bins import judged  # noqa: E402
 
-from tests.scoring import SHARED, load_documents, load_scorer  # noqa: E402
+from tests.scoring import LABELS, SHARED, load_documents, load_scorer  # noqa: E402
 
 SETS = (
     ("devset2", SHARED / "devset2", "part 2: 24 documents by other annotators (the measurement)"),
     ("devset", SHARED / "devset", "part 1: 24 documents the first rules were written on"),
     ("heldout", ROOT / "tests" / "heldout", "tests/heldout: 12 documents, no longer blind"),
 )
-SHORT = {"blames": "blames", "threatens_or_vows_revenge_against": "threatens",
-         "condemns": "condemns", "praises_or_supports": "praises",
-         "condolences_to": "condolences"}  # fmt: skip
 
 
 def _row(name: str, m: dict) -> str:
@@ -86,7 +83,7 @@ def render(results: list[tuple[str, str, dict, list]], version: str) -> str:
                   "| | P | R | F1 | tp | fp | fn |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
                   _row("speaker", result["speaker"])]  # fmt: skip
-        lines += [_row(short, result["labels"][field]) for field, short in SHORT.items()]
+        lines += [_row(short, result["labels"][field]) for field, short in LABELS.items()]
         lines += [_row("labels (micro)", result["labels_overall"]), ""]
         lines += ["| accuracy on matched records | |", "| --- | ---: |"]
         fields = ("sponsor", "speaker_type", "speaker_affiliation", "platform",

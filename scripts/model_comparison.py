@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -26,32 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.scoring import SHARED, load_documents, load_scorer  # noqa: E402
+from tests.scoring import comparison_tables, corpus_gold, dev_scores, load_scorer  # noqa: E402
 
-SETS = (("devset2", SHARED / "devset2"), ("devset", SHARED / "devset"))
 SYSTEMS = (("rules", "rules"), ("model alone", "replace"), ("rules + model", "add"))
-SHORT = {"blames": "blames", "threatens_or_vows_revenge_against": "threatens",
-         "condemns": "condemns", "praises_or_supports": "praises",
-         "condolences_to": "condolences"}  # fmt: skip
-
-
-def _cell(m: dict) -> str:
-    return f"{m['precision']:.3f} / {m['recall']:.3f} / **{m['f1']:.3f}**"
-
-
-def dev_scores(extractor, models: dict[str, object], score) -> dict[str, dict[str, dict]]:
-    """{set: {system: scorer result}}, each system's model put into the pipeline."""
-    pipe = extractor.nlp.get_pipe("kg_learned_stances")
-    out: dict[str, dict[str, dict]] = {}
-    for name, folder in SETS:
-        documents, texts = load_documents(folder / "docs")
-        cases = score.load_gold(folder / "gold.json")
-        out[name] = {}
-        for system, mode in SYSTEMS:
-            pipe.model = models[mode]
-            preds = [r.to_dict() for _, rs in extractor.extract_many(documents) for r in rs]
-            out[name][system] = score.score(cases, preds, texts)
-    return out
 
 
 def corpus_scores(prepared, thresholds, seed: int, score) -> dict[str, dict]:
@@ -59,13 +35,7 @@ def corpus_scores(prepared, thresholds, seed: int, score) -> dict[str, dict]:
     from kg import train
 
     processed = prepared.processed
-    cases = [{"id": c.id, "title": c.title, "published": c.published, "gold": c.gold,
-              "not_annotated": []} for c, _ in processed]  # fmt: skip
-    texts = {c.id: c.text for c, _ in processed}
-    with tempfile.TemporaryDirectory() as tmp:
-        gold_path = Path(tmp) / "gold.json"
-        gold_path.write_text(json.dumps(cases), encoding="utf-8")
-        gold = score.load_gold(gold_path)
+    gold, texts = corpus_gold(score, (case for case, _ in processed))
     out = {}
     for system, mode in SYSTEMS:
         records = train.oof_records(processed, prepared.items, prepared.folds, seed, mode,
@@ -82,17 +52,7 @@ def render(results: dict[str, dict[str, dict]], meta: dict) -> str:
              f"({meta['documents']} documents, {meta['records']} gold records, "
              f"{meta['events']} events; seed {meta['seed']}); `corpus (CV)` scores each "
              "corpus document by a model trained without its event.", ""]  # fmt: skip
-    for name, by_system in results.items():
-        lines += [f"## {name}", "", "| | " + " | ".join(by_system) + " |",
-                  "| --- |" + " ---: |" * len(by_system)]  # fmt: skip
-        rows = [("speaker", lambda r: r["speaker"])]
-        rows += [(short, lambda r, f=field: r["labels"][f]) for field, short in SHORT.items()]
-        rows += [("labels (micro)", lambda r: r["labels_overall"])]
-        for label, get in rows:
-            lines.append(f"| {label} | " + " | ".join(_cell(get(r)) for r in by_system.values())
-                         + " |")  # fmt: skip
-        lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + comparison_tables(results))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             model, _ = train.train(prepared.items, prepared.folds, args.seed, mode, thresholds)
             save_model(model, path)
             models[mode] = load_model(path)
-    results = dev_scores(prepared.extractor, models, score)
+    by_system = {system: models[mode] for system, mode in SYSTEMS}
+    results = dev_scores(prepared.extractor, "kg_learned_stances", by_system, score)
     results["corpus (CV)"] = corpus_scores(prepared, thresholds, args.seed, score)
     counts = summary(load_corpus())
     meta = {"documents": counts["documents"], "records": counts["records"],

@@ -14,15 +14,13 @@ the other folds' events, takes its thresholds, and scores the held-out events' r
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.scoring import load_scorer  # noqa: E402
+from tests.scoring import corpus_gold, load_scorer  # noqa: E402
 
 
 def nested_records(prepared, seed: int) -> list:
@@ -60,13 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     train.C = train.C if args.c is None else args.c
     score = load_scorer()
     prepared = train.prepare(None, args.folds, args.seed)
-    cases = [{"id": c.id, "title": c.title, "published": c.published, "gold": c.gold,
-              "not_annotated": []} for c, _ in prepared.processed]  # fmt: skip
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "gold.json"
-        path.write_text(json.dumps(cases), encoding="utf-8")
-        gold = score.load_gold(path)
-    texts = {c.id: c.text for c, _ in prepared.processed}
+    gold, texts = corpus_gold(score, (case for case, _ in prepared.processed))
     records = [r.to_dict() for r in nested_records(prepared, args.seed)]
     result = score.score(gold, records, texts)
     print(f"beta {train.BETA}, C {train.C}: rules + model, nested CV by event")
