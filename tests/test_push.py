@@ -8,7 +8,7 @@ import json
 import threading
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -379,11 +379,11 @@ def test_batches_shrink_while_the_server_says_too_large(tmp_path: Path, target: 
         proxy.server_close()
 
 
-def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
-    graph_file: Path, target: Server, tmp_path: Path
-) -> None:
-    """SIGKILL a `kg push` while it loads: readers still see the previous dataset, whole;
-    the next push swaps in and removes the killed push's temporary graph."""
+def kill_push_while_loading(argv: list[str], counts: Callable[[], dict[str, int]],
+                            deadline_s: float, poll_s: float, env: dict[str, str] | None = None
+                            ) -> None:  # fmt: skip
+    """Run `kg ARGV` in a process and SIGKILL it as soon as `counts()` (graph -> triples on
+    the target) shows one of its temporary graphs: killed midway, not before or after."""
     import os
     import signal
     import subprocess
@@ -392,25 +392,37 @@ def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
 
     from kg.push import TEMP_MARK
 
+    code = "import sys; from kg.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), **(env or {})}
+    process = subprocess.Popen([sys.executable, "-c", code, *argv], env=env)
+    try:
+        deadline = time.monotonic() + deadline_s
+        while not any(TEMP_MARK in graph for graph in counts()):
+            assert process.poll() is None, "the push ended before it could be killed"
+            assert time.monotonic() < deadline, (
+                f"no temporary graph appeared within {deadline_s:g} s"
+            )
+            time.sleep(poll_s)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+
+
+def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
+    graph_file: Path, target: Server, tmp_path: Path
+) -> None:
+    """SIGKILL a `kg push` while it loads: readers still see the previous dataset, whole;
+    the next push swaps in and removes the killed push's temporary graph."""
+    from kg.push import TEMP_MARK
+
     push(graph_file, graph_store=target.graph_store_url)
     before = _counts(target)
     big = tmp_path / "big.ttl"
     lines = [f"<{KG}id/statement/n{i}> <{KG}ontology#n> {i} ." for i in range(20_000)]
     big.write_text("\n".join(lines) + "\n")
     argv = ["push", "--graph", str(big), "--endpoint", target.update_url, "--batch", "50"]
-    code = "import sys; from kg.cli import main; sys.exit(main(sys.argv[1:]))"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    process = subprocess.Popen([sys.executable, "-c", code, *argv], env=env)
-    try:
-        deadline = time.monotonic() + 60
-        while not any(TEMP_MARK in graph for graph in _counts(target)):
-            assert process.poll() is None, "the push ended before it could be killed"
-            assert time.monotonic() < deadline, "no temporary graph appeared within 60 s"
-            time.sleep(0.02)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
+    kill_push_while_loading(argv, lambda: _counts(target), deadline_s=60, poll_s=0.02)
     after = _counts(target)
     assert {g: n for g, n in after.items() if TEMP_MARK not in g} == before
     assert any(TEMP_MARK in graph for graph in after)  # killed midway, not before or after

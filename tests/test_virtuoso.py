@@ -288,9 +288,7 @@ def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
     """SIGKILL a `kg push` while Virtuoso takes its batches: the anonymous endpoint still
     answers with the previous dataset, whole; the next push swaps in and removes the
     killed push's temporary graph."""
-    import signal
-    import subprocess
-    import time
+    from test_push import kill_push_while_loading
 
     from kg.push import TEMP_MARK
 
@@ -301,20 +299,8 @@ def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
     big = _synthetic(tmp_path / "big.nt", 20_000)
     argv = ["push", "--graph", str(big), "--endpoint", virtuoso.auth_url, "--batch", "50",
             "--user", USER, "--dataset", "killed"]  # fmt: skip
-    code = "import sys; from kg.cli import main; sys.exit(main(sys.argv[1:]))"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
-           "KG_SPARQL_PASSWORD": PASSWORD}  # fmt: skip
-    process = subprocess.Popen([sys.executable, "-c", code, *argv], env=env)
-    try:
-        deadline = time.monotonic() + 120
-        while not any(TEMP_MARK in graph for graph in _counts(virtuoso, prefix)):
-            assert process.poll() is None, "the push ended before it could be killed"
-            assert time.monotonic() < deadline, "no temporary graph appeared within 120 s"
-            time.sleep(0.05)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
+    kill_push_while_loading(argv, lambda: _counts(virtuoso, prefix), deadline_s=120,
+                            poll_s=0.05, env={"KG_SPARQL_PASSWORD": PASSWORD})  # fmt: skip
     after = _counts(virtuoso, prefix)
     assert {g: n for g, n in after.items() if TEMP_MARK not in g} == before
     assert any(TEMP_MARK in graph for graph in after)  # killed midway, not before or after
