@@ -109,15 +109,20 @@ def _add_graph_or_store_input(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", metavar="DIR", help="a store built with 'kg build --store'")
 
 
-def _add_date_window(p: argparse.ArgumentParser) -> None:
-    """--since / --until, read back by `_window`."""
+def _add_date_window(p: argparse.ArgumentParser, *, query: bool = False) -> None:
+    """--since / --until, read back by `_window`; for `kg query` (`query`) they set the
+    query's date parameters (`_date_params`)."""
     for option, side in (("--since", "first"), ("--until", "last")):
+        day = f"(YYYY-MM-DD; YYYY-MM or YYYY: its {side} day)"
         p.add_argument(
             option,
             metavar="DATE",
-            help=f"only statements dated on or {'after' if side == 'first' else 'before'} "
-            f"DATE (YYYY-MM-DD; YYYY-MM or YYYY: its {side} day), by their statement date, "
-            "else the reporting document's date; undated statements are then left out",
+            help=f"set the query's {option[2:]} parameter {day}; only queries that declare "
+            "it take it (kg query --list shows which)"
+            if query
+            else f"only statements dated on or {'after' if side == 'first' else 'before'} "
+            f"DATE {day}, by their statement date, else the reporting document's date; "
+            "undated statements are then left out",
         )
 
 
@@ -806,14 +811,7 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
         help="SPARQL engine for --graph (default: oxigraph, in memory)",
     )
     p.add_argument("--list", action="store_true", help="list the bundled queries and exit")
-    for option, side in (("--since", "first"), ("--until", "last")):
-        p.add_argument(
-            option,
-            metavar="DATE",
-            help=f"set the query's {option[2:]} parameter (YYYY-MM-DD; YYYY-MM or YYYY: its "
-            f"{side} day); only queries that declare it take it (kg query --list shows "
-            "which)",
-        )
+    _add_date_window(p, query=True)
     p.set_defaults(func=_run_query)
 
 
@@ -878,10 +876,8 @@ def _date_params(args: argparse.Namespace, params: dict[str, str]) -> dict[str, 
     """--since / --until as the query's `since` / `until` parameters, checked: a query
     without them would silently ignore the dates, so that is an error."""
     from kg.query import list_queries, load_query
-    from kg.timeframe import DateWindow, TimeframeError
 
-    with _library_errors(TimeframeError):
-        window = DateWindow.from_options(args.since, args.until)
+    window = _window(args)
     if window is None:
         return {}
     declared = load_query(args.query).params
