@@ -501,7 +501,9 @@ def _strip_comments(text: str) -> str:
     """Blank out # comments (keeping offsets) so 'WHERE {' in a comment is not matched.
     A '#' inside an IRI or string is rare in our queries; IRIs with fragments are skipped."""
     out = []
-    for line in text.splitlines(keepends=True):
+    # SPARQL's comments end at a line break; str.splitlines would also break at the
+    # separators \x1c-\x1e, \x85 and \u2028, which a string parameter may hold
+    for line in re.findall(r"[^\n]*\n|[^\n]+", text):
         index = _comment_start(line)
         out.append(line if index < 0 else line[:index] + " " * (len(line) - index - 1) + "\n")
     return "".join(out)
