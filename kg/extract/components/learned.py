@@ -11,6 +11,8 @@ another model file.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from typing import Any
 
 from kg.extract.stance_model import StanceModel, learned_claims
@@ -28,6 +30,16 @@ class LearnedStances:
         return doc
 
 
+def configured_model(model_path: str, variable: str, load: Callable[[str | None], Any]) -> Any:
+    """The model a learned component runs with: its config's `model_path`, else the
+    environment `variable` (another model file, or "none" for the rules alone), else the
+    shipped one (`load(None)`, None when there is none)."""
+    chosen = model_path or os.environ.get(variable, "")
+    if chosen.lower() == "none":
+        return None
+    return load(chosen or None)
+
+
 def _register() -> None:
     from spacy.language import Language
 
@@ -42,15 +54,9 @@ def _register() -> None:
         default_config={"model_path": ""},
     )  # fmt: skip
     def make_learned_stances(nlp: Any, name: str, model_path: str) -> LearnedStances:
-        import os
-
         from kg.extract.stance_model import load_model
 
-        # KG_STANCE_MODEL: another model file, or "none" for the rules alone
-        chosen = model_path or os.environ.get("KG_STANCE_MODEL", "")
-        if chosen.lower() == "none":
-            return LearnedStances(None)
-        return LearnedStances(load_model(chosen or None))
+        return LearnedStances(configured_model(model_path, "KG_STANCE_MODEL", load_model))
 
 
 _register()

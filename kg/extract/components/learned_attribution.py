@@ -47,15 +47,11 @@ def _register() -> None:
         default_config={"model_path": ""},
     )  # fmt: skip
     def make_learned_attribution(nlp: Any, name: str, model_path: str) -> LearnedAttribution:
-        import os
-
         from kg.extract.attribution_model import load_model
+        from kg.extract.components.learned import configured_model
 
-        # KG_ATTRIBUTION_MODEL: a model file, or "none" for the rules alone
-        chosen = model_path or os.environ.get("KG_ATTRIBUTION_MODEL", "")
-        if chosen.lower() == "none":
-            return LearnedAttribution(None)
-        return LearnedAttribution(load_model(chosen or None))
+        model = configured_model(model_path, "KG_ATTRIBUTION_MODEL", load_model)
+        return LearnedAttribution(model)
 
 
 _register()
