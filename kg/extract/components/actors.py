@@ -182,11 +182,14 @@ class ActorTagger:
         would then reach the records as "Shukr" in one and not at all in another."""
         people = {m.name: m for m in mentions if m.type == "person" and not m.known
                   and len(_name_words(m.name)) > 1}  # fmt: skip
-        for mention in mentions:  # "Shukr", and the text says "Fuad Shukr" somewhere
+        bare: dict[str, Mention] = {}  # "Shukr" (its first mention), and the text says
+        for mention in mentions:  # "Fuad Shukr" somewhere: each name looked up once
             if mention.type == "person" and not mention.known and " " not in mention.name:
-                full = self._full_name(text, mention.name)
-                if full is not None and full not in people:
-                    people[full] = replace(mention, name=full, text=full)
+                bare.setdefault(mention.name, mention)
+        for name, mention in bare.items():
+            full = self._full_name(text, name)
+            if full is not None and full not in people:
+                people[full] = replace(mention, name=full, text=full)
         by_surname: dict[str, set[str]] = {}
         for name in people:
             by_surname.setdefault(name.split()[-1].split("-")[-1], set()).add(name)
