@@ -395,3 +395,41 @@ def test_a_subject_two_controlled_verbs_up_is_the_threatened(extractor) -> None:
     text = "Yahya Saree said Israel would have to prepare to pay a heavy price for the raid."
     labels = _extract(extractor, text)["Yahya Saree"]
     assert labels["threatens_or_vows_revenge_against"] == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Hamas blamed the occupation for the raid and said it reserved the right to respond.",
+         ["Israel"]),
+        ("Hamas accused Israel of the massacre and vowed a painful punishment.", ["Israel"]),
+        ("Hamas blamed Israel for the raid and said it would respond to Egypt's call.", []),
+        ("Hamas blamed Israel for the raid and said it would not respond.", []),
+        ("Hamas said it reserved the right to respond.", []),
+    ],
+)  # fmt: skip
+def test_an_unaimed_response_is_against_whom_the_statement_blames(
+    extractor, text, threatened
+) -> None:
+    """Rule 7's "unmistakable referent": "we shall respond" with no object is aimed at the
+    actor the same statement holds responsible; with an object it is aimed at that, and
+    without anyone blamed at no one."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Hezbollah said it would strike back if Israel bombed Beirut again.", ["Israel"]),
+        ("Hezbollah said: \"If the Zionist enemy errs again, our answer will be harsher.\"",
+         ["Israel"]),
+        ("Hezbollah said it would respond if anyone attacked Lebanon.", []),
+        ("Hezbollah said it would not respond if Israel bombed Beirut again.", []),
+    ],
+)  # fmt: skip
+def test_a_conditional_response_is_against_whom_the_condition_names(
+    extractor, text, threatened
+) -> None:
+    labels = _extract(extractor, text)["Hezbollah"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened

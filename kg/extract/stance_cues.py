@@ -39,7 +39,7 @@ RESOLVERS = ("owners", "actors", "authors", "named_authors", "subject_or_authors
 CONDITIONS = (
     "negated", "denied", "future", "hypothetical", "condemned", "names_threat", "reason",
     "pronoun_target", "own_act", "conditional", "ceasing", "others_agent", "if_clause",
-    "in_relcl", "in_condition", "others_subject", "own_harm", "others_owner",
+    "in_relcl", "in_condition", "others_subject", "own_harm", "others_owner", "aimed",
 )  # fmt: skip
 _ATTRS = ("lemma", "lower", "pos", "dep", "tag")
 _NEGATED_ATTRS = {"not_lower": "lower", "not_dep": "dep", "not_lemma": "lemma"}

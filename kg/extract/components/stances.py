@@ -232,6 +232,8 @@ class _Claims:
             )
         if condition == "future":
             return self._future(cue)
+        if condition == "aimed":  # "respond to X", "retaliate against X": its own target
+            return _aimed(cue, words.harm_nouns)
         if condition == "conditional":
             return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                        for c in cue.children)  # fmt: skip
@@ -340,6 +342,24 @@ class _Claims:
                 return False
             verb = verb.head
         return False
+
+
+# what a pronoun or a bare act ("answer it", "answer this crime") leaves to the statement
+_ACT_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _aimed(token: Any, harm_nouns: frozenset[str]) -> bool:
+    """The word names whom it is aimed at: an object or a "to", "against", "for", "on"
+    phrase, other than a pronoun or a bare act ("will answer this crime" is aimed at the
+    act's author, whom the statement blames)."""
+    for child in token.children:
+        if child.dep_ == "dobj" and not (
+            child.lower_ in _ACT_PRONOUNS or child.lemma_.lower() in harm_nouns
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "against", "for", "on"):
+            return True
+    return False
 
 
 def _negated(token: Any, unanswered: frozenset[str]) -> bool:
