@@ -433,3 +433,26 @@ def test_a_conditional_response_is_against_whom_the_condition_names(
 ) -> None:
     labels = _extract(extractor, text)["Hezbollah"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas said: "The Israeli occupiers will never escape the price of this blood."',
+         ["Israel"]),
+        ('Hamas said: "Israeli soldiers will find no safe place in Gaza."', ["Israel"]),
+        ('Hamas said: "Every Israeli settlement is within the range of our rockets."',
+         ["Israel"]),
+        ('Hamas said: "The Zionist enemy will answer for every drop of this blood."', ["Israel"]),
+        ("Hamas said the Israeli army would be held to account for the massacre.",
+         ["Israel Defense Forces"]),
+        ("Hamas said Israel must answer for the massacre.", []),
+        ("Hamas said Israeli soldiers escaped the consequences of the massacre.", []),
+        ("Hamas urged the world to hold Israel accountable.", []),
+    ],
+)  # fmt: skip
+def test_threats_that_name_their_target_as_the_one_punished(extractor, text, threatened) -> None:
+    """Rule 7: a warning of punishment with the target as the one who will suffer it;
+    a demand ("must answer for"), a past deed or someone else's duty is none."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
