@@ -456,3 +456,24 @@ def test_threats_that_name_their_target_as_the_one_punished(extractor, text, thr
     a demand ("must answer for"), a past deed or someone else's duty is none."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hamas said a shell fired by the Zionist enemy had caused the fire.", ["Israel"]),
+        ("Hamas said shells fired from Lebanon had caused the fire.", []),
+        ("Hamas said a missile fired by Iran backed Houthis had caused the fire.",
+         ["Ansar Allah"]),
+        ("Hamas called the raid a violation of Syrian sovereignty by Israel.", ["Israel"]),
+        ("Hamas said Israel bore responsibility.", ["Israel"]),
+    ],
+)  # fmt: skip
+def test_the_author_of_a_harm_through_a_weapon_a_misplaced_agent_or_a_misparse(
+    extractor, text, blamed
+) -> None:
+    """Rule 6: whoever fired what caused the harm is blamed (a place it came from is not);
+    "X of Y by Z" and "X bore responsibility" still name Z and X when the parser hangs
+    "by Z" on Y or reads "bore" as a noun; "Iran backed Houthis" without its hyphen names
+    the Houthis, not their backer."""
+    assert _extract(extractor, text)["Hamas"]["blames"] == blamed
