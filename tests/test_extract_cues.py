@@ -477,3 +477,22 @@ def test_the_author_of_a_harm_through_a_weapon_a_misplaced_agent_or_a_misparse(
     "by Z" on Y or reads "bore" as a noun; "Iran backed Houthis" without its hyphen names
     the Houthis, not their backer."""
     assert _extract(extractor, text)["Hamas"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hamas said Israel was planning new raids on the camp.", ["Israel"]),
+        ("Hamas named Yahya Sinwar. He had plotted the attack, Hamas said.", ["Yahya Sinwar"]),
+        ("Hamas said it was planning new operations.", []),
+        ("Hamas called the raid an act of war by Israel.", ["Israel"]),
+        ("Hamas said the occupation was trying to evade its responsibility for the massacre.",
+         ["Israel"]),
+        ("Hamas said it would not take responsibility for the attack.", []),
+    ],
+)  # fmt: skip
+def test_planning_harm_an_act_of_war_and_evaded_responsibility_blame(extractor, text, blamed
+                                                                      ) -> None:  # fmt: skip
+    """Rule 6: planning a harmful act, an act of war and responsibility the actor evades
+    all say it is behind the harm; a speaker planning its own operations blames no one."""
+    assert _extract(extractor, text)["Hamas"]["blames"] == blamed

@@ -143,6 +143,11 @@ class _Claims:
             return [_name(p) for p in map(targets.phrase, items) if p], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
             return self._pronoun(target, mode), False
+        if target.pos_ == "PRON" and target.lower_ in _PERSON_PRONOUNS:
+            # "He had planned attacks on American forces": the person last named, never
+            # the speaker
+            person = targets.person_before(target, exclude=own)
+            return ([person.name] if person is not None else []), False
         if mode == "owners":
             return _names(targets.owners(target)), False
         if mode == "named_authors":  # only an author the phrase itself names
@@ -344,6 +349,7 @@ class _Claims:
         return False
 
 
+_PERSON_PRONOUNS = frozenset({"he", "she"})  # subjects only: "harm him" is often hypothetical
 # what a pronoun or a bare act ("answer it", "answer this crime") leaves to the statement
 _ACT_PRONOUNS = frozenset({"it", "this", "that"})
 
