@@ -496,3 +496,20 @@ def test_planning_harm_an_act_of_war_and_evaded_responsibility_blame(extractor, 
     """Rule 6: planning a harmful act, an act of war and responsibility the actor evades
     all say it is behind the harm; a speaker planning its own operations blames no one."""
     assert _extract(extractor, text)["Hamas"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Hamas said bringing just punishment to the Zionist killers was the duty of every "
+         "fighter.", ["Israel"]),
+        ("Hamas said the resistance would inflict a painful revenge on the Zionist enemy.",
+         ["Israel"]),
+        ("Hamas said the resistance had inflicted heavy blows on the occupation army.", []),
+    ],
+)  # fmt: skip
+def test_punishment_brought_to_a_target_as_a_duty_or_a_promise(extractor, text, threatened
+                                                                ) -> None:  # fmt: skip
+    """Rule 7: revenge laid on fighters as a duty is vowed; blows already dealt are not."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
