@@ -513,3 +513,21 @@ def test_punishment_brought_to_a_target_as_a_duty_or_a_promise(extractor, text, 
     """Rule 7: revenge laid on fighters as a duty is vowed; blows already dealt are not."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("Hamas extended its condolences to the family of the martyr and to the fighters of "
+         "the Hashd.", ["family of the martyr", "fighters of the Hashd"]),
+        ("Hamas offered its condolences to the Leader of the Revolution, Imam Khamenei, and "
+         "to the Iranian people.", ["Leader of the Revolution", "Iranian people"]),
+        ("Hamas sent condolences to Imam Khamenei, the Iranian people and the families of the "
+         "martyrs.", ["Ali Khamenei", "Iranian people", "families of the martyrs"]),
+        ("Hamas sent condolences to Imam Khamenei, the Supreme Leader.", ["Ali Khamenei"]),
+    ],
+)  # fmt: skip
+def test_every_recipient_of_a_listed_condolence(extractor, text, recipients) -> None:
+    """Rule 9: each recipient the text names, when the parser hangs the second "to" on an
+    "of" or on the verb, or reads a list as an apposition (a true apposition is one name)."""
+    assert _extract(extractor, text)["Hamas"]["condolences_to"] == recipients

@@ -136,11 +136,7 @@ class _Claims:
                 and not (targets.authors(target)[1])
             ):  # "praised the operation": the act the document narrates
                 return [], True
-            items = [target, *target.conjuncts]
-            if target.dep_ == "pobj":  # "to the nation and to the families"
-                items += [p for prep in target.head.conjuncts if prep.lower_ == target.head.lower_
-                          for p in prep.children if p.dep_ == "pobj"]  # fmt: skip
-            return [_name(p) for p in map(targets.phrase, items) if p], False
+            return [_name(p) for p in map(targets.phrase, _listed(target)) if p], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
             return self._pronoun(target, mode), False
         if target.pos_ == "PRON" and target.lower_ in _PERSON_PRONOUNS:
@@ -352,6 +348,24 @@ class _Claims:
 _PERSON_PRONOUNS = frozenset({"he", "she"})  # subjects only: "harm him" is often hypothetical
 # what a pronoun or a bare act ("answer it", "answer this crime") leaves to the statement
 _ACT_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _listed(target: Any) -> list[Any]:
+    """The heads of each item of the list a phrase target starts: "to the nation and to
+    the families" (the second "to" hung on the first, on an "of" inside it or on the
+    verb: "to the family of the martyr and to the mujahideen"), "to Khamenei, the Iranian people and
+    the families" (read as an apposition with conjuncts: a list, not another name)."""
+    items = [target, *target.conjuncts]
+    for appos in (c for c in target.children if c.dep_ == "appos"):
+        if appos.conjuncts:
+            items += [appos, *appos.conjuncts]
+    if target.dep_ == "pobj":
+        prep = target.head
+        near = [*target.subtree, *prep.head.children, *prep.head.head.children]
+        again = [*prep.conjuncts, *(t for t in near if t.dep_ == "conj"
+                                    and t.lower_ == prep.lower_ and t.pos_ == "ADP")]  # fmt: skip
+        items += [p for other in again for p in other.children if p.dep_ == "pobj"]
+    return list(dict.fromkeys(items))
 
 
 def _aimed(token: Any, harm_nouns: frozenset[str]) -> bool:
