@@ -362,8 +362,8 @@ def _listed(target: Any) -> list[Any]:
     if target.dep_ == "pobj":
         prep = target.head
         near = [*target.subtree, *prep.head.children, *prep.head.head.children]
-        again = [*prep.conjuncts, *(t for t in near if t.dep_ == "conj"
-                                    and t.lower_ == prep.lower_ and t.pos_ == "ADP")]  # fmt: skip
+        again = [t for t in [*prep.conjuncts, *(t for t in near if t.dep_ == "conj")]
+                 if t.lower_ == prep.lower_ and t.pos_ == "ADP"]  # fmt: skip
         items += [p for other in again for p in other.children if p.dep_ == "pobj"]
     return list(dict.fromkeys(items))
 
