@@ -531,3 +531,20 @@ def test_every_recipient_of_a_listed_condolence(extractor, text, recipients) -> 
     """Rule 9: each recipient the text names, when the parser hangs the second "to" on an
     "of" or on the verb, or reads a list as an apposition (a true apposition is one name)."""
     assert _extract(extractor, text)["Hamas"]["condolences_to"] == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "praised", "blamed"),
+    [
+        ('Hamas saluted "the heroic operation of the Yemeni resistance".', ["Yemeni resistance"],
+         []),
+        ("Hamas blessed the Houthis' attack on the ship.", ["Ansar Allah"], []),
+        ('Hamas saluted "our brothers in Ansar Allah".', ["Ansar Allah"], []),
+    ],
+)  # fmt: skip
+def test_a_praised_act_praises_its_author_and_blames_no_one(extractor, text, praised, blamed
+                                                             ) -> None:  # fmt: skip
+    """Rule 9: "the operation of X", "X's attack" and "our brothers in X" name X when
+    praised, and an act the speaker praises does not blame its author (rule 6)."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert (labels["praises_or_supports"], labels["blames"]) == (praised, blamed)

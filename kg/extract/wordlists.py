@@ -113,6 +113,7 @@ class Acts:
     place_preps: Words
     evaluative_words: Words
     quality_nouns: Words
+    fellowship_nouns: Words
     population_nouns: Words
 
 

@@ -40,6 +40,12 @@ class StanceFinder:
             and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
             for w in cue.node.words()
         )  # fmt: skip
+        # the registry's friendly verbs: an act they take is praised, not blamed
+        self.praise_verbs = frozenset(
+            w for cue in cues if signs.get(cue.stance, 0) > 0 and not cue.requires
+            and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
+            for w in cue.node.words()
+        )  # fmt: skip
         self.words = acts
         self.demonym_of = demonym_of or {}
         # actor -> parent (gazetteer affiliations, and a state's government -> the state)
@@ -134,7 +140,9 @@ class _Claims:
                 target.lower_ in self.words.harm_nouns
                 and _definite(target)
                 and not (targets.authors(target)[1])
-            ):  # "praised the operation": the act the document narrates
+                and not _owned(target)
+            ):  # "praised the operation": the act the document narrates ("the operation
+                # of the Palestinian resistance" names its author, listed or not)
                 return [], True
             return [_name(p) for p in map(targets.phrase, _listed(target)) if p], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
@@ -248,6 +256,11 @@ class _Claims:
             return noun.dep_ in ("dobj", "nsubjpass") and (
                 noun.head.lemma_.lower() in self.finder.condemn_verbs
             )
+        if condition == "praised":  # "blessed the Qassam Brigades' attack": praise
+            noun = target
+            while noun.dep_ == "conj" and noun.head.i != noun.i:
+                noun = noun.head
+            return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.finder.praise_verbs
         if condition == "names_threat":  # a threat word, or an act of the speaker's side
             objects = {t.i for c in cue.children if c.dep_ == "dobj" for t in c.subtree}
             clauses = {t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp")
@@ -348,6 +361,14 @@ class _Claims:
 _PERSON_PRONOUNS = frozenset({"he", "she"})  # subjects only: "harm him" is often hypothetical
 # what a pronoun or a bare act ("answer it", "answer this crime") leaves to the statement
 _ACT_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _owned(noun: Any) -> bool:
+    """The phrase names whose it is: an "of" phrase or a possessive noun."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "poss" and c.pos_ != "PRON")
+        for c in noun.children
+    )
 
 
 def _listed(target: Any) -> list[Any]:

@@ -299,6 +299,12 @@ class TargetFinder:
         own = self.mention(token)
         if own is not None and own.kind != "adj":
             return own
+        if token.lower_ in words.fellowship_nouns:  # "our brothers in Hezbollah"
+            for pobj in (p for c in token.children if c.dep_ == "prep" and c.lower_ in (
+                    "in", "of", "among") for p in c.children if p.dep_ == "pobj"):  # fmt: skip
+                found = self.mention(pobj)
+                if found is not None and found.type in ("militia", "state", "organization"):
+                    return found
         if token.lower_ in words.quality_nouns:  # "the sacrifices of the martyrs"
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
