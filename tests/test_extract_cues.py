@@ -548,3 +548,16 @@ def test_a_praised_act_praises_its_author_and_blames_no_one(extractor, text, pra
     praised, and an act the speaker praises does not blame its author (rule 6)."""
     labels = _extract(extractor, text)["Hamas"]
     assert (labels["praises_or_supports"], labels["blames"]) == (praised, blamed)
+
+
+def test_what_a_statement_participle_declares_is_the_speakers(extractor) -> None:
+    """ "issued a statement denouncing X and declaring solidarity with Y": both clauses
+    are the statement's; a clause on someone else ("a man standing by Gaza") is not."""
+    text = ("Hamas issued a statement denouncing the Israeli raid and declaring its full "
+            "solidarity with Qatar.")  # fmt: skip
+    labels = _extract(extractor, text)["Hamas"]
+    assert (labels["condemns"], labels["praises_or_supports"]) == (["Israel"], ["Qatar"])
+    assert (
+        _extract(extractor, "Hamas praised a man standing by Gaza.")["Hamas"]["praises_or_supports"]
+        == []
+    )

@@ -30,7 +30,8 @@ CONDEMNS = "condemns"
 class StanceFinder:
     def __init__(self, cues: tuple[Cue, ...], acts: Acts, signs: dict[str, int],
                  accusations: frozenset[str], demonym_of: dict[str, str] | None = None,
-                 parents: dict[str, str] | None = None) -> None:  # fmt: skip
+                 parents: dict[str, str] | None = None,
+                 speech_nouns: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.index = CueIndex(cues)
         self.hostile = frozenset(field for field, sign in signs.items() if sign < 0)
         self.accusations = accusations  # stances that say who did an act (PLOVER ACCUSE)
@@ -47,6 +48,7 @@ class StanceFinder:
             for w in cue.node.words()
         )  # fmt: skip
         self.words = acts
+        self.speech_nouns = speech_nouns  # "a statement", "a message" (data/speech.yaml)
         self.demonym_of = demonym_of or {}
         # actor -> parent (gazetteer affiliations, and a state's government -> the state)
         self.parents = parents or {}
@@ -319,7 +321,11 @@ class _Claims:
             return any(
                 a.dep_ in ("relcl", "acl")
                 for a in [cue, *cue.ancestors]
-                if a.i in act.content and a.i != act.cue
+                if a.i in act.content
+                and a.i != act.cue
+                # "issued a statement denouncing X and declaring solidarity with Y": what
+                # the statement says, not someone else's clause
+                and not (a.dep_ == "acl" and a.head.lower_ in self.finder.speech_nouns)
             )
         if condition == "own_act":  # "we carried out", "our operation": the speaker's deed
             return any(t.lower_ in ("we", "our", "us") for t in cue.subtree if t.i < cue.i)
@@ -476,7 +482,7 @@ def _register() -> None:
     def make_stance_finder(nlp: Any, name: str) -> StanceFinder:
         from kg.extract.places import actor_parents, load_places
         from kg.extract.stance_cues import compile_cues
-        from kg.extract.wordlists import load_acts
+        from kg.extract.wordlists import load_acts, load_speech
         from kg.stances import load_stances
 
         places = load_places()
@@ -485,7 +491,7 @@ def _register() -> None:
         signs = {stance.field: stance.sign for stance in stances}
         accusations = frozenset(s.field for s in stances if s.plover == "ACCUSE")
         return StanceFinder(compile_cues(stances), load_acts(), signs, accusations,
-                            places.demonym_of(), parents)  # fmt: skip
+                            places.demonym_of(), parents, load_speech().speech_nouns)  # fmt: skip
 
 
 _register()
