@@ -377,11 +377,14 @@ def test_a_main_verb_parsed_as_a_reduced_relative_still_reports(extractor) -> No
         "Layla Haddad of the Beirut Policy Institute argues that the strikes will backfire.",
         "Omar Tannous, a Gulf security scholar, warned that the truce would not hold.",
         "Political scientist Nadia Sarraf has described the vote as a turning point.",
+        "Karim Touma argues that Iran now feels it must restore deterrence itself.",
+        "Mona Farid has written that the truce depends on the factions.",
     ],
 )
 def test_researchers_named_with_their_institute_are_not_speakers(extractor, text) -> None:
     """Contract rule 11: a researcher's reading is no statement, also when the person is
-    named (by their institute, an apposition or a title noun)."""
+    named (by their institute, an apposition or a title noun) or unlisted and "argues" or
+    "has written" (a spokesman "said")."""
     assert _extract(extractor, text) == {}
 
 
@@ -561,3 +564,8 @@ def test_what_a_statement_participle_declares_is_the_speakers(extractor) -> None
         _extract(extractor, "Hamas praised a man standing by Gaza.")["Hamas"]["praises_or_supports"]
         == []
     )
+
+
+def test_a_listed_leader_who_argues_still_speaks(extractor) -> None:
+    labels = _extract(extractor, "Hezbollah leader Naim Qassem argues that Israel lost the war.")
+    assert list(labels) == ["Naim Qassem"]

@@ -49,6 +49,7 @@ class Speech:
     person_titles: Words
     non_speaker_nouns: Words
     research_bodies: Words
+    analysis_verbs: Words
     nobody: Words
     anaphor_nouns: dict[str, Words]
     pronouns: dict[str, Words]

@@ -46,7 +46,7 @@ class SubjectReader:
             return None
         mention = self.mentions.at(head)
         if mention is not None and mention.kind != "adj":
-            if self._analyst(mention, head):
+            if self._analyst(mention, head) or self._reading(mention, act):
                 return None
             return self._named(mention, head)
         body = self._sub_body(head)
@@ -101,6 +101,18 @@ class SubjectReader:
             if child.dep_ == "prep" and child.lower_ == "of" and words & speech.research_bodies:
                 return True
         return False
+
+    def _reading(self, mention: Mention, act: SpeechAct | None) -> bool:
+        """ "Ali Vaez argues that ...", "Renad Mansour has written that ...": a person the
+        gazetteer does not list, with a verb of analysis in the present or the present
+        perfect, offers a reading, not a statement (contract rule 11)."""
+        if act is None or mention.known or mention.type != "person":
+            return False
+        verb = self.doc[act.cue]
+        if verb.lemma_.lower() not in self.speech.analysis_verbs:
+            return False
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+        return verb.tag_ in ("VBZ", "VBP") or perfect
 
     def _nobody(self, head: Any) -> bool:
         nobody = self.speech.nobody
