@@ -214,7 +214,11 @@ def _evidence(doc: Any, act: SpeechAct, claim: Claim | None) -> tuple[str, int, 
 
 def _cut(doc: Any, base: int, first: Any, last: Any) -> tuple[str, int, int]:
     start, end = base + first.start(), base + last.end()
-    cut = doc.text[start:end].rstrip(",;:")
+    # from the source's own text: the parsed text may differ by a joining hyphen at the
+    # same offsets (kg.extract.extractor.join_backers)
+    source = doc._.kg_source
+    text = source.text if source is not None and len(source.text) == len(doc.text) else doc.text
+    cut = text[start:end].rstrip(",;:")
     return cut, start, start + len(cut)
 
 

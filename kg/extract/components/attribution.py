@@ -199,6 +199,8 @@ class _Document:
                 break
             if mention.kind in ("adj", "capital") or mention.type == "other":
                 continue
+            if _quoted(self.doc.text, paragraph.start, mention.start):
+                continue  # a quotation's words are the speaker's, not the narrator's
             head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             root = head.root if head is not None else None
             if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACES:
@@ -210,6 +212,14 @@ class _Document:
 
     def speakers_so_far(self) -> list[Speaker]:
         return [found.speaker for found in self.found]
+
+
+_QUOTES = frozenset('"\u201c\u201d')
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """Whether offset `at` lies inside a double quotation opened after `start`."""
+    return sum(text[i] in _QUOTES for i in range(start, at)) % 2 == 1
 
 
 def _register() -> None:
