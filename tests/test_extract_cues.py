@@ -569,3 +569,11 @@ def test_what_a_statement_participle_declares_is_the_speakers(extractor) -> None
 def test_a_listed_leader_who_argues_still_speaks(extractor) -> None:
     labels = _extract(extractor, "Hezbollah leader Naim Qassem argues that Israel lost the war.")
     assert list(labels) == ["Naim Qassem"]
+
+
+def test_a_pronoun_after_a_quotation_continues_the_narrated_group(extractor) -> None:
+    """The words inside a quotation are the speaker's: "the Lebanese government" inside
+    one is not what the narrator's "it" refers to."""
+    text = ('Hamas paused its operations "to spare the Lebanese government embarrassment", '
+            "and it said it would keep supporting the people of Gaza.")  # fmt: skip
+    assert list(_extract(extractor, text)) == ["Hamas"]

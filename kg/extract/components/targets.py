@@ -59,9 +59,6 @@ class TargetFinder:
         backed = self.backed_group_mention(token)
         if backed is not None:  # "Iran-backed groups": the groups, not Iran
             return [backed]
-        group = self._backed_without_hyphen(token)
-        if group is not None:
-            return group
         out: list[Mention] = []
         stack = [token]
         while stack:
@@ -79,21 +76,6 @@ class TargetFinder:
                 out.append(found)
             stack.extend(current.children)
         return _unique(sorted(out, key=lambda m: m.start))
-
-    def _backed_without_hyphen(self, token: Any) -> list[Mention] | None:
-        """ "a missile fired by Iran backed Houthis": without the hyphen the parser reads
-        the backer as the phrase and "backed" as a verb; the actor is the group after it
-        (None when the phrase is not such a backer)."""
-        found = self.mentions.at(token)
-        if found is None:
-            return None
-        after = next((t for t in token.doc[token.i :] if t.idx >= found.end), None)
-        if after is None or after.lower_ not in self.words.backing_participles or (
-            after.pos_ != "VERB" or after.idx == found.end  # "Iran-backed" parses right
-        ):  # fmt: skip
-            return None
-        following = after.i + 1 < len(token.doc) and self.mention(token.doc[after.i + 1])
-        return [following] if following else []
 
     def owners(self, token: Any) -> list[Mention]:
         """The actor a phrase is or belongs to: "American bases", "U.S. interests in the
