@@ -577,3 +577,17 @@ def test_a_pronoun_after_a_quotation_continues_the_narrated_group(extractor) -> 
     text = ('Hamas paused its operations "to spare the Lebanese government embarrassment", '
             "and it said it would keep supporting the people of Gaza.")  # fmt: skip
     assert list(_extract(extractor, text)) == ["Hamas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hamas said the Israeli raids violated Syria's sovereignty.", ["Israel"]),
+        ("Hamas condemned an Israeli raid that violated Syria's sovereignty.", ["Israel"]),
+        ("Hamas said it would not allow any Israeli drone to violate its airspace.", []),
+    ],
+)  # fmt: skip
+def test_an_act_that_violates_blames_its_author(extractor, text, blamed) -> None:
+    """Rule 8: a violation alone ("violation of sovereignty") is blame of the act's author,
+    also as a verb; a violation that has not happened is not."""
+    assert _extract(extractor, text)["Hamas"]["blames"] == blamed
