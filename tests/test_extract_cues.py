@@ -591,3 +591,18 @@ def test_an_act_that_violates_blames_its_author(extractor, text, blamed) -> None
     """Rule 8: a violation alone ("violation of sovereignty") is blame of the act's author,
     also as a verb; a violation that has not happened is not."""
     assert _extract(extractor, text)["Hamas"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "condemned"),
+    [
+        ('Hamas said of the Israeli raid: "This crime will not be forgotten."', ["Israel"]),
+        ('Hamas said of the Israeli raid: "It was not a crime."', []),
+    ],
+)  # fmt: skip
+def test_a_crime_named_as_the_subject_of_a_negated_verb_is_still_a_crime(
+    extractor, text, condemned
+) -> None:
+    """Rule 8: "this crime will not pass" calls the act a crime; "it was not a crime"
+    does not."""
+    assert _extract(extractor, text)["Hamas"]["condemns"] == condemned

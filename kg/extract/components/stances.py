@@ -231,7 +231,11 @@ class _Claims:
         if condition == "negated":
             unanswered = words.unanswered_words
             return _negated(cue, unanswered) or (
-                cue.pos_ in ("NOUN", "ADJ") and _negated(cue.head, unanswered)
+                # "it was not a crime" negates the noun; "this crime will not pass" negates
+                # what is said of it
+                cue.pos_ in ("NOUN", "ADJ")
+                and cue.dep_ not in ("nsubj", "nsubjpass")
+                and _negated(cue.head, unanswered)
             )
         if condition == "denied":  # "denied that Iran was behind it", "no sign that X did"
             return any(
