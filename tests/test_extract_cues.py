@@ -606,3 +606,13 @@ def test_a_crime_named_as_the_subject_of_a_negated_verb_is_still_a_crime(
     """Rule 8: "this crime will not pass" calls the act a crime; "it was not a crime"
     does not."""
     assert _extract(extractor, text)["Hamas"]["condemns"] == condemned
+
+
+def test_a_threats_pronoun_never_means_the_speakers_own_side(extractor) -> None:
+    """ "The Houthis' spokesman ... announced a blockade on Israel, warning that its
+    airports would be targeted": the nearest subject is the speaker's own group, which a
+    threat never targets; "its" is the next actor back."""
+    text = ("The Houthis' military spokesman, Yahya Saree, announced a blockade on Israel, "
+            "warning that its airports would be targeted again.")  # fmt: skip
+    labels = _extract(extractor, text)["Yahya Saree"]
+    assert labels["threatens_or_vows_revenge_against"] == ["Israel"]

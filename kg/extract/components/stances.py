@@ -155,13 +155,13 @@ class _Claims:
             person = targets.person_before(target, exclude=own)
             return ([person.name] if person is not None else []), False
         if mode == "owners":
-            return _names(targets.owners(target)), False
+            return _names(targets.owners(target, _threatened_not(own, cue))), False
         if mode == "named_authors":  # only an author the phrase itself names
             return _names(targets.authors(target)[0]), False
         if mode == "actors":
             return _names(targets.actors(target)), False
         if mode == "subject_or_authors" and target.lower_ not in self.words.harm_nouns:
-            return _names(targets.owners(target)), False
+            return _names(targets.owners(target, _threatened_not(own, cue))), False
         return self._authors(target)
 
     def _authors(self, noun: Any, depth: int = 0) -> tuple[list[str], bool]:
@@ -366,6 +366,15 @@ class _Claims:
                 return False
             verb = verb.head
         return False
+
+
+THREATENS = "threatens_or_vows_revenge_against"
+
+
+def _threatened_not(own: set[str], cue: Cue) -> set[str]:
+    """Who a threat's "its airports", "their bases" cannot mean: the speaker's own side
+    (a blame's "its" may: "its commanders were killed by X")."""
+    return own if cue.stance == THREATENS else set()
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})  # subjects only: "harm him" is often hypothetical

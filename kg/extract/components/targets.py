@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from kg.extract.doc import Mention, Mentions, path_up
@@ -77,12 +78,12 @@ class TargetFinder:
             stack.extend(current.children)
         return _unique(sorted(out, key=lambda m: m.start))
 
-    def owners(self, token: Any) -> list[Mention]:
+    def owners(self, token: Any, exclude: Collection[str] = ()) -> list[Mention]:
         """The actor a phrase is or belongs to: "American bases", "U.S. interests in the
         region", "the bases of the coalition", "America and Britain"."""
         out: list[Mention] = []
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
-            return self.owners(token.head.head)  # "the group, which it blamed": the group
+            return self.owners(token.head.head, exclude)  # "the group, which it blamed"
         for item in [token, *(c for c in token.conjuncts if not self._after_place(token, c))]:
             own = self.mention(item) or self.backed_group_mention(item)
             if own is not None:
@@ -95,7 +96,7 @@ class TargetFinder:
                         if found is not None:
                             out.append(found)
                         elif part.lower_ in ("its", "their"):
-                            out += self.antecedents(part)
+                            out += self.antecedents(part, exclude)
                 if child.dep_ == "prep" and child.lower_ == "of" and (
                     item.lower_ in self.words.asset_nouns or item.lower_ in ("invaders",
                     "occupiers", "forces", "enemies", "mercenaries")
@@ -103,9 +104,9 @@ class TargetFinder:
                 ):  # fmt: skip
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            out += self.owners(pobj)
+                            out += self.owners(pobj, exclude)
             if item.pos_ == "PRON" and item.lower_ in ("them", "they", "it"):
-                out += self.antecedents(item)
+                out += self.antecedents(item, exclude)
         return _unique([m for m in out if m.type != "other"])
 
     def backed_group_mention(self, token: Any) -> Mention | None:
@@ -219,10 +220,11 @@ class TargetFinder:
                     out += self.actors(subject)
         return _unique(out), named
 
-    def antecedents(self, pronoun: Any) -> list[Mention]:
+    def antecedents(self, pronoun: Any, exclude: Collection[str] = ()) -> list[Mention]:
         """The actor "its"/"their"/"them"/"it" refers back to: the nearest actor (not a
-        person, not a place) before it in its sentence or the one before, a subject
-        before any other ("the YPG must leave Syria, ... Turkey would crush them")."""
+        person, not a place, not one of `exclude`: a speaker's own side is never what its
+        threat's "its airports" means) before it in its sentence or the one before, a
+        subject before any other ("the YPG must leave Syria, ... Turkey would crush them")."""
         doc = pronoun.doc
         candidates: list[tuple[Any, Mention]] = []
         sentence_starts = 0
@@ -241,6 +243,7 @@ class TargetFinder:
                 found is not None
                 and found.kind != "capital"
                 and found.type not in ("person", "other")
+                and found.name not in exclude
                 and not place
                 and all(found != m for _, m in candidates)
             ):
