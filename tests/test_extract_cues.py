@@ -616,3 +616,12 @@ def test_a_threats_pronoun_never_means_the_speakers_own_side(extractor) -> None:
             "warning that its airports would be targeted again.")  # fmt: skip
     labels = _extract(extractor, text)["Yahya Saree"]
     assert labels["threatens_or_vows_revenge_against"] == ["Israel"]
+
+
+def test_a_named_official_speaks_when_the_parser_makes_the_group_the_subject(extractor
+                                                                            ) -> None:  # fmt: skip
+    """Rule 17: "On 30 January X's secretary-general, NAME, announced": the parser makes
+    X the subject (the role its modifier, NAME its apposition); NAME speaks for X."""
+    text = ("On 30 January Kata'ib Hezbollah's secretary-general, Jaafar al-Basri, announced "
+            "in a signed statement that the group was suspending its operations.")  # fmt: skip
+    assert list(_extract(extractor, text)) == ["Jaafar al-Basri"]

@@ -48,6 +48,9 @@ class SubjectReader:
         if mention is not None and mention.kind != "adj":
             if self._analyst(mention, head) or self._reading(mention, act):
                 return None
+            official = self._official_of(mention, head)
+            if official is not None:
+                return official, ("role", "named")
             return self._named(mention, head)
         body = self._sub_body(head)
         if body is not None:
@@ -224,6 +227,27 @@ class SubjectReader:
         if holder is not None:
             return holder, ("role", "title")
         return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), ("role", "body")
+
+    def _official_of(self, group: Mention, head: Any) -> Speaker | None:
+        """ "Kata'ib Hezbollah's secretary-general, Abu Hussein al-Hamidawi, announced":
+        the parser can make the group the subject, with the role as its modifier and the
+        name as its apposition; the named official speaks (rule 17), for the group."""
+        if group.type == "person":
+            return None
+        roles = self.speech.role_nouns
+        if not any(t.lower_ in roles or t.lemma_.lower() in roles
+                   for t in head.subtree if t.i > head.i and t.dep_ != "appos"
+                   and not any(a.dep_ in ("relcl", "acl", "appos") for a in path_up(t, head))
+                   ):  # fmt: skip
+            return None
+        named = [c for c in head.children if c.dep_ == "appos"] + [
+            c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i
+        ]  # the name as an apposition, or parsed as a second subject
+        for appos in named:
+            person = self.mentions.at(appos)
+            if person is not None and person.type == "person":
+                return speaker_of(person, affiliation=person.affiliation or group.name)
+        return None
 
     def _person_in(self, head: Any) -> Mention | None:
         ordered = [c for c in head.children if c.dep_ == "appos"] + [
