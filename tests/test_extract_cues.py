@@ -625,3 +625,20 @@ def test_a_named_official_speaks_when_the_parser_makes_the_group_the_subject(ext
     text = ("On 30 January Kata'ib Hezbollah's secretary-general, Jaafar al-Basri, announced "
             "in a signed statement that the group was suspending its operations.")  # fmt: skip
     assert list(_extract(extractor, text)) == ["Jaafar al-Basri"]
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas said: "The occupation will receive from us what it does not expect."',
+         ["Israel"]),
+        ("Hamas said Israel would see what it cannot bear.", ["Israel"]),
+        ("Hamas said the people will not forget what they saw.", []),
+        ("Hamas said Israel saw what it did not expect.", []),
+    ],
+)  # fmt: skip
+def test_an_unnamed_blow_the_target_will_suffer_is_a_threat(extractor, text, threatened
+                                                             ) -> None:  # fmt: skip
+    """Rule 7: "will see what it cannot bear" warns of a response without naming it."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
