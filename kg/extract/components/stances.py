@@ -36,17 +36,9 @@ class StanceFinder:
         self.hostile = frozenset(field for field, sign in signs.items() if sign < 0)
         self.accusations = accusations  # stances that say who did an act (PLOVER ACCUSE)
         # the registry's own condemnation verbs: what is only condemned is not blamed
-        self.condemn_verbs = frozenset(
-            w for cue in cues if cue.stance == CONDEMNS and not cue.requires
-            and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
-            for w in cue.node.words()
-        )  # fmt: skip
+        self.condemn_verbs = _plain_verbs(cues, {CONDEMNS})
         # the registry's friendly verbs: an act they take is praised, not blamed
-        self.praise_verbs = frozenset(
-            w for cue in cues if signs.get(cue.stance, 0) > 0 and not cue.requires
-            and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
-            for w in cue.node.words()
-        )  # fmt: skip
+        self.praise_verbs = _plain_verbs(cues, {f for f, sign in signs.items() if sign > 0})
         self.words = acts
         self.speech_nouns = speech_nouns  # "a statement", "a message" (data/speech.yaml)
         self.demonym_of = demonym_of or {}
@@ -256,16 +248,12 @@ class _Claims:
             return any(c.lower_ in words.hypothetical_determiners for c in target.children
                        if c.i < target.i) and self._future(target)  # fmt: skip
         if condition == "condemned":  # "condemned the Zionist crime": condemnation only
-            noun = target
-            while noun.dep_ == "conj" and noun.head.i != noun.i:
-                noun = noun.head
+            noun = _first_conjunct(target)
             return noun.dep_ in ("dobj", "nsubjpass") and (
                 noun.head.lemma_.lower() in self.finder.condemn_verbs
             )
         if condition == "praised":  # "blessed the Qassam Brigades' attack": praise
-            noun = target
-            while noun.dep_ == "conj" and noun.head.i != noun.i:
-                noun = noun.head
+            noun = _first_conjunct(target)
             return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.finder.praise_verbs
         if condition == "names_threat":  # a threat word, or an act of the speaker's side
             objects = {t.i for c in cue.children if c.dep_ == "dobj" for t in c.subtree}
@@ -369,6 +357,22 @@ class _Claims:
 
 
 THREATENS = "threatens_or_vows_revenge_against"
+
+
+def _plain_verbs(cues: tuple[Cue, ...], stances: set[str]) -> frozenset[str]:
+    """The verb words of the stances' cues that need nothing else ("condemn", "bless")."""
+    return frozenset(
+        w for cue in cues if cue.stance in stances and not cue.requires
+        and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
+        for w in cue.node.words()
+    )  # fmt: skip
+
+
+def _first_conjunct(noun: Any) -> Any:
+    """ "condemned the raid and the shelling": "shelling" is the verb's object too."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def _threatened_not(own: set[str], cue: Cue) -> set[str]:
