@@ -7,10 +7,11 @@ from hypothesis import strategies as st
 from labels import speaker_labels as _extract
 
 from kg.extract.extractor import join_backers
-from kg.extract.wordlists import load_acts
+from kg.extract.wordlists import load_acts, load_speech
 from kg.model import SourceDocument
 
 BACKING = load_acts().backing_participles
+SPEAKING = load_speech().irregular_reporting_forms
 
 
 def test_a_backer_without_its_hyphen_is_joined_where_the_parser_misreads_it() -> None:
@@ -26,7 +27,7 @@ def test_a_backer_without_its_hyphen_is_joined_where_the_parser_misreads_it() ->
         "He said the US backed Israel fully.": "He said the US backed Israel fully.",
     }  # fmt: skip
     for text, joined in cases.items():
-        assert join_backers(text, BACKING) == joined
+        assert join_backers(text, BACKING, SPEAKING) == joined
 
 
 _PIECES = st.sampled_from(["by ", "the ", "The ", "Iran ", "U.S. ", "backed ", "funded ",
@@ -35,7 +36,7 @@ _PIECES = st.sampled_from(["by ", "the ", "The ", "Iran ", "U.S. ", "backed ", "
 
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_joining_keeps_every_offset(text: str) -> None:
-    joined = join_backers(text, BACKING)
+    joined = join_backers(text, BACKING, SPEAKING)
     assert len(joined) == len(text)
     assert all(a == b or (a == " " and b == "-") for a, b in zip(text, joined, strict=True))
 

@@ -32,31 +32,30 @@ VERSION = "kg-extract/0.10.0"
 # a preposition that is the only reading; after a determiner only when the group then
 # speaks ("the US backed Israel's right" is the verb).
 _NAME = r"(?:[A-Z][\w.'\u2019]*\s+){0,2}[A-Z][\w.'\u2019]*"
-_SPEAKS = (r"(?:said|says|announced|claimed|stated|warned|vowed|threatened|declared|"
-           r"denied|accused|blamed|condemned|urged|called|added|insisted|told|posted)")  # fmt: skip
 
 
 @lru_cache(maxsize=4)
-def _backer_pattern(participles: frozenset[str]) -> re.Pattern[str]:
+def _backer_pattern(participles: frozenset[str], speaking: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(sorted(participles))
+    speaks = "|".join([*sorted(speaking), r"[a-z]+ed"])  # "announced", "said"
     return re.compile(
         rf"(?:\b(?:by|of|with|from|for|against|to)\s+(?:the\s+)?{_NAME}"
         rf"(?P<p> )(?:{words})(?=\s+[A-Z])"
-        rf"|\b(?:the|The)\s+{_NAME}(?P<d> )(?:{words})(?=\s+{_NAME}\s+{_SPEAKS}\b))"
+        rf"|\b(?:the|The)\s+{_NAME}(?P<d> )(?:{words})(?=\s+{_NAME}\s+(?:{speaks})\b))"
     )
 
 
-def join_backers(text: str, participles: frozenset[str]) -> str:
+def join_backers(text: str, participles: frozenset[str], speaking: frozenset[str]) -> str:
     """The text with "X backed Y" written "X-backed Y" where the parser would misread
     it; the same length, so every offset into the text still holds (evidence is cut
-    from the source text itself)."""
+    from the source text itself). `speaking`: irregular forms of reporting verbs."""
 
     def join(match: re.Match[str]) -> str:
         space = match.start("p") if match["p"] is not None else match.start("d")
         cut = space - match.start()
         return match.group(0)[:cut] + "-" + match.group(0)[cut + 1 :]
 
-    return _backer_pattern(participles).sub(join, text)
+    return _backer_pattern(participles, speaking).sub(join, text)
 
 
 class Extractor:
@@ -103,6 +102,7 @@ class Extractor:
                 yield source, assemble(doc, source, self.speech, self.version, self.parents)
 
     def make_doc(self, document: SourceDocument) -> Any:
-        doc = self.nlp.make_doc(join_backers(document.text, self.backing))
+        text = join_backers(document.text, self.backing, self.speech.irregular_reporting_forms)
+        doc = self.nlp.make_doc(text)
         doc._.kg_source = document
         return doc

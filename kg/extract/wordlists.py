@@ -30,6 +30,7 @@ Words = frozenset[str]
 @dataclass(frozen=True)
 class Speech:
     reporting_verbs: Words
+    irregular_reporting_forms: Words
     conditional_verbs: dict[str, Words]
     speech_nouns: Words
     outlet_nouns: Words
