@@ -77,6 +77,19 @@ def test_add_mode_never_adds_blame_beside_a_condemnation(extractor) -> None:
     assert blamed and not blamed & condemned  # blame elsewhere is still added
 
 
+def test_add_mode_never_adds_praise_inside_a_relative_clause(extractor) -> None:
+    """ "Raisi, who always stood with Gaza": the clause is Raisi's support, not the
+    speaker's; a hostile stance in such a clause still counts ("the enemy, which ...")."""
+    text = ("Hezbollah mourned Ebrahim Raisi, who had always stood with Gaza, and said the "
+            "enemy would pay.")  # fmt: skip
+    doc = extractor.process(SourceDocument(doc_id="t", text=text))
+    labels = {label: LabelModel(10.0, 0.5, {}) for label in label_fields()}  # every pair
+    claims = learned_claims(doc, StanceModel(labels, mode="add"))
+    added = {(c.stance, c.target) for c in claims if c.cue == MODEL_CUE}
+    assert ("praises_or_supports", "Gaza") not in added
+    assert ("blames", "Gaza") in added
+
+
 def test_replace_mode_drops_the_rules_claims(extractor) -> None:
     doc = extractor.process(SourceDocument(doc_id="t", text=TEXT))
     assert doc._.kg_claims

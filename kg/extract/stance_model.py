@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,7 @@ def learned_claims(doc: Any, model: StanceModel) -> tuple[Claim, ...]:
                 label in candidate.rule_stances
                 or _inside_rule_claim(candidate, label, rules)
                 or _condemnation_only(label, candidate)
+                or (label in _friendly() and _in_description(doc, candidate))
             ):
                 continue
             if p >= model.labels[label].threshold:
@@ -90,6 +92,28 @@ def _condemnation_only(label: str, candidate: Candidate) -> bool:
     responsible (rule 6), which are the rules' own cues. The corpus's writers pair the two
     where the dev parts' annotators do not; this is most of the model's false blame."""
     return label == "blames" and "condemns" in candidate.rule_stances
+
+
+@lru_cache(maxsize=1)
+def _friendly() -> frozenset[str]:
+    """The registry's friendly stances (praise, condolences): a relative clause that
+    carries one describes someone else's (a hostile one, "the enemy, which committed the
+    massacre", still names whom the speaker blames)."""
+    from kg.stances import load_stances
+
+    return frozenset(stance.field for stance in load_stances() if stance.sign > 0)
+
+
+def _in_description(doc: Any, candidate: Candidate) -> bool:
+    """Every mention of the target lies in a relative clause inside what was said ("Raisi,
+    who always stood with Gaza"): the clause describes someone else's stance, not the
+    speaker's (the rules' `in_relcl` condition, applied to what the model adds)."""
+    acts, attributions = doc._.kg_acts, doc._.kg_attributions
+    return bool(candidate.mentions) and all(
+        any(a.dep_ == "relcl" and a.i in acts[attributions[number].act].content
+            for a in doc[start].ancestors)
+        for number, start, _ in candidate.mentions
+    )  # fmt: skip
 
 
 def _inside_rule_claim(candidate: Candidate, label: str, rules: tuple[Claim, ...]) -> bool:
