@@ -334,3 +334,39 @@ def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
     assert _counts(virtuoso, prefix) == {f"{prefix}graph/asserted": 20_000}
     assert any(TEMP_MARK in graph for graph in report.removed)
     assert _rows_in_one_index_only(virtuoso, prefix) == 0
+
+
+def test_the_swap_moves_large_graphs_in_chunks(
+    virtuoso: Virtuoso, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Virtuoso the swap empties the live graph, moves the temporary graph in and
+    empties the stale graphs in transactions of at most VIRTUOSO_CHUNK triples each (one
+    MOVE of 1.76M triples overflowed its transaction log: SR325): with chunks of 700,
+    2,500 triples replace 3,000 and 2,000 replace those (4 requests to empty the live
+    graph, 3 to move), counts exact, no row in one index only, no temporary graph left."""
+    import kg.push as module
+
+    monkeypatch.setattr(module, "VIRTUOSO_CHUNK", 700)
+    prefix = f"{KG}dataset/chunks/"
+    live = f"{prefix}graph/asserted"
+    auth = {"user": USER, "password": PASSWORD, "dataset": "chunks"}
+    push(_synthetic(tmp_path / "a.nt", 3_000), endpoint=virtuoso.auth_url, **auth)
+    report = push(_synthetic(tmp_path / "b.nt", 2_500, "other"), endpoint=virtuoso.auth_url, **auth)
+    assert report.verified == {live: 2_500}
+    updates: list[str] = []
+    request = module._Client.request
+
+    def recorded(client: Any, method: str, url: str, data: bytes, kind: str) -> None:
+        updates.append(data.decode())
+        request(client, method, url, data, kind)
+
+    monkeypatch.setattr(module._Client, "request", recorded)
+    report = push(_synthetic(tmp_path / "c.nt", 2_000, "third"), endpoint=virtuoso.auth_url, **auth)
+    chunks = [u for u in updates if u.startswith("DELETE {") and "LIMIT 700" in u]
+    assert len([u for u in chunks if "INSERT" not in u]) == 4
+    assert len([u for u in chunks if "INSERT" in u]) == 3
+    assert report.verified == {live: 2_000}
+    assert _counts(virtuoso, prefix) == {live: 2_000}
+    sparql = f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{live}> {{ ?s ?p "third 7" }} }}'
+    assert query_endpoint(virtuoso.sparql_url, sparql)[0]["n"] == 1
+    assert _rows_in_one_index_only(virtuoso, prefix) == 0
