@@ -33,7 +33,6 @@ import json
 import platform
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -214,32 +213,8 @@ def dataset_counts(virtuoso: Any) -> dict[str, int]:
     return {row["g"]: row["n"] for row in rows}
 
 
-def rows_in_one_index_only(virtuoso: Any) -> int:
-    """Rows of the dataset's graphs in RDF_QUAD's primary key and not in POGS, or the
-    reverse (as tests/test_virtuoso.py checks), through isql-vt."""
-    from engines import PASSWORD, USER
-
-    prefix = f"https://w3id.org/kg-armed-groups/dataset/{DATASET}/"
-
-    def missing(index: str, other: str) -> str:
-        return (
-            f"SELECT 'KG-ROWS', COUNT(*) FROM DB.DBA.RDF_QUAD a TABLE OPTION (INDEX {index}) "
-            f"WHERE id_to_iri(a.G) LIKE '{prefix}%' AND NOT EXISTS (SELECT 1 FROM "
-            f"DB.DBA.RDF_QUAD b TABLE OPTION (LOOP, INDEX {other}) WHERE a.G = b.G AND "
-            f"a.P = b.P AND a.O = b.O AND a.S = b.S);"
-        )
-
-    sql = missing("RDF_QUAD", "RDF_QUAD_POGS") + missing("RDF_QUAD_POGS", "RDF_QUAD")
-    argv = ["isql-vt", str(virtuoso.sql_port), USER, PASSWORD, f"exec={sql}"]
-    out = subprocess.run(argv, capture_output=True, text=True, timeout=1800, check=True).stdout
-    counts = [int(n) for n in re.findall(r"^KG-ROWS\s+(\d+)", out, re.M)]
-    if len(counts) != 2:
-        raise RuntimeError(f"isql-vt: {out[-500:]}")
-    return sum(counts)
-
-
 def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    from engines import start_virtuoso
+    from engines import rows_in_one_index_only, start_virtuoso
     from gen_statements import write
 
     from kg.push import target_graph
@@ -273,7 +248,9 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
             pushed["recount_exact"] = pushed["recounted"] == expected
             if args.index_check:
                 started = time.perf_counter()
-                pushed["rows_in_one_index_only"] = rows_in_one_index_only(virtuoso)
+                pushed["rows_in_one_index_only"] = rows_in_one_index_only(
+                    virtuoso, f"https://w3id.org/kg-armed-groups/dataset/{DATASET}/", 1800
+                )
                 pushed["index_check_s"] = time.perf_counter() - started
             results["pushes"].append(pushed)
             shown = {k: v for k, v in pushed.items() if k != "slowest_requests"}

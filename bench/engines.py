@@ -20,6 +20,7 @@ on the usual ports (SPARQL on 8890) until Ctrl-C, the Virtuoso the README's comm
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import signal
 import subprocess
@@ -219,6 +220,31 @@ def _wait_until_ready(virtuoso: Virtuoso, within_s: float) -> None:
             pass
         time.sleep(0.5)
     raise EngineError(f"Virtuoso did not answer within {within_s:g} s: {virtuoso.log()}")
+
+
+def rows_in_one_index_only(virtuoso: Virtuoso, prefix: str, timeout_s: float = 60) -> int:
+    """Rows of the graphs under `prefix` that one of RDF_QUAD's two full indexes (its
+    primary key PSOG, and POGS) holds and the other does not, through Virtuoso's SQL
+    port (isql-vt). Deletes in its row-by-row mode (`DEFINE sql:log-enable 3`) left such
+    rows: the replaced graph then counted 20,089 or 20,000 triples by the index a plan
+    read (tests/test_virtuoso.py, bench/bench_virtuoso_replace.py)."""
+
+    def missing(index: str, other: str) -> str:
+        return (
+            f"SELECT 'KG-ROWS', COUNT(*) FROM DB.DBA.RDF_QUAD a TABLE OPTION (INDEX {index}) "
+            f"WHERE id_to_iri(a.G) LIKE '{prefix}%' AND NOT EXISTS (SELECT 1 FROM "
+            f"DB.DBA.RDF_QUAD b TABLE OPTION (LOOP, INDEX {other}) WHERE a.G = b.G AND "
+            f"a.P = b.P AND a.O = b.O AND a.S = b.S);"
+        )
+
+    sql = missing("RDF_QUAD", "RDF_QUAD_POGS") + missing("RDF_QUAD_POGS", "RDF_QUAD")
+    argv = ["isql-vt", str(virtuoso.sql_port), USER, PASSWORD, f"exec={sql}"]
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=timeout_s,
+                         check=True).stdout  # fmt: skip
+    counts = [int(n) for n in re.findall(r"^KG-ROWS\s+(\d+)", out, re.M)]
+    if len(counts) != 2:
+        raise EngineError(f"isql-vt gave no counts: {out[-500:]}")
+    return sum(counts)
 
 
 def main(argv: list[str] | None = None) -> int:

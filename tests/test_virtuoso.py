@@ -36,7 +36,15 @@ from kg.query import list_queries, query
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from engines import PASSWORD, USER, EngineError, Virtuoso, start_virtuoso, virtuoso_binary
+from engines import (
+    PASSWORD,
+    USER,
+    EngineError,
+    Virtuoso,
+    rows_in_one_index_only,
+    start_virtuoso,
+    virtuoso_binary,
+)
 
 pytestmark = pytest.mark.server
 
@@ -92,30 +100,6 @@ def _counts(virtuoso: Virtuoso, prefix: str = KG) -> dict[str, int]:
         f'FILTER (STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g'
     )
     return {row["g"]: row["n"] for row in query_endpoint(virtuoso.sparql_url, sparql)}
-
-
-def _rows_in_one_index_only(virtuoso: Virtuoso, prefix: str) -> int:
-    """Rows of the graphs under `prefix` that one of RDF_QUAD's two full indexes (its
-    primary key PSOG, and POGS) holds and the other does not, through Virtuoso's SQL
-    port. Deletes in its row-by-row mode (`DEFINE sql:log-enable 3`) left such rows: the
-    replaced graph then counted 20,089 or 20,000 triples by the index a plan read."""
-    import re
-    import subprocess
-
-    def missing(index: str, other: str) -> str:
-        return (
-            f"SELECT 'KG-ROWS', COUNT(*) FROM DB.DBA.RDF_QUAD a TABLE OPTION (INDEX {index}) "
-            f"WHERE id_to_iri(a.G) LIKE '{prefix}%' AND NOT EXISTS (SELECT 1 FROM "
-            f"DB.DBA.RDF_QUAD b TABLE OPTION (LOOP, INDEX {other}) WHERE a.G = b.G AND "
-            f"a.P = b.P AND a.O = b.O AND a.S = b.S);"
-        )
-
-    sql = missing("RDF_QUAD", "RDF_QUAD_POGS") + missing("RDF_QUAD_POGS", "RDF_QUAD")
-    argv = ["isql-vt", str(virtuoso.sql_port), USER, PASSWORD, f"exec={sql}"]
-    out = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=True).stdout
-    counts = [int(n) for n in re.findall(r"^KG-ROWS\s+(\d+)", out, re.M)]
-    assert len(counts) == 2, out
-    return sum(counts)
 
 
 def _expected_counts(path: Path) -> dict[str, int]:
@@ -251,7 +235,7 @@ def test_replace_swaps_a_dataset_and_removes_its_stale_graphs(
     assert report.removed == [a + "alignment", a + "inferred"]
     assert report.verified == {a + "asserted": 2_500}
     assert _counts(virtuoso, f"{KG}dataset/swap-a/") == {a + "asserted": 2_500}
-    assert _rows_in_one_index_only(virtuoso, f"{KG}dataset/swap-a/") == 0
+    assert rows_in_one_index_only(virtuoso, f"{KG}dataset/swap-a/") == 0
     assert _counts(virtuoso, f"{KG}dataset/swap-b/") == {
         g.replace(f"{KG}graph/", b): n for g, n in sent.items()
     }
@@ -333,7 +317,7 @@ def test_a_push_killed_midway_leaves_the_previous_dataset_whole(
     assert report.verified == {f"{prefix}graph/asserted": 20_000}
     assert _counts(virtuoso, prefix) == {f"{prefix}graph/asserted": 20_000}
     assert any(TEMP_MARK in graph for graph in report.removed)
-    assert _rows_in_one_index_only(virtuoso, prefix) == 0
+    assert rows_in_one_index_only(virtuoso, prefix) == 0
 
 
 def test_the_swap_moves_large_graphs_in_chunks(
@@ -369,4 +353,4 @@ def test_the_swap_moves_large_graphs_in_chunks(
     assert _counts(virtuoso, prefix) == {live: 2_000}
     sparql = f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{live}> {{ ?s ?p "third 7" }} }}'
     assert query_endpoint(virtuoso.sparql_url, sparql)[0]["n"] == 1
-    assert _rows_in_one_index_only(virtuoso, prefix) == 0
+    assert rows_in_one_index_only(virtuoso, prefix) == 0
