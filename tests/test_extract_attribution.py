@@ -44,6 +44,22 @@ def test_a_digest_heading_with_a_role_names_the_person(extractor) -> None:
     assert records["Ahmed Tarek"].speaker_type == "person"
 
 
+@pytest.mark.parametrize(
+    ("line", "speaker", "platform"),
+    [
+        ('12 May, 08:40 - The Israeli army posted on X: "The commander of the unit was '
+         'eliminated in the strike."', "Israel Defense Forces", "X"),
+        ('12 May, 21:10 - President Donald Trump wrote on his own site: "The attacks on '
+         'our ships must stop now."', "Donald Trump", None),
+    ],
+)  # fmt: skip
+def test_a_heading_that_is_a_clause_names_its_subject(extractor, line, speaker, platform) -> None:
+    text = f"Evening roundup, 12 May\n\n{line}\n"
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert list(records) == [speaker]
+    assert records[speaker].platform == platform
+
+
 def test_a_heading_with_a_role_names_the_person_ner_missed(extractor) -> None:
     text = (
         "Roundup, 3 May\n\n"

@@ -160,8 +160,10 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
     found = speech.platform_in(text)
     if found is None and paragraph.entry is not None:
         entry = paragraph.entry
-        found = speech.platform_in(entry.note or "") or speech.platform_in(
-            doc.text[: layout.head_end]
+        found = (  # "08:20 - The Israeli army posted on X:"
+            speech.platform_in(entry.note or "")
+            or speech.platform_in(entry.name)
+            or speech.platform_in(doc.text[: layout.head_end])
         )
     if found is None and paragraph.kind == "block" and paragraph.opener is not None:
         opener = layout.paragraphs[paragraph.opener]

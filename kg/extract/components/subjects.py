@@ -526,6 +526,7 @@ class SubjectReader:
         "Hassan Nasrallah"); "Joint post" and a dated item without a name name none."""
         if not entry.name:
             return None
+        entry = self._reporting_header(entry) or entry
         inside = [m for m in self.mentions.items if m.start >= entry.name_start
                   and m.end <= entry.name_end and m.kind not in ("adj", "capital")]  # fmt: skip
         if inside and inside[0].start == entry.name_start:
@@ -541,6 +542,29 @@ class SubjectReader:
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
+
+    def _reporting_header(self, entry: Entry) -> Entry | None:
+        """ "08:20 - The Israeli army posted on X: "..."", "21:30 - President Donald Trump
+        wrote on his own platform: "..."": a header that is a clause names its subject."""
+        span = self.doc.char_span(entry.name_start, entry.name_end, alignment_mode="expand")
+        if span is None:
+            return None
+        verbs = self.speech.reporting_verbs | self.speech.carrier_verbs
+        for token in span:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+                continue
+            for subject in token.children:
+                if subject.dep_ in ("nsubj", "nsubjpass") and subject.i >= span.start:
+                    words = list(subject.subtree)
+                    while len(words) > 1 and (words[0].dep_ == "det" or not words[0].is_alpha):
+                        words = words[1:]  # "21:30 - President Donald Trump", "The"
+                    start, end = words[0].idx, words[-1].idx + len(words[-1])
+                    named = self.mentions.at(subject)
+                    if named is not None and named.kind not in ("adj", "capital"):
+                        start, end = named.start, named.end  # "President Donald Trump"
+                    name = self.doc.text[start:end]
+                    return replace(entry, name=name, name_start=start, name_end=end)
+        return None
 
 
 def self_named(head: Any, mentions: Any) -> Mention | None:
