@@ -642,3 +642,21 @@ def test_an_unnamed_blow_the_target_will_suffer_is_a_threat(extractor, text, thr
     """Rule 7: "will see what it cannot bear" warns of a response without naming it."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas said: "All ships belonging to the Zionist enemy or dealing with it have become '
+         'legitimate targets."', ["Israel"]),
+        ('Hamas said: "Any vessel owned by American companies will be a legitimate target."',
+         ["United States"]),
+        ('Hamas said: "Any tanker operated by the Israelis will be a legitimate target."',
+         ["Israel"]),
+    ],
+)  # fmt: skip
+def test_assets_named_by_their_owner_threaten_the_owner(extractor, text, threatened) -> None:
+    """Rule 7: "ships belonging to X are targets" threatens X, also when the parser makes the
+    participle the clause's subject; a pronoun in "or dealing with it" is the same owner."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened

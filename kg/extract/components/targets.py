@@ -23,6 +23,8 @@ from kg.extract.doc import Mention, Mentions, path_up
 from kg.extract.wordlists import Acts
 
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
+# Participles that name an asset's owner: "ships belonging to X", "owned by X".
+_OWNING_VERBS = frozenset({"belong", "own", "operate", "deal", "serve", "charter"})
 _SKIP = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 # What an act was aimed at: its victim, never one of the actors a phrase names.
 _AIMED_AT = frozenset({"against", "upon", "toward", "towards"})
@@ -84,6 +86,9 @@ class TargetFinder:
         out: list[Mention] = []
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
             return self.owners(token.head.head, exclude)  # "the group, which it blamed"
+        if token.dep_ == "csubj" and token.lemma_.lower() in _OWNING_VERBS:
+            # the parser's "[ships belonging to X] had become targets": the clause is the subject
+            return _unique([m for m in self._owner_named(token, exclude) if m.type != "other"])
         for item in [token, *(c for c in token.conjuncts if not self._after_place(token, c))]:
             own = self.mention(item) or self.backed_group_mention(item)
             if own is not None:
@@ -105,9 +110,30 @@ class TargetFinder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             out += self.owners(pobj, exclude)
+            if item.lower_ in self.words.asset_nouns:
+                out += self._owned_by(item, exclude)
             if item.pos_ == "PRON" and item.lower_ in ("them", "they", "it"):
                 out += self.antecedents(item, exclude)
         return _unique([m for m in out if m.type != "other"])
+
+    def _owned_by(self, asset: Any, exclude: Collection[str]) -> list[Mention]:
+        """ "ships belonging to the Israeli enemy", "vessels owned by or dealing with
+        Israelis", "tankers operated by X": the owner a participle clause names."""
+        out: list[Mention] = []
+        for clause in asset.children:
+            if clause.dep_ == "acl" and clause.lemma_.lower() in _OWNING_VERBS:
+                out += self._owner_named(clause, exclude)
+        return out
+
+    def _owner_named(self, participle: Any, exclude: Collection[str]) -> list[Mention]:
+        out: list[Mention] = []
+        for verb in [participle, *participle.conjuncts]:
+            for prep in verb.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "by", "with"):
+                    for pobj in prep.children:  # "owned by X or dealing with it": "it" is X
+                        if pobj.dep_ == "pobj" and not (out and pobj.pos_ == "PRON"):
+                            out += self.owners(pobj, exclude)
+        return out
 
     def backed_group_mention(self, token: Any) -> Mention | None:
         """`backed_group` as an actor mention the text does not list (kind descriptor)."""
