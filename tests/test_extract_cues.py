@@ -660,3 +660,18 @@ def test_assets_named_by_their_owner_threaten_the_owner(extractor, text, threate
     participle the clause's subject; a pronoun in "or dealing with it" is the same owner."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas said the raid changed nothing, promising the Zionist enemy "a response it '
+         'will regret."', ["Israel"]),
+        ('Hamas said the occupation would face "a bitter reckoning".', ["Israel"]),
+        ("Hamas said it had promised the families a response to their questions.", []),
+    ],
+)  # fmt: skip
+def test_a_blow_promised_to_a_named_target(extractor, text, threatened) -> None:
+    """Rule 7: the one promised a response, or who will face a reckoning, is threatened."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
