@@ -675,3 +675,25 @@ def test_a_blow_promised_to_a_named_target(extractor, text, threatened) -> None:
     """Rule 7: the one promised a response, or who will face a reckoning, is threatened."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas said: "This Zionist crime will not pass without a response."', ["Israel"]),
+        ("Hamas said the American aggression would never go without punishment.",
+         ["United States"]),
+        ('Hamas said the occupation "has prepared a bitter fate for itself" with the raid.',
+         ["Israel"]),
+        ("Hamas said the Zionist regime had brought a harsh punishment upon itself.",
+         ["Israel"]),
+        ("Hamas said the march passed without a response from the police.", []),
+        ("Hamas said the Zionist regime had prepared a report for itself.", []),
+    ],
+)  # fmt: skip
+def test_no_crime_passes_without_a_response_or_a_fate_earned(extractor, text, threatened
+                                                              ) -> None:  # fmt: skip
+    """Rule 7: "will not pass without a response" threatens the act's author; "has prepared
+    a punishment for itself" threatens the one who earned it."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
