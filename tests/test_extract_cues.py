@@ -697,3 +697,23 @@ def test_no_crime_passes_without_a_response_or_a_fate_earned(extractor, text, th
     a punishment for itself" threatens the one who earned it."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas said the occupation "will be made to pay by our fighters".', ["Israel"]),
+        ('Hamas said Israel had struck the camp and "will be made to regret it".', ["Israel"]),
+        ("Hamas said the Americans who killed him will meet a crushing vengeance.",
+         ["United States"]),
+        ('Hamas said "our strikes will grow wider and more painful for the Zionist enemy".',
+         ["Israel"]),
+        ('Hamas declared Tel Aviv "an unsafe city and a target for our rockets".', ["Israel"]),
+        ('Hamas said the war had made winter more painful for the families.', []),
+    ],
+)  # fmt: skip
+def test_made_to_pay_more_painful_and_declared_unsafe(extractor, text, threatened) -> None:
+    """Rule 7: a target "made to pay", meeting a vengeance, operations "more painful for" it,
+    a place declared unsafe."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
