@@ -717,3 +717,23 @@ def test_made_to_pay_more_painful_and_declared_unsafe(extractor, text, threatene
     a place declared unsafe."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ('Hamas said the Zionist regime had "stained its hands with the blood of our '
+         'children".', ["Israel"]),
+        ('Hamas said Netanyahu had "the blood of thousands of children on his hands".',
+         ["Benjamin Netanyahu"]),
+        ('Hamas said the raid carried "the fingerprints of the American administration".',
+         ["United States"]),
+        ('Hamas said there were "clear signs of an Israeli hand" in the explosion.', ["Israel"]),
+        ('Hamas said "the fingerprints of the Mossad cannot be ruled out".', []),
+        ("Hamas said its fighters had washed their hands before the prayer.", []),
+    ],
+)  # fmt: skip
+def test_blood_on_hands_and_fingerprints_blame(extractor, text, blamed) -> None:
+    """Rule 6: blood on an actor's hands, its fingerprints or its hand in a harm say it is
+    behind it; a trace that "cannot be ruled out" is a hedge, not a claim."""
+    assert _extract(extractor, text)["Hamas"]["blames"] == blamed
