@@ -470,6 +470,8 @@ def test_threats_that_name_their_target_as_the_one_punished(extractor, text, thr
          ["Ansar Allah"]),
         ("Hamas called the raid a violation of Syrian sovereignty by Israel.", ["Israel"]),
         ("Hamas said Israel bore responsibility.", ["Israel"]),
+        ("Hamas said the drone was an Iranian-made Shahed launched by the Houthis.",
+         ["Ansar Allah"]),
     ],
 )  # fmt: skip
 def test_the_author_of_a_harm_through_a_weapon_a_misplaced_agent_or_a_misparse(
