@@ -739,3 +739,13 @@ def test_blood_on_hands_and_fingerprints_blame(extractor, text, blamed) -> None:
     """Rule 6: blood on an actor's hands, its fingerprints or its hand in a harm say it is
     behind it; a trace that "cannot be ruled out" is a hedge, not a claim."""
     assert _extract(extractor, text)["Hamas"]["blames"] == blamed
+
+
+def test_attacks_continuing_in_an_as_long_as_clause_are_the_condition(extractor) -> None:
+    """Rule 7 and rule 13: in "for as long as U.S. strikes on Yemen continued" the strikes
+    are the other side's, the condition of the threat; Yemen is not threatened."""
+    text = ("Hamas said its fighters would target American warships for as long as U.S. air "
+            "strikes on Yemen continued.")  # fmt: skip
+    assert _extract(extractor, text)["Hamas"]["threatens_or_vows_revenge_against"] == [
+        "United States"
+    ]

@@ -305,9 +305,12 @@ class _Claims:
         if condition == "own_harm":  # "warned that X would face more attacks" (ours)
             return any(t.lower_ in words.harm_nouns and self._own_act(t, act)
                        for t in cue.subtree)  # fmt: skip
-        if condition == "in_condition":  # "if they attacked Yemen": the condition, not the act
+        if condition == "in_condition":  # "if they attacked Yemen", "for as long as U.S.
+            # strikes on Yemen continued": the condition, not the act
             return cue.dep_ == "advcl" and any(
-                c.lower_ in ("if", "unless", "when", "should") for c in cue.children
+                c.lower_ in ("if", "unless", "when", "should")
+                or (c.lower_ == "as" and c.dep_ == "mark" and cue.head.lower_ == "long")
+                for c in cue.children
             )
         if condition == "in_relcl":  # "a man who stood by Gaza": his stance, not theirs
             return any(
