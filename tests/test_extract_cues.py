@@ -749,3 +749,17 @@ def test_attacks_continuing_in_an_as_long_as_clause_are_the_condition(extractor)
     assert _extract(extractor, text)["Hamas"]["threatens_or_vows_revenge_against"] == [
         "United States"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ('Hamas said the occupation had "crossed every red line" in Jenin.', ["Israel"]),
+        ('Hamas said the American raid "has crossed all the boundaries".', ["United States"]),
+        ("Hamas said its fighters crossed the lines of the enemy at dawn.", []),
+    ],
+)  # fmt: skip
+def test_crossing_red_lines_blames(extractor, text, blamed) -> None:
+    """Rule 6: an actor (or its act) that "crossed all red lines" is held to have done
+    harm; fighters crossing a front line are not."""
+    assert _extract(extractor, text)["Hamas"]["blames"] == blamed
