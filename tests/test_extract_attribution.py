@@ -60,6 +60,35 @@ def test_a_heading_that_is_a_clause_names_its_subject(extractor, line, speaker, 
     assert records[speaker].platform == platform
 
 
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Sat 4 Jan - Forwarded from a Telegram channel affiliated with Asa'ib Ahl al-Haq: "
+         '"The Americans killed our commanders on our own land."', "Asa'ib Ahl al-Haq"),
+        ("Sat 4 Jan - Forwarded from Hamas's official channel: \"The occupation killed our "
+         'commanders in cold blood."', "Hamas"),
+        ("4 January, 01:10 - The operations room of the GNA forces posted on its page: "
+         '"The occupation killed our commanders in cold blood."',
+         "operations room of the GNA forces"),
+    ],
+)  # fmt: skip
+def test_a_forwarded_or_participle_heading_names_who_speaks(extractor, line, speaker) -> None:
+    """Rule 17: a channel affiliated with a group speaks for the group; a heading the parser
+    reads as a noun and a participle names the noun."""
+    text = f"Channels digest, 4 January 2020\n\n{line}\n"
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert list(records) == [speaker]
+    assert records[speaker].statement_date == "2020-01-04"
+
+
+def test_a_date_the_ner_ran_into_a_name_is_not_a_speaker(extractor) -> None:
+    text = ("Roundup, 12 October 2019\n\nSat 12 Oct - Hawar News Agency (ANHA), the outlet of "
+            "the administration, posted: \"Turkish forces executed the politician Hevrin Khalaf. "
+            'This is a war crime."')  # fmt: skip
+    speakers = {r.speaker for r in extractor.extract(SourceDocument("t", text))}
+    assert speakers == {"Hawar News Agency"}
+
+
 def test_a_heading_with_a_role_names_the_person_ner_missed(extractor) -> None:
     text = (
         "Roundup, 3 May\n\n"

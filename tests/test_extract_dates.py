@@ -34,6 +34,11 @@ def test_dates_full_partial_and_anchored() -> None:
         ("Gunmen attacked a base on October 1, 2023. Three days later, Turkey's foreign "
          "minister Hakan Fidan told a news conference that the attackers had come from Syria.",
          "Hakan Fidan", "2023-10-04"),
+        # a digest line's weekday and its day/month numbers, dated from the head's year
+        ("Channel digest, November 2020\n\nSat 28/11 - Hezbollah said the killing was a "
+         "crime.", "Hezbollah", "2020-11-28"),
+        ("Channel digest, October 2024\n\nFriday 18 Oct - Hezbollah said the raid was a "
+         "crime.", "Hezbollah", "2024-10-18"),
         # a date inside what was said is not the statement's
         ("Hezbollah said the attack of 8 October had been a response to the occupation.",
          "Hezbollah", None),

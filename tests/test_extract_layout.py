@@ -53,6 +53,21 @@ def test_numbered_and_dated_items() -> None:
     assert (dated.name, dated.date) == ("", "19 Feb")
 
 
+def test_digest_lines_dated_with_a_weekday_or_day_and_month_numbers() -> None:
+    text = ("Digest, October 2024\n\n"
+            "Friday 18 Oct - Forwarded from a Telegram channel affiliated with Kata'ib "
+            "Hezbollah: \"We will not stop.\"\n\n"
+            "Sat 28/11 - Hezbollah denounced the raid.\n\n"
+            "Sunday 25 Aug, morning - Hezbollah's media office: \"The drones fell.\"")  # fmt: skip
+    first, second, third = (p.entry for p in read_layout(text).paragraphs[1:])
+    assert (first.name, first.date) == (
+        "Forwarded from a Telegram channel affiliated with Kata'ib Hezbollah",
+        "Friday 18 Oct",
+    )
+    assert (second.name, second.date) == ("", "Sat 28/11")
+    assert (third.name, third.date) == ("Hezbollah's media office", "Sunday 25 Aug")
+
+
 def test_wrapped_lines_join_and_heads_split() -> None:
     text = ("A long headline that runs on past sixty characters With Title Case\n"
             "Baghdad, 5 January 2024\n\n"

@@ -386,8 +386,19 @@ def _ministry_regex(kinds: list[str]) -> re.Pattern[str]:
     )
 
 
+# A digest line's date the NER ran into a name: "Oct - Hawar News Agency", "Oct -"
+_LEADING_DATE = re.compile(
+    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s*"
+    r"(?:\d{1,2}[:.]\d{2}\s*)?[-\u2013\u2014]\s*"
+)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """An entity without a leading "the" or a trailing possessive."""
+    """An entity without a leading "the" or date, or a trailing possessive."""
+    leading = _LEADING_DATE.match(text[start:end])
+    if leading:
+        start += leading.end()
     if text[start:end].lower().startswith("the "):
         start += 4
     match = re.search(_APOS + r"s?$", text[start:end])

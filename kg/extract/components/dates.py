@@ -97,15 +97,23 @@ class _Dates:
         if self.published and re.match(r"^\d{4}-", self.published):
             return self.published
         earlier = [iso for start, iso in self.full if start < char]
-        return earlier[-1] if earlier else None
+        if earlier:
+            return earlier[-1]
+        # a digest's head with a year but no full day ("reactions, 27-29 September 2024")
+        year = re.search(r"\b(?:19|20)\d{2}\b", self.doc.text[: self.layout.head_end])
+        return f"{year.group(0)}-01-01" if year else None
 
     def date(self, act: SpeechAct) -> str | None:
         paragraph = self.layout.paragraphs[act.paragraph]
         if paragraph.entry is not None and paragraph.entry.date:
             hits = find_dates(paragraph.entry.date)
+            numeric = re.search(r"(\d{1,2})/(\d{1,2})$", paragraph.entry.date)  # "Sat 28/11"
             if hits:
                 _, _, month, day, year = hits[0]
                 return resolve(month, day, year, self.year_at(paragraph.start))
+            if numeric:
+                day, month = int(numeric.group(1)), int(numeric.group(2))
+                return resolve(month, day, None, self.year_at(paragraph.start))
         if paragraph.entry is not None and self.head_date:
             return self.head_date
         if act.kind in ("block", "quote") or paragraph.kind == "block":

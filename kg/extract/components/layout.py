@@ -29,7 +29,11 @@ _MONTHS = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY_MONTH = rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
-_TIME = r"\d{1,2}[:.]\d{2}"
+# A digest line's date: "17 October", "Friday 18 Oct", "Sat 28/11" (day/month, as the
+# translated roundups write it)
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)"
+_LINE_DATE = rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}}))"
+_TIME = r"(?:\d{1,2}[:.]\d{2}|morning|afternoon|evening|night|noon|midnight)"
 _BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
 # A name in a header: capitalised words and name particles, no verb ("Hezbollah said: ..."
 # is a sentence, not a header).
@@ -38,8 +42,8 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
 ENTRY = re.compile(
     rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:"
     # "17 October, 21:40 - NAME:", "02:10 - Joint post:": after a date or time, any short name
-    rf"(?:(?P<date>{_DAY_MONTH})(?:,?[ \t]*(?:{_TIME}))?|{_TIME})[ \t]+[-\u2013\u2014][ \t]+"
-    r"(?P<loose>[A-Z][^:()\n]{1,60}?)"
+    rf"(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*(?:{_TIME}))?|{_TIME})[ \t]+[-\u2013\u2014][ \t]+"
+    r"(?P<loose>[A-Z][^:()\n]{1,80}?)"
     # "NAME (22 June, on X):", "NAME:": a name made of capitalised words and particles
     rf"|(?P<name>{_NAME}))"
     r"[ \t]*(?:\((?P<note>[^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
@@ -51,7 +55,7 @@ NAMED_ITEM = re.compile(
 )
 # "• 19 Feb — Nasruddin Amer, deputy head ..., wrote": a dated item without a header name.
 DATED_ITEM = re.compile(
-    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<date>{_DAY_MONTH})(?:,?[ \t]*{_TIME})?[ \t]+"
+    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?[ \t]+"
     r"[-\u2013\u2014][ \t]+(?=\S)",
     re.MULTILINE,
 )

@@ -364,6 +364,12 @@ class SubjectReader:
     def _outlet(self, head: Any) -> Found | None:
         """ "the Telegram channel of X", "a channel affiliated with X" (rule 17: X
         speaks), "Al-Manar's channel" (the outlet), "The channel" in an entry."""
+        owner = self._outlet_owner(head)
+        if owner is not None:
+            return owner, ("outlet",)
+        return self._context_speaker(head, ("outlet",))
+
+    def _outlet_owner(self, head: Any) -> Speaker | None:
         affiliated = self.speech.affiliation_words
         for token in head.subtree:
             if token.i == head.i:
@@ -375,11 +381,11 @@ class SubjectReader:
             if (token.dep_ == "poss" and token.head.i == head.i) or linked:
                 mention = self.mentions.at(token)
                 if mention is not None and mention.kind not in ("adj", "capital"):
-                    return speaker_of(mention), ("outlet",)
+                    return speaker_of(mention)
                 found = self._possessor(token) if token.dep_ == "poss" else None
                 if found is not None:
-                    return speaker_of(found), ("outlet",)
-        return self._context_speaker(head, ("outlet",))
+                    return speaker_of(found)
+        return None
 
     def _context_speaker(self, head: Any, chain: tuple[str, ...]) -> Found | None:
         entry = self._entry(head)
@@ -526,6 +532,9 @@ class SubjectReader:
         "Hassan Nasrallah"); "Joint post" and a dated item without a name name none."""
         if not entry.name:
             return None
+        forwarded = self._forwarded_from(entry)
+        if forwarded is not None:
+            return forwarded
         entry = self._reporting_header(entry) or entry
         inside = [m for m in self.mentions.items if m.start >= entry.name_start
                   and m.end <= entry.name_end and m.kind not in ("adj", "capital")]  # fmt: skip
@@ -542,6 +551,22 @@ class SubjectReader:
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
+
+    def _forwarded_from(self, entry: Entry) -> Speaker | None:
+        """ "09:45 - Forwarded from a Telegram channel affiliated with X: "..."" (rule 17:
+        X speaks), "Forwarded from Hamas's official channel", "Forwarded from Sabereen
+        News"."""
+        span = self.doc.char_span(entry.name_start, entry.name_end, alignment_mode="expand")
+        if span is None or span[0].lower_ != "forwarded":
+            return None
+        for prep in span[0].children:
+            for source in (c for c in prep.children if prep.lower_ == "from" and c.dep_ == "pobj"):
+                if source.lemma_.lower() in self.speech.outlet_nouns:
+                    return self._outlet_owner(source)
+                mention = self.mentions.at(source)
+                if mention is not None and mention.kind not in ("adj", "capital"):
+                    return speaker_of(mention)
+        return None
 
     def _reporting_header(self, entry: Entry) -> Entry | None:
         """ "08:20 - The Israeli army posted on X: "..."", "21:30 - President Donald Trump
@@ -564,6 +589,19 @@ class SubjectReader:
                         start, end = named.start, named.end  # "President Donald Trump"
                     name = self.doc.text[start:end]
                     return replace(entry, name=name, name_start=start, name_end=end)
+            # no subject ("The operations room of the GNA forces posted on its page", the
+            # verb read as a participle): the words before the verb name the speaker
+            words = [t for t in span if t.i < token.i]
+            while words and (words[0].dep_ == "det" or not words[0].is_alpha):
+                words = words[1:]
+            while words and not words[-1].is_alpha:
+                words = words[:-1]
+            if words:
+                start, end = words[0].idx, words[-1].idx + len(words[-1])
+                name = re.sub(
+                    r"\s+", " ", re.sub(r"[\"\u201c\u201d]", "", self.doc.text[start:end])
+                )
+                return replace(entry, name=name, name_start=start, name_end=end)
         return None
 
 
