@@ -51,6 +51,8 @@ def test_a_digest_heading_with_a_role_names_the_person(extractor) -> None:
          'eliminated in the strike."', "Israel Defense Forces", "X"),
         ('12 May, 21:10 - President Donald Trump wrote on his own site: "The attacks on '
          'our ships must stop now."', "Donald Trump", None),
+        ('12 May, 11:00 - Hezam al-Asad, a member of the Ansar Allah political bureau, '
+         'tweeted: "Trump must bear the consequences."', "Hezam al-Asad", "X"),
     ],
 )  # fmt: skip
 def test_a_heading_that_is_a_clause_names_its_subject(extractor, line, speaker, platform) -> None:
@@ -58,6 +60,7 @@ def test_a_heading_that_is_a_clause_names_its_subject(extractor, line, speaker, 
     records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
     assert list(records) == [speaker]
     assert records[speaker].platform == platform
+    assert records[speaker].speaker_type in ("person", "state")
 
 
 @pytest.mark.parametrize(
@@ -218,3 +221,20 @@ def test_the_body_a_named_spokesman_speaks_for_gets_no_record_of_its_own(extract
     records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
     assert set(records) == {"Sabrina Singh"}
     assert records["Sabrina Singh"].blames == ("Iran",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Live updates, 22 June 2025\n\n11:00 - Hezam al-Asad, a member of the political "
+        'bureau, tweeted that "Trump must bear the consequences" of the strike.',
+        "Sheikh Mowafaq Tarif, the spiritual leader of the Druze community, offered "
+        "condolences to the bereaved families.",
+    ],
+)
+def test_a_name_with_a_persons_role_is_a_person(extractor, text: str) -> None:
+    """Rule 4: an unlisted name in apposition with a role ("a member of", "the leader of")
+    is a person, whatever NER made of it, without his titles (rule 3)."""
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.speaker_type == "person"
+    assert not record.speaker.startswith("Sheikh")

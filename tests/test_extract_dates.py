@@ -39,6 +39,9 @@ def test_dates_full_partial_and_anchored() -> None:
          "crime.", "Hezbollah", "2020-11-28"),
         ("Channel digest, October 2024\n\nFriday 18 Oct - Hezbollah said the raid was a "
          "crime.", "Hezbollah", "2024-10-18"),
+        # a timed line without a header name, under a head that gives the day
+        ("Live updates, 13 June 2025\n\n09:00 - The Saudi foreign ministry condemned the "
+         "Israeli strikes on Iran.", "Saudi Ministry of Foreign Affairs", "2025-06-13"),
         # a date inside what was said is not the statement's
         ("Hezbollah said the attack of 8 October had been a response to the occupation.",
          "Hezbollah", None),

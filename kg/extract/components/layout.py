@@ -33,7 +33,8 @@ _DAY_MONTH = rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
 # translated roundups write it)
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)"
 _LINE_DATE = rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}}))"
-_TIME = r"(?:\d{1,2}[:.]\d{2}|morning|afternoon|evening|night|noon|midnight)"
+_CLOCK = r"\d{1,2}[:.]\d{2}"
+_TIME = rf"(?:{_CLOCK}|morning|afternoon|evening|night|noon|midnight)"
 _BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
 # A name in a header: capitalised words and name particles, no verb ("Hezbollah said: ..."
 # is a sentence, not a header).
@@ -53,9 +54,10 @@ ENTRY = re.compile(
 NAMED_ITEM = re.compile(
     rf"^[ \t]*\d{{1,2}}[).][ \t]+(?P<name>{_NAME})\.[ \t]+(?=[A-Z\"\u201c])", re.MULTILINE
 )
-# "• 19 Feb — Nasruddin Amer, deputy head ..., wrote": a dated item without a header name.
+# "• 19 Feb — Nasruddin Amer, deputy head ..., wrote", "09:00 - The Saudi foreign ministry
+# condemned ...": a dated or timed item without a header name.
 DATED_ITEM = re.compile(
-    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?[ \t]+"
+    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?|{_CLOCK})[ \t]+"
     r"[-\u2013\u2014][ \t]+(?=\S)",
     re.MULTILINE,
 )

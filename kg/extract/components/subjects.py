@@ -144,9 +144,17 @@ class SubjectReader:
         ):  # "Lebanon's Higher Defence Council": a state body (rule 4)
             body = replace(speaker_of(mention, affiliation=owner.name), type="state")
             return body, ("subject", "state body")
+        if not mention.known and mention.type == "organization" and self._has_role(head):
+            # "Hezam al-Asad, a member of the political bureau": NER's organisation has a
+            # person's role
+            mention = replace(mention, type="person")
         if mention.type == "person" and not affiliation:
             affiliation = self._body_in(head, exclude=mention) or self._known_affiliation(mention)
         return speaker_of(mention, affiliation=affiliation), ("subject",)
+
+    def _has_role(self, head: Any) -> bool:
+        roles = self.speech.role_nouns - self.speech.sub_body_nouns
+        return any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in head.children)
 
     def _appositive(self, head: Any) -> Found | None:
         """ "The naval mission, Aspides, said", "a faction calling itself X claimed": a
@@ -489,7 +497,8 @@ class SubjectReader:
         span = self.doc[left.i : head.i + 1]
         if len(span) < 2 and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
             return None
-        kind = _kind_of(span.text, self.speech, head.ent_type_)
+        kind = "person" if self._has_role(head) else _kind_of(span.text, self.speech,
+                                                               head.ent_type_)  # fmt: skip
         if kind != "person":
             return Speaker(span.text, kind, span.text, span.start_char, known=False), ("unknown",)
         # a name NER did not find whole ("Energy Minister Prince Abdulaziz bin Salman"):
@@ -536,13 +545,13 @@ class SubjectReader:
         if forwarded is not None:
             return forwarded
         entry = self._reporting_header(entry) or entry
+        role = self._role_heading(entry)  # "Ahmed Tarek, spokesman for ..."
+        if role is not None:
+            return role
         inside = [m for m in self.mentions.items if m.start >= entry.name_start
                   and m.end <= entry.name_end and m.kind not in ("adj", "capital")]  # fmt: skip
         if inside and inside[0].start == entry.name_start:
             return speaker_of(inside[0])
-        role = self._role_heading(entry)
-        if role is not None:
-            return role
         words = re.findall(r"[\w'\u2019\-]+", entry.name.lower())
         generic = self.speech.speech_nouns | self.speech.outlet_nouns | {"joint", "official"}
         if not words or all(w in generic for w in words):
@@ -580,7 +589,13 @@ class SubjectReader:
                 continue
             for subject in token.children:
                 if subject.dep_ in ("nsubj", "nsubjpass") and subject.i >= span.start:
-                    words = list(subject.subtree)
+                    # the subject with its role ("Hezam al-Asad, a member of the bureau"),
+                    # not its clauses
+                    clauses = {t.i for c in subject.children if c.dep_ in ("relcl", "acl")
+                               for t in c.subtree}  # fmt: skip
+                    words = [t for t in subject.subtree if t.i not in clauses]
+                    while len(words) > 1 and not words[-1].is_alpha:
+                        words = words[:-1]
                     while len(words) > 1 and (words[0].dep_ == "det" or not words[0].is_alpha):
                         words = words[1:]  # "21:30 - President Donald Trump", "The"
                     start, end = words[0].idx, words[-1].idx + len(words[-1])
