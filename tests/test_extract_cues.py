@@ -763,3 +763,25 @@ def test_crossing_red_lines_blames(extractor, text, blamed) -> None:
     """Rule 6: an actor (or its act) that "crossed all red lines" is held to have done
     harm; fighters crossing a front line are not."""
     assert _extract(extractor, text)["Hamas"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas told the Americans: "If you stay in Iraq, you will face a fire you have '
+         'never seen."', ["United States"]),
+        ('Hamas said in a post: "To the Zionist soldiers, your time is up. Hell will rain down '
+         'upon you."', ["Israel"]),
+        ('Hamas said: "We say to the American enemy: your bases will burn."',
+         ["United States"]),
+        ('Hamas said the just punishment would fall on the American occupiers.',
+         ["United States"]),
+        ('Hamas said the cost of the war will fall on the Lebanese people.', []),
+        ('Hamas said: "We will never forget you, martyrs of Jenin."', []),
+    ],
+)  # fmt: skip
+def test_you_is_whom_the_speaker_addresses(extractor, text, threatened) -> None:
+    """Rule 7: "you" in a threat is the one the speaker tells, says it to or hails at the
+    head of the quotation; a blow "falling on" a target is a threat, a cost is not."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened

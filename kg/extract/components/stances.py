@@ -141,6 +141,8 @@ class _Claims:
             return [_name(p) for p in map(targets.phrase, _listed(target)) if p], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
             return self._pronoun(target, mode), False
+        if target.pos_ == "PRON" and target.lower_ in ("you", "yourselves"):
+            return _names(targets.addressee(target)), False
         if target.pos_ == "PRON" and target.lower_ in _PERSON_PRONOUNS:
             # "He had planned attacks on American forces": the person last named, never
             # the speaker

@@ -23,6 +23,11 @@ from kg.extract.doc import Mention, Mentions, path_up
 from kg.extract.wordlists import Acts
 
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
+# Verbs whose object is the one a "you" addresses: "told the Houthis", "said to X".
+_ADDRESS_VERBS = frozenset({"tell", "warn", "say", "address", "threaten", "caution", "remind",
+                            "urge", "message", "promise", "vow"})  # fmt: skip
+# What a vocative "To X," follows: a quotation's start or a colon.
+_OPENERS = frozenset({'"', "\u201c", ":"})
 # Participles that name an asset's owner: "ships belonging to X", "owned by X".
 _OWNING_VERBS = frozenset({"belong", "own", "operate", "deal", "serve", "charter"})
 _SKIP = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
@@ -102,6 +107,8 @@ class TargetFinder:
                             out.append(found)
                         elif part.lower_ in ("its", "their"):
                             out += self.antecedents(part, exclude)
+                        elif part.lower_ == "your":  # "your bases in Iraq will burn"
+                            out += self.addressee(part)
                 if child.dep_ == "prep" and child.lower_ == "of" and (
                     item.lower_ in self.words.asset_nouns or item.lower_ in ("invaders",
                     "occupiers", "forces", "enemies", "mercenaries")
@@ -282,6 +289,40 @@ class TargetFinder:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in [token, *token.ancestors][:3]):
                 return [found]
         return [candidates[0][1]] if candidates else []
+
+    def addressee(self, pronoun: Any) -> list[Mention]:
+        """Whom "you"/"your" means: the one the speaker tells or warns ("told the Houthis
+        ...: "you will face a force"", "We say to the Great Satan: your bases will burn"),
+        or whom the quotation addresses ("To all Houthi terrorists, your time is up. ...
+        hell will rain down upon you"), in this sentence or the two before."""
+        for verb in pronoun.ancestors:
+            for head in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else verb):
+                if head.lemma_.lower() not in _ADDRESS_VERBS:
+                    continue
+                for child in head.children:
+                    if child.dep_ in ("dobj", "dative"):
+                        found = self.owners(child)
+                    elif child.dep_ == "prep" and child.lower_ == "to":
+                        found = [m for p in child.children if p.dep_ == "pobj"
+                                 for m in self.owners(p)]  # fmt: skip
+                    else:
+                        continue
+                    if found:
+                        return found
+        sentence = pronoun.sent
+        for _ in range(3):
+            vocative = next((t for t in sentence if t.lower_ == "to" and t.dep_ == "prep"
+                             and (t.i == sentence.start or t.nbor(-1).text in _OPENERS)),
+                            None)  # fmt: skip
+            if vocative is not None:
+                found = [m for p in vocative.children if p.dep_ == "pobj"
+                         for m in self.owners(p)]  # fmt: skip
+                if found:
+                    return found
+            if sentence.start == 0:
+                break
+            sentence = pronoun.doc[sentence.start - 1].sent
+        return []
 
     def act_before(self, pronoun: Any) -> Any | None:
         """The act "it"/"this" refers to: the nearest harmful-act noun or verb before it,
