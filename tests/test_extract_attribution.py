@@ -238,3 +238,16 @@ def test_a_name_with_a_persons_role_is_a_person(extractor, text: str) -> None:
     [record] = extractor.extract(SourceDocument("t", text))
     assert record.speaker_type == "person"
     assert not record.speaker.startswith("Sheikh")
+
+
+def test_it_read_continues_the_statement_and_its_reader(extractor) -> None:
+    """ "X read a statement. It read: "..."": the quotation is the statement X read (rule
+    17: a named spokesman is the speaker, not the group in his title)."""
+    text = (
+        "Yahya Saree, military spokesman of the Houthi movement, read a statement on "
+        'television. It read: "The Saudi regime alone bears responsibility for this '
+        'escalation. Our operations will widen."'
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert list(records) == ["Yahya Saree"]
+    assert records["Yahya Saree"].blames == ("Saudi Arabia",)

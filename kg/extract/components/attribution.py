@@ -159,6 +159,14 @@ class _Document:
                 return found
         return None
 
+    def last_speaker(self, token: Any) -> Speaker | None:
+        """The speaker of the last act before `token` in its paragraph, of any kind: the
+        issuer "It read:" or "The statement read:" continues."""
+        paragraph = self.layout.at(token.idx)
+        here = [f for f in self.found if self.acts[f.act].paragraph == paragraph.index
+                and self.doc[self.acts[f.act].cue].i < token.i]  # fmt: skip
+        return here[-1].speaker if here else None
+
     def previous_speaker(self, token: Any, want_person: bool) -> tuple[Speaker, str] | None:
         """The speaker a pronoun or an anaphor continues: the last fitting speaker of
         its paragraph (or of the block it belongs to, or the entry header); at a

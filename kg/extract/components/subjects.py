@@ -25,6 +25,7 @@ class Context(Protocol):
     def entry_speaker(self, paragraph: int) -> Speaker | None: ...
     def block_speaker(self, paragraph: int) -> tuple[Speaker, tuple[str, ...]] | None: ...
     def previous_speaker(self, token: Any, want_person: bool) -> tuple[Speaker, str] | None: ...
+    def last_speaker(self, token: Any) -> Speaker | None: ...
     def named_in_paragraph(self, token: Any, want_person: bool) -> Speaker | None: ...
     def speakers_so_far(self) -> list[Speaker]: ...
 
@@ -367,6 +368,10 @@ class SubjectReader:
                     found = self.speaker(pobj)
                     if found is not None:
                         return found[0], ("statement", *found[1])
+        if head.head.lemma_.lower() == "read":  # "Saree read a statement. It read: ..."
+            last = self.context.last_speaker(head)
+            if last is not None:
+                return last, ("statement", "previous speaker")
         return self._context_speaker(head, ("statement",))
 
     def _outlet(self, head: Any) -> Found | None:
@@ -412,6 +417,8 @@ class SubjectReader:
     # -- pronouns and anaphors -------------------------------------------------------
     def _pronoun(self, head: Any) -> Found | None:
         lower = head.lower_
+        if lower == "it" and head.dep_ == "nsubj" and head.head.lemma_.lower() == "read":
+            return self._statement(head)  # "It read:": the statement just issued
         if lower in self.speech.pronouns["person"]:
             found = self.context.previous_speaker(head, want_person=True)
             return (found[0], ("pronoun", found[1])) if found else None
