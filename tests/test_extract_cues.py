@@ -785,3 +785,13 @@ def test_you_is_whom_the_speaker_addresses(extractor, text, threatened) -> None:
     head of the quotation; a blow "falling on" a target is a threat, a cost is not."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+def test_a_verb_coordinated_with_a_denial_is_not_denied(extractor) -> None:
+    """Rule 13: "denied that X and offered condolences to Y" denies the first clause only;
+    the condolence and the condemnation beside it still stand."""
+    text = ("Hamas denied any role in the blast and offered its condolences to the families "
+            "of the victims.")  # fmt: skip
+    assert _extract(extractor, text)["Hamas"]["condolences_to"] == ["families of the victims"]
+    text = "Hamas denied any role in the blast and condemned the Israeli strike as a crime."
+    assert _extract(extractor, text)["Hamas"]["condemns"] == ["Israel"]

@@ -15,6 +15,7 @@ labelled inside a denial ("rejected claims that Iran was behind it") or under a 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from kg.extract.components.targets import TargetFinder
@@ -232,11 +233,13 @@ class _Claims:
                 and _negated(cue.head, unanswered)
             )
         if condition == "denied":  # "denied that Iran was behind it", "no sign that X did"
+            chain = [cue, *cue.ancestors]
             return any(
-                a.lemma_.lower() in words.deny_verbs
+                (a.lemma_.lower() in words.deny_verbs and below.dep_ != "conj")
                 or (a.i != act.cue and a.lemma_.lower() in words.non_factual_verbs)
                 or (a.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in a.children))
-                for a in cue.ancestors
+                # "denied X and offered condolences": a verb coordinated with the denial
+                for below, a in pairwise(chain)
                 if a.i in act.content or a.i == act.cue
             )
         if condition == "future":
