@@ -795,3 +795,13 @@ def test_a_verb_coordinated_with_a_denial_is_not_denied(extractor) -> None:
     assert _extract(extractor, text)["Hamas"]["condolences_to"] == ["families of the victims"]
     text = "Hamas denied any role in the blast and condemned the Israeli strike as a crime."
     assert _extract(extractor, text)["Hamas"]["condemns"] == ["Israel"]
+
+
+def test_mourned_as_a_great_commander_praises_the_person_named_in_full_before(extractor
+                                                                            ) -> None:  # fmt: skip
+    """Rule 9: "mourned X as a great commander" praises X; "General Zahedi" is the
+    "Mohammad Reza Zahedi" the text named before, whatever NER made of the title."""
+    text = ("An Israeli strike killed Brigadier General Mohammad Reza Zahedi in Damascus. "
+            'Hamas, in a statement, mourned General Zahedi as a "great commander" of the '
+            "resistance.")  # fmt: skip
+    assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == ["Mohammad Reza Zahedi"]

@@ -80,7 +80,7 @@ class ActorTagger:
         found = self._named(text) + self._descriptors(text) + self._adjectives(text)
         found = self._entities(doc, _non_overlapping(found + self._self_named(text)))
         found = _non_overlapping(found + _defined_aliases(text, found))
-        found = _expand_partial_names(found)
+        found = _expand_partial_names(found, self.speech.person_titles)
         found = self._surnames(text, found)
         found = _non_overlapping(found + self._back_references(doc, found))
         found = _resolve_contextual(found, self.places.contextual)
@@ -487,10 +487,12 @@ def _name_words(name: str) -> list[str]:
     return [w for w in words if w not in ("al", "el")]
 
 
-def _expand_partial_names(mentions: list[Mention]) -> list[Mention]:
-    """ "Khazali", "Hajj Qasem", "Abu Mahdi" after "Qais al-Khazali", "Qasem Soleimani",
-    "Abu Mahdi al-Muhandis": an unknown name whose words begin or end the name of exactly
-    one person given in full before names that person."""
+def _expand_partial_names(mentions: list[Mention], titles: frozenset[str] = frozenset(),
+                          ) -> list[Mention]:  # fmt: skip
+    """ "Khazali", "Hajj Qasem", "Abu Mahdi", "General Zahedi" after "Qais al-Khazali",
+    "Qasem Soleimani", "Abu Mahdi al-Muhandis", "Mohammad Reza Zahedi": an unknown name
+    whose words (without titles) begin or end the name of exactly one person given in full
+    before names that person."""
     out: list[Mention] = []
     people: dict[str, Mention] = {}
     for mention in mentions:
@@ -498,6 +500,8 @@ def _expand_partial_names(mentions: list[Mention]) -> list[Mention]:
             "person", "organization"
         ):  # fmt: skip
             words = _name_words(mention.text)
+            while len(words) > 1 and words[0] in titles:
+                words = words[1:]
             found = {p.name: p for p in people.values() if words and _part_of(words, p)}
             if len(found) == 1:
                 earlier = next(iter(found.values()))
