@@ -805,3 +805,19 @@ def test_mourned_as_a_great_commander_praises_the_person_named_in_full_before(ex
             'Hamas, in a statement, mourned General Zahedi as a "great commander" of the '
             "resistance.")  # fmt: skip
     assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == ["Mohammad Reza Zahedi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("Hamas said it grieves with the families of the victims.", ["families of the victims"]),
+        ("Hamas mourned with the Lebanese people.", ["Lebanese people"]),
+        ("Hamas said it shared the grief of the Iranian people.", ["Iranian people"]),
+        ("Hamas said it would not grieve with the occupiers.", []),
+    ],
+)  # fmt: skip
+def test_grieving_with_and_sharing_the_grief_are_condolences(extractor, text, recipients
+                                                              ) -> None:  # fmt: skip
+    """Rule 9: "grieve with", "mourned with", "shared the grief of" offer condolences to
+    whom they name; someone else's grief is not the speaker's."""
+    assert _extract(extractor, text)["Hamas"]["condolences_to"] == recipients
