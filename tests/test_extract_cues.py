@@ -821,3 +821,14 @@ def test_grieving_with_and_sharing_the_grief_are_condolences(extractor, text, re
     """Rule 9: "grieve with", "mourned with", "shared the grief of" offer condolences to
     whom they name; someone else's grief is not the speaker's."""
     assert _extract(extractor, text)["Hamas"]["condolences_to"] == recipients
+
+
+def test_a_relative_clause_on_the_speaker_is_the_speakers_own(extractor) -> None:
+    """Rule 9: "a statement by X, who hailed Y" is X hailing Y; a relative clause on
+    someone else ("mourned Raisi, who had stood with Gaza") stays theirs."""
+    text = ("Al-Manar carried a statement by the group's secretary-general, Hassan Nasrallah, "
+            'who hailed Soleimani as "the commander of the axis of resistance."')  # fmt: skip
+    labels = _extract(extractor, text)["Hassan Nasrallah"]
+    assert labels["praises_or_supports"] == ["Qasem Soleimani"]
+    text = "Hamas mourned Ebrahim Raisi, who had always stood with Gaza."
+    assert "Gaza" not in _extract(extractor, text)["Hamas"]["praises_or_supports"]

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from kg.extract.components.targets import TargetFinder
-from kg.extract.doc import Attribution, Claim, Mention, SpeechAct, own_side
+from kg.extract.doc import Attribution, Claim, Mention, Speaker, SpeechAct, own_side
 from kg.extract.stance_cues import Cue, CueIndex
 from kg.extract.wordlists import Acts
 
@@ -79,7 +79,7 @@ class _Claims:
             for index in sorted(scope):
                 for cue, tokens in self.matches(index):
                     if not all(t in scope for t in tokens[1:]) or not self._applies(
-                        cue, tokens, act
+                        cue, tokens, act, attribution.speaker
                     ):  # fmt: skip
                         continue
                     names, unresolved = self._resolve(cue, self.doc[tokens[1]],
@@ -102,11 +102,12 @@ class _Claims:
             out += self._claims(number, attribution, cue, tokens, names)
         return _unique(out)
 
-    def _applies(self, cue: Cue, tokens: list[int], act: SpeechAct) -> bool:
+    def _applies(self, cue: Cue, tokens: list[int], act: SpeechAct,
+                 speaker: Speaker | None = None) -> bool:  # fmt: skip
         cue_token, target = self.doc[tokens[0]], self.doc[tokens[1]]
-        if any(self._holds(c, cue_token, target, act) for c in cue.unless):
+        if any(self._holds(c, cue_token, target, act, speaker) for c in cue.unless):
             return False
-        return all(self._holds(c, cue_token, target, act) for c in cue.when)
+        return all(self._holds(c, cue_token, target, act, speaker) for c in cue.when)
 
     def _claims(self, number: int, attribution: Attribution, cue: Cue, tokens: list[int],
                 names: list[str]) -> list[Claim]:  # fmt: skip
@@ -221,7 +222,8 @@ class _Claims:
         }  # fmt: skip
 
     # -- conditions --------------------------------------------------------------------
-    def _holds(self, condition: str, cue: Any, target: Any, act: SpeechAct) -> bool:
+    def _holds(self, condition: str, cue: Any, target: Any, act: SpeechAct,
+               speaker: Speaker | None = None) -> bool:  # fmt: skip
         words = self.words
         if condition == "negated":
             unanswered = words.unanswered_words
@@ -326,6 +328,8 @@ class _Claims:
                 # "issued a statement denouncing X and declaring solidarity with Y": what
                 # the statement says, not someone else's clause
                 and not (a.dep_ == "acl" and a.head.lower_ in self.finder.speech_nouns)
+                # "a statement by Hassan Nasrallah, who hailed Soleimani": the speaker's own
+                and not (a.dep_ == "relcl" and _names_speaker(a.head, speaker))
             )
         if condition == "own_act":  # "we carried out", "our operation": the speaker's deed
             return any(t.lower_ in ("we", "our", "us") for t in cue.subtree if t.i < cue.i)
@@ -387,6 +391,13 @@ def _threatened_not(own: set[str], cue: Cue) -> set[str]:
     """Who a threat's "its airports", "their bases" cannot mean: the speaker's own side
     (a blame's "its" may: "its commanders were killed by X")."""
     return own if cue.stance == THREATENS else set()
+
+
+def _names_speaker(token: Any, speaker: Speaker | None) -> bool:
+    if speaker is None:
+        return False
+    start = speaker.surface_start
+    return start <= token.idx < start + len(speaker.surface)
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})  # subjects only: "harm him" is often hypothetical
