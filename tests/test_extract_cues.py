@@ -832,3 +832,20 @@ def test_a_relative_clause_on_the_speaker_is_the_speakers_own(extractor) -> None
     assert labels["praises_or_supports"] == ["Qasem Soleimani"]
     text = "Hamas mourned Ebrahim Raisi, who had always stood with Gaza."
     assert "Gaza" not in _extract(extractor, text)["Hamas"]["praises_or_supports"]
+
+
+@pytest.mark.parametrize(
+    ("text", "supported"),
+    [
+        ('Hamas said: "We support the heroic operation of the Yemeni armed forces."',
+         ["Yemeni armed forces"]),
+        ("Hamas said it would keep defending the people of the West Bank.",
+         ["people of the West Bank"]),
+        ("Hamas said it would defend its fighters with full force.", []),
+        ("Hamas said Iran supports the Houthis.", []),
+    ],
+)  # fmt: skip
+def test_supporting_or_defending_someone_is_support(extractor, text, supported) -> None:
+    """Rule 9: "we support X", "would keep defending X" support X; defending one's own
+    and a third party's support are not the speaker's support of anyone."""
+    assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == supported

@@ -309,6 +309,13 @@ class _Claims:
             owners = [m for c in cue.children if c.dep_ in ("poss", "amod", "compound")
                       and c.i < cue.i for m in self.targets.owners(c)]  # fmt: skip
             return any(m.name not in own for m in owners)
+        if condition == "own_target":  # "defend its citizens", "defend American shipping"
+            own = self._speakers_side(act)
+            owners = [m for c in target.children if c.dep_ in ("amod", "compound")
+                      and c.i < target.i for m in self.targets.owners(c)]  # fmt: skip
+            return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in target.children) or any(
+                m.name in own for m in owners
+            )
         if condition == "own_harm":  # "warned that X would face more attacks" (ours)
             return any(t.lower_ in words.harm_nouns and self._own_act(t, act)
                        for t in cue.subtree)  # fmt: skip
