@@ -849,3 +849,10 @@ def test_supporting_or_defending_someone_is_support(extractor, text, supported) 
     """Rule 9: "we support X", "would keep defending X" support X; defending one's own
     and a third party's support are not the speaker's support of anyone."""
     assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == supported
+
+
+def test_what_an_actor_did_called_a_crime_condemns_the_actor(extractor) -> None:
+    """Rule 8: "What America did in al-Qaim is a crime" calls America's act a crime."""
+    text = 'Hamas said: "What the Zionist enemy did in Jenin is a crime against our people."'
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["condemns"] == ["Israel"]

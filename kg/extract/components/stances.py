@@ -472,8 +472,11 @@ def _framed(noun: Any) -> Any | None:
         head = head.head
     elif noun.dep_ not in ("attr", "oprd"):
         return None
-    wanted = ("nsubj", "nsubjpass") if noun.dep_ == "attr" else ("dobj", "nsubjpass")
-    return next((c for c in head.children if c.dep_ in wanted and c.i != noun.i), None)
+    wanted = ("nsubj", "nsubjpass", "csubj") if noun.dep_ == "attr" else ("dobj", "nsubjpass")
+    framed = next((c for c in head.children if c.dep_ in wanted and c.i != noun.i), None)
+    if framed is not None and framed.dep_ == "csubj":  # "What America did ... is a crime"
+        return next((c for c in framed.children if c.dep_ == "nsubj"), None)
+    return framed
 
 
 def _person_reference(token: Any, person_nouns: frozenset[str]) -> bool:
