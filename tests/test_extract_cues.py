@@ -856,3 +856,17 @@ def test_what_an_actor_did_called_a_crime_condemns_the_actor(extractor) -> None:
     text = 'Hamas said: "What the Zionist enemy did in Jenin is a crime against our people."'
     labels = _extract(extractor, text)["Hamas"]
     assert labels["condemns"] == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hamas said the raid was meant "to punish the Zionist regime for its crime against '
+        'our people".',
+        'Hamas warned Israel that any repetition of its "crimes" would meet a harsh response.',
+    ],
+)
+def test_its_crime_under_a_verb_is_the_verbs_objects(extractor, text) -> None:
+    """Rule 8: "punish X for its crime", "warned X that ... its crimes": "its" is X, not
+    the speaker the sentence began with."""
+    assert _extract(extractor, text)["Hamas"]["condemns"] == ["Israel"]

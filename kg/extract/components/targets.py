@@ -259,6 +259,9 @@ class TargetFinder:
         threat's "its airports" means) before it in its sentence or the one before, a
         subject before any other ("the YPG must leave Syria, ... Turkey would crush them")."""
         doc = pronoun.doc
+        bound = self._object_antecedent(pronoun, exclude)
+        if bound is not None:
+            return [bound]
         candidates: list[tuple[Any, Mention]] = []
         sentence_starts = 0
         # "Turkey would crush them": an object pronoun never means its own clause's subject
@@ -323,6 +326,29 @@ class TargetFinder:
                 break
             sentence = pronoun.doc[sentence.start - 1].sent
         return []
+
+    def _object_antecedent(self, pronoun: Any, exclude: Collection[str]) -> Mention | None:
+        """ "punish the Zionist regime for its crime", "warned Israel that any repetition
+        of its crimes would ...": a possessive under a verb refers to the verb's object."""
+        if pronoun.lower_ not in ("its", "their"):
+            return None
+        for verb in pronoun.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in verb.children:
+                if child.dep_ in ("dobj", "dative") and child.i < pronoun.i:
+                    found = self.mention(child)
+                    whole = found is not None and all(  # not "Operation Hurricane Yemen"
+                        found.start <= t.idx < found.end
+                        for t in child.subtree if t.dep_ not in ("det", "punct")
+                    )  # fmt: skip
+                    if whole and found.type not in ("person", "other") and (
+                        found.kind != "capital" and found.name not in exclude
+                    ):  # fmt: skip
+                        return found
+            if verb.dep_ not in ("xcomp", "advcl", "conj", "ccomp"):
+                break
+        return None
 
     def act_before(self, pronoun: Any) -> Any | None:
         """The act "it"/"this" refers to: the nearest harmful-act noun or verb before it,
