@@ -870,3 +870,19 @@ def test_its_crime_under_a_verb_is_the_verbs_objects(extractor, text) -> None:
     """Rule 8: "punish X for its crime", "warned X that ... its crimes": "its" is X, not
     the speaker the sentence began with."""
     assert _extract(extractor, text)["Hamas"]["condemns"] == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "named"),
+    [
+        ("Hamas saluted the men of the resistance in Jenin.", "praises_or_supports",
+         ["men of the resistance"]),
+        ("Hamas offered its condolences to the scientific community.", "condolences_to",
+         ["scientific community"]),
+    ],
+)  # fmt: skip
+def test_groups_of_people_written_in_lower_case_are_named_as_written(extractor, text, field,
+                                                                     named) -> None:  # fmt: skip
+    """Rule 14: "the men of the resistance", "the scientific community" are targets as
+    written, like "the families of the victims"."""
+    assert _extract(extractor, text)["Hamas"][field] == named
