@@ -886,3 +886,9 @@ def test_groups_of_people_written_in_lower_case_are_named_as_written(extractor, 
     """Rule 14: "the men of the resistance", "the scientific community" are targets as
     written, like "the families of the victims"."""
     assert _extract(extractor, text)["Hamas"][field] == named
+
+
+def test_partners_named_by_a_demonym_are_the_state(extractor) -> None:
+    """Rule 9 and rule 3: "our Emirati partners", "our American allies" name the state."""
+    text = 'Hamas thanked "our Qatari partners" for their mediation.'
+    assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == ["Qatar"]

@@ -383,6 +383,10 @@ class TargetFinder:
                 found = self.mention(pobj)
                 if found is not None and found.type in ("militia", "state", "organization"):
                     return found
+            for adjective in token.children:  # "our Emirati partners", "American allies"
+                found = self.mention(adjective) if adjective.dep_ in ("amod", "compound") else None
+                if found is not None and found.kind == "adj" and found.type == "state":
+                    return found
         if token.lower_ in words.quality_nouns:  # "the sacrifices of the martyrs"
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
