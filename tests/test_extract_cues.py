@@ -892,3 +892,11 @@ def test_partners_named_by_a_demonym_are_the_state(extractor) -> None:
     """Rule 9 and rule 3: "our Emirati partners", "our American allies" name the state."""
     text = 'Hamas thanked "our Qatari partners" for their mediation.'
     assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == ["Qatar"]
+
+
+def test_its_people_after_a_named_state_is_that_states_people(extractor) -> None:
+    """Rule 9: "solidarity with brotherly Lebanon and its people": "its" is Lebanon, the
+    conjunct before it, never the speaker."""
+    text = "Qatar declared its solidarity with brotherly Lebanon and its people."
+    praised = _extract(extractor, text)["Qatar"]["praises_or_supports"]
+    assert "Qatari people" not in praised and "Lebanon" in praised

@@ -425,6 +425,7 @@ class TargetFinder:
             return []
         found = [self.mention(c) for c in token.head.children
                  if c.dep_ in ("amod", "compound", "poss") and c.i < token.head.i]  # fmt: skip
+        found.append(self.mention(token.head))  # "brotherly Lebanon and its people"
         return [m for m in found if m is not None and m.name in self.demonym_of]
 
     def _as_written(self, token: Any) -> str | None:
