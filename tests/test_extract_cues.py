@@ -653,8 +653,8 @@ def test_an_unnamed_blow_the_target_will_suffer_is_a_threat(extractor, text, thr
          'legitimate targets."', ["Israel"]),
         ('Hamas said: "Any vessel owned by American companies will be a legitimate target."',
          ["United States"]),
-        ('Hamas said: "Any tanker operated by the Israelis will be a legitimate target."',
-         ["Israel"]),
+        ('Hamas said: "Any tanker operated by the Zionist enemy will be a legitimate '
+         'target."', ["Israel"]),
     ],
 )  # fmt: skip
 def test_assets_named_by_their_owner_threaten_the_owner(extractor, text, threatened) -> None:

@@ -346,6 +346,9 @@ class TargetFinder:
                         found.kind != "capital" and found.name not in exclude
                     ):  # fmt: skip
                         return found
+            if any(c.dep_ in ("nsubj", "nsubjpass") and pronoun not in c.subtree
+                   for c in verb.children):  # fmt: skip
+                return None  # "warned Hezbollah that Israel was ready to widen its ...": Israel's
             if verb.dep_ not in ("xcomp", "advcl", "conj", "ccomp"):
                 break
         return None
