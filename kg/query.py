@@ -535,15 +535,17 @@ def _matching_brace(code: str, start: int) -> int:
 
 
 def _comment_start(line: str) -> int:
-    in_iri = in_string = False
+    in_iri = in_string = escaped = False
     for i, char in enumerate(line):
-        if char == '"' and not in_iri:
-            in_string = not in_string
-        elif char == "<" and not in_string:
+        if in_string:  # a backslash escapes the next character: "\"#" is one string
+            escaped, in_string = (False, True) if escaped else (char == "\\", char != '"')
+        elif char == '"' and not in_iri:
+            in_string = True
+        elif char == "<":
             in_iri = True
-        elif char == ">" and not in_string:
+        elif char == ">":
             in_iri = False
-        elif char == "#" and not in_iri and not in_string:
+        elif char == "#" and not in_iri:
             return i
     return -1
 
