@@ -28,6 +28,19 @@ def rules_extractor():
 
 
 @pytest.fixture(scope="session")
+def bare_rules_extractor():
+    """The rules with neither learned model: for tests of the rules' own attribution,
+    which the attribution model would otherwise second-guess."""
+    from kg.extract import Extractor
+    from kg.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    nlp.get_pipe("kg_learned_stances").model = None
+    nlp.get_pipe("kg_learned_attribution").model = None
+    return Extractor(nlp)
+
+
+@pytest.fixture(scope="session")
 def sample_records(extractor):
     """The records the extractor finds in the bundled sample (data/sample/)."""
     from kg.extract.readers import iter_documents

@@ -251,3 +251,16 @@ def test_it_read_continues_the_statement_and_its_reader(extractor) -> None:
     records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
     assert list(records) == ["Yahya Saree"]
     assert records["Yahya Saree"].blames == ("Saudi Arabia",)
+
+
+def test_a_verb_after_the_closing_quote_is_the_quoting_speakers(bare_rules_extractor) -> None:
+    """'X posted: "... we will win," and thanked Y': the verb coordinated with the
+    quotation's last verb, outside the quotation, is X's (its subject "we" is quoted)."""
+    text = (
+        'Benjamin Netanyahu posted on X: "We intercepted. Together, we will win," and '
+        "thanked the United States for its help."
+    )
+    extracted = bare_rules_extractor.extract(SourceDocument("t", text))
+    records = {r.speaker: r for r in extracted}
+    assert list(records) == ["Benjamin Netanyahu"]
+    assert records["Benjamin Netanyahu"].praises_or_supports == ("United States",)

@@ -100,12 +100,32 @@ class _Document:
         carried = self._author(self.doc[act.cue])
         if carried is not None:  # "Al-Manar carried a statement by X": X speaks
             return [(carried[0], ("carried", *carried[1]))]
+        continued = self._after_quotation(act)
+        if continued is not None:
+            return [continued]
         out = []
         for index in act.subjects:
             resolved = self.reader.speaker(self.doc[index], act)
             if resolved is not None and all(resolved[0].name != s.name for s, _ in out):
                 out.append(resolved)
         return out
+
+    def _after_quotation(self, act: SpeechAct) -> tuple[Speaker, tuple[str, ...]] | None:
+        """'X posted: "... we will win," and thanked the United States': a verb after the
+        closing quote, coordinated with the quotation's last verb, is the quoting speaker's
+        (its subject, "we", is the quotation's)."""
+        cue = self.doc[act.cue]
+        if cue.dep_ != "conj" or cue.i < cue.head.i:
+            return None
+        paragraph = self.layout.paragraphs[act.paragraph]
+        text = self.doc.text
+        if not _quoted(text, paragraph.start, cue.head.idx) or _quoted(text, paragraph.start,
+                                                                       cue.idx):  # fmt: skip
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+            return None
+        last = self._last(act.paragraph, lambda s: True)
+        return (last.speaker, ("quote", "continued", *last.chain)) if last else None
 
     def _author(self, verb: Any) -> tuple[Speaker, tuple[str, ...]] | None:
         """The author of a statement an outlet or a group carries, posts or publishes:
