@@ -23,16 +23,13 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT / "bench"))
 
 # Queries with parameters, beside the defaults: the shapes issue 14 saw fail on Virtuoso.
@@ -121,16 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="work folder (default: a tmp folder)")
     parser.add_argument("--name", default="stores", help="results file name")
     args = parser.parse_args(argv)
-    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-stores-"))
-    try:
-        results = run(args.count, args.seed, args.repeat, work)
-    finally:
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{args.name}.json").write_text(json.dumps(results, indent=2) + "\n")
-    (RESULTS / f"{args.name}.md").write_text(markdown(results))
-    print(markdown(results))
+    from results_io import run_in_work_folder, write_results
+
+    results = run_in_work_folder(
+        args.work, "kg-bench-stores-", lambda work: run(args.count, args.seed, args.repeat, work)
+    )
+    write_results(args.name, results, markdown(results))
     return 0
 
 

@@ -32,16 +32,13 @@ import contextlib
 import json
 import platform
 import re
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT / "bench"))
 
 DATASET = "bench"
@@ -344,17 +341,11 @@ def main(argv: list[str] | None = None) -> int:
         import kg.push
 
         kg.push.VIRTUOSO_CHUNK = args.chunk
-    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-virtuoso-replace-"))
-    work.mkdir(parents=True, exist_ok=True)
-    try:
-        results = run(args, work)
-    finally:
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{args.name}.json").write_text(json.dumps(results, indent=2) + "\n")
-    (RESULTS / f"{args.name}.md").write_text(markdown(results))
-    print(markdown(results))
+    from results_io import run_in_work_folder, write_results
+
+    results = run_in_work_folder(args.work, "kg-bench-virtuoso-replace-",
+                                 lambda work: run(args, work))  # fmt: skip
+    write_results(args.name, results, markdown(results))
     failed = any(
         "error" in p or not p["verified"] or not p["recount_exact"] for p in results["pushes"]
     )
