@@ -32,6 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.dateline import MONTHS
 from kg.extract.doc import Mention, Mentions
 from kg.extract.places import Places
 from kg.extract.wordlists import Speech
@@ -389,8 +390,8 @@ def _ministry_regex(kinds: list[str]) -> re.Pattern[str]:
 # A digest line's date the NER ran into a name: "Oct - Hawar News Agency", "Oct -"
 _LEADING_DATE = re.compile(
     r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s*"
-    r"(?:\d{1,2}[:.]\d{2}\s*)?[-\u2013\u2014]\s*"
+    r"(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")"
+    r"\b\.?,?\s*(?:\d{1,2}[:.]\d{2}\s*)?[-\u2013\u2014]\s*"
 )
 
 

@@ -182,10 +182,14 @@ class _Document:
     def last_speaker(self, token: Any) -> Speaker | None:
         """The speaker of the last act before `token` in its paragraph, of any kind: the
         issuer "It read:" or "The statement read:" continues."""
-        paragraph = self.layout.at(token.idx)
-        here = [f for f in self.found if self.acts[f.act].paragraph == paragraph.index
-                and self.doc[self.acts[f.act].cue].i < token.i]  # fmt: skip
+        here = self._found_before(token)
         return here[-1].speaker if here else None
+
+    def _found_before(self, token: Any) -> list[Attribution]:
+        """The attributions of the acts before `token` in its paragraph, in order."""
+        paragraph = self.layout.at(token.idx)
+        return [f for f in self.found if self.acts[f.act].paragraph == paragraph.index
+                and self.doc[self.acts[f.act].cue].i < token.i]  # fmt: skip
 
     def previous_speaker(self, token: Any, want_person: bool) -> tuple[Speaker, str] | None:
         """The speaker a pronoun or an anaphor continues: the last fitting speaker of
@@ -196,8 +200,7 @@ class _Document:
         def fits(speaker: Speaker) -> bool:
             return (speaker.type == "person") == want_person
 
-        here = [f for f in self.found if self.acts[f.act].paragraph == paragraph.index
-                and self.doc[self.acts[f.act].cue].i < token.i]  # fmt: skip
+        here = self._found_before(token)
         for found in reversed(here):
             if fits(found.speaker):
                 return found.speaker, "previous speaker"

@@ -600,11 +600,8 @@ class SubjectReader:
                     # not its clauses
                     clauses = {t.i for c in subject.children if c.dep_ in ("relcl", "acl")
                                for t in c.subtree}  # fmt: skip
-                    words = [t for t in subject.subtree if t.i not in clauses]
-                    while len(words) > 1 and not words[-1].is_alpha:
-                        words = words[:-1]
-                    while len(words) > 1 and (words[0].dep_ == "det" or not words[0].is_alpha):
-                        words = words[1:]  # "21:30 - President Donald Trump", "The"
+                    words = _name_edges([t for t in subject.subtree if t.i not in clauses],
+                                        keep=1)  # fmt: skip
                     start, end = words[0].idx, words[-1].idx + len(words[-1])
                     named = self.mentions.at(subject)
                     if named is not None and named.kind not in ("adj", "capital"):
@@ -613,11 +610,7 @@ class SubjectReader:
                     return replace(entry, name=name, name_start=start, name_end=end)
             # no subject ("The operations room of the GNA forces posted on its page", the
             # verb read as a participle): the words before the verb name the speaker
-            words = [t for t in span if t.i < token.i]
-            while words and (words[0].dep_ == "det" or not words[0].is_alpha):
-                words = words[1:]
-            while words and not words[-1].is_alpha:
-                words = words[:-1]
+            words = _name_edges([t for t in span if t.i < token.i], keep=0)
             if words:
                 start, end = words[0].idx, words[-1].idx + len(words[-1])
                 name = re.sub(
@@ -625,6 +618,16 @@ class SubjectReader:
                 )
                 return replace(entry, name=name, name_start=start, name_end=end)
         return None
+
+
+def _name_edges(words: list[Any], keep: int) -> list[Any]:
+    """A header's name without what is around it: a leading article, time or dash
+    ("21:30 - The ..."), trailing punctuation; at least `keep` words stay."""
+    while len(words) > keep and not words[-1].is_alpha:
+        words = words[:-1]
+    while len(words) > keep and (words[0].dep_ == "det" or not words[0].is_alpha):
+        words = words[1:]
+    return words
 
 
 def self_named(head: Any, mentions: Any) -> Mention | None:
