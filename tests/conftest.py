@@ -14,30 +14,30 @@ def extractor():
     return Extractor()
 
 
+def _without_models(*pipes: str):
+    """An extractor whose named learned components have no model (the rules decide)."""
+    from kg.extract import Extractor
+    from kg.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    for pipe in pipes:
+        nlp.get_pipe(pipe).model = None
+    return Extractor(nlp)
+
+
 @pytest.fixture(scope="session")
 def rules_extractor():
     """The extractor with the rules alone (no learned stance model): for tests of the
     rules' own cues and targets. What the model adds is measured on the dev parts by
     scripts/model_comparison.py (docs/model-card.md)."""
-    from kg.extract import Extractor
-    from kg.extract.nlp import load_nlp
-
-    nlp = load_nlp()
-    nlp.get_pipe("kg_learned_stances").model = None
-    return Extractor(nlp)
+    return _without_models("kg_learned_stances")
 
 
 @pytest.fixture(scope="session")
 def bare_rules_extractor():
     """The rules with neither learned model: for tests of the rules' own attribution,
     which the attribution model would otherwise second-guess."""
-    from kg.extract import Extractor
-    from kg.extract.nlp import load_nlp
-
-    nlp = load_nlp()
-    nlp.get_pipe("kg_learned_stances").model = None
-    nlp.get_pipe("kg_learned_attribution").model = None
-    return Extractor(nlp)
+    return _without_models("kg_learned_stances", "kg_learned_attribution")
 
 
 @pytest.fixture(scope="session")

@@ -222,6 +222,13 @@ class _Claims:
         }  # fmt: skip
 
     # -- conditions --------------------------------------------------------------------
+    def _modifier_owners(self, token: Any, with_poss: bool) -> list[Mention]:
+        """The actors the modifiers before `token` name ("American support", "the entity's
+        crimes"): its adjectives and compounds, and its possessive when `with_poss`."""
+        deps = ("poss", "amod", "compound") if with_poss else ("amod", "compound")
+        return [m for c in token.children if c.dep_ in deps and c.i < token.i
+                for m in self.targets.owners(c)]  # fmt: skip
+
     def _holds(self, condition: str, cue: Any, target: Any, act: SpeechAct,
                speaker: Speaker | None = None) -> bool:  # fmt: skip
         words = self.words
@@ -306,15 +313,11 @@ class _Claims:
         if condition == "others_owner":  # "American support for the entity's crimes":
             # another actor's support, not the speaker's
             own = self._speakers_side(act)
-            owners = [m for c in cue.children if c.dep_ in ("poss", "amod", "compound")
-                      and c.i < cue.i for m in self.targets.owners(c)]  # fmt: skip
-            return any(m.name not in own for m in owners)
+            return any(m.name not in own for m in self._modifier_owners(cue, with_poss=True))
         if condition == "own_target":  # "defend its citizens", "defend American shipping"
             own = self._speakers_side(act)
-            owners = [m for c in target.children if c.dep_ in ("amod", "compound")
-                      and c.i < target.i for m in self.targets.owners(c)]  # fmt: skip
             return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in target.children) or any(
-                m.name in own for m in owners
+                m.name in own for m in self._modifier_owners(target, with_poss=False)
             )
         if condition == "own_harm":  # "warned that X would face more attacks" (ours)
             return any(t.lower_ in words.harm_nouns and self._own_act(t, act)

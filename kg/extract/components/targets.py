@@ -306,8 +306,7 @@ class TargetFinder:
                     if child.dep_ in ("dobj", "dative"):
                         found = self.owners(child)
                     elif child.dep_ == "prep" and child.lower_ == "to":
-                        found = [m for p in child.children if p.dep_ == "pobj"
-                                 for m in self.owners(p)]  # fmt: skip
+                        found = self._objects_owners(child)
                     else:
                         continue
                     if found:
@@ -318,14 +317,17 @@ class TargetFinder:
                              and (t.i == sentence.start or t.nbor(-1).text in _OPENERS)),
                             None)  # fmt: skip
             if vocative is not None:
-                found = [m for p in vocative.children if p.dep_ == "pobj"
-                         for m in self.owners(p)]  # fmt: skip
+                found = self._objects_owners(vocative)
                 if found:
                     return found
             if sentence.start == 0:
                 break
             sentence = pronoun.doc[sentence.start - 1].sent
         return []
+
+    def _objects_owners(self, prep: Any) -> list[Mention]:
+        """The actors a preposition's objects are or belong to ("to the Great Satan")."""
+        return [m for p in prep.children if p.dep_ == "pobj" for m in self.owners(p)]
 
     def _object_antecedent(self, pronoun: Any, exclude: Collection[str]) -> Mention | None:
         """ "punish the Zionist regime for its crime", "warned Israel that any repetition
