@@ -22,12 +22,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.extract.dateline import MONTHS
 from kg.extract.doc import Entry, Layout, Paragraph
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTHS = "(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH = rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
 # A digest line's date: "17 October", "Friday 18 Oct", "Sat 28/11" (day/month, as the
 # translated roundups write it)
