@@ -264,3 +264,21 @@ def test_a_verb_after_the_closing_quote_is_the_quoting_speakers(bare_rules_extra
     records = {r.speaker: r for r in extracted}
     assert list(records) == ["Benjamin Netanyahu"]
     assert records["Benjamin Netanyahu"].praises_or_supports == ("United States",)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        ("The Atomic Energy Organization of Iran said the site had been hit.",
+         "Atomic Energy Organization of Iran", "Iran"),
+        ("The Qassam Brigades said its fighters had fired rockets.",
+         "Izz ad-Din al-Qassam Brigades", "Hamas"),
+        ("The White House National Security Council said the attack was conducted by "
+         "Hezbollah.", "United States National Security Council", "United States"),
+    ],
+)  # fmt: skip
+def test_bodies_the_gazetteer_now_lists(bare_rules_extractor, text, speaker, affiliation
+                                        ) -> None:  # fmt: skip
+    """Rules 3 and 4: listed bodies speak under their canonical name, with their parent."""
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_affiliation) == (speaker, affiliation)
