@@ -226,6 +226,23 @@ def test_the_body_a_named_spokesman_speaks_for_gets_no_record_of_its_own(extract
 @pytest.mark.parametrize(
     "text",
     [
+        "Russian foreign ministry spokeswoman Maria Zakharova told reporters that Moscow "
+        "condemned the American raid.",
+        "Maria Zakharova, spokeswoman of the Russian foreign ministry, said Russia condemned "
+        "the American raid.",
+    ],
+)  # fmt: skip
+def test_a_spokesman_of_an_unlisted_ministry_speaks_for_its_state(bare_rules_extractor,
+                                                                  text) -> None:  # fmt: skip
+    # rule 17: the ministry the gazetteer lacks still has its state, so "Moscow" is hers
+    records = {r.speaker: r for r in bare_rules_extractor.extract(SourceDocument("t", text))}
+    assert set(records) == {"Maria Zakharova"}
+    assert records["Maria Zakharova"].condemns == ("United States",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Live updates, 22 June 2025\n\n11:00 - Hezam al-Asad, a member of the political "
         'bureau, tweeted that "Trump must bear the consequences" of the strike.',
         "Sheikh Mowafaq Tarif, the spiritual leader of the Druze community, offered "

@@ -84,8 +84,16 @@ class _Document:
         while current and current not in out:
             actor = self.gazetteer.resolve(current)
             out.add(actor.name if actor else current)
-            current = actor.affiliation if actor else None
+            current = actor.affiliation if actor else self._described_parent(current)
         return out
+
+    def _described_parent(self, name: str) -> str | None:
+        """The parent of a body the gazetteer lacks but the text describes: the state of
+        "the Russian foreign ministry" (so "Zakharova ... said Moscow condemned" is hers)."""
+        for mention in self.mentions.items:
+            if mention.name == name and mention.kind == "descriptor" and mention.affiliation:
+                return mention.affiliation
+        return None
 
     def _speakers(self, act: SpeechAct) -> list[tuple[Speaker, tuple[str, ...]]]:
         if act.kind == "block":
