@@ -158,8 +158,18 @@ def test_a_group_calling_itself_x_speaks_and_is_the_narrated_perpetrator(extract
         ),
         (
             "Qatar's mission to the United Nations wrote on X that the talks would go on.",
-            "Qatar's mission to the United Nations",
+            "Permanent Mission of Qatar to the United Nations",
             "Qatar",
+        ),
+        (
+            "Talks began in Damascus. Iran's mission to the UN said they would go on.",
+            "Permanent Mission of Iran to the United Nations",
+            "Iran",
+        ),
+        (
+            "The Israeli prime minister's office called the seizure an act of terror.",
+            "Office of the Prime Minister of Israel",
+            "Israel",
         ),
     ],
 )

@@ -40,6 +40,13 @@ def test_an_unquoted_yaml_boolean_is_caught(tmp_path: Path) -> None:
         load_speech(path)
 
 
+def test_a_state_office_without_its_state_slot_fails(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "speech.yaml", "Office of the Prime Minister of {state}",
+                 "Office of the Prime Minister")  # fmt: skip
+    with pytest.raises(WordListError, match=r"state_offices.*lacks \{state\}"):
+        load_speech(path)
+
+
 def test_a_section_nothing_reads_is_an_error(tmp_path: Path) -> None:
     path = _copy(tmp_path, "acts.yaml", "hedges: [", "unused_words: [a]\nhedges: [")
     with pytest.raises(WordListError, match="unused_words"):

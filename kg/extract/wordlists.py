@@ -41,6 +41,7 @@ class Speech:
     distinctive_nouns: Words
     generic_back_references: Words
     ministries: dict[str, str]
+    state_offices: dict[str, str]
     platform_names: Words
     sub_body_nouns: Words
     militia_name_words: Words
@@ -137,6 +138,8 @@ def _load_speech(path: str) -> Speech:
             values[name] = _platforms(path, data[name])
         elif name == "ministries":
             values[name] = _names(path, name, data[name])
+        elif name == "state_offices":
+            values[name] = _templates(path, name, data[name], "{state}")
         elif name in ("conditional_verbs", "anaphor_nouns", "pronouns"):
             values[name] = _word_map(path, name, data[name])
         else:
@@ -183,6 +186,16 @@ def _names(path: str, section: str, value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not value:
         raise WordListError(f"{path}: section '{section}' must be a non-empty mapping")
     return {str(k).lower(): str(v) for k, v in value.items()}
+
+
+def _templates(path: str, section: str, value: Any, slot: str) -> dict[str, str]:
+    """Phrase -> name template; every template has the `slot` it is filled at."""
+    out = _names(path, section, value)
+    for phrase, template in out.items():
+        if slot not in template:
+            raise WordListError(f"{path}: section '{section}': {phrase!r} -> {template!r} "
+                                f"lacks {slot}")  # fmt: skip
+    return out
 
 
 def _platforms(path: str, value: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -66,6 +66,7 @@ class ActorTagger:
         self.gazetteer, self.speech, self.places = gazetteer, speech, places
         self.exact, self.loose, self.adjectives, self.capitals = _matchers(gazetteer, places)
         self.ministry = _ministry_regex(list(speech.ministries))
+        self.state_office = _state_office_regex(list(speech.state_offices))
         self.generic = (
             speech.role_nouns
             | speech.person_titles
@@ -117,6 +118,15 @@ class ActorTagger:
             out.append(Mention(match.start(), match.end(), match.group(0),
                                f"{adjective} Ministry of {kind}", "state", "descriptor",
                                country, known=False))  # fmt: skip
+        for match in self.state_office.finditer(text):
+            found = self._last_country(match.group("country"))
+            if found is not None:
+                country, start = found[0], match.start() + found[1]
+                office = re.sub(r"[\s\-]+", " ", match.group("office").lower())
+                template = self.speech.state_offices[office.replace("\u2019", "'")]
+                out.append(Mention(start, match.end(), text[start : match.end()],
+                                   template.format(state=country), "state", "descriptor",
+                                   country, known=False))  # fmt: skip
         for match in _GOVERNMENT_OF.finditer(text):
             state = self._state_of_place(match.group("place")) or ""
             government = self.gazetteer.resolve(self.places.governments.get(state, state))
@@ -252,6 +262,15 @@ class ActorTagger:
         )
         return actor.name if actor is not None and actor.type == "state" else None
 
+    def _last_country(self, text: str) -> tuple[str, int] | None:
+        """The state the last words name, and where they start ("Damascus. Iran" -> Iran:
+        a sentence's end is no boundary to a name pattern that allows "U.S.")."""
+        for word in re.finditer(r"\S+", text):
+            country = self._country(text[word.start() :])
+            if country is not None:
+                return country, word.start()
+        return None
+
     def _adjectives(self, text: str) -> list[Mention]:
         out = []
         for regex, table, kind in ((self.adjectives, self.places.demonyms, "adj"),
@@ -385,6 +404,14 @@ def _ministry_regex(kinds: list[str]) -> re.Pattern[str]:
         rf"(?P<kind>(?i:{short}))\s+(?i:ministry)"
         rf"|(?P<country2>{country})(?:{_APOS}s?)?\s+Ministry of (?P<kind2>(?i:{short}))\b"
     )
+
+
+def _state_office_regex(phrases: list[str]) -> re.Pattern[str]:
+    """ "the Israeli prime minister's office", "Iran's mission to the UN": a country (name,
+    demonym or possessive) and one of a state's office `phrases`."""
+    forms = "|".join(_form_regex(p) for p in sorted(phrases, key=len, reverse=True))
+    country = r"(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?"
+    return re.compile(rf"(?P<country>{country})(?:{_APOS}s?)?\s+(?P<office>(?i:{forms}))\b")
 
 
 # A digest line's date the NER ran into a name: "Oct - Hawar News Agency", "Oct -"
