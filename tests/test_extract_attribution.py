@@ -309,3 +309,18 @@ def test_bodies_the_gazetteer_now_lists(bare_rules_extractor, text, speaker, aff
     """Rules 3 and 4: listed bodies speak under their canonical name, with their parent."""
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_affiliation) == (speaker, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        ("Benjamin Netanyahu opened a cabinet meeting that night by saying Tehran had "
+         "committed a grave error.", "Benjamin Netanyahu", ("Iran",)),
+        ("Washington backed the Israeli account, with spokeswoman Adrienne Watson saying "
+         "Hezbollah was responsible for the rocket.", "Adrienne Watson", ("Hezbollah",)),
+    ],
+)  # fmt: skip
+def test_a_gerund_after_by_or_with_reports_speech(bare_rules_extractor, text, speaker, blamed
+                                                  ) -> None:  # fmt: skip
+    records = {r.speaker: r for r in bare_rules_extractor.extract(SourceDocument("t", text))}
+    assert records[speaker].blames == blamed, list(records)

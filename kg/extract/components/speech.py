@@ -112,10 +112,14 @@ class SpeechActs:
                              for t in token.subtree):  # fmt: skip  # "issued statements"
             return False
         hung_on_name = (
-            token.dep_ == "acl"
-            and token.head.pos_ == "PROPN"
-            and any(c.dep_ == "ccomp" for c in token.children)
-        ) or _main_verb_hung_on_root(token)
+            (
+                token.dep_ == "acl"
+                and token.head.pos_ == "PROPN"
+                and any(c.dep_ == "ccomp" for c in token.children)
+            )
+            or _main_verb_hung_on_root(token)
+            or _said_by_or_with(token)
+        )
         # "From Sanaa, the spokesman Yahya Saree boasted on Al-Masirah that ...": a slip
         if (token.dep_ in ("amod", "acl", "pcomp", "csubj") and not hung_on_name) or any(
             c.dep_ == "neg" for c in token.children
@@ -159,6 +163,9 @@ class SpeechActs:
                 return [], "verb"
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
                 verb = verb.head  # "X said ... and warned ...": the first verb's subject
+                continue
+            if _said_by_or_with(verb):
+                verb = verb.head.head  # "X opened the meeting by saying ...": X's words
                 continue
             # a parser slip: the subject hung on a clause before the verb ("the channel of
             # X, the militia Y founded, posted a statement") or swallowed by a leading
@@ -297,6 +304,19 @@ def _register() -> None:
 
 
 _register()
+
+
+def _said_by_or_with(token: Any) -> bool:
+    """ "X opened the meeting by saying Tehran had erred", "..., with Y saying the
+    aggression would not go unanswered": a gerund after "by" or "with" that reports a
+    clause is speech, its subject its own or the main verb's."""
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and token.head.lower_ in ("by", "with")
+        and token.head.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
 
 
 def _main_verb_hung_on_root(verb: Any) -> bool:
