@@ -324,3 +324,10 @@ def test_a_gerund_after_by_or_with_reports_speech(bare_rules_extractor, text, sp
                                                   ) -> None:  # fmt: skip
     records = {r.speaker: r for r in bare_rules_extractor.extract(SourceDocument("t", text))}
     assert records[speaker].blames == blamed, list(records)
+
+
+def test_a_named_official_is_a_speaker_not_an_analyst(bare_rules_extractor) -> None:
+    # "official" marks no reading (rule 11) when it is the title before a name
+    text = 'Senior Hamas official Sami Abu Zuhri told Reuters the occupation "will pay".'
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_affiliation) == ("Sami Abu Zuhri", "Hamas")

@@ -99,9 +99,9 @@ class SubjectReader:
             if child.dep_ == "appos" and child.lemma_.lower() in speech.non_speaker_nouns:
                 return True
             if child.dep_ in ("compound", "amod") and child.i < head.i and (
-                child.lower_ in speech.non_speaker_nouns
+                child.lower_ in speech.non_speaker_nouns - speech.person_titles
             ):  # fmt: skip
-                return True
+                return True  # "political scientist X"; "Hamas official X" is a title
             if child.dep_ == "prep" and child.lower_ == "of" and words & speech.research_bodies:
                 return True
         return False
