@@ -331,3 +331,23 @@ def test_a_named_official_is_a_speaker_not_an_analyst(bare_rules_extractor) -> N
     text = 'Senior Hamas official Sami Abu Zuhri told Reuters the occupation "will pay".'
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_affiliation) == ("Sami Abu Zuhri", "Hamas")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A drone hit Abu Dhabi. The United Arab Emirates reserves the right to respond to "
+         "the Houthi attack, its foreign ministry said.\n\nThe ministry also condemned the "
+         "Houthi militia.", "Emirati Ministry of Foreign Affairs"),
+        ("In Tehran, the foreign ministry condemned what it called U.S. adventurism.",
+         "Iranian Ministry of Foreign Affairs"),
+        ("ANKARA, Nov 20 - Turkish jets struck militant positions overnight, the defence "
+         "ministry said, calling the raids retaliation for the bombing by the PKK.",
+         "Turkish Ministry of Defense"),
+    ],
+)  # fmt: skip
+def test_a_ministry_no_name_gave_is_its_owners_or_the_datelines(bare_rules_extractor, text,
+                                                                 speaker) -> None:  # fmt: skip
+    # its possessor's state, a fronted "In <capital>,", else the dateline's country
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == (speaker, "state")

@@ -38,9 +38,11 @@ _PLACES = {"in", "at", "near", "from", "into", "across", "inside", "toward", "to
 
 class Attributor:
     def __init__(self, gazetteer: Gazetteer, speech: Speech, governments: dict[str, str],
-                 capitals: dict[str, str] | None = None) -> None:  # fmt: skip
+                 capitals: dict[str, str] | None = None,
+                 ministry_adjectives: dict[str, str] | None = None) -> None:  # fmt: skip
         self.gazetteer, self.speech, self.governments = gazetteer, speech, governments
         self.capitals = capitals or {}
+        self.ministry_adjectives = ministry_adjectives or {}
 
     def __call__(self, doc: Any) -> Any:
         doc._.kg_rule_attributions = tuple(_Document(self, doc).attribute())
@@ -57,7 +59,7 @@ class _Document:
         self.found: list[Attribution] = []
         self.entry_speakers: dict[int, Speaker | None] = {}
         self.reader = SubjectReader(doc, owner.gazetteer, owner.speech, owner.governments, self,
-                                    owner.capitals)  # fmt: skip
+                                    owner.capitals, owner.ministry_adjectives)  # fmt: skip
 
     def attribute(self) -> list[Attribution]:
         for number, act in enumerate(self.acts):
@@ -278,9 +280,8 @@ def _register() -> None:
         from kg.gazetteer import load_gazetteer
 
         places = load_places()
-        return Attributor(
-            load_gazetteer(), load_speech(), places.governments, places.dateline_cities
-        )
+        return Attributor(load_gazetteer(), load_speech(), places.governments,
+                          places.dateline_cities, places.ministry_adjectives)  # fmt: skip
 
 
 _register()

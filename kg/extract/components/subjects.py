@@ -33,11 +33,18 @@ class Context(Protocol):
 class SubjectReader:
     def __init__(self, doc: Any, gazetteer: Gazetteer, speech: Speech,
                  governments: dict[str, str], context: Context,
-                 capitals: dict[str, str] | None = None) -> None:  # fmt: skip
+                 capitals: dict[str, str] | None = None,
+                 ministry_adjectives: dict[str, str] | None = None) -> None:  # fmt: skip
         self.doc, self.gazetteer, self.speech = doc, gazetteer, speech
         self.governments, self.context = governments, context
         self.mentions, self.layout = doc._.kg_mentions, doc._.kg_layout
-        self.dateline_government = _dateline_government(doc, capitals or {}, governments)
+        self.dateline_state = _dateline_state(doc, capitals or {})
+        self.dateline_government = (
+            governments.get(self.dateline_state, f"Government of {self.dateline_state}")
+            if self.dateline_state else None
+        )  # fmt: skip
+        self.ministry_adjectives = ministry_adjectives or {}
+        self.states_of = {government: state for state, government in governments.items()}
 
     # -- the phrase ------------------------------------------------------------------
     def speaker(self, head: Any, act: SpeechAct | None = None) -> Found | None:
@@ -463,7 +470,7 @@ class SubjectReader:
             for mention in self.mentions.before(head.idx):
                 if head.lower_ in mention.text.lower() and mention.kind not in ("adj", "capital"):
                     return speaker_of(mention), ("anaphor", "named before")
-            return None
+            return self._unnamed_ministry(head)
         found = self.context.previous_speaker(head, want_person=False)
         if found is not None and _fits(found[0].type, kind):
             return found[0], ("anaphor", found[1])
@@ -474,6 +481,50 @@ class SubjectReader:
         if kind == "state" and head.lower_ == "government" and self.dateline_government:
             name = self.dateline_government  # "the government" under a BAGHDAD dateline
             return Speaker(name, "state", _phrase(head)[0], _phrase(head)[1]), ("dateline",)
+        return None
+
+    def _unnamed_ministry(self, head: Any) -> Found | None:
+        """ "its foreign ministry said", "In Tehran, the foreign ministry condemned", "the
+        defence ministry said" under an ANKARA dateline, and then "the ministry": a ministry
+        no name gave, of the state its possessor, a fronted capital or the dateline names."""
+        if head.lower_ != "ministry":
+            return None
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+        kind = self.speech.ministries.get(" ".join(c.lower_ for c in modifiers))
+        if kind is None:  # "the ministry": the one that spoke last
+            earlier = [s for s in self.context.speakers_so_far() if " Ministry of " in s.name]
+            return (earlier[-1], ("anaphor", "spoke before")) if earlier else None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            state, step = self._state_before(head), "possessor"
+        else:
+            state, step = self._fronted_capital(head), "fronted capital"
+            if state is None:
+                state, step = self.dateline_state, "dateline"
+        if state is None:
+            return None
+        name = f"{self.ministry_adjectives.get(state, state)} Ministry of {kind}"
+        text, start = _phrase(head)
+        return Speaker(name, "state", text, start, state, known=False), ("anaphor", step)
+
+    def _state_before(self, token: Any) -> str | None:
+        """The state named last before `token` in its sentence ("The United Arab Emirates
+        reserves the right ..., its foreign ministry said")."""
+        for mention in self.mentions.before(token.idx):
+            if mention.start < token.sent.start_char:
+                return None
+            if mention.type == "state" and mention.kind != "adj":
+                state = self.states_of.get(mention.name, mention.name)
+                return state if state in self.ministry_adjectives else None
+        return None
+
+    def _fronted_capital(self, token: Any) -> str | None:
+        """ "In Tehran, the foreign ministry ...": the state a sentence opens in."""
+        for word in token.sent[:3]:
+            mention = self.mentions.at(word)
+            if mention is not None and mention.type == "state" and word.head.lower_ == "in":
+                state = self.states_of.get(mention.name, mention.name)
+                return state if state in self.ministry_adjectives else None
         return None
 
     def _qualified(self, head: Any, kind: str) -> Speaker | None:
@@ -649,9 +700,8 @@ def _capitalised_name(text: str) -> bool:
     )
 
 
-def _dateline_government(doc: Any, capitals: dict[str, str],
-                         governments: dict[str, str]) -> str | None:  # fmt: skip
-    """The government of the country whose city opens the dateline ("BAGHDAD, ...")."""
+def _dateline_state(doc: Any, capitals: dict[str, str]) -> str | None:
+    """The country whose city opens the dateline ("BAGHDAD, ...")."""
     from kg.extract.components.layout import DATELINE
 
     text = doc.text  # built anew on every access
@@ -660,8 +710,7 @@ def _dateline_government(doc: Any, capitals: dict[str, str],
         if match is None:
             continue
         city = re.split(r"[,/(]", text[paragraph.start : match.end()])[0].strip().title()
-        country = capitals.get(city)
-        return governments.get(country, f"Government of {country}") if country else None
+        return capitals.get(city)
     return None
 
 
