@@ -46,6 +46,12 @@ class Places:
         return out
 
 
+def ministry_name(adjectives: dict[str, str], state: str, kind: str) -> str:
+    """The one way a ministry the gazetteer lacks is named: "Greek Ministry of Foreign
+    Affairs" for Greece's foreign ministry, whether a pattern or a reference found it."""
+    return f"{adjectives.get(state, state)} Ministry of {kind}"
+
+
 def load_places(path: str | Path | None = None, states: str | Path | None = None) -> Places:
     """The extractor's places: data/places.yaml (or `path`) over data/states.yaml (or
     `states`); cached per pair of files."""

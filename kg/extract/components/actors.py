@@ -34,7 +34,7 @@ from typing import Any
 
 from kg.extract.dateline import MONTHS
 from kg.extract.doc import Mention, Mentions
-from kg.extract.places import Places
+from kg.extract.places import Places, ministry_name
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Actor, Gazetteer
 
@@ -114,10 +114,9 @@ class ActorTagger:
                 out.append(_from_actor(match.start(), match.end(), match.group(0), whole))
                 continue
             kind = self.speech.ministries[(match.group("kind") or match.group("kind2")).lower()]
-            adjective = self.places.ministry_adjectives.get(country, country)
             out.append(Mention(match.start(), match.end(), match.group(0),
-                               f"{adjective} Ministry of {kind}", "state", "descriptor",
-                               country, known=False))  # fmt: skip
+                               ministry_name(self.places.ministry_adjectives, country, kind),
+                               "state", "descriptor", country, known=False))  # fmt: skip
         for match in self.state_office.finditer(text):
             found = self._last_country(match.group("country"))
             if found is not None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from kg.extract.doc import Entry, Mention, Speaker, SpeechAct, path_up
+from kg.extract.places import ministry_name
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
 
@@ -503,7 +504,7 @@ class SubjectReader:
                 state, step = self.dateline_state, "dateline"
         if state is None:
             return None
-        name = f"{self.ministry_adjectives.get(state, state)} Ministry of {kind}"
+        name = ministry_name(self.ministry_adjectives, state, kind)
         text, start = _phrase(head)
         return Speaker(name, "state", text, start, state, known=False), ("anaphor", step)
 
