@@ -164,3 +164,13 @@ def test_a_minister_does_not_threaten_his_own_state(extractor) -> None:
     )
     labels = _labels(extractor, text)["Benjamin Netanyahu"]
     assert "Israel" not in labels[THREAT]
+
+
+def test_a_second_that_clause_is_said_too(bare_rules_extractor) -> None:
+    # what a verb reports includes a "that" clause the parser coordinated with the verb
+    text = (
+        'Iran\'s mission to the UN posted on X that the matter "is closed" but that "if the '
+        'Israeli regime errs again, the answer from Iran will be far harsher."'
+    )
+    labels = _labels(bare_rules_extractor, text)
+    assert labels["Permanent Mission of Iran to the United Nations"][THREAT] == ["Israel"]

@@ -230,7 +230,8 @@ class SpeechActs:
         for child in verb.children:
             if child.dep_ in ("conj", "advcl") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children
-            ):  # "..., while the army said ...": another speaker's clause
+            ) and not _second_complement(child):  # fmt: skip
+                # "..., while the army said ...": another speaker's clause
                 content -= {t.i for t in child.subtree}
         return content
 
@@ -304,6 +305,12 @@ def _register() -> None:
 
 
 _register()
+
+
+def _second_complement(clause: Any) -> bool:
+    """ "X said that the matter was closed but that the answer would be harsher": a clause
+    the parser coordinated with the verb, opened by "that", is a second thing said."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _said_by_or_with(token: Any) -> bool:
