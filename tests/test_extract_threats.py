@@ -174,3 +174,17 @@ def test_a_second_that_clause_is_said_too(bare_rules_extractor) -> None:
     )
     labels = _labels(bare_rules_extractor, text)
     assert labels["Permanent Mission of Iran to the United Nations"][THREAT] == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Yahya Saree said: "Washington and London have committed an aggression against our '
+        'people, and they alone will carry its consequences."',
+        'Hussein al-Ezzi wrote that Washington and London had "started a war they will regret".',
+    ],
+)
+def test_a_plural_pronoun_threatens_every_coordinated_actor(bare_rules_extractor, text) -> None:
+    # "carry the consequences" is a threat; "they" is both of the coordinated states
+    [labels] = _labels(bare_rules_extractor, text).values()
+    assert sorted(labels[THREAT]) == ["United Kingdom", "United States"]

@@ -290,8 +290,23 @@ class TargetFinder:
                     break
         for token, found in candidates:
             if any(t.dep_ in ("nsubj", "nsubjpass") for t in [token, *token.ancestors][:3]):
-                return [found]
+                return self._with_conjuncts(pronoun, token, found, exclude)
         return [candidates[0][1]] if candidates else []
+
+    def _with_conjuncts(self, pronoun: Any, token: Any, found: Mention,
+                        exclude: Collection[str]) -> list[Mention]:  # fmt: skip
+        """ "Washington and London have committed an aggression, and they alone will carry
+        its consequences": a plural pronoun means every coordinated actor."""
+        if pronoun.lower_ not in ("they", "them", "their", "themselves"):
+            return [found]
+        out = [found]
+        for conjunct in token.conjuncts:
+            mention = self.mentions.at(conjunct)
+            if mention is not None and mention.type not in ("person", "other") and (
+                mention.name not in exclude and all(mention != m for m in out)
+            ):  # fmt: skip
+                out.append(mention)
+        return out
 
     def addressee(self, pronoun: Any) -> list[Mention]:
         """Whom "you"/"your" means: the one the speaker tells or warns ("told the Houthis
