@@ -188,3 +188,13 @@ def test_a_plural_pronoun_threatens_every_coordinated_actor(bare_rules_extractor
     # "carry the consequences" is a threat; "they" is both of the coordinated states
     [labels] = _labels(bare_rules_extractor, text).values()
     assert sorted(labels[THREAT]) == ["United Kingdom", "United States"]
+
+
+def test_a_repeated_act_threatens_its_author(bare_rules_extractor) -> None:
+    # rule 7: a conditional threat; "any repetition of X's attacks" names X as the target
+    text = (
+        "The Revolutionary Guards warned that any repetition of Israeli attacks on Iran would "
+        'be met with "a harsh and destructive response."'
+    )
+    [labels] = _labels(bare_rules_extractor, text).values()
+    assert labels[THREAT] == ["Israel"]

@@ -108,6 +108,7 @@ class Acts:
     backing_verbs: Words
     group_nouns: Words
     backed_group_nouns: Words
+    recurrence_nouns: Words
     hypothetical_determiners: Words
     cessation_verbs: Words
     non_factual_verbs: Words

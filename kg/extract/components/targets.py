@@ -113,6 +113,7 @@ class TargetFinder:
                     item.lower_ in self.words.asset_nouns or item.lower_ in ("invaders",
                     "occupiers", "forces", "enemies", "mercenaries")
                     or item.lower_ in self.words.backed_group_nouns  # "the factions of X"
+                    or item.lower_ in self.words.recurrence_nouns  # "any repetition of X"
                 ):  # fmt: skip
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
