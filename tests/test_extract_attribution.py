@@ -351,3 +351,20 @@ def test_a_ministry_no_name_gave_is_its_owners_or_the_datelines(bare_rules_extra
     # its possessor's state, a fronted "In <capital>,", else the dateline's country
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_type) == (speaker, "state")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Before the raids Netanyahu had said that Iran would pay a heavy price.",
+         "Benjamin Netanyahu"),
+        ("The Saudi-led coalition, which includes the UAE, called on both sides to halt the "
+         "fighting.", "Coalition to Restore Legitimacy in Yemen"),
+    ],
+)  # fmt: skip
+def test_a_subject_cut_off_by_a_phrase_or_a_relative_clause_speaks(bare_rules_extractor, text,
+                                                                  speaker) -> None:  # fmt: skip
+    # parser slips: the clause hung as a relative on the fronted phrase's noun, the main
+    # verb hung inside the relative clause after its closing comma
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker == speaker

@@ -119,6 +119,7 @@ class SpeechActs:
             )
             or _main_verb_hung_on_root(token)
             or _said_by_or_with(token)
+            or _main_verb_after_relative(token) is not None
         )
         # "From Sanaa, the spokesman Yahya Saree boasted on Al-Masirah that ...": a slip
         if (token.dep_ in ("amod", "acl", "pcomp", "csubj") and not hung_on_name) or any(
@@ -127,7 +128,7 @@ class SpeechActs:
             return False
         if token.dep_ == "relcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in token.children
-        ):  # fmt: skip
+        ) and not _clause_hung_as_relative(token):  # fmt: skip
             return False  # "in what X called", "the attack that X condemned"
         if any(c.dep_ == "aux" and c.lower_ in self.words.modal_verbs for c in token.children):
             return False  # "Israel would respond", "X could condemn": not a statement made
@@ -139,6 +140,9 @@ class SpeechActs:
 
     def _subjects(self, verb: Any) -> tuple[list[Any], str]:
         """The tokens naming who spoke (joint subjects together) and the act's kind."""
+        root = _main_verb_after_relative(verb)
+        if root is not None:
+            return _members(root), "verb"  # "The coalition, which includes the UAE, called"
         if verb.dep_ == "acl" and (verb.head.pos_ == "PROPN" or _main_verb_hung_on_root(verb)):
             return _members(verb.head), "verb"  # the name the parser hung the verb on
         for _ in range(4):
@@ -324,6 +328,29 @@ def _said_by_or_with(token: Any) -> bool:
         and token.head.head.pos_ in ("VERB", "AUX")
         and any(c.dep_ == "ccomp" for c in token.children)
     )
+
+
+def _main_verb_after_relative(verb: Any) -> Any | None:
+    """ "The Saudi-led coalition, which includes the UAE, called on both sides": the parser
+    hung the main verb, after the relative clause's closing comma, inside that clause; the
+    subject is the noun the clause is on, the sentence's root."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    for ancestor in verb.ancestors:
+        if ancestor.dep_ == "relcl":
+            root = ancestor.head
+            if root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and root.i < ancestor.i:
+                return root
+            return None
+    return None
+
+
+def _clause_hung_as_relative(verb: Any) -> bool:
+    """ "Before the raids Netanyahu had said that Iran would pay": the parser read a named
+    subject's clause after a fronted phrase as a relative clause on the phrase's noun."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children) and any(
+        c.dep_ == "ccomp" for c in verb.children
+    ) and not any(c.lower_ in _RELATIVE or c.lower_ == "what" for c in verb.children)  # fmt: skip
 
 
 def _main_verb_hung_on_root(verb: Any) -> bool:
