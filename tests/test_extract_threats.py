@@ -198,3 +198,14 @@ def test_a_repeated_act_threatens_its_author(bare_rules_extractor) -> None:
     )
     [labels] = _labels(bare_rules_extractor, text).values()
     assert labels[THREAT] == ["Israel"]
+
+
+def test_the_occasion_of_a_threat_is_not_its_target(bare_rules_extractor) -> None:
+    # rule 13: "after U.S. bombers hit Iran's facilities" narrates the occasion; "hit" is
+    # not the speaker's threat against Iran
+    text = (
+        "Kata'ib Hezbollah warned that it would strike American bases after U.S. bombers "
+        "hit Iran's nuclear facilities."
+    )
+    [labels] = _labels(bare_rules_extractor, text).values()
+    assert labels[THREAT] == ["United States"]

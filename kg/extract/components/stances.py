@@ -323,9 +323,10 @@ class _Claims:
             return any(t.lower_ in words.harm_nouns and self._own_act(t, act)
                        for t in cue.subtree)  # fmt: skip
         if condition == "in_condition":  # "if they attacked Yemen", "for as long as U.S.
-            # strikes on Yemen continued": the condition, not the act
+            # strikes on Yemen continued", "after U.S. bombers hit Iran's facilities": the
+            # condition or the occasion, not the act
             return cue.dep_ == "advcl" and any(
-                c.lower_ in ("if", "unless", "when", "should")
+                c.lower_ in ("if", "unless", "when", "should", "after", "since", "because")
                 or (c.lower_ == "as" and c.dep_ == "mark" and cue.head.lower_ == "long")
                 for c in cue.children
             )
