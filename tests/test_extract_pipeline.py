@@ -37,6 +37,19 @@ def test_joint_speakers_get_one_record_each(extractor) -> None:
         assert record["blames"] == ["Israel"]
 
 
+def test_joint_speakers_the_parser_split_get_one_record_each(extractor) -> None:
+    # rule 2; the parser cuts "Harakat al-Nujaba" and "Kata'ib Sayyid al-Shuhada" apart
+    text = (
+        "Kata'ib Hezbollah, Harakat al-Nujaba and Kata'ib Sayyid al-Shuhada said in a joint "
+        "statement that the American occupation must leave Iraq or face the consequences."
+    )
+    records = _records(extractor, text)
+    assert set(records) == {"Kata'ib Hezbollah", "Harakat Hezbollah al-Nujaba",
+                            "Kata'ib Sayyid al-Shuhada"}  # fmt: skip
+    for record in records.values():
+        assert record["threatens_or_vows_revenge_against"] == ["United States"]
+
+
 def test_denial_and_analysts_give_no_labels(extractor) -> None:
     text = (
         "Hezbollah denied any role in the blast.\n\n"
