@@ -144,3 +144,28 @@ def test_their_in_a_conjunct_is_the_state_the_first_conjunct_names(extractor) ->
 )
 def test_a_group_named_by_its_backer_is_written_as_named(extractor, text, speaker, blamed) -> None:
     assert speaker_labels(extractor, text)[speaker]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ('The Saudi foreign ministry condemned the attacks on Yemen\'s sovereignty by the '
+         'Israeli occupation forces.', "condemns", ["Israel"]),
+        ('Nizar Haitham said his fighters had pushed back an offensive by "the Islah '
+         'militias".', "blames", ["Islah Party"]),
+    ],
+)  # fmt: skip
+def test_an_acts_by_phrase_the_parser_hung_on_the_verb(bare_rules_extractor, text, field,
+                                                       expected) -> None:  # fmt: skip
+    [labels] = speaker_labels(bare_rules_extractor, text).values()
+    assert labels[field] == expected
+
+
+def test_what_an_act_is_on_is_its_aim_not_its_author(bare_rules_extractor) -> None:
+    # "the strike on a Hamas office" was not carried out by Hamas
+    text = (
+        "BEIRUT, Jan 3 - The drone strike on a Hamas office in the southern suburbs, widely "
+        "attributed to Israel, killed six people.\n\nHezbollah condemned the attack."
+    )
+    labels = speaker_labels(bare_rules_extractor, text)
+    assert "Hamas" not in labels["Hezbollah"]["condemns"]

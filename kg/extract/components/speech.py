@@ -380,5 +380,9 @@ def _main_verb_hung_on_root(verb: Any) -> bool:
     if head.pos_ not in ("NOUN", "PROPN") or not head.left_edge.is_sent_start:
         return False
     children = {c.dep_ for c in verb.children}
+    if verb.tag_ == "VBD" and verb.nbor(-1).text == ",":
+        # "Hezbollah's first statement, issued that night, called the killing a crime by
+        # the enemy": a past tense after the interruption's comma ("by" is the crime's)
+        return bool(children & {"ccomp", "xcomp", "advcl", "prep", "dobj"})
     # a real reduced relative is named ("a group called X") or passive ("led by X")
     return "agent" not in children and bool(children & {"ccomp", "xcomp", "advcl", "prep"})

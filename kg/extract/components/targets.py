@@ -32,7 +32,7 @@ _OPENERS = frozenset({'"', "\u201c", ":"})
 _OWNING_VERBS = frozenset({"belong", "own", "operate", "deal", "serve", "charter"})
 _SKIP = ("relcl", "acl", "advcl", "ccomp", "appos", "parataxis")
 # What an act was aimed at: its victim, never one of the actors a phrase names.
-_AIMED_AT = frozenset({"against", "upon", "toward", "towards"})
+_AIMED_AT = frozenset({"against", "upon", "on", "toward", "towards"})
 
 
 class TargetFinder:
@@ -244,6 +244,13 @@ class TargetFinder:
         if noun.dep_ == "nsubjpass" and head.lemma_.lower() in self.words.commit_verbs:
             for agent in head.children:  # "the attack was carried out by X"
                 if agent.dep_ == "agent":
+                    named = True
+                    for pobj in agent.children:
+                        out += self.actors(pobj)
+        if noun.dep_ in ("dobj", "oprd") and not any(c.dep_ == "auxpass" for c in head.children):
+            for agent in head.children:  # "called the killing an assault by the enemy",
+                # "condemned the attack by X": the parser hangs the act's "by X" on the verb
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
                     named = True
                     for pobj in agent.children:
                         out += self.actors(pobj)
