@@ -171,6 +171,11 @@ def test_a_group_calling_itself_x_speaks_and_is_the_narrated_perpetrator(extract
             "Office of the Prime Minister of Israel",
             "Israel",
         ),
+        (
+            "The U.S. embassy in Doha told Americans in Qatar to shelter in place.",
+            "U.S. Embassy",
+            "United States",
+        ),
     ],
 )
 def test_bodies_of_a_state_are_state_speakers(extractor, text, speaker, affiliation) -> None:

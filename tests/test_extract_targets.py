@@ -169,3 +169,16 @@ def test_what_an_act_is_on_is_its_aim_not_its_author(bare_rules_extractor) -> No
     )
     labels = speaker_labels(bare_rules_extractor, text)
     assert "Hamas" not in labels["Hezbollah"]["condemns"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kata'ib Hezbollah said: \"The American embassy has the blood of our martyrs on its "
+        'hands."',
+        "Kata'ib Hezbollah accused the American embassy of plotting against Iraq.",
+    ],
+)
+def test_an_embassy_as_a_target_is_its_state(bare_rules_extractor, text) -> None:
+    [labels] = speaker_labels(bare_rules_extractor, text).values()
+    assert labels["blames"] == ["United States"]

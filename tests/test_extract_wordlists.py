@@ -43,7 +43,7 @@ def test_an_unquoted_yaml_boolean_is_caught(tmp_path: Path) -> None:
 def test_a_state_office_without_its_state_slot_fails(tmp_path: Path) -> None:
     path = _copy(tmp_path, "speech.yaml", "Office of the Prime Minister of {state}",
                  "Office of the Prime Minister")  # fmt: skip
-    with pytest.raises(WordListError, match=r"state_offices.*lacks \{state\}"):
+    with pytest.raises(WordListError, match=r"state_offices.*lacks \{state\} or \{adjective\}"):
         load_speech(path)
 
 

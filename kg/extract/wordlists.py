@@ -140,7 +140,7 @@ def _load_speech(path: str) -> Speech:
         elif name == "ministries":
             values[name] = _names(path, name, data[name])
         elif name == "state_offices":
-            values[name] = _templates(path, name, data[name], "{state}")
+            values[name] = _templates(path, name, data[name], ("{state}", "{adjective}"))
         elif name in ("conditional_verbs", "anaphor_nouns", "pronouns"):
             values[name] = _word_map(path, name, data[name])
         else:
@@ -189,13 +189,13 @@ def _names(path: str, section: str, value: Any) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in value.items()}
 
 
-def _templates(path: str, section: str, value: Any, slot: str) -> dict[str, str]:
-    """Phrase -> name template; every template has the `slot` it is filled at."""
+def _templates(path: str, section: str, value: Any, slots: tuple[str, ...]) -> dict[str, str]:
+    """Phrase -> name template; every template has one of the `slots` it is filled at."""
     out = _names(path, section, value)
     for phrase, template in out.items():
-        if slot not in template:
+        if not any(slot in template for slot in slots):
             raise WordListError(f"{path}: section '{section}': {phrase!r} -> {template!r} "
-                                f"lacks {slot}")  # fmt: skip
+                                f"lacks {' or '.join(slots)}")  # fmt: skip
     return out
 
 

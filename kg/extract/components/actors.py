@@ -121,11 +121,9 @@ class ActorTagger:
             found = self._last_country(match.group("country"))
             if found is not None:
                 country, start = found[0], match.start() + found[1]
-                office = re.sub(r"[\s\-]+", " ", match.group("office").lower())
-                template = self.speech.state_offices[office.replace("\u2019", "'")]
                 out.append(Mention(start, match.end(), text[start : match.end()],
-                                   template.format(state=country), "state", "descriptor",
-                                   country, known=False))  # fmt: skip
+                                   self._office_name(match.group("office"), country), "state",
+                                   "descriptor", country, known=False))  # fmt: skip
         for match in _GOVERNMENT_OF.finditer(text):
             state = self._state_of_place(match.group("place")) or ""
             government = self.gazetteer.resolve(self.places.governments.get(state, state))
@@ -260,6 +258,12 @@ class ActorTagger:
             or self.gazetteer.resolve(self.places.capitals.get(text, ""))
         )
         return actor.name if actor is not None and actor.type == "state" else None
+
+    def _office_name(self, phrase: str, country: str) -> str:
+        """ "prime minister's office", Israel -> "Office of the Prime Minister of Israel"."""
+        key = re.sub(r"[\s\-]+", " ", phrase.lower()).replace("\u2019", "'")
+        adjective = self.places.ministry_adjectives.get(country, country)
+        return self.speech.state_offices[key].format(state=country, adjective=adjective)
 
     def _last_country(self, text: str) -> tuple[str, int] | None:
         """The state the last words name, and where they start ("Damascus. Iran" -> Iran:
@@ -410,7 +414,8 @@ def _state_office_regex(phrases: list[str]) -> re.Pattern[str]:
     demonym or possessive) and one of a state's office `phrases`."""
     forms = "|".join(_form_regex(p) for p in sorted(phrases, key=len, reverse=True))
     country = r"(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?"
-    return re.compile(rf"(?P<country>{country})(?:{_APOS}s?)?\s+(?P<office>(?i:{forms}))\b")
+    return re.compile(rf"(?P<country>{country})(?:{_APOS}s?)?\s+(?P<office>(?i:{forms}))\b"
+                      r"(?:\s+in\s+[A-Z][\w\-]+)?")  # fmt: skip
 
 
 # A digest line's date the NER ran into a name: "Oct - Hawar News Agency", "Oct -"

@@ -51,9 +51,14 @@ class TargetFinder:
 
     def _adjectival(self, found: Mention) -> Mention:
         """ "the Israeli military operation": "military" is an adjective there, so the
-        act is the state's (Israel), not its army's; "the Israeli military said" keeps it."""
+        act is the state's (Israel), not its army's; "the Israeli military said" keeps it.
+        A state's asset named as an office ("the American embassy") is the state's too."""
         if found.type != "state" or not found.affiliation:
             return found
+        if found.kind == "descriptor" and self.words.asset_nouns & set(found.text.lower().split()):
+            # "the American embassy is a den of conspiracy": a target means what it is the
+            # state's ("the U.S. Embassy" speaks for itself)
+            return Mention(found.start, found.end, found.text, found.affiliation, "state", "adj")
         span = self.doc.char_span(found.start, found.end, alignment_mode="expand")
         last = span[-1] if span is not None else None
         if last is not None and last.tag_ == "JJ" and last.dep_ == "amod" and (
