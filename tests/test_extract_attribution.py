@@ -307,6 +307,8 @@ def test_a_verb_after_the_closing_quote_is_the_quoting_speakers(bare_rules_extra
          "Izz ad-Din al-Qassam Brigades", "Hamas"),
         ("The White House National Security Council said the attack was conducted by "
          "Hezbollah.", "United States National Security Council", "United States"),
+        ("The occupation army boasted that it had killed the commander.",
+         "Israel Defense Forces", "Israel"),
     ],
 )  # fmt: skip
 def test_bodies_the_gazetteer_now_lists(bare_rules_extractor, text, speaker, affiliation
