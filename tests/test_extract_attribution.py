@@ -375,3 +375,9 @@ def test_a_subject_cut_off_by_a_phrase_or_a_relative_clause_speaks(bare_rules_ex
     # verb hung inside the relative clause after its closing comma
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert record.speaker == speaker
+
+
+def test_admitting_is_speech(bare_rules_extractor) -> None:
+    text = "The Israeli army admitted that a soldier had been killed near the border."
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker == "Israel Defense Forces"
