@@ -381,3 +381,14 @@ def test_admitting_is_speech(bare_rules_extractor) -> None:
     text = "The Israeli army admitted that a soldier had been killed near the border."
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert record.speaker == "Israel Defense Forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kata'ib Hezbollah neither claimed the rocket attack nor denied it.",
+        "The channel's caption carried no statement.",
+    ],
+)
+def test_saying_nothing_is_no_statement(bare_rules_extractor, text: str) -> None:
+    assert bare_rules_extractor.extract(SourceDocument("t", text)) == []

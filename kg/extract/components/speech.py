@@ -136,6 +136,8 @@ class SpeechActs:
             return False  # "declined to comment", "refused to say"
         if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
             return False  # "called up reservists", "called off the talks"
+        if _said_nothing(token):
+            return False  # "neither claimed the attack nor denied it", "carried no statement"
         return not any(c.lower_ == "what" for c in token.children)
 
     def _subjects(self, verb: Any) -> tuple[list[Any], str]:
@@ -326,6 +328,19 @@ def _register() -> None:
 
 
 _register()
+
+
+def _said_nothing(verb: Any) -> bool:
+    """ "X neither claimed the attack nor denied it", "the caption carried no statement",
+    "it named no other party": a verb negated by "neither ... nor" or by "no" on its
+    object reports that nothing was said (contract rule 13 keeps denials, not silence)."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
+        return True
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in first.children):
+        return True
+    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in verb.children)  # fmt: skip
 
 
 def _second_complement(clause: Any) -> bool:
