@@ -392,3 +392,15 @@ def test_admitting_is_speech(bare_rules_extractor) -> None:
 )
 def test_saying_nothing_is_no_statement(bare_rules_extractor, text: str) -> None:
     assert bare_rules_extractor.extract(SourceDocument("t", text)) == []
+
+
+def test_a_channel_used_by_a_group_speaks_for_it(bare_rules_extractor) -> None:
+    # rule 17: an unnamed channel a group uses, runs or controls is the group's voice
+    text = (
+        "A Telegram channel used by the Islamic Resistance in Iraq announced drone strikes on "
+        "two bases, calling them a response to the American enemy's partnership in the "
+        "crimes in Gaza."
+    )
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker == "Islamic Resistance in Iraq"
+    assert "United States" in record.blames
