@@ -209,3 +209,15 @@ def test_the_occasion_of_a_threat_is_not_its_target(bare_rules_extractor) -> Non
     )
     [labels] = _labels(bare_rules_extractor, text).values()
     assert labels[THREAT] == ["United States"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hezbollah announced "a new and escalating phase in the confrontation with the '
+        'Israeli enemy".',
+        'Hezbollah said it was moving to "a new stage" in its war against Israel.',
+    ],
+)
+def test_a_new_phase_of_a_war_threatens_the_enemy(bare_rules_extractor, text) -> None:
+    assert _labels(bare_rules_extractor, text)["Hezbollah"][THREAT] == ["Israel"]
