@@ -404,3 +404,13 @@ def test_a_channel_used_by_a_group_speaks_for_it(bare_rules_extractor) -> None:
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert record.speaker == "Islamic Resistance in Iraq"
     assert "United States" in record.blames
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(bare_rules_extractor) -> None:
+    # rule 17: the named official speaks, with the body as his affiliation
+    text = (
+        "The secretary-general of the Gulf Cooperation Council, Jasem Albudaiwi, denounced "
+        "the Iranian strike on Qatar."
+    )
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == ("Jasem Albudaiwi", "person")

@@ -381,6 +381,8 @@ class ActorTagger:
                     return kind
                 if child.lower_ in speech.role_nouns:
                     return "person"
+        if ent.root.dep_ == "appos" and ent.root.head.lower_ in speech.role_nouns:
+            return "person"  # "the secretary-general of the GCC, Jasem Albudaiwi,"
         words = {w.lower() for w in re.split(r"[\s\-]", text)}
         if words & speech.militia_name_words:
             return "militia"
