@@ -414,3 +414,15 @@ def test_a_name_in_apposition_to_a_role_is_a_person(bare_rules_extractor) -> Non
     )
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_type) == ("Jasem Albudaiwi", "person")
+
+
+def test_the_named_signer_of_a_statement_speaks(bare_rules_extractor) -> None:
+    # rule 17: "the same holds for a statement signed by a named leader"
+    text = (
+        "Kata'ib Hezbollah, in a statement signed by its security official Abu Ali al-Askari, "
+        "said the resistance would hold the Americans responsible."
+    )
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_affiliation) == ("Abu Ali al-Askari",
+                                                            "Kata'ib Hezbollah")  # fmt: skip
+    assert record.blames == ("United States",)

@@ -30,7 +30,8 @@ MAX_EVIDENCE_WORDS = 25
 # How much each step of an attribution chain is trusted (the chain's weakest step counts).
 _CHAIN_TRUST = {
     "subject": 0.95, "appos": 0.9, "role": 0.85, "named": 0.95, "body": 0.85, "title": 0.8,
-    "entry": 0.9, "block": 0.9, "carried": 0.9, "statement": 0.85, "outlet": 0.85,
+    "entry": 0.9, "block": 0.9, "carried": 0.9, "signed": 0.9, "statement": 0.85,
+    "outlet": 0.85, "possessor": 0.8, "fronted capital": 0.8, "spoke before": 0.8,
     "capital": 0.8, "pronoun": 0.85, "previous speaker": 0.85, "anaphor": 0.8,
     "named before": 0.65, "previous paragraph": 0.7, "quote": 0.85, "unknown": 0.6,
     # a speaker the attribution model chose: it keeps its records out of the >= 0.8 bin
@@ -148,7 +149,8 @@ def confidence(attributions: list[tuple[int, Attribution]], claims: list[Claim])
 
 def _surface_rank(attribution: Attribution) -> tuple[int, int]:
     """A named surface before a pronoun or a title ("Hassan Nasrallah" before "He")."""
-    direct = attribution.chain[:1] in (("subject",), ("role",), ("entry",), ("carried",))
+    direct = attribution.chain[:1] in (("subject",), ("role",), ("entry",), ("carried",),
+                                       ("signed",))  # fmt: skip
     return (0 if direct else 1, attribution.speaker.surface_start)
 
 

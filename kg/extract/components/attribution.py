@@ -110,6 +110,9 @@ class _Document:
         carried = self._author(self.doc[act.cue])
         if carried is not None:  # "Al-Manar carried a statement by X": X speaks
             return [(carried[0], ("carried", *carried[1]))]
+        signed = self._signer(self.doc[act.cue])
+        if signed is not None:
+            return [signed]
         continued = self._after_quotation(act)
         if continued is not None:
             return [continued]
@@ -157,6 +160,23 @@ class _Document:
                         found = self.reader.speaker(pobj)
                         if found is not None:
                             return found
+        return None
+
+    def _signer(self, verb: Any) -> tuple[Speaker, tuple[str, ...]] | None:
+        """ "Kata'ib Hezbollah, in a statement signed by its security official X, said":
+        the named person who signed the statement speaks, for the body (rule 17)."""
+        statements = [n for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                      for n in p.children if n.dep_ == "pobj"
+                      and n.lemma_.lower() in self.speech.speech_nouns]  # fmt: skip
+        for clause in (c for n in statements for c in n.children if c.dep_ == "acl"):
+            if clause.lemma_.lower() not in ("sign", "issue", "write"):
+                continue
+            for agent in clause.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    for name in (p for p in agent.children if p.dep_ == "pobj"):
+                        found = self.reader.speaker(name)
+                        if found is not None and found[0].type == "person":
+                            return found[0], ("signed", *found[1])
         return None
 
     def block_speaker(self, paragraph: int) -> tuple[Speaker, tuple[str, ...]] | None:
