@@ -426,3 +426,20 @@ def test_the_named_signer_of_a_statement_speaks(bare_rules_extractor) -> None:
     assert (record.speaker, record.speaker_affiliation) == ("Abu Ali al-Askari",
                                                             "Kata'ib Hezbollah")  # fmt: skip
     assert record.blames == ("United States",)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('BEIRUT, March 2 (Reuters) - The Iran-backed militia boasted through its spokesman, '
+         'Yahya Saree, of "Operation Hurricane," and warned foreign companies to keep away '
+         'from installations in the UAE.', "Yahya Saree"),
+        ('Tehran denounced the raids as "American terrorism," in the words of foreign ministry '
+         'spokesman Abbas Mousavi.', "Abbas Mousavi"),
+    ],
+)  # fmt: skip
+def test_a_body_speaking_through_a_named_person_is_his(bare_rules_extractor, text, speaker
+                                                       ) -> None:  # fmt: skip
+    # rule 17; "Reuters" in the dateline is no actor for "the militia" to mean
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker == speaker

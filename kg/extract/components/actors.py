@@ -32,6 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.components.layout import DATELINE
 from kg.extract.dateline import MONTHS
 from kg.extract.doc import Mention, Mentions
 from kg.extract.places import Places, ministry_name
@@ -292,9 +293,12 @@ class ActorTagger:
         for mention in mentions:
             used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         out = list(mentions)
+        datelines = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
+            if any(start <= ent.start_char < end for start, end in datelines):
+                continue  # "BEIRUT, Jan 3 (Reuters) -": a place and a date, not an actor
             first = ent.start
             while (
                 ent.label_ == "PERSON" and first > 0 and doc[first - 1].pos_ == "PROPN"

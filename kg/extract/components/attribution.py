@@ -110,7 +110,7 @@ class _Document:
         carried = self._author(self.doc[act.cue])
         if carried is not None:  # "Al-Manar carried a statement by X": X speaks
             return [(carried[0], ("carried", *carried[1]))]
-        signed = self._signer(self.doc[act.cue])
+        signed = self._signer(act)
         if signed is not None:
             return [signed]
         continued = self._after_quotation(act)
@@ -162,22 +162,40 @@ class _Document:
                             return found
         return None
 
-    def _signer(self, verb: Any) -> tuple[Speaker, tuple[str, ...]] | None:
-        """ "Kata'ib Hezbollah, in a statement signed by its security official X, said":
-        the named person who signed the statement speaks, for the body (rule 17)."""
-        statements = [n for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
-                      for n in p.children if n.dep_ == "pobj"
-                      and n.lemma_.lower() in self.speech.speech_nouns]  # fmt: skip
-        for clause in (c for n in statements for c in n.children if c.dep_ == "acl"):
-            if clause.lemma_.lower() not in ("sign", "issue", "write"):
-                continue
-            for agent in clause.children:
-                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                    for name in (p for p in agent.children if p.dep_ == "pobj"):
-                        found = self.reader.speaker(name)
-                        if found is not None and found[0].type == "person":
-                            return found[0], ("signed", *found[1])
+    def _signer(self, act: SpeechAct) -> tuple[Speaker, tuple[str, ...]] | None:
+        """The named person a body speaks through (rule 17): "Kata'ib Hezbollah, in a
+        statement signed by its security official X, said", "the militia boasted through
+        its spokesman, X, ... and warned", "Tehran denounced the raids, in the words of
+        foreign ministry spokesman X"."""
+        verb = self.doc[act.cue]
+        verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+        verbs += [c for i in act.subjects for c in self.doc[i].children if c.dep_ == "acl"]
+        for prep in (c for v in verbs for c in v.children if c.dep_ == "prep"):
+            for name in self._voices(prep):
+                found = self.reader.speaker(name)
+                if found is not None and found[0].type == "person":
+                    return found[0], ("signed", *found[1])
         return None
+
+    def _voices(self, prep: Any) -> list[Any]:
+        """The name tokens a preposition of `_signer` leads to."""
+        nouns = [n for n in prep.children if n.dep_ == "pobj"]
+        if prep.lower_ in ("through", "via"):  # "through its spokesman, X"
+            return [a for n in nouns for a in (n, *n.children) if a is n or a.dep_ == "appos"]
+        if prep.lower_ != "in":
+            return []
+        out = []
+        for noun in nouns:
+            if noun.lemma_.lower() == "word":  # "in the words of X"
+                out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            elif noun.lemma_.lower() in self.speech.speech_nouns:  # "a statement signed by X"
+                out += [p for c in noun.children if c.dep_ == "acl"
+                        and c.lemma_.lower() in ("sign", "issue", "write")
+                        for a in c.children if a.dep_ == "agent"
+                        or (a.dep_ == "prep" and a.lower_ == "by")
+                        for p in a.children if p.dep_ == "pobj"]  # fmt: skip
+        return out
 
     def block_speaker(self, paragraph: int) -> tuple[Speaker, tuple[str, ...]] | None:
         """Who issued a quoted block: the last speaker of the paragraph that opened it."""
