@@ -443,3 +443,9 @@ def test_a_body_speaking_through_a_named_person_is_his(bare_rules_extractor, tex
     # rule 17; "Reuters" in the dateline is no actor for "the militia" to mean
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert record.speaker == speaker
+
+
+def test_a_name_in_a_dateline_is_no_actor(bare_rules_extractor) -> None:
+    doc = bare_rules_extractor.process(SourceDocument(
+        "t", "BEIRUT, March 2 (Reuters) - Hezbollah said the strike was a crime."))  # fmt: skip
+    assert [m.name for m in doc._.kg_mentions.items] == ["Hezbollah"]
