@@ -176,6 +176,12 @@ def test_a_group_calling_itself_x_speaks_and_is_the_narrated_perpetrator(extract
             "U.S. Embassy",
             "United States",
         ),
+        (
+            "The government of President Hadi held the Southern Transitional Council fully "
+            "responsible.",
+            "Government of Yemen",
+            None,
+        ),
     ],
 )
 def test_bodies_of_a_state_are_state_speakers(extractor, text, speaker, affiliation) -> None:

@@ -58,6 +58,11 @@ _GOVERNMENT_OF = re.compile(
     r"\b(?:(?:[Ff]ederal|[Cc]entral|[Nn]ational|[Ii]nterim)\s+)?[Gg]overnment\s+(?:in|of)\s+"
     r"(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"
 )
+# "the government of President Abd-Rabbu Mansour Hadi": the government its leader heads
+_GOVERNMENT_LED_BY = re.compile(
+    r"\b[Gg]overnment\s+of\s+(?P<person>(?:(?:President|Prime\s+Minister|Premier)\s+)?"
+    r"[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,3})"
+)
 # "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
 _BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)\)")
 
@@ -128,6 +133,11 @@ class ActorTagger:
         for match in _GOVERNMENT_OF.finditer(text):
             state = self._state_of_place(match.group("place")) or ""
             government = self.gazetteer.resolve(self.places.governments.get(state, state))
+            if government is not None:
+                found = _from_actor(match.start(), match.end(), match.group(0), government)
+                out.append(replace(found, kind="descriptor"))
+        for match in _GOVERNMENT_LED_BY.finditer(text):
+            government = self._government_led_by(match.group("person"))
             if government is not None:
                 found = _from_actor(match.start(), match.end(), match.group(0), government)
                 out.append(replace(found, kind="descriptor"))
@@ -239,6 +249,17 @@ class ActorTagger:
         actor = self.gazetteer.resolve(mention.name) if mention.known else None
         forms = [mention.text, *(actor.aliases if actor else ())]
         return {w for form in forms for w in _words(form)}
+
+    def _government_led_by(self, name: str) -> Actor | None:
+        """The government a listed person is affiliated with ("Abd-Rabbu Mansour Hadi" ->
+        Government of Yemen), or None."""
+        person = self.gazetteer.resolve(name) or self.gazetteer.resolve(
+            self.speech.strip_titles(name))  # fmt: skip
+        if person is None or person.type != "person" or not person.affiliation:
+            return None
+        government = self.gazetteer.resolve(person.affiliation)
+        governments = set(self.places.governments.values())
+        return government if government is not None and government.name in governments else None
 
     def _state_of_place(self, place: str) -> str | None:
         """The state a capital ("Baghdad") or a state's own name ("Yemen") stands for; the
