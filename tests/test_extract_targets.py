@@ -182,3 +182,18 @@ def test_what_an_act_is_on_is_its_aim_not_its_author(bare_rules_extractor) -> No
 def test_an_embassy_as_a_target_is_its_state(bare_rules_extractor, text) -> None:
     [labels] = speaker_labels(bare_rules_extractor, text).values()
     assert labels["blames"] == ["United States"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Yemeni government blamed the armed rebellion squarely on the Southern "
+        "Transitional Council.",
+        "The rebellion in Aden was blamed on the Southern Transitional Council by the "
+        "Yemeni government.",
+    ],
+)
+def test_blaming_an_act_on_someone_blames_them(bare_rules_extractor, text) -> None:
+    # rule 6: "blamed X on Y" holds Y responsible, not X
+    labels = speaker_labels(bare_rules_extractor, text)
+    assert labels["Government of Yemen"]["blames"] == ["Southern Transitional Council"]
