@@ -197,3 +197,12 @@ def test_blaming_an_act_on_someone_blames_them(bare_rules_extractor, text) -> No
     # rule 6: "blamed X on Y" holds Y responsible, not X
     labels = speaker_labels(bare_rules_extractor, text)
     assert labels["Government of Yemen"]["blames"] == ["Southern Transitional Council"]
+
+
+def test_a_seizure_is_a_harmful_act_with_an_author(bare_rules_extractor) -> None:
+    text = (
+        "TOKYO, Nov 20 - Houthi fighters seized a cargo ship in the Red Sea on Sunday.\n\n"
+        "Japan's foreign minister said Tokyo strongly condemned the seizure."
+    )
+    [labels] = speaker_labels(bare_rules_extractor, text).values()
+    assert labels["condemns"] == ["Ansar Allah"]
