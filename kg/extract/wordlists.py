@@ -42,6 +42,8 @@ class Speech:
     generic_back_references: Words
     ministries: dict[str, str]
     state_offices: dict[str, str]
+    signing_verbs: Words
+    voice_nouns: Words
     platform_names: Words
     sub_body_nouns: Words
     militia_name_words: Words

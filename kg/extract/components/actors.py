@@ -60,8 +60,7 @@ _GOVERNMENT_OF = re.compile(
 )
 # "the government of President Abd-Rabbu Mansour Hadi": the government its leader heads
 _GOVERNMENT_LED_BY = re.compile(
-    r"\b[Gg]overnment\s+of\s+(?P<person>(?:(?:President|Prime\s+Minister|Premier)\s+)?"
-    r"[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,3})"
+    r"\b[Gg]overnment\s+of\s+(?P<person>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,4})"
 )
 # "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
 _BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)\)")

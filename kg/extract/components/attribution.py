@@ -186,12 +186,12 @@ class _Document:
             return []
         out = []
         for noun in nouns:
-            if noun.lemma_.lower() == "word":  # "in the words of X"
+            if noun.lower_ in self.speech.voice_nouns:  # "in the words of X"
                 out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]  # fmt: skip
             elif noun.lemma_.lower() in self.speech.speech_nouns:  # "a statement signed by X"
                 out += [p for c in noun.children if c.dep_ == "acl"
-                        and c.lemma_.lower() in ("sign", "issue", "write")
+                        and c.lemma_.lower() in self.speech.signing_verbs
                         for a in c.children if a.dep_ == "agent"
                         or (a.dep_ == "prep" and a.lower_ == "by")
                         for p in a.children if p.dep_ == "pobj"]  # fmt: skip
