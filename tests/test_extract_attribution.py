@@ -451,7 +451,17 @@ def test_a_body_speaking_through_a_named_person_is_his(bare_rules_extractor, tex
     assert record.speaker == speaker
 
 
-def test_a_name_in_a_dateline_is_no_actor(bare_rules_extractor) -> None:
+@pytest.mark.parametrize(
+    "dateline",
+    ["BEIRUT, March 2 (Reuters) - ", "DUBAI (Reuters) - ", "GAZA CITY, Gaza Strip (AP) \u2014 "],
+)
+def test_a_name_in_a_dateline_is_no_actor(bare_rules_extractor, dateline: str) -> None:
+    # a place, a date and a source (rule 16), never a speaker for "the group" to mean
     doc = bare_rules_extractor.process(SourceDocument(
-        "t", "BEIRUT, March 2 (Reuters) - Hezbollah said the strike was a crime."))  # fmt: skip
-    assert [m.name for m in doc._.kg_mentions.items] == ["Hezbollah"]
+        "t", dateline + "Hezbollah said the strike was a crime."))  # fmt: skip
+    assert [m.name for m in doc._.kg_mentions.items if m.type != "other"] == ["Hezbollah"]
+
+
+def test_the_wire_service_of_a_dateline_does_not_speak(bare_rules_extractor) -> None:
+    text = "DUBAI (Reuters) - The militia said it would keep attacking ships."
+    assert bare_rules_extractor.extract(SourceDocument("t", text)) == []

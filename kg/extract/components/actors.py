@@ -58,6 +58,13 @@ _GOVERNMENT_OF = re.compile(
     r"\b(?:(?:[Ff]ederal|[Cc]entral|[Nn]ational|[Ii]nterim)\s+)?[Gg]overnment\s+(?:in|of)\s+"
     r"(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"
 )
+# A dateline without a date that credits a wire service: "BEIRUT (AP) -", "GAZA CITY, Gaza
+# Strip (AP) -", "Dubai (AFP) -": the place and the source, never an actor
+_CREDIT_LINE = re.compile(
+    r"^[ \t]*(?!The\b)[A-Z][A-Za-z'.\-]*(?:[ \t]+[A-Z][A-Za-z'.\-]*){0,2}(?:,[ \t]+[A-Z][A-Za-z.]*"
+    r"(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?[ \t]+\([A-Z][^()\n]{0,29}\)[ \t]+[-\u2013\u2014][ \t]+",
+    re.MULTILINE,
+)
 # "the government of President Abd-Rabbu Mansour Hadi": the government its leader heads
 _GOVERNMENT_LED_BY = re.compile(
     r"\b[Gg]overnment\s+of\s+(?P<person>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,4})"
@@ -313,12 +320,13 @@ class ActorTagger:
         for mention in mentions:
             used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         out = list(mentions)
-        datelines = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+        datelines = [(m.start(), m.end()) for regex in (DATELINE, _CREDIT_LINE)
+                     for m in regex.finditer(text)]  # fmt: skip
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             if any(start <= ent.start_char < end for start, end in datelines):
-                continue  # "BEIRUT, Jan 3 (Reuters) -": a place and a date, not an actor
+                continue  # "BEIRUT, Jan 3 (Reuters) -": a place, a date, a source (rule 16)
             first = ent.start
             while (
                 ent.label_ == "PERSON" and first > 0 and doc[first - 1].pos_ == "PROPN"
@@ -527,7 +535,9 @@ def _defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.kind in ("adj", "capital"):
             continue
         match = _BRACKETED.match(text, mention.end)
-        if match is not None:
+        credit = _CREDIT_LINE.match(text, text.rfind("\n", 0, mention.start) + 1)
+        if match is not None and not (credit and match.end() <= credit.end()):
+            # "GAZA CITY, Gaza Strip (AP) -": the wire service, not a name for the place
             defined[match.group("alias").strip()] = mention
     out = []
     for alias, mention in defined.items():
