@@ -465,3 +465,14 @@ def test_a_name_in_a_dateline_is_no_actor(bare_rules_extractor, dateline: str) -
 def test_the_wire_service_of_a_dateline_does_not_speak(bare_rules_extractor) -> None:
     text = "DUBAI (Reuters) - The militia said it would keep attacking ships."
     assert bare_rules_extractor.extract(SourceDocument("t", text)) == []
+
+
+def test_the_one_an_outlet_quotes_as_saying_speaks(bare_rules_extractor) -> None:
+    # rule 16: the outlet is the source; the one quoted made the statement
+    text = (
+        "The state news agency IRNA quoted Foreign Minister Abbas Araghchi as saying that "
+        "Israel would face a decisive response."
+    )
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker == "Abbas Araghchi"
+    assert record.threatens_or_vows_revenge_against == ("Israel",)

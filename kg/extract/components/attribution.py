@@ -145,6 +145,9 @@ class _Document:
         "a statement by X", "a statement signed by X", "a speech of X"."""
         if verb.lemma_.lower() not in self.speech.carrier_verbs | {"issue", "release"}:
             return None
+        quoted = self._quoted_as_saying(verb)
+        if quoted is not None:
+            return quoted
         for noun in verb.children:
             if noun.dep_ != "dobj" or noun.lemma_.lower() not in self.speech.speech_nouns:
                 continue
@@ -160,6 +163,19 @@ class _Document:
                         found = self.reader.speaker(pobj)
                         if found is not None:
                             return found
+        return None
+
+    def _quoted_as_saying(self, verb: Any) -> tuple[Speaker, tuple[str, ...]] | None:
+        """ "IRNA quoted Foreign Minister Abbas Araghchi as saying ...": the one quoted
+        speaks; the outlet is the source (rule 16)."""
+        if not any(p.dep_ == "prep" and p.lower_ == "as" and any(
+                c.dep_ == "pcomp" and c.lemma_.lower() in self.speech.reporting_verbs
+                for c in p.children) for p in verb.children):  # fmt: skip
+            return None
+        for noun in (c for c in verb.children if c.dep_ == "dobj"):
+            found = self.reader.speaker(noun)
+            if found is not None:
+                return found
         return None
 
     def _signer(self, act: SpeechAct) -> tuple[Speaker, tuple[str, ...]] | None:
