@@ -476,3 +476,13 @@ def test_the_one_an_outlet_quotes_as_saying_speaks(bare_rules_extractor) -> None
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert record.speaker == "Abbas Araghchi"
     assert record.threatens_or_vows_revenge_against == ("Israel",)
+
+
+def test_a_credit_line_is_its_own_sentence(bare_rules_extractor) -> None:
+    # the parser glued "DUBAI, United Arab Emirates (AP) —" to the lead's subject
+    text = (
+        "DUBAI, United Arab Emirates (AP) \u2014 Yemen's Houthi rebels said on Monday they "
+        "would keep attacking ships."
+    )
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker == "Ansar Allah"

@@ -32,7 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from kg.extract.components.layout import DATELINE
+from kg.extract.components.layout import CREDIT_LINE, DATELINE
 from kg.extract.dateline import MONTHS
 from kg.extract.doc import Mention, Mentions
 from kg.extract.places import Places, ministry_name
@@ -57,13 +57,6 @@ _SELF_NAMED = re.compile(
 _GOVERNMENT_OF = re.compile(
     r"\b(?:(?:[Ff]ederal|[Cc]entral|[Nn]ational|[Ii]nterim)\s+)?[Gg]overnment\s+(?:in|of)\s+"
     r"(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"
-)
-# A dateline without a date that credits a wire service: "BEIRUT (AP) -", "GAZA CITY, Gaza
-# Strip (AP) -", "Dubai (AFP) -": the place and the source, never an actor
-_CREDIT_LINE = re.compile(
-    r"^[ \t]*(?!The\b)[A-Z][A-Za-z'.\-]*(?:[ \t]+[A-Z][A-Za-z'.\-]*){0,2}(?:,[ \t]+[A-Z][A-Za-z.]*"
-    r"(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?[ \t]+\([A-Z][^()\n]{0,29}\)[ \t]+[-\u2013\u2014][ \t]+",
-    re.MULTILINE,
 )
 # "the government of President Abd-Rabbu Mansour Hadi": the government its leader heads
 _GOVERNMENT_LED_BY = re.compile(
@@ -91,8 +84,10 @@ class ActorTagger:
 
     def mentions(self, doc: Any) -> Mentions:
         text = doc.text
+        datelines = _datelines(text)
         found = self._named(text) + self._descriptors(text) + self._adjectives(text)
-        found = self._entities(doc, _non_overlapping(found + self._self_named(text)))
+        found = [m for m in found if not any(start <= m.start < end for start, end in datelines)]
+        found = self._entities(doc, _non_overlapping(found + self._self_named(text)), datelines)
         found = _non_overlapping(found + _defined_aliases(text, found))
         found = _expand_partial_names(found, self.speech.person_titles)
         found = self._surnames(text, found)
@@ -314,19 +309,18 @@ class ActorTagger:
         return out
 
     # -- entities the gazetteer lacks ----------------------------------------------
-    def _entities(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+    def _entities(self, doc: Any, mentions: list[Mention],
+                  datelines: list[tuple[int, int]]) -> list[Mention]:  # fmt: skip
         text = doc.text
         used = bytearray(len(text) + 1)
         for mention in mentions:
             used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         out = list(mentions)
-        datelines = [(m.start(), m.end()) for regex in (DATELINE, _CREDIT_LINE)
-                     for m in regex.finditer(text)]  # fmt: skip
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             if any(start <= ent.start_char < end for start, end in datelines):
-                continue  # "BEIRUT, Jan 3 (Reuters) -": a place, a date, a source (rule 16)
+                continue
             first = ent.start
             while (
                 ent.label_ == "PERSON" and first > 0 and doc[first - 1].pos_ == "PROPN"
@@ -527,6 +521,13 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: m.start)
 
 
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Where datelines are ("BEIRUT, Jan 3 (Reuters) -", "DUBAI, United Arab Emirates (AP)
+    -"): a place, a date and a source (rule 16), never an actor, whatever names they hold."""
+    return [(m.start(), m.end()) for regex in (DATELINE, CREDIT_LINE)
+            for m in regex.finditer(text)]  # fmt: skip
+
+
 def _defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "the Southern Transitional Council (STC) ... the STC said": a name the text
     defines in brackets after an actor names that actor wherever it is used."""
@@ -535,7 +536,7 @@ def _defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.kind in ("adj", "capital"):
             continue
         match = _BRACKETED.match(text, mention.end)
-        credit = _CREDIT_LINE.match(text, text.rfind("\n", 0, mention.start) + 1)
+        credit = CREDIT_LINE.match(text, text.rfind("\n", 0, mention.start) + 1)
         if match is not None and not (credit and match.end() <= credit.end()):
             # "GAZA CITY, Gaza Strip (AP) -": the wire service, not a name for the place
             defined[match.group("alias").strip()] = mention

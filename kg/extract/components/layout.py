@@ -67,6 +67,13 @@ DATELINE = re.compile(
     r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+[-\u2013\u2014][ \t]+",
     re.MULTILINE,
 )
+# A dateline without a date that credits a wire service: "BEIRUT (AP) -", "GAZA CITY, Gaza
+# Strip (AP) -", "Dubai (AFP) -": the place and the source, never an actor
+CREDIT_LINE = re.compile(
+    r"^[ \t]*(?!The\b)[A-Z][A-Za-z'.\-]*(?:[ \t]+[A-Z][A-Za-z'.\-]*){0,2}(?:,[ \t]+[A-Z][A-Za-z.]*"
+    r"(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?[ \t]+\([A-Z][^()\n]{0,29}\)[ \t]+[-\u2013\u2014][ \t]+",
+    re.MULTILINE,
+)
 _FOOTNOTE_ITEM = re.compile(r"\[(?P<n>\d{1,3})\]\s*(?P<text>[^\[]*)")
 _FOOTNOTES = re.compile(r"^\s*(?:\[\d{1,3}\]\s*[^\[]+)+$")
 _OPEN_QUOTE = ('"', "\u201c", "\u00ab")
@@ -256,7 +263,8 @@ def _sentence_starts(doc: Any, found: Layout) -> None:
                 r"(?<=\n)\S", text[paragraph.start : paragraph.end]))  # fmt: skip
             continue
         body = paragraph.entry.body_start if paragraph.entry is not None else paragraph.start
-        dateline = DATELINE.match(text, paragraph.start, paragraph.end)
+        dateline = DATELINE.match(text, paragraph.start, paragraph.end) or CREDIT_LINE.match(
+            text, paragraph.start, paragraph.end)  # fmt: skip
         if dateline is not None:
             body = dateline.end()
         starts.add(body)

@@ -703,11 +703,12 @@ def _capitalised_name(text: str) -> bool:
 
 def _dateline_state(doc: Any, capitals: dict[str, str]) -> str | None:
     """The country whose city opens the dateline ("BAGHDAD, ...")."""
-    from kg.extract.components.layout import DATELINE
+    from kg.extract.components.layout import CREDIT_LINE, DATELINE
 
     text = doc.text  # built anew on every access
     for paragraph in doc._.kg_layout.paragraphs[:4]:
-        match = DATELINE.match(text, paragraph.start, paragraph.end)
+        match = DATELINE.match(text, paragraph.start, paragraph.end) or CREDIT_LINE.match(
+            text, paragraph.start, paragraph.end)  # fmt: skip
         if match is None:
             continue
         city = re.split(r"[,/(]", text[paragraph.start : match.end()])[0].strip().title()
