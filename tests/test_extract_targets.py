@@ -206,3 +206,13 @@ def test_a_seizure_is_a_harmful_act_with_an_author(bare_rules_extractor) -> None
     )
     [labels] = speaker_labels(bare_rules_extractor, text).values()
     assert labels["condemns"] == ["Ansar Allah"]
+
+
+def test_a_claimed_attack_blames_no_one(bare_rules_extractor) -> None:
+    # the speaker's own deed: "Yemen's" in its own name is no author to blame
+    text = (
+        "DUBAI, United Arab Emirates (AP) \u2014 Yemen's Houthi rebels claimed an attack on a "
+        "cargo ship in the Red Sea on Monday."
+    )
+    labels = speaker_labels(bare_rules_extractor, text)
+    assert labels == {"Ansar Allah": {k: [] for k in labels["Ansar Allah"]}}

@@ -111,6 +111,7 @@ class Acts:
     group_nouns: Words
     backed_group_nouns: Words
     recurrence_nouns: Words
+    claim_verbs: Words
     hypothetical_determiners: Words
     cessation_verbs: Words
     non_factual_verbs: Words

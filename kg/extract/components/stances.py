@@ -343,7 +343,11 @@ class _Claims:
                 and not (a.dep_ == "relcl" and _names_speaker(a.head, speaker))
             )
         if condition == "own_act":  # "we carried out", "our operation": the speaker's deed
-            return any(t.lower_ in ("we", "our", "us") for t in cue.subtree if t.i < cue.i)
+            # "Yemen's Houthi rebels claimed an attack": theirs, not Yemen's
+            claimed = cue.dep_ == "dobj" and cue.head.i == act.cue and (
+                cue.head.lemma_.lower() in words.claim_verbs)  # fmt: skip
+            return claimed or any(t.lower_ in ("we", "our", "us") for t in cue.subtree
+                                  if t.i < cue.i)  # fmt: skip
         return False
 
     def _own_act(self, noun: Any, act: SpeechAct) -> bool:
