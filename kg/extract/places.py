@@ -52,6 +52,11 @@ def ministry_name(adjectives: dict[str, str], state: str, kind: str) -> str:
     return f"{adjectives.get(state, state)} Ministry of {kind}"
 
 
+def is_ministry_name(name: str) -> bool:
+    """Whether `name` is written as `ministry_name` writes one ("Iranian Ministry of ...")."""
+    return " Ministry of " in name
+
+
 def load_places(path: str | Path | None = None, states: str | Path | None = None) -> Places:
     """The extractor's places: data/places.yaml (or `path`) over data/states.yaml (or
     `states`); cached per pair of files."""

@@ -32,7 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from kg.extract.components.layout import CREDIT_LINE, DATELINE
+from kg.extract.components.layout import dateline_spans
 from kg.extract.dateline import MONTHS
 from kg.extract.doc import Mention, Mentions
 from kg.extract.places import Places, ministry_name
@@ -84,7 +84,7 @@ class ActorTagger:
 
     def mentions(self, doc: Any) -> Mentions:
         text = doc.text
-        datelines = _datelines(text)
+        datelines = dateline_spans(text)
         found = self._named(text) + self._descriptors(text) + self._adjectives(text)
         found = [m for m in found if not any(start <= m.start < end for start, end in datelines)]
         found = self._entities(doc, _non_overlapping(found + self._self_named(text)), datelines)
@@ -259,8 +259,9 @@ class ActorTagger:
         if person is None or person.type != "person" or not person.affiliation:
             return None
         government = self.gazetteer.resolve(person.affiliation)
-        governments = set(self.places.governments.values())
-        return government if government is not None and government.name in governments else None
+        if government is None or government.name not in self.places.governments.values():
+            return None
+        return government
 
     def _state_of_place(self, place: str) -> str | None:
         """The state a capital ("Baghdad") or a state's own name ("Yemen") stands for; the
@@ -521,13 +522,6 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: m.start)
 
 
-def _datelines(text: str) -> list[tuple[int, int]]:
-    """Where datelines are ("BEIRUT, Jan 3 (Reuters) -", "DUBAI, United Arab Emirates (AP)
-    -"): a place, a date and a source (rule 16), never an actor, whatever names they hold."""
-    return [(m.start(), m.end()) for regex in (DATELINE, CREDIT_LINE)
-            for m in regex.finditer(text)]  # fmt: skip
-
-
 def _defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "the Southern Transitional Council (STC) ... the STC said": a name the text
     defines in brackets after an actor names that actor wherever it is used."""
@@ -536,9 +530,7 @@ def _defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.kind in ("adj", "capital"):
             continue
         match = _BRACKETED.match(text, mention.end)
-        credit = CREDIT_LINE.match(text, text.rfind("\n", 0, mention.start) + 1)
-        if match is not None and not (credit and match.end() <= credit.end()):
-            # "GAZA CITY, Gaza Strip (AP) -": the wire service, not a name for the place
+        if match is not None:
             defined[match.group("alias").strip()] = mention
     out = []
     for alias, mention in defined.items():

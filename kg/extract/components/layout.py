@@ -74,6 +74,20 @@ CREDIT_LINE = re.compile(
     r"(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?[ \t]+\([A-Z][^()\n]{0,29}\)[ \t]+[-\u2013\u2014][ \t]+",
     re.MULTILINE,
 )
+
+
+def dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The dateline opening the paragraph text[start:end], dated or a wire credit."""
+    return DATELINE.match(text, start, end) or CREDIT_LINE.match(text, start, end)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where datelines are ("BEIRUT, Jan 3 (Reuters) -", "DUBAI, United Arab Emirates (AP)
+    -"): a place, a date and a source (rule 16), never an actor, whatever names they hold."""
+    return [(m.start(), m.end()) for regex in (DATELINE, CREDIT_LINE)
+            for m in regex.finditer(text)]  # fmt: skip
+
+
 _FOOTNOTE_ITEM = re.compile(r"\[(?P<n>\d{1,3})\]\s*(?P<text>[^\[]*)")
 _FOOTNOTES = re.compile(r"^\s*(?:\[\d{1,3}\]\s*[^\[]+)+$")
 _OPEN_QUOTE = ('"', "\u201c", "\u00ab")
@@ -263,8 +277,7 @@ def _sentence_starts(doc: Any, found: Layout) -> None:
                 r"(?<=\n)\S", text[paragraph.start : paragraph.end]))  # fmt: skip
             continue
         body = paragraph.entry.body_start if paragraph.entry is not None else paragraph.start
-        dateline = DATELINE.match(text, paragraph.start, paragraph.end) or CREDIT_LINE.match(
-            text, paragraph.start, paragraph.end)  # fmt: skip
+        dateline = dateline_at(text, paragraph.start, paragraph.end)
         if dateline is not None:
             body = dateline.end()
         starts.add(body)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from kg.extract.doc import Entry, Mention, Speaker, SpeechAct, path_up
-from kg.extract.places import ministry_name
+from kg.extract.places import is_ministry_name, ministry_name
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
 
@@ -493,7 +493,7 @@ class SubjectReader:
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
         kind = self.speech.ministries.get(" ".join(c.lower_ for c in modifiers))
         if kind is None:  # "the ministry": the one that spoke last
-            earlier = [s for s in self.context.speakers_so_far() if " Ministry of " in s.name]
+            earlier = [s for s in self.context.speakers_so_far() if is_ministry_name(s.name)]
             return (earlier[-1], ("anaphor", "spoke before")) if earlier else None
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None:
@@ -515,8 +515,7 @@ class SubjectReader:
             if mention.start < token.sent.start_char:
                 return None
             if mention.type == "state" and mention.kind != "adj":
-                state = self.states_of.get(mention.name, mention.name)
-                return state if state in self.ministry_adjectives else None
+                return self._ministry_state(mention)
         return None
 
     def _fronted_capital(self, token: Any) -> str | None:
@@ -524,9 +523,14 @@ class SubjectReader:
         for word in token.sent[:3]:
             mention = self.mentions.at(word)
             if mention is not None and mention.type == "state" and word.head.lower_ == "in":
-                state = self.states_of.get(mention.name, mention.name)
-                return state if state in self.ministry_adjectives else None
+                return self._ministry_state(mention)
         return None
+
+    def _ministry_state(self, mention: Mention) -> str | None:
+        """The state a state mention names (its government's state for "the Yemeni
+        government"), if it is one that has ministries (states.yaml)."""
+        state = self.states_of.get(mention.name, mention.name)
+        return state if state in self.ministry_adjectives else None
 
     def _qualified(self, head: Any, kind: str) -> Speaker | None:
         """ "the Lebanese group": the earlier actor the gazetteer knows by that demonym
@@ -703,12 +707,11 @@ def _capitalised_name(text: str) -> bool:
 
 def _dateline_state(doc: Any, capitals: dict[str, str]) -> str | None:
     """The country whose city opens the dateline ("BAGHDAD, ...")."""
-    from kg.extract.components.layout import CREDIT_LINE, DATELINE
+    from kg.extract.components.layout import dateline_at
 
     text = doc.text  # built anew on every access
     for paragraph in doc._.kg_layout.paragraphs[:4]:
-        match = DATELINE.match(text, paragraph.start, paragraph.end) or CREDIT_LINE.match(
-            text, paragraph.start, paragraph.end)  # fmt: skip
+        match = dateline_at(text, paragraph.start, paragraph.end)
         if match is None:
             continue
         city = re.split(r"[,/(]", text[paragraph.start : match.end()])[0].strip().title()
