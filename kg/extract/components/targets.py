@@ -220,8 +220,7 @@ class TargetFinder:
                     out += found
             elif (child.dep_ == "prep" and child.lower_ == "by") or child.dep_ == "agent":
                 named = True
-                for pobj in child.children:
-                    out += self.actors(pobj)
+                out += self._phrase_actors(child)
             elif child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in (
                 self.words.aggression_nouns | {"operation", "operations", "attack", "attacks"}
             ):  # fmt: skip
@@ -237,34 +236,33 @@ class TargetFinder:
                 for agent in (a for p in child.children for a in p.children
                               if a.dep_ == "prep" and a.lower_ == "by"):  # fmt: skip
                     named = True
-                    for pobj in agent.children:
-                        out += self.actors(pobj)
+                    out += self._phrase_actors(agent)
             elif child.dep_ == "acl":  # "the massacre committed by X"
-                for agent in child.children:
-                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                        named = True
-                        for pobj in agent.children:
-                            out += self.actors(pobj)
+                for agent in _by_phrases(child):
+                    named = True
+                    out += self._phrase_actors(agent)
         head = noun.head
         if noun.dep_ == "nsubjpass" and head.lemma_.lower() in self.words.commit_verbs:
             for agent in head.children:  # "the attack was carried out by X"
                 if agent.dep_ == "agent":
                     named = True
-                    for pobj in agent.children:
-                        out += self.actors(pobj)
+                    out += self._phrase_actors(agent)
         if noun.dep_ in ("dobj", "oprd") and not any(c.dep_ == "auxpass" for c in head.children):
-            for agent in head.children:  # "called the killing an assault by the enemy",
-                # "condemned the attack by X": the parser hangs the act's "by X" on the verb
-                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                    named = True
-                    for pobj in agent.children:
-                        out += self.actors(pobj)
+            # "called the killing an assault by the enemy", "condemned the attack by X": the
+            # parser hangs the act's "by X" on the verb
+            for agent in _by_phrases(head):
+                named = True
+                out += self._phrase_actors(agent)
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.words.commit_verbs:
             for subject in head.children:  # "X committed the massacre"
                 if subject.dep_ == "nsubj" and subject.pos_ != "PRON":
                     named = True
                     out += self.actors(subject)
         return _unique(out), named
+
+    def _phrase_actors(self, phrase: Any) -> list[Mention]:
+        """The actors a "by" phrase (or any preposition) names: its objects'."""
+        return [m for pobj in phrase.children for m in self.actors(pobj)]
 
     def antecedents(self, pronoun: Any, exclude: Collection[str] = ()) -> list[Mention]:
         """The actor "its"/"their"/"them"/"it" refers back to: the nearest actor (not a
@@ -507,3 +505,10 @@ def _bare_participle(token: Any) -> bool:
     """A past participle right after its noun ("those killed", "the workers killed in the
     attack": what follows it stays out)."""
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.i == token.head.i + 1
+
+
+def _by_phrases(token: Any) -> list[Any]:
+    """The "by X" phrases among `token`'s children: the parser's agent or a "by" phrase."""
+    return [
+        c for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+    ]
