@@ -304,6 +304,21 @@ def test_a_verb_after_the_closing_quote_is_the_quoting_speakers(bare_rules_extra
     assert records["Benjamin Netanyahu"].praises_or_supports == ("United States",)
 
 
+def test_first_person_inside_a_quotation_is_whoever_opened_it(bare_rules_extractor) -> None:
+    """'X posted: "Our forces seized a ship. We warn ..."': the second sentence's "we" is
+    the spokesman who opened the quotation, not a second record for his group."""
+    text = (
+        "The Houthis took a cargo ship in the Red Sea on Sunday.\n\n"
+        "Yahya Saree, the Houthi military spokesman, wrote on Telegram on Monday: \"Our "
+        "forces took the ship to the coast of Yemen. We warn all Israeli ships that they "
+        'will be legitimate targets for our navy."'
+    )
+    extracted = bare_rules_extractor.extract(SourceDocument("t", text))
+    records = {r.speaker: r for r in extracted}
+    assert list(records) == ["Yahya Saree"]
+    assert records["Yahya Saree"].threatens_or_vows_revenge_against == ("Israel",)
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "affiliation"),
     [

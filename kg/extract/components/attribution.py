@@ -113,7 +113,7 @@ class _Document:
         signed = self._signer(act)
         if signed is not None:
             return [signed]
-        continued = self._after_quotation(act)
+        continued = self._after_quotation(act) or self._quoted_first_person(act)
         if continued is not None:
             return [continued]
         out = []
@@ -139,6 +139,21 @@ class _Document:
             return None
         last = self._last(act.paragraph, lambda s: True)
         return (last.speaker, ("quote", "continued", *last.chain)) if last else None
+
+    def _quoted_first_person(self, act: SpeechAct) -> tuple[Speaker, tuple[str, ...]] | None:
+        """ 'X posted: "Our forces seized a ship. We warn all ships ..."': "we" or "I"
+        inside a quotation is whoever opened it, not a group to look for (rule 17: the
+        body a named spokesman speaks for gets no second record for his words)."""
+        cue = self.doc[act.cue]
+        paragraph = self.layout.paragraphs[act.paragraph]
+        first_person = [self.doc[i] for i in act.subjects if self.doc[i].lower_ in ("we", "i")]
+        if not first_person or not _quoted(self.doc.text, paragraph.start, cue.idx):
+            return None
+        for found in reversed(self._found_before(cue)):
+            opener = self.doc[self.acts[found.act].cue]
+            if not _quoted(self.doc.text, paragraph.start, opener.idx):
+                return found.speaker, ("quote", "first person", *found.chain)
+        return None
 
     def _author(self, verb: Any) -> tuple[Speaker, tuple[str, ...]] | None:
         """The author of a statement an outlet or a group carries, posts or publishes:
