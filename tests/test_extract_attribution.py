@@ -309,7 +309,7 @@ def test_first_person_inside_a_quotation_is_whoever_opened_it(bare_rules_extract
     the spokesman who opened the quotation, not a second record for his group."""
     text = (
         "The Houthis took a cargo ship in the Red Sea on Sunday.\n\n"
-        "Yahya Saree, the Houthi military spokesman, wrote on Telegram on Monday: \"Our "
+        'Yahya Saree, the Houthi military spokesman, wrote on Telegram on Monday: "Our '
         "forces took the ship to the coast of Yemen. We warn all Israeli ships that they "
         'will be legitimate targets for our navy."'
     )

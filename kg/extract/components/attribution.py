@@ -141,7 +141,7 @@ class _Document:
         return (last.speaker, ("quote", "continued", *last.chain)) if last else None
 
     def _quoted_first_person(self, act: SpeechAct) -> tuple[Speaker, tuple[str, ...]] | None:
-        """ 'X posted: "Our forces seized a ship. We warn all ships ..."': "we" or "I"
+        """'X posted: "Our forces seized a ship. We warn all ships ..."': "we" or "I"
         inside a quotation is whoever opened it, not a group to look for (rule 17: the
         body a named spokesman speaks for gets no second record for his words)."""
         cue = self.doc[act.cue]
