@@ -216,3 +216,23 @@ def test_a_claimed_attack_blames_no_one(bare_rules_extractor) -> None:
     )
     labels = speaker_labels(bare_rules_extractor, text)
     assert labels == {"Ansar Allah": {k: [] for k in labels["Ansar Allah"]}}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "target"),
+    [
+        ("SANAA, June 22 - Houthi official Mohammed al-Bukhaiti said Trump "
+         '"must bear the consequences" of the raids.', "threatens_or_vows_revenge_against",
+         "Donald Trump"),
+        ("TRIPOLI, April 5 - The Government of National Accord condemned Haftar for the "
+         "shelling of the capital.", "condemns", "Khalifa Haftar"),
+        ("ANKARA, Oct 9 - The PKK said it held Erdogan responsible for the raid.",
+         "blames", "Recep Tayyip Erdogan"),
+    ],
+)  # fmt: skip
+def test_a_leader_named_by_surname_alone_is_the_listed_person(
+    bare_rules_extractor, text, field, target
+) -> None:
+    # class T-SHORTNAME: the gazetteer lists the leaders texts name by surname alone
+    labels = speaker_labels(bare_rules_extractor, text)
+    assert [target] in [fields[field] for fields in labels.values()]
