@@ -236,3 +236,17 @@ def test_a_leader_named_by_surname_alone_is_the_listed_person(
     # class T-SHORTNAME: the gazetteer lists the leaders texts name by surname alone
     labels = speaker_labels(bare_rules_extractor, text)
     assert [target] in [fields[field] for fields in labels.values()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TEHRAN, March 16 - Iran's foreign minister Abbas Araghchi condemned the killing of "
+        "Yemeni civilians.",
+        "BEIRUT, Jan 3 - Hezbollah condemned the assassination of Hamas leaders in Beirut.",
+    ],
+)
+def test_the_killed_are_not_the_killers(bare_rules_extractor, text) -> None:
+    # rule 13: "the killing of X" names who was killed, never an author to condemn
+    labels = speaker_labels(bare_rules_extractor, text)
+    assert all(not fields["condemns"] and not fields["blames"] for fields in labels.values())

@@ -112,6 +112,7 @@ class Acts:
     backed_group_nouns: Words
     recurrence_nouns: Words
     claim_verbs: Words
+    victim_of_nouns: Words
     hypothetical_determiners: Words
     cessation_verbs: Words
     non_factual_verbs: Words

@@ -223,7 +223,7 @@ class TargetFinder:
                 out += self._phrase_actors(child)
             elif child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in (
                 self.words.aggression_nouns | {"operation", "operations", "attack", "attacks"}
-            ):  # fmt: skip
+            ) and noun.lower_ not in self.words.victim_of_nouns:  # fmt: skip
                 for pobj in child.children:  # "the crimes of the SDF militias and the
                     # American occupation": the phrase's owners, each conjunct's too
                     owners = self.owners(pobj) if pobj.dep_ == "pobj" else []
