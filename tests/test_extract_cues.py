@@ -851,6 +851,21 @@ def test_supporting_or_defending_someone_is_support(extractor, text, supported) 
     assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == supported
 
 
+@pytest.mark.parametrize(
+    ("text", "supported"),
+    [
+        ('Hamas urged Muslims everywhere "to stand by the people of Lebanon and the proud '
+         'Hezbollah."', ["people of Lebanon", "Hezbollah"]),
+        ("Hamas called on the Arab peoples to stand with Gaza.", ["Gaza"]),
+        ("Hamas called on the people to stand behind the movement and its fighters.", []),
+    ],
+)  # fmt: skip
+def test_urging_others_to_stand_with_someone_is_support(extractor, text, supported) -> None:
+    """Rule 9: the support a speaker urges on others is its own ("urged Muslims to stand by
+    Hezbollah"), unless it urges support of its own ("its fighters")."""
+    assert sorted(_extract(extractor, text)["Hamas"]["praises_or_supports"]) == sorted(supported)
+
+
 def test_what_an_actor_did_called_a_crime_condemns_the_actor(extractor) -> None:
     """Rule 8: "What America did in al-Qaim is a crime" calls America's act a crime."""
     text = 'Hamas said: "What the Zionist enemy did in Jenin is a crime against our people."'

@@ -229,6 +229,23 @@ class _Claims:
         return [m for c in token.children if c.dep_ in deps and c.i < token.i
                 for m in self.targets.owners(c)]  # fmt: skip
 
+    def _exhorted(self, cue: Any, target: Any, act: SpeechAct) -> bool:
+        """ "urged Muslims to stand by Hezbollah", "called on the nation to stand with
+        Gaza": the support the speaker urges on others (the exhortation's subject is the
+        speaker's, its object the exhorted); not "to stand behind its armed forces", the
+        speaker's own."""
+        verb = cue.head
+        return (
+            cue.dep_ == "xcomp"
+            and not any(
+                c.dep_ == "poss" and c.pos_ == "PRON"
+                for t in (target, *target.conjuncts)
+                for c in t.children
+            )
+            and verb.lemma_.lower() in self.words.exhortation_verbs
+            and (verb.i == act.cue or not any(c.dep_ == "nsubj" for c in verb.children))
+        )
+
     def _holds(self, condition: str, cue: Any, target: Any, act: SpeechAct,
                speaker: Speaker | None = None) -> bool:  # fmt: skip
         words = self.words
@@ -297,6 +314,10 @@ class _Claims:
             return clause.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "should") for c in clause.children
             )
+        if condition == "others_stance":  # "Iran stands behind X": someone else's support;
+            # "urged Muslims to stand by Hezbollah" is the urging speaker's own
+            return not self._exhorted(cue, target, act) and self._holds(
+                "others_subject", cue, target, act, speaker)  # fmt: skip
         if condition == "others_subject":  # "Iran stands behind X", "calling on the people to
             # stand behind the council": someone else's stance, not the speaker's
             own = self._speakers_side(act)
