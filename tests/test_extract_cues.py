@@ -866,6 +866,25 @@ def test_urging_others_to_stand_with_someone_is_support(extractor, text, support
     assert sorted(_extract(extractor, text)["Hamas"]["praises_or_supports"]) == sorted(supported)
 
 
+@pytest.mark.parametrize(
+    ("text", "condemned"),
+    [
+        ('Hamas said: "The occupation will regret this crime, and our answer will come."',
+         ["Israel"]),
+        ('Hamas warned that "this crime will not pass without the Zionist enemy receiving its '
+         'punishment."', ["Israel"]),
+        ("Hamas said operations against the Zionist entity would continue as long as the "
+         "aggression on Gaza continues.", []),
+    ],
+)  # fmt: skip
+def test_a_crime_whose_author_the_same_sentence_threatens(extractor, text, condemned) -> None:
+    """Rule 8: "this crime", with no author named, is the one the same sentence threatens
+    over it; not an act in the threat's condition ("as long as the aggression continues")."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["condemns"] == condemned
+    assert labels["blames"] in ([], condemned)
+
+
 def test_what_an_actor_did_called_a_crime_condemns_the_actor(extractor) -> None:
     """Rule 8: "What America did in al-Qaim is a crime" calls America's act a crime."""
     text = 'Hamas said: "What the Zionist enemy did in Jenin is a crime against our people."'

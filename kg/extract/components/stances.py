@@ -97,6 +97,20 @@ class _Claims:
             names = [c.target for c in out if c.attribution in voice
                      and cue.stance in self.finder.hostile and c.stance in accusations
                      and c.stance != cue.stance]  # fmt: skip
+            act_noun = self.doc[tokens[1]]
+            if (
+                not names
+                and cue.stance in self.finder.hostile
+                and cue.stance != THREATENS
+                and not _in_condition_clause(act_noun)
+            ):
+                # "this crime will not pass without the enemy receiving its punishment":
+                # whom the same sentence threatens over it did it (not "operations will go
+                # on as long as the aggression continues": the threat's condition)
+                sentence = act_noun.sent
+                names = [c.target for c in out if c.attribution in voice
+                         and c.stance == THREATENS
+                         and sentence.start <= c.tokens[0] < sentence.end]  # fmt: skip
             if not names and cue.resolve != "blamed" and self._same_event(self.doc[tokens[1]]):
                 names = _names(self.event.authors)
             out += self._claims(number, attribution, cue, tokens, names)
@@ -414,6 +428,15 @@ def _plain_verbs(cues: tuple[Cue, ...], stances: set[str]) -> frozenset[str]:
         and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
         for w in cue.node.words()
     )  # fmt: skip
+
+
+def _in_condition_clause(token: Any) -> bool:
+    """Whether `token` stands in an adverbial clause of condition or time ("if ...", "as
+    long as the aggression continues", "until ...")."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "advcl":
+            return any(c.dep_ == "mark" for c in ancestor.children)
+    return False
 
 
 def _first_conjunct(noun: Any) -> Any:
