@@ -250,3 +250,14 @@ def test_the_killed_are_not_the_killers(bare_rules_extractor, text) -> None:
     # rule 13: "the killing of X" names who was killed, never an author to condemn
     labels = speaker_labels(bare_rules_extractor, text)
     assert all(not fields["condemns"] and not fields["blames"] for fields in labels.values())
+
+
+def test_the_islamic_republic_alone_is_iran(bare_rules_extractor) -> None:
+    # devset2 32 and the corpus write Iran for "the Islamic Republic" (rule 3)
+    text = (
+        "BAGHDAD, April 14 - The Islamic Republic launched more than 300 drones at Israel.\n\n"
+        'The Islamic Resistance in Iraq said: "We bless the heroic operation of the Islamic '
+        'Republic."'
+    )
+    labels = speaker_labels(bare_rules_extractor, text)
+    assert labels["Islamic Resistance in Iraq"]["praises_or_supports"] == ["Iran"]
