@@ -336,3 +336,23 @@ def test_a_weapons_impact_is_the_narrated_act_and_a_condemning_verb_is_not(extra
         "Jordan condemned the attack."
     )
     assert _records(extractor, text)["Jordan"]["condemns"] == ["Syria"]
+
+
+@pytest.mark.parametrize(
+    ("narration", "author"),
+    [
+        ("Israeli jets dropped heavy bombs on a building in Beirut on Friday.", ["Israel"]),
+        ("The warplanes of the Zionist enemy levelled the consular annex on Monday.",
+         ["Israel"]),
+        ("Israeli aircraft began striking military sites across Iran before dawn.", ["Israel"]),
+        ("Hamas fighters broke through the fence at dawn, attacking army posts.", ["Hamas"]),
+        ("Houthi fighters captured a car carrier in the Red Sea on Sunday.", ["Ansar Allah"]),
+        # a promised strike and an attempt are not the narrated act
+        ("The Houthis promised to strike back at Israel on Sunday.", []),
+        ("Haftar's forces have been trying to seize Tripoli since April.", []),
+    ],
+)  # fmt: skip
+def test_the_narrated_act_and_its_author(extractor, narration, author) -> None:
+    # class C-EVTMISS: a weapon's owner, a weapon dropped, a deed begun or carried on
+    text = f"{narration}\n\nJordan condemned the attack."
+    assert _records(extractor, text)["Jordan"]["condemns"] == author

@@ -5,12 +5,14 @@ Requires: the parse, `doc._.kg_layout`, `doc._.kg_mentions`, `doc._.kg_attributi
 
 The authors are the first actors the body (not the head) names as the subject of a harmful
 verb ("Israel carried out strikes", "Iranian missiles slammed into two bases", "an attack
-the Houthis claimed"), or, failing that, the author of a harmful act the lead sentence
-names ("killed in an Israeli air strike"). Hedged ("allegedly struck", "a suspected
-Israeli strike"), modal ("could strike") and negated acts give no author; a person is
-never the author of the narrated act. A stance that condemns or blames "the attack"
-without naming its author takes these authors (kg_stances), so the document's own account
-is what resolves "this crime". The event date is the first date the body gives.
+the Houthis claimed"; a weapon's owner: "the warplanes of the Zionist enemy levelled"; a
+deed begun or carried on: "Israeli aircraft began striking"), or, failing that, the
+author of a harmful act the lead sentence names ("killed in an Israeli air strike").
+Hedged ("allegedly struck", "a suspected Israeli strike"), modal ("could strike") and
+negated acts give no author; a person is never the author of the narrated act. A stance
+that condemns or blames "the attack" without naming its author takes these authors
+(kg_stances), so the document's own account is what resolves "this crime". The event
+date is the first date the body gives.
 """
 
 from __future__ import annotations
@@ -53,15 +55,15 @@ class EventReader:
             for token in sent:
                 if token.pos_ != "VERB":
                     continue
-                lemma = token.lemma_.lower()
-                weapon = any(c.dep_ == "nsubj" and c.lower_ in words.weapon_nouns
-                             for c in token.children)  # fmt: skip
-                if lemma not in words.harm_verbs and not (lemma in words.impact_verbs and weapon):
+                if not self._harmful(token):
                     continue
                 if any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children):
                     continue  # not done, or not yet ("Israel could strike anywhere")
-                for subject in (c for c in token.children if c.dep_ == "nsubj"):
-                    found = [m for m in targets.actors(subject) if m.type not in ("person",)
+                for subject in _subjects(token):
+                    # "Israeli jets", "the warplanes of the Zionist enemy": the weapon's owner
+                    mentions = (targets.owners(subject) if subject.lower_ in words.weapon_nouns
+                                else targets.actors(subject))  # fmt: skip
+                    found = [m for m in mentions if m.type not in ("person", "other")
                              and m.kind != "capital"]  # fmt: skip
                     if not found:  # "a group calling itself X claimed the attack"
                         named = self_named(subject, doc._.kg_mentions)
@@ -77,6 +79,15 @@ class EventReader:
                     return found, (sent.start, sent.end)
         return [], None
 
+    def _harmful(self, verb: Any) -> bool:
+        """A harmful verb ("struck", "levelled"), a weapon's impact ("missiles slammed
+        into"), or a verb whose object is a weapon ("dropped heavy bombs on")."""
+        words = self.words
+        lemma = verb.lemma_.lower()
+        weapon = {c.dep_ for c in verb.children if c.lower_ in words.weapon_nouns}
+        return (lemma in words.harm_verbs or (lemma in words.impact_verbs and "nsubj" in weapon)
+                or "dobj" in weapon)  # fmt: skip
+
     def _by_noun(self, doc: Any, targets: TargetFinder) -> tuple[list[Mention], Any]:
         acts = self.words.harm_nouns - self.words.not_narrated_acts
         for sent in self._body(doc):
@@ -91,6 +102,25 @@ class EventReader:
                     return found, (sent.start, sent.end)
             return [], None  # the lead sentence only
         return [], None
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """The verb's subjects; for a verb with none that carries on another's deed ("began
+    striking nuclear sites", "broke through the fence, attacking army posts"), that verb's
+    (not "promised to strike back", "trying to seize": not done; nor "a statement carried
+    by Al-Manar": a passive participle's subject is what it was done to)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    head = verb.head
+    carried_on = (verb.dep_ == "xcomp" and head.lemma_.lower() in _ASPECT_VERBS) or (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    )
+    if subjects or not carried_on or head.i == verb.i:
+        return subjects
+    return [c for c in head.children if c.dep_ == "nsubj"]
+
+
+# Verbs whose complement is a deed under way: "began striking", "started to carry out"
+_ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 
 def event_date(doc: Any, published: str | None) -> str | None:
