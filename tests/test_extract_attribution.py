@@ -304,6 +304,20 @@ def test_a_verb_after_the_closing_quote_is_the_quoting_speakers(bare_rules_extra
     assert records["Benjamin Netanyahu"].praises_or_supports == ("United States",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ali Khamenei said the Zionist regime "has written its own punishment with this strike."',
+        'Ali Khamenei said in a message that the Zionist regime "has written a painful destiny '
+        'for itself".',
+    ],
+)
+def test_a_figurative_write_reports_no_words(bare_rules_extractor, text) -> None:
+    """ "the regime has written its own punishment": no one wrote anything; the regime is
+    no speaker."""
+    assert list(_speakers(bare_rules_extractor, text)) == ["Ali Khamenei"]
+
+
 def test_first_person_inside_a_quotation_is_whoever_opened_it(bare_rules_extractor) -> None:
     """'X posted: "Our forces seized a ship. We warn ..."': the second sentence's "we" is
     the spokesman who opened the quotation, not a second record for his group."""

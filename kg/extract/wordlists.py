@@ -32,6 +32,7 @@ class Speech:
     reporting_verbs: Words
     irregular_reporting_forms: Words
     conditional_verbs: dict[str, Words]
+    figurative_objects: dict[str, Words]
     speech_nouns: Words
     outlet_nouns: Words
     affiliation_words: Words
@@ -146,7 +147,7 @@ def _load_speech(path: str) -> Speech:
             values[name] = _names(path, name, data[name])
         elif name == "state_offices":
             values[name] = _templates(path, name, data[name], ("{state}", "{adjective}"))
-        elif name in ("conditional_verbs", "anaphor_nouns", "pronouns"):
+        elif name in ("conditional_verbs", "figurative_objects", "anaphor_nouns", "pronouns"):
             values[name] = _word_map(path, name, data[name])
         else:
             values[name] = words(path, name, data[name])

@@ -111,6 +111,9 @@ class SpeechActs:
         if needs and not any(t.lower_ in needs or t.lemma_.lower() in needs
                              for t in token.subtree):  # fmt: skip  # "issued statements"
             return False
+        figurative = self.speech.figurative_objects.get(lemma, frozenset())
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in figurative for c in token.children):
+            return False  # "the regime has written its own punishment": no words reported
         hung_on_name = (
             (
                 token.dep_ == "acl"
