@@ -221,3 +221,25 @@ def test_the_occasion_of_a_threat_is_not_its_target(bare_rules_extractor) -> Non
 )
 def test_a_new_phase_of_a_war_threatens_the_enemy(bare_rules_extractor, text) -> None:
     assert _labels(bare_rules_extractor, text)["Hezbollah"][THREAT] == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "targets"),
+    [
+        # litotes: a negated "hesitate" is no refusal
+        ("Benjamin Netanyahu said Israel would not hesitate to hit Hezbollah.",
+         "Benjamin Netanyahu", ["Hezbollah"]),
+        ("Joe Biden said he would not hesitate to direct further measures against the Houthis.",
+         "Joe Biden", ["Ansar Allah"]),
+        # measures taken against someone; a slash joins two names, each a target
+        ("Turkey's defence ministry said all necessary measures will be taken against the "
+         "PKK/YPG in Syria.", "Turkish Ministry of Defense", ["PKK", "YPG"]),
+    ],
+)  # fmt: skip
+def test_measures_and_strikes_one_will_not_hesitate_over(extractor, text, speaker, targets) -> None:
+    assert sorted(_labels(extractor, text)[speaker][THREAT]) == targets
+
+
+def test_a_refusal_to_strike_threatens_no_one(extractor) -> None:
+    text = "Benjamin Netanyahu said Israel had refused to hit Hezbollah."
+    assert _labels(extractor, text)["Benjamin Netanyahu"][THREAT] == []

@@ -99,7 +99,8 @@ class TargetFinder:
         if token.dep_ == "csubj" and token.lemma_.lower() in _OWNING_VERBS:
             # the parser's "[ships belonging to X] had become targets": the clause is the subject
             return _unique([m for m in self._owner_named(token, exclude) if m.type != "other"])
-        for item in [token, *(c for c in token.conjuncts if not self._after_place(token, c))]:
+        conjuncts = [c for c in token.conjuncts if not self._after_place(token, c)]
+        for item in [token, *conjuncts, *_slashed(token)]:
             own = self.mention(item) or self.backed_group_mention(item)
             if own is not None:
                 out.append(own)
@@ -489,6 +490,14 @@ class TargetFinder:
         ):
             return None
         return text or None
+
+
+def _slashed(token: Any) -> list[Any]:
+    """ "the PKK/YPG": the names a slash joins to the head (the parser hangs them on it as
+    modifiers), each one a target of its own."""
+    doc = token.doc
+    return [c for c in token.children
+            if c.i < token.i and c.i + 1 < len(doc) and doc[c.i + 1].text == "/"]  # fmt: skip
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
