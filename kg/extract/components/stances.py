@@ -277,8 +277,11 @@ class _Claims:
             return any(
                 (a.lemma_.lower() in words.deny_verbs and below.dep_ != "conj")
                 # "refused to condemn"; not "would not hesitate to strike" (litotes)
-                or (a.i != act.cue and a.lemma_.lower() in words.non_factual_verbs
-                    and not _negated(a, frozenset()))
+                or (
+                    a.i != act.cue
+                    and a.lemma_.lower() in words.non_factual_verbs
+                    and not _negated(a, frozenset())
+                )
                 or (a.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in a.children))
                 # "denied X and offered condolences": a verb coordinated with the denial
                 for below, a in pairwise(chain)
