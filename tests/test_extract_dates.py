@@ -45,6 +45,11 @@ def test_dates_full_partial_and_anchored() -> None:
         # a date inside what was said is not the statement's
         ("Hezbollah said the attack of 8 October had been a response to the occupation.",
          "Hezbollah", None),
+        # the date of the verb the reporting verb is coordinated with
+        ("Syria's foreign minister Faisal Mekdad visited the site on 1 April 2024 and "
+         "condemned the Israeli strike.", "Faisal Mekdad", "2024-04-01"),
+        ("Hezbollah condemned the strike and said it would respond on 8 October 2023.",
+         "Hezbollah", None),
     ],
 )  # fmt: skip
 def test_statement_dates(extractor, text: str, speaker: str, date: str | None) -> None:

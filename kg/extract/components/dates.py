@@ -128,10 +128,15 @@ class _Dates:
         doc = self.doc
         verb = doc[act.cue]
         sent = doc[act.sentence[0] : act.sentence[1]]
+        # "visited the site on 1 April and condemned the attack": the date of the verb the
+        # reporting verb is coordinated with, given before it, is the statement's too
+        first = verb.head if verb.dep_ == "conj" and verb.head.i < verb.i else None
         for start, end, month, day, year in find_dates(sent.text):
             span = doc.char_span(sent.start_char + start, sent.start_char + end,
                                  alignment_mode="expand")  # fmt: skip
-            if span is None or not _attached(span.root, verb):
+            if span is None or not (_attached(span.root, verb) or (
+                first is not None and span.root.i < verb.i and _attached(span.root, first)
+            )):  # fmt: skip
                 continue
             return resolve(month, day, year, self.year_at(sent.start_char + start))
         opening = self._opening_date(sent, act)
