@@ -50,6 +50,11 @@ def test_dates_full_partial_and_anchored() -> None:
          "condemned the Israeli strike.", "Faisal Mekdad", "2024-04-01"),
         ("Hezbollah condemned the strike and said it would respond on 8 October 2023.",
          "Hezbollah", None),
+        # the date a monitoring report's "Sources" list gives for the speaker's statement
+        ("Ship seized: the responses\n\nHamas, in a statement on its Telegram channel, "
+         "blessed the seizure of the ship by the Yemeni navy.\n\nSources\n\nYahya Saree "
+         "Telegram channel, 19 November 2023; Hamas Telegram channel, 20 November 2023.",
+         "Hamas", "2023-11-20"),
     ],
 )  # fmt: skip
 def test_statement_dates(extractor, text: str, speaker: str, date: str | None) -> None:

@@ -83,3 +83,18 @@ def test_sentence_starts_are_fixed_before_the_parser() -> None:
     doc = nlp("BAGHDAD, Jan 8, 2020 (Wire) - Iran fired missiles. Dr. Ali said so.\n\nNew text.")
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["BAGHDAD", "Iran", "Dr.", "New"]
+
+
+def test_a_sources_list_is_no_prose_and_keeps_its_entries() -> None:
+    text = (
+        "Ship seized: the responses\n\nHamas blessed the seizure of the ship by the navy of "
+        "Yemen on Sunday.\n\nSources\n\nYahya Saree Telegram channel, 19 November 2023; Hamas "
+        "Telegram channel, 20 November 2023.\n\nSources: IRNA, 3 May 2024."
+    )
+    layout = read_layout(text)
+    assert [p.kind for p in layout.paragraphs][-2:] == ["footnotes", "footnotes"]
+    assert layout.sources == (
+        "Yahya Saree Telegram channel, 19 November 2023",
+        "Hamas Telegram channel, 20 November 2023.",
+        "IRNA, 3 May 2024.",
+    )

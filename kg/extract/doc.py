@@ -80,6 +80,8 @@ class Layout:
     paragraphs: tuple[Paragraph, ...]
     head_end: int  # where the document's head (headline, date and byline lines) ends
     footnotes: dict[str, str] = field(default_factory=dict)  # "3" -> "Twitter."
+    # a "Sources" list's entries: "Hamas Telegram channel, 19 November 2023"
+    sources: tuple[str, ...] = ()
     _starts: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:

@@ -7,7 +7,8 @@ A statement's date is, in order: the date of its digest entry ("17 October, 21:4
 a date attached to its reporting verb or to its statement noun ("said on 25 December", "a
 statement ... on 29 December", "On January 3, 2020, the channel of X posted"); an
 anchored relative day ("yesterday" under a dated dateline, "the same day", "three days
-later", counted from the last full date before it); the date its footnote gives; a quoted
+later", counted from the last full date before it); the date its footnote gives, or the
+entry of a "Sources" list that names its subject; a quoted
 block's or a quotation's statement date is its opener's. A date without a year takes the
 year of the document's publication date, else of the last full date the text gave before
 it, else `XXXX`. A date inside what was said ("warned that on 1 May ...") is not the
@@ -211,13 +212,25 @@ class _Dates:
 
     def _footnote(self, act: SpeechAct) -> str | None:
         sent = self.doc[act.sentence[0] : act.sentence[1]]
-        for marker in re.findall(r"\[(\d{1,3})\]", sent.text):
-            note = self.layout.footnotes.get(marker)
+        notes = [self.layout.footnotes.get(m) for m in re.findall(r"\[(\d{1,3})\]", sent.text)]
+        for note in [*notes, *self._listed_sources(act)]:
             hits = find_dates(note) if note else []
             if hits:
                 _, _, month, day, year = hits[0]
                 return resolve(month, day, year, self.year_at(sent.start_char))
         return None
+
+    def _listed_sources(self, act: SpeechAct) -> list[str]:
+        """The entries of the document's "Sources" list that name the act's subject ("Hamas
+        Telegram channel, 19 November 2023" for "Hamas, in a statement, blessed ...")."""
+        if act.subject is None or not self.layout.sources:
+            return []
+        subject = self.doc[act.subject]
+        names = {t.lower_ for t in subject.subtree if t.pos_ == "PROPN"}
+        if not names:
+            return []
+        return [entry for entry in self.layout.sources
+                if names <= set(re.findall(r"[\w'-]+", entry.split(",")[0].lower()))]  # fmt: skip
 
 
 def _full_dates(text: str) -> list[tuple[int, str]]:

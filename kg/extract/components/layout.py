@@ -12,7 +12,8 @@ Paragraph kinds:
   "NAME (22 June, on X): text": NAME speaks the text unless a sentence names its own speaker;
 * `block`: a quoted paragraph after a paragraph that ends with a colon ("Full
   statement:", "The statement read:"): it belongs to whoever issued it (`opener`);
-* `footnotes`: "[1] Reuters. [2] Telegram." lines; `Layout.footnotes` maps each number to
+* `footnotes`: "[1] Reuters. [2] Telegram." lines, and a "Sources" list ("Sources:
+  Hamas on X, 2 May 2024; ..."; `Layout.sources`); `Layout.footnotes` maps each number to
   its text (a footnote can name a statement's medium and date, rules 12 and 15);
 * `body`: everything else.
 """
@@ -91,6 +92,8 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 _FOOTNOTE_ITEM = re.compile(r"\[(?P<n>\d{1,3})\]\s*(?P<text>[^\[]*)")
 _FOOTNOTES = re.compile(r"^\s*(?:\[\d{1,3}\]\s*[^\[]+)+$")
 _OPEN_QUOTE = ('"', "\u201c", "\u00ab")
+_SOURCES_HEADING = re.compile(r"Sources?\s*:?", re.IGNORECASE)
+_SOURCES_LABEL = re.compile(r"Sources?\s*:\s*(?=\S)", re.IGNORECASE)
 _HEAD_MAX = 160  # a head or heading line is shorter than this
 _WRAP_MIN = 60  # a line at least this long that ends mid-sentence is wrapped text
 
@@ -115,6 +118,7 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
     head_end = _head_end(text, pieces)
     paragraphs: list[Paragraph] = []
     footnotes: dict[str, str] = {}
+    sources: tuple[str, ...] = ()
     opener: int | None = None
     for index, (start, end) in enumerate(pieces):
         body = text[start:end]
@@ -126,6 +130,9 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
             footnotes.update(
                 (m.group("n"), m.group("text").strip()) for m in _FOOTNOTE_ITEM.finditer(body)
             )
+        elif (listed := _sources(body, paragraphs[-1:], text)) is not None:
+            kind = "footnotes"
+            sources += listed
         elif (entry := _entry(text, start, end, section_labels)) is not None:
             kind = "entry"
         elif _is_heading(body, index, pieces):
@@ -137,7 +144,7 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
         )
         if kind not in ("heading", "block"):
             opener = index if _opens_block(body) else None
-    return Layout(tuple(paragraphs), head_end, footnotes)
+    return Layout(tuple(paragraphs), head_end, footnotes, sources)
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -238,6 +245,19 @@ def _item(text: str, start: int, end: int) -> Entry | None:
     if dated is not None:
         return Entry("", dated.start(), dated.start(), dated.group("date"), None, dated.end())
     return None
+
+
+def _sources(body: str, before: list[Paragraph], text: str) -> tuple[str, ...] | None:
+    """A monitoring report's list of sources, under a "Sources" heading or after "Sources:",
+    entries split by semicolons: "Hamas Telegram channel, 19 November 2023; ..." (rule 12:
+    the date a source gives for a statement counts)."""
+    label = _SOURCES_LABEL.match(body)
+    under = bool(before) and before[0].kind == "heading" and _SOURCES_HEADING.fullmatch(
+        text[before[0].start : before[0].end].strip())  # fmt: skip
+    if label is None and not under:
+        return None
+    listed = body[label.end() :] if label else body
+    return tuple(e.strip() for e in listed.split(";") if e.strip())
 
 
 def _is_heading(body: str, index: int, pieces: list[tuple[int, int]]) -> bool:
