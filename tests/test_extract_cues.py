@@ -934,3 +934,27 @@ def test_its_people_after_a_named_state_is_that_states_people(extractor) -> None
     text = "Qatar declared its solidarity with brotherly Lebanon and its people."
     praised = _extract(extractor, text)["Qatar"]["praises_or_supports"]
     assert "Qatari people" not in praised and "Lebanon" in praised
+
+
+@pytest.mark.parametrize(
+    ("text", "consoled"),
+    [
+        ("Hamas offered condolences to the Lebanese government and nation.",
+         ["Lebanese government and nation"]),
+        ("Hamas sent condolences to the victims and their families.",
+         ["victims and their families"]),
+        ("Hamas sent its condolences to the leadership and people of the Islamic Republic.",
+         ["leadership and people of the Islamic Republic"]),
+        ("Hamas offered condolences to the families of the commanders and scientists.",
+         ["families of the commanders and scientists"]),
+        # each item has its own determiner or names an actor: two groups
+        ("Hamas extended sympathy to the Iranian leadership and the brotherly Iranian people.",
+         ["Iranian leadership", "Iranian people"]),
+        ("Hamas offered condolences to the Palestinian nation and the mujahideen of Hezbollah.",
+         ["Palestinian nation", "mujahideen of Hezbollah"]),
+    ],
+)  # fmt: skip
+def test_a_shared_modifier_makes_one_consoled_group(extractor, text, consoled) -> None:
+    """Rule 14: "the Lebanese government and nation" is one group as written; "the Iranian
+    leadership and the brotherly Iranian people" are two."""
+    assert _extract(extractor, text)["Hamas"]["condolences_to"] == consoled

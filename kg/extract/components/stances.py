@@ -154,6 +154,10 @@ class _Claims:
             ):  # "praised the operation": the act the document narrates ("the operation
                 # of the Palestinian resistance" names its author, listed or not)
                 return [], True
+            shared = targets.shared_coordination(target)
+            if shared is not None:  # "the Lebanese government and nation": one group
+                rest = [t for t in _listed(target) if t.i != target.i and t not in target.conjuncts]
+                return [shared, *(_name(p) for p in map(targets.phrase, rest) if p)], False
             return [_name(p) for p in map(targets.phrase, _listed(target)) if p], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
             return self._pronoun(target, mode), False

@@ -460,15 +460,42 @@ class TargetFinder:
         found.append(self.mention(token.head))  # "brotherly Lebanon and its people"
         return [m for m in found if m is not None and m.name in self.demonym_of]
 
-    def _as_written(self, token: Any) -> str | None:
+    def shared_coordination(self, token: Any) -> str | None:
+        """ "the Lebanese government and nation", "the victims and their families", "the
+        leadership and people of the Islamic Republic": a second noun with no determiner
+        or modifier of its own (or only "their"/"its") shares the first's, and the two
+        are one group, written as the text gives it (rule 14). Not "the Palestinian
+        nation and the Hamas movement", nor a named actor ("Lebanon and its people")."""
+        conjuncts = token.conjuncts
+        if len(conjuncts) != 1 or token.lower_ not in self.words.population_nouns or (
+                self.mentions.at(token) and token.text[:1].isupper()):  # fmt: skip
+            return None
+        second = conjuncts[0]
+        own = [c for c in second.children if c.i < second.i and c.dep_ in (
+            "det", "poss", "amod", "compound", "nummod")]  # fmt: skip
+        bare = all((c.dep_ == "amod" and c.lower_ == "loved") or c.lower_ in ("their", "its")
+                   for c in own)  # fmt: skip  # "loved ones"
+        if second.pos_ != "NOUN" or not bare or self.mentions.at(second) is not None:
+            return None
+        return self._as_written(token, keep_conj=True)
+
+    def _as_written(self, token: Any, keep_conj: bool = False) -> str | None:
         words = self.words
         kept = []
         for t in token.subtree:
             if _bare_participle(t):  # "the families of those killed": part of the name
                 kept.append(t)
                 continue
+            # "the families of the martyrs and the wounded": a list inside "of" is one group
+            in_of = t.dep_ == "conj" and _under_of(t, token) and self.mentions.at(t) is None and (
+                not any(c.dep_ == "prep" for c in t.children))  # fmt: skip
+            joined = keep_conj and t.dep_ == "conj" and t.head.i == token.i
+            if in_of or joined:  # the "and" before it lies inside the span kept
+                kept.append(t)
+                continue
             if t.i != token.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
                                    or any(a.dep_ in ("relcl", "acl", "appos", "conj")
+                                          and not (keep_conj and a.head.i == token.i)
                                           for a in path_up(t, token))):  # fmt: skip
                 continue
             if t.i > token.i and t.dep_ == "prep" and t.lower_ != "of":
@@ -490,6 +517,13 @@ class TargetFinder:
         ):
             return None
         return text or None
+
+
+def _under_of(token: Any, top: Any) -> bool:
+    """Whether `token` coordinates with an object of "of" inside the phrase of `top`."""
+    first = token.head
+    return first.i != top.i and first.dep_ == "pobj" and first.head.lower_ == "of" and (
+        first.head.head.i == top.i)  # fmt: skip
 
 
 def _slashed(token: Any) -> list[Any]:
