@@ -318,6 +318,14 @@ def test_a_figurative_write_reports_no_words(bare_rules_extractor, text) -> None
     assert list(_speakers(bare_rules_extractor, text)) == ["Ali Khamenei"]
 
 
+def test_both_groups_are_the_two_groups_named_before(bare_rules_extractor) -> None:
+    text = (
+        "ANKARA, Nov 14 - Turkey blamed the PKK and the YPG for the bombing in Istanbul.\n\n"
+        "Both groups denied any link."
+    )
+    assert {"PKK", "YPG"} <= set(_speakers(bare_rules_extractor, text))
+
+
 def test_first_person_inside_a_quotation_is_whoever_opened_it(bare_rules_extractor) -> None:
     """'X posted: "Our forces seized a ship. We warn ..."': the second sentence's "we" is
     the spokesman who opened the quotation, not a second record for his group."""

@@ -261,3 +261,16 @@ def test_the_islamic_republic_alone_is_iran(bare_rules_extractor) -> None:
     )
     labels = speaker_labels(bare_rules_extractor, text)
     assert labels["Islamic Resistance in Iraq"]["praises_or_supports"] == ["Iran"]
+
+
+def test_the_two_groups_are_the_two_named_before(bare_rules_extractor) -> None:
+    text = (
+        "WASHINGTON, Feb 26 - Pentagon press secretary John Kirby said the strikes hit sites "
+        "of Kataib Hezbollah and Kataib Sayyid al-Shuhada, and that the two groups bore "
+        "responsibility for the attacks."
+    )
+    labels = speaker_labels(bare_rules_extractor, text)
+    assert sorted(labels["John Kirby"]["blames"]) == [
+        "Kata'ib Hezbollah",
+        "Kata'ib Sayyid al-Shuhada",
+    ]

@@ -121,6 +121,27 @@ class Mentions:
         """Mentions that end before `char`, nearest first."""
         return [m for m in reversed(self.items) if m.end <= char]
 
+    def pair_before(self, token: Any, group_nouns: frozenset[str]) -> list[Mention]:
+        """ "Both groups denied any link", "the two groups bore responsibility": the last
+        two groups named before (militias or organisations), when `token` is such a
+        phrase's head; else nothing."""
+        paired = any(c.lower_ == "both" or (c.lower_ == "two" and c.dep_ == "nummod")
+                     for c in token.children)  # fmt: skip
+        if not paired or token.lemma_.lower() not in group_nouns:
+            return []
+        found: list[Mention] = []
+        for mention in self.before(token.idx):
+            if mention.kind in ("adj", "capital") or mention.type not in (
+                "militia",
+                "organization",
+            ):
+                continue
+            if all(mention.name != m.name for m in found):
+                found.append(mention)
+            if len(found) == 2:
+                return found[::-1]
+        return []
+
 
 # -- speech acts -----------------------------------------------------------------------
 ACT_KINDS = ("verb", "passive", "noun", "block", "entry", "quote")

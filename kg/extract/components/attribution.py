@@ -118,6 +118,10 @@ class _Document:
             return [continued]
         out = []
         for index in act.subjects:
+            pair = self.mentions.pair_before(self.doc[index],
+                                             self.speech.anaphor_nouns["militia"])  # fmt: skip
+            if pair:  # "Both groups denied any link": each of the two named before
+                return [(speaker_of(m), ("pair",)) for m in pair]
             resolved = self.reader.speaker(self.doc[index], act)
             if resolved is not None and all(resolved[0].name != s.name for s, _ in out):
                 out.append(resolved)

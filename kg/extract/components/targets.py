@@ -99,6 +99,9 @@ class TargetFinder:
         if token.dep_ == "csubj" and token.lemma_.lower() in _OWNING_VERBS:
             # the parser's "[ships belonging to X] had become targets": the clause is the subject
             return _unique([m for m in self._owner_named(token, exclude) if m.type != "other"])
+        pair = self.mentions.pair_before(token, self.words.group_nouns)
+        if pair:  # "the two groups bore responsibility"
+            return [m for m in pair if m.name not in exclude]
         conjuncts = [c for c in token.conjuncts if not self._after_place(token, c)]
         for item in [token, *conjuncts, *_slashed(token)]:
             own = self.mention(item) or self.backed_group_mention(item)
