@@ -274,3 +274,14 @@ def test_the_two_groups_are_the_two_named_before(bare_rules_extractor) -> None:
         "Kata'ib Hezbollah",
         "Kata'ib Sayyid al-Shuhada",
     ]
+
+
+def test_what_an_act_violates_is_no_author(bare_rules_extractor) -> None:
+    # rule 13: "a violation of Lebanon's sovereignty" names the victim, not a second author
+    text = (
+        "BEIRUT, Jan 3 - Hamas leader Ismail Haniyeh described the assassination as "
+        '"a terrorist act" by Israel and a violation of Lebanon\'s sovereignty.'
+    )
+    labels = speaker_labels(bare_rules_extractor, text)["Ismail Haniyeh"]
+    assert labels["blames"] == ["Israel"]
+    assert labels["condemns"] == ["Israel"]

@@ -114,6 +114,7 @@ class Acts:
     recurrence_nouns: Words
     claim_verbs: Words
     victim_of_nouns: Words
+    violated_nouns: Words
     exhortation_verbs: Words
     hypothetical_determiners: Words
     cessation_verbs: Words

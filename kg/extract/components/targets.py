@@ -84,11 +84,24 @@ class TargetFinder:
                 continue  # "the coalition against an Iraqi security body": not the actor
             if current.lower_ in _POSSESSIVE:
                 continue
+            if current.dep_ in ("poss", "amod", "compound") and self._violated(current.head):
+                continue  # "a violation of Lebanon's sovereignty": the victim, not an actor
             found = self.mention(current)
             if found is not None and found.type != "other":
                 out.append(found)
             stack.extend(current.children)
         return _unique(sorted(out, key=lambda m: m.start))
+
+    def _violated(self, noun: Any) -> bool:
+        """ "(a violation) of Lebanon's sovereignty", "(an aggression) on Iraqi territory":
+        what a harmful act violates (not "support for Israel's security")."""
+        prep = noun.head
+        return (
+            noun.lower_ in self.words.violated_nouns
+            and noun.dep_ == "pobj"
+            and prep.lower_ in ("of", "on", "upon", "against")
+            and prep.head.lower_ in self.words.harm_nouns | {"breach", "breaches", "infringement"}
+        )
 
     def owners(self, token: Any, exclude: Collection[str] = ()) -> list[Mention]:
         """The actor a phrase is or belongs to: "American bases", "U.S. interests in the
