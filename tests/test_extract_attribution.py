@@ -318,6 +318,18 @@ def test_a_figurative_write_reports_no_words(bare_rules_extractor, text) -> None
     assert list(_speakers(bare_rules_extractor, text)) == ["Ali Khamenei"]
 
 
+def test_a_person_tied_to_no_body_speaks_for_the_state_he_reports(bare_rules_extractor) -> None:
+    """Rule 17: "Press secretary Pat Ryder said ... Washington held Iran responsible" is
+    Ryder's statement; the state he reports gets no record of its own."""
+    text = (
+        "WASHINGTON, Oct 24 - Press secretary Pat Ryder told reporters that the attacks were "
+        "the work of Iran-backed groups and that Washington held Iran responsible for them."
+    )
+    records = {r.speaker: r for r in bare_rules_extractor.extract(SourceDocument("t", text))}
+    assert list(records) == ["Pat Ryder"]
+    assert records["Pat Ryder"].blames == ("Iran",)
+
+
 def test_both_groups_are_the_two_groups_named_before(bare_rules_extractor) -> None:
     text = (
         "ANKARA, Nov 14 - Turkey blamed the PKK and the YPG for the bombing in Istanbul.\n\n"

@@ -76,6 +76,11 @@ class _Document:
                 continue
             if outer.speaker.type == "person" and inner.speaker.name in self._bodies(outer.speaker):
                 return Attribution(inner.act, outer.speaker, (*outer.chain, "spoken for"))
+            # "Press secretary Pat Ryder said ... Washington held Iran responsible": a person
+            # the text ties to no body speaks for the state he reports
+            unaffiliated = outer.speaker.type == "person" and not outer.speaker.affiliation
+            if unaffiliated and inner.speaker.type == "state":
+                return Attribution(inner.act, outer.speaker, (*outer.chain, "spoken for"))
         return inner
 
     def _bodies(self, speaker: Speaker) -> set[str]:
