@@ -364,6 +364,8 @@ def test_first_person_inside_a_quotation_is_whoever_opened_it(bare_rules_extract
          "Hezbollah.", "United States National Security Council", "United States"),
         ("The occupation army boasted that it had killed the commander.",
          "Israel Defense Forces", "Israel"),
+        ("The Lebanese army urged citizens to keep away from wireless devices.",
+         "Lebanese Armed Forces", "Lebanon"),
     ],
 )  # fmt: skip
 def test_bodies_the_gazetteer_now_lists(bare_rules_extractor, text, speaker, affiliation
