@@ -285,3 +285,13 @@ def test_what_an_act_violates_is_no_author(bare_rules_extractor) -> None:
     labels = speaker_labels(bare_rules_extractor, text)["Ismail Haniyeh"]
     assert labels["blames"] == ["Israel"]
     assert labels["condemns"] == ["Israel"]
+
+
+def test_a_description_named_in_apposition_is_the_name(bare_rules_extractor) -> None:
+    # "its Syrian offshoot, the YPG": the apposition names the target; its modifiers do not
+    text = (
+        "ANKARA, Nov 14 - Interior Minister Suleyman Soylu blamed the PKK and its Syrian "
+        "offshoot, the YPG, within a day."
+    )
+    labels = speaker_labels(bare_rules_extractor, text)["Suleyman Soylu"]
+    assert sorted(labels["blames"]) == ["PKK", "YPG"]

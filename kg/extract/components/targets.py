@@ -117,7 +117,9 @@ class TargetFinder:
             return [m for m in pair if m.name not in exclude]
         conjuncts = [c for c in token.conjuncts if not self._after_place(token, c)]
         for item in [token, *conjuncts, *_slashed(token)]:
-            own = self.mention(item) or self.backed_group_mention(item)
+            own = (
+                self.mention(item) or self.backed_group_mention(item) or self._named_in_appos(item)
+            )
             if own is not None:
                 out.append(own)
                 continue
@@ -145,6 +147,15 @@ class TargetFinder:
             if item.pos_ == "PRON" and item.lower_ in ("them", "they", "it"):
                 out += self.antecedents(item, exclude)
         return _unique([m for m in out if m.type != "other"])
+
+    def _named_in_appos(self, noun: Any) -> Mention | None:
+        """ "its Syrian offshoot, the YPG": a description the next phrase names."""
+        for child in noun.children:
+            if child.dep_ == "appos" and child.i > noun.i:
+                found = self.mention(child)
+                if found is not None and found.kind not in ("adj", "capital"):
+                    return found
+        return None
 
     def _owned_by(self, asset: Any, exclude: Collection[str]) -> list[Mention]:
         """ "ships belonging to the Israeli enemy", "vessels owned by or dealing with
