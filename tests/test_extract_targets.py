@@ -295,3 +295,19 @@ def test_a_description_named_in_apposition_is_the_name(bare_rules_extractor) -> 
     )
     labels = speaker_labels(bare_rules_extractor, text)["Suleyman Soylu"]
     assert sorted(labels["blames"]) == ["PKK", "YPG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAGHDAD, March 13 - Pentagon chief Mark Esper said Kataib Hezbollah was the group "
+        "responsible for the Taji attack.",
+        "BAGHDAD, March 12 - About 18 Katyusha rockets hit Camp Taji on Wednesday.\n\n"
+        "Britain's defence secretary Ben Wallace condemned the attack.",
+    ],
+)
+def test_a_name_that_modifies_a_weapon_or_an_act_is_no_actor(bare_rules_extractor, text) -> None:
+    # rule 13: "Katyusha rockets", "the Taji attack" name a make and a place, not an author
+    labels = speaker_labels(bare_rules_extractor, text)
+    targets = {t for fields in labels.values() for ts in fields.values() for t in ts}
+    assert not targets & {"Katyusha", "Taji"}

@@ -47,6 +47,10 @@ class TargetFinder:
             token.head.lower_ in self.words.place_preps
         )):  # fmt: skip
             return None  # "in Baghdad" is a place
+        if not found.known and found.kind == "ner" and token.dep_ in ("compound", "nmod") and (
+            token.head.lower_ in self.words.weapon_nouns | self.words.harm_nouns
+        ):  # fmt: skip
+            return None  # "Katyusha rockets", "the Taji attack": a make or a place, no actor
         return self._adjectival(found)
 
     def _adjectival(self, found: Mention) -> Mention:
