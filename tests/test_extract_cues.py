@@ -885,6 +885,20 @@ def test_a_crime_whose_author_the_same_sentence_threatens(extractor, text, conde
     assert labels["blames"] in ([], condemned)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hamas said the raid answered "the American occupation and its support for the '
+        'Zionist massacres in Gaza".',
+        'Hamas told Washington that support for the occupation "must end immediately".',
+    ],
+)
+def test_someone_elses_support_and_support_that_must_end_are_no_praise(extractor, text) -> None:
+    """Rule 9: "the occupation and its support for X" is the occupation's support; "support
+    for X must end" asks for it to stop. Neither is the speaker's."""
+    assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == []
+
+
 def test_what_an_actor_did_called_a_crime_condemns_the_actor(extractor) -> None:
     """Rule 8: "What America did in al-Qaim is a crime" calls America's act a crime."""
     text = 'Hamas said: "What the Zionist enemy did in Jenin is a crime against our people."'

@@ -244,8 +244,16 @@ class _Claims:
         """The actors the modifiers before `token` name ("American support", "the entity's
         crimes"): its adjectives and compounds, and its possessive when `with_poss`."""
         deps = ("poss", "amod", "compound") if with_poss else ("amod", "compound")
-        return [m for c in token.children if c.dep_ in deps and c.i < token.i
-                for m in self.targets.owners(c)]  # fmt: skip
+        out = []
+        for child in (c for c in token.children if c.dep_ in deps and c.i < token.i):
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                # "the American occupation and its support": the first conjunct's
+                first = token.head if token.dep_ == "conj" else None
+                out += self.targets.owners(first) if first is not None else (
+                    self.targets.antecedents(child))  # fmt: skip
+            else:
+                out += self.targets.owners(child)
+        return out
 
     def _exhorted(self, cue: Any, target: Any, act: SpeechAct) -> bool:
         """ "urged Muslims to stand by Hezbollah", "called on the nation to stand with
@@ -323,6 +331,8 @@ class _Claims:
             return target.pos_ == "PRON"
         if condition == "ceasing":  # "would stop bombing Yemen" threatens no one
             verb = cue
+            if cue.dep_ in ("nsubj", "nsubjpass") and cue.head.i != cue.i:
+                verb = cue.head  # "support for the Houthis must end"
             for _ in range(3):
                 if verb.lemma_.lower() in words.cessation_verbs:
                     return not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
