@@ -311,3 +311,20 @@ def test_a_name_that_modifies_a_weapon_or_an_act_is_no_actor(bare_rules_extracto
     labels = speaker_labels(bare_rules_extractor, text)
     targets = {t for fields in labels.values() for ts in fields.values() for t in ts}
     assert not targets & {"Katyusha", "Taji"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "field", "target"),
+    [
+        ("JERUSALEM, Dec 21 - The Houthis fired a missile at Tel Aviv overnight.\n\n"
+         'Benjamin Netanyahu said the group would "pay a steep price" for every missile.',
+         "Benjamin Netanyahu", "threatens_or_vows_revenge_against", "Ansar Allah"),
+        ("WASHINGTON, Dec 30 - US jets struck Kataib Hezbollah sites in Iraq.\n\n"
+         "Pentagon spokesman Jonathan Hoffman said the group was behind a long series of "
+         "attacks on bases.", "Jonathan Hoffman", "blames", "Kata'ib Hezbollah"),
+    ],
+)  # fmt: skip
+def test_the_group_as_a_target_is_the_group_named_before(
+    bare_rules_extractor, text, speaker, field, target
+) -> None:
+    assert speaker_labels(bare_rules_extractor, text)[speaker][field] == [target]

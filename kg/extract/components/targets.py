@@ -123,7 +123,8 @@ class TargetFinder:
         for item in [token, *conjuncts, *_slashed(token)]:
             own = (
                 self.mention(item) or self.backed_group_mention(item) or self._named_in_appos(item)
-            )
+                or self._group_named_before(item, exclude)
+            )  # fmt: skip
             if own is not None:
                 out.append(own)
                 continue
@@ -151,6 +152,29 @@ class TargetFinder:
             if item.pos_ == "PRON" and item.lower_ in ("them", "they", "it"):
                 out += self.antecedents(item, exclude)
         return _unique([m for m in out if m.type != "other"])
+
+    def _group_named_before(self, noun: Any, exclude: Collection[str]) -> Mention | None:
+        """ "the group would pay a steep price", "the group's piracy": the armed group
+        named last before it (not the speaker's own side), in its sentence or the one
+        before."""
+        if (
+            noun.tag_ != "NN"
+            or noun.lower_ not in self.words.backed_group_nouns
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            or any(c.dep_ in ("amod", "compound", "poss", "prep") for c in noun.children)
+        ):
+            return None  # fmt: skip
+        start = noun.sent.start
+        if start > 0:
+            start = noun.doc[start - 1].sent.start
+        for mention in self.mentions.before(noun.idx):
+            if mention.start < noun.doc[start].idx:
+                return None
+            if mention.type == "militia" and mention.kind not in ("adj", "capital") and (
+                mention.name not in exclude
+            ):  # fmt: skip
+                return mention
+        return None
 
     def _named_in_appos(self, noun: Any) -> Mention | None:
         """ "its Syrian offshoot, the YPG": a description the next phrase names."""
