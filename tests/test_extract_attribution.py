@@ -330,6 +330,22 @@ def test_a_person_tied_to_no_body_speaks_for_the_state_he_reports(bare_rules_ext
     assert records["Pat Ryder"].blames == ("Iran",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TEHRAN, Nov 28 - Sanam Vakil of Chatham House suggests the timing is aimed at "
+        "closing the door on talks.",
+        "Khaled Elgindy of the Middle East Institute argues Hamas has claimed the mantle of "
+        "Jerusalem's defender.",
+    ],
+)
+def test_a_researchers_reading_and_what_it_tells_are_no_statements(
+    bare_rules_extractor, text
+) -> None:
+    # rule 11: a researcher "of" a research body offers a reading, and so does what he tells
+    assert _speakers(bare_rules_extractor, text) == {}
+
+
 def test_both_groups_are_the_two_groups_named_before(bare_rules_extractor) -> None:
     text = (
         "ANKARA, Nov 14 - Turkey blamed the PKK and the YPG for the bombing in Istanbul.\n\n"

@@ -121,6 +121,8 @@ class _Document:
         continued = self._after_quotation(act) or self._quoted_first_person(act)
         if continued is not None:
             return [continued]
+        if self._inside_reading(act):
+            return []  # "X of the Middle East Institute argues Hamas has claimed ...": his
         out = []
         for index in act.subjects:
             pair = self.mentions.pair_before(self.doc[index],
@@ -131,6 +133,19 @@ class _Document:
             if resolved is not None and all(resolved[0].name != s.name for s, _ in out):
                 out.append(resolved)
         return out
+
+    def _inside_reading(self, act: SpeechAct) -> bool:
+        """Whether the act is told inside an analyst's reading (rule 11: "Khaled Elgindy of
+        the Middle East Institute argues Hamas has claimed the mantle of ..." has no
+        statement by Hamas either)."""
+        cue = self.doc[act.cue]
+        for other in self.acts:
+            outer = self.doc[other.cue]
+            if other is act or other.kind != "verb" or not outer.is_ancestor(cue):
+                continue
+            if any(self.reader.is_reading(self.doc[i], other) for i in other.subjects):
+                return True
+        return False
 
     def _after_quotation(self, act: SpeechAct) -> tuple[Speaker, tuple[str, ...]] | None:
         """'X posted: "... we will win," and thanked the United States': a verb after the

@@ -103,16 +103,33 @@ class SubjectReader:
             return False
         speech = self.speech
         for child in head.children:
-            words = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
             if child.dep_ == "appos" and child.lemma_.lower() in speech.non_speaker_nouns:
                 return True
             if child.dep_ in ("compound", "amod") and child.i < head.i and (
                 child.lower_ in speech.non_speaker_nouns - speech.person_titles
             ):  # fmt: skip
                 return True  # "political scientist X"; "Hamas official X" is a title
-            if child.dep_ == "prep" and child.lower_ == "of" and words & speech.research_bodies:
+        return self._of_research_body(head)
+
+    def _of_research_body(self, head: Any) -> bool:
+        """ "X of Chatham House", "Y of the Middle East Institute": a researcher (rule 11)."""
+        for child in head.children:
+            words = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and words & self.speech.research_bodies
+            ):
                 return True
         return False
+
+    def is_reading(self, head: Any, act: SpeechAct) -> bool:
+        """Whether the subject `head` of `act` offers a reading, not a statement (rule 11):
+        an analyst, a researcher "of" a research body, a verb of analysis."""
+        mention = self.mentions.at(head)
+        if mention is not None and mention.kind != "adj":
+            return self._analyst(mention, head) or self._reading(mention, act)
+        return head.pos_ == "PROPN" and self._of_research_body(head)
 
     def _reading(self, mention: Mention, act: SpeechAct | None) -> bool:
         """ "Ali Vaez argues that ...", "Renad Mansour has written that ...": a person the
@@ -554,6 +571,8 @@ class SubjectReader:
 
     # -- names nobody tagged ---------------------------------------------------------
     def _unknown(self, head: Any) -> Found | None:
+        if self._of_research_body(head):
+            return None  # "Sanam Vakil of Chatham House suggests": a reading (rule 11)
         left = head
         while left.i > 0 and left.nbor(-1).pos_ == "PROPN" and left.nbor(-1).head.i == head.i:
             left = left.nbor(-1)
