@@ -346,6 +346,20 @@ def test_a_researchers_reading_and_what_it_tells_are_no_statements(
     assert _speakers(bare_rules_extractor, text) == {}
 
 
+def test_a_verb_hung_on_a_name_before_a_colon_quotation_reports_it(bare_rules_extractor) -> None:
+    """ "On 10 May the Qassam Brigades, the armed wing of Hamas, posted on Telegram: \"...\"":
+    the parser hangs "posted" on the name as a reduced relative; it is still the reporting
+    verb, and the quotation after its colon is what was said."""
+    text = (
+        "GAZA, May 11 - On 10 May the Izz ad-Din al-Qassam Brigades, the armed wing of Hamas, "
+        'posted on Telegram: "In response to the crimes of the occupation in Sheikh Jarrah, we '
+        'struck occupied Jerusalem with a salvo of rockets."'
+    )
+    records = {r.speaker: r for r in bare_rules_extractor.extract(SourceDocument("t", text))}
+    assert list(records) == ["Izz ad-Din al-Qassam Brigades"]
+    assert records["Izz ad-Din al-Qassam Brigades"].condemns == ("Israel",)
+
+
 def test_both_groups_are_the_two_groups_named_before(bare_rules_extractor) -> None:
     text = (
         "ANKARA, Nov 14 - Turkey blamed the PKK and the YPG for the bombing in Istanbul.\n\n"

@@ -123,6 +123,7 @@ class SpeechActs:
             or _main_verb_hung_on_root(token)
             or _said_by_or_with(token)
             or _main_verb_after_relative(token) is not None
+            or _opens_quotation(token)
         )
         # "From Sanaa, the spokesman Yahya Saree boasted on Al-Masirah that ...": a slip
         if (token.dep_ in ("amod", "acl", "pcomp", "csubj") and not hung_on_name) or any(
@@ -239,6 +240,8 @@ class SpeechActs:
             # "Operations against X, he stressed, would continue": the clause around it
             return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
         content = {t.i for t in verb.subtree}
+        if _opens_quotation(verb):  # the quotation the parser hung elsewhere is what was said
+            content |= _quotation_after(verb)
         if kind == "verb":
             for subject in subjects:
                 if verb.is_ancestor(subject):
@@ -386,6 +389,31 @@ def _clause_hung_as_relative(verb: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children) and any(
         c.dep_ == "ccomp" for c in verb.children
     ) and not any(c.lower_ in _RELATIVE or c.lower_ == "what" for c in verb.children)  # fmt: skip
+
+
+def _opens_quotation(verb: Any) -> bool:
+    """ "On 10 May the Qassam Brigades, the armed wing of Hamas, posted on Telegram: \"..."":
+    a past-tense verb the parser hung on a name as a reduced relative, whose phrase ends
+    in a colon and an opening quotation mark, is the sentence's reporting verb."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.head.pos_ != "PROPN":
+        return False
+    after = verb.right_edge.i + 1
+    doc = verb.doc
+    return after + 1 < len(doc) and doc[after].text == ":" and doc[after + 1].text in _QUOTE_MARKS
+
+
+_QUOTE_MARKS = frozenset('"\u201c')
+
+
+def _quotation_after(verb: Any) -> set[int]:
+    """The tokens of the quotation opened after the verb's colon, in its sentence."""
+    start = verb.right_edge.i + 2
+    out: set[int] = set()
+    for token in verb.doc[start : verb.sent.end]:
+        if token.i > start and token.text in _QUOTE_MARKS | {"\u201d"}:
+            break
+        out.add(token.i)
+    return out
 
 
 def _main_verb_hung_on_root(verb: Any) -> bool:
