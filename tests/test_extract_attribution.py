@@ -360,6 +360,19 @@ def test_a_verb_hung_on_a_name_before_a_colon_quotation_reports_it(bare_rules_ex
     assert records["Izz ad-Din al-Qassam Brigades"].condemns == ("Israel",)
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ('TEL AVIV, Sept 18 - Defence Minister Yoav Gallant spoke of "a new phase in the '
+         'war".', ["Yoav Gallant"]),
+        ("DOHA, May 2 - Hamas leader Ismail Haniyeh spoke to reporters in Doha.", []),
+    ],
+)  # fmt: skip
+def test_spoke_of_reports_speech(bare_rules_extractor, text, speakers) -> None:
+    # "spoke of X" says what was said; "spoke to reporters" alone says nothing
+    assert list(_speakers(bare_rules_extractor, text)) == speakers
+
+
 def test_both_groups_are_the_two_groups_named_before(bare_rules_extractor) -> None:
     text = (
         "ANKARA, Nov 14 - Turkey blamed the PKK and the YPG for the bombing in Istanbul.\n\n"
