@@ -246,11 +246,9 @@ class _Claims:
         deps = ("poss", "amod", "compound") if with_poss else ("amod", "compound")
         out = []
         for child in (c for c in token.children if c.dep_ in deps and c.i < token.i):
-            if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+            if child.dep_ == "poss" and child.lower_ in ("its", "their") and token.dep_ == "conj":
                 # "the American occupation and its support": the first conjunct's
-                first = token.head if token.dep_ == "conj" else None
-                out += self.targets.owners(first) if first is not None else (
-                    self.targets.antecedents(child))  # fmt: skip
+                out += self.targets.owners(token.head)
             else:
                 out += self.targets.owners(child)
         return out
