@@ -116,6 +116,7 @@ class Acts:
     victim_of_nouns: Words
     violated_nouns: Words
     exhortation_verbs: Words
+    aspect_verbs: Words
     hypothetical_determiners: Words
     cessation_verbs: Words
     non_factual_verbs: Words

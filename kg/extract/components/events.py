@@ -59,7 +59,7 @@ class EventReader:
                     continue
                 if any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children):
                     continue  # not done, or not yet ("Israel could strike anywhere")
-                for subject in _subjects(token):
+                for subject in _subjects(token, words.aspect_verbs):
                     # "Israeli jets", "the warplanes of the Zionist enemy": the weapon's owner
                     mentions = (targets.owners(subject) if subject.lower_ in words.weapon_nouns
                                 else targets.actors(subject))  # fmt: skip
@@ -104,23 +104,19 @@ class EventReader:
         return [], None
 
 
-def _subjects(verb: Any) -> list[Any]:
+def _subjects(verb: Any, aspect_verbs: frozenset[str]) -> list[Any]:
     """The verb's subjects; for a verb with none that carries on another's deed ("began
     striking nuclear sites", "broke through the fence, attacking army posts"), that verb's
     (not "promised to strike back", "trying to seize": not done; nor "a statement carried
     by Al-Manar": a passive participle's subject is what it was done to)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     head = verb.head
-    carried_on = (verb.dep_ == "xcomp" and head.lemma_.lower() in _ASPECT_VERBS) or (
+    carried_on = (verb.dep_ == "xcomp" and head.lemma_.lower() in aspect_verbs) or (
         verb.dep_ == "advcl" and verb.tag_ == "VBG"
     )
     if subjects or not carried_on or head.i == verb.i:
         return subjects
     return [c for c in head.children if c.dep_ == "nsubj"]
-
-
-# Verbs whose complement is a deed under way: "began striking", "started to carry out"
-_ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 
 def event_date(doc: Any, published: str | None) -> str | None:
