@@ -74,12 +74,13 @@ class _Document:
         for outer in self.found:
             if outer.act == inner.act or not self.doc[self.acts[outer.act].cue].is_ancestor(cue):
                 continue
-            if outer.speaker.type == "person" and inner.speaker.name in self._bodies(outer.speaker):
-                return Attribution(inner.act, outer.speaker, (*outer.chain, "spoken for"))
-            # "Press secretary Pat Ryder said ... Washington held Iran responsible": a person
-            # the text ties to no body speaks for the state he reports
-            unaffiliated = outer.speaker.type == "person" and not outer.speaker.affiliation
-            if unaffiliated and inner.speaker.type == "state":
+            if outer.speaker.type != "person":
+                continue
+            # his own body; or, for a person the text ties to no body, the state he reports
+            # ("Press secretary Pat Ryder said ... Washington held Iran responsible")
+            if inner.speaker.name in self._bodies(outer.speaker) or (
+                not outer.speaker.affiliation and inner.speaker.type == "state"
+            ):  # fmt: skip
                 return Attribution(inner.act, outer.speaker, (*outer.chain, "spoken for"))
         return inner
 

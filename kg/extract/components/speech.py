@@ -29,7 +29,8 @@ from kg.extract.doc import Layout, SpeechAct
 from kg.extract.wordlists import Acts, Speech
 
 _RELATIVE = {"who", "which", "that"}
-_QUOTES = ('"', "\u201c", "\u201d")
+_OPENING_QUOTES = ('"', "\u201c")
+_QUOTES = (*_OPENING_QUOTES, "\u201d")
 
 
 class SpeechActs:
@@ -397,12 +398,9 @@ def _opens_quotation(verb: Any) -> bool:
     in a colon and an opening quotation mark, is the sentence's reporting verb."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.head.pos_ != "PROPN":
         return False
-    after = verb.right_edge.i + 1
-    doc = verb.doc
-    return after + 1 < len(doc) and doc[after].text == ":" and doc[after + 1].text in _QUOTE_MARKS
-
-
-_QUOTE_MARKS = frozenset('"\u201c')
+    after, doc = verb.right_edge.i + 1, verb.doc
+    return after + 1 < len(doc) and doc[after].text == ":" and (
+        doc[after + 1].text in _OPENING_QUOTES)  # fmt: skip
 
 
 def _quotation_after(verb: Any) -> set[int]:
@@ -410,7 +408,7 @@ def _quotation_after(verb: Any) -> set[int]:
     start = verb.right_edge.i + 2
     out: set[int] = set()
     for token in verb.doc[start : verb.sent.end]:
-        if token.i > start and token.text in _QUOTE_MARKS | {"\u201d"}:
+        if token.i > start and token.text in _QUOTES:
             break
         out.add(token.i)
     return out
