@@ -596,6 +596,26 @@ def test_an_act_that_violates_blames_its_author(extractor, text, blamed) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hamas denounced the Israeli raid as an assault on Syrian sovereignty.", ["Israel"]),
+        ('Hamas condemned the "Israeli assault on the soil of an Arab country".', ["Israel"]),
+        ("Hamas condemned the Israeli targeting of Syria as a violation of its sovereignty.",
+         ["Israel"]),
+        ("Hamas said it would answer any Israeli assault on Syrian soil.", []),
+    ],
+)  # fmt: skip
+def test_an_assault_on_sovereignty_blames_its_author_even_when_condemned(
+    extractor, text, blamed
+) -> None:
+    """Rule 6: an assault on a country's sovereignty or soil is aggression, so it blames
+    the act's author beside the condemnation (corpus agg-008, mon-014, wire-004, wire-007);
+    "condemned the X bombing of Y as a violation" frames the act even when the parser hangs
+    "as" on it (par-026, ana-020). A hypothetical assault blames no one."""
+    assert _extract(extractor, text)["Hamas"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
     ("text", "condemned"),
     [
         ('Hamas said of the Israeli raid: "This crime will not be forgotten."', ["Israel"]),

@@ -537,6 +537,9 @@ def _framed(noun: Any) -> Any | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         return _framed(noun.head.head)
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("NOUN", "PROPN"):
+        # "condemned the Israeli targeting as a violation": the parser hung "as" on the act
+        return head.head
     if noun.dep_ == "pobj" and head.lower_ == "as":
         head = head.head
     elif noun.dep_ not in ("attr", "oprd"):
