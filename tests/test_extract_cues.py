@@ -992,3 +992,47 @@ def test_a_shared_modifier_makes_one_consoled_group(extractor, text, consoled) -
     """Rule 14: "the Lebanese government and nation" is one group as written; "the Iranian
     leadership and the brotherly Iranian people" are two."""
     assert _extract(extractor, text)["Hamas"]["condolences_to"] == consoled
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "praised"),
+    [
+        ("An Israeli drone killed Abu Baqir al-Saadi in Baghdad. Kata'ib Hezbollah mourned "
+         'al-Saadi as "a commander who gave his whole life to the fight".',
+         "Kata'ib Hezbollah", ["Abu Baqir al-Saadi"]),
+        ("An Israeli drone killed Abu Baqir al-Saadi in Baghdad. Falih al-Fayyadh said "
+         'al-Saadi had been "a hero of the war on Daesh".',
+         "Falih al-Fayyadh", ["Abu Baqir al-Saadi"]),
+        ("Israeli troops killed Yahya Sinwar in Rafah. Hamas said Sinwar would become a "
+         "model for the young men of the region.",
+         "Hamas", ["Yahya Sinwar"]),
+        ("The PMF mourned its fallen commander and offered condolences to his family.",
+         "Popular Mobilization Forces", []),
+        ("Hamas said the agreement was a model for the region.", "Hamas", []),
+    ],
+)  # fmt: skip
+def test_a_eulogy_praises_whom_it_mourns(extractor, text, speaker, praised) -> None:
+    """Praise by epithet: "mourned X as a leader who ...", "X had been a hero of ...",
+    "X would become a model for ..." praise X (corpus wire-021, wire-022, par-025, tg-011);
+    mourning alone ("mourned its commander") and an epithet of a thing praise no one."""
+    assert _extract(extractor, text)[speaker]["praises_or_supports"] == praised
+
+
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        # two people killed: "the general" is the one the text titled so
+        ("Iranian general Qassem Soleimani and militia leader Abu Mahdi al-Muhandis were "
+         "killed in an American strike. Hezbollah hailed the general as a brave commander.",
+         ["Qasem Soleimani"]),
+        # a mourner named in between is not whom "the scientist" means
+        ("Gunmen assassinated Mohsen Fakhrizadeh near Tehran. President Hassan Rouhani "
+         "spoke of a cowardly plot. Hezbollah praised the scientist as a great patriot.",
+         ["Mohsen Fakhrizadeh"]),
+    ],
+)  # fmt: skip
+def test_the_martyr_names_the_person_killed_or_titled(extractor, text, praised) -> None:
+    """ "the general", "the scientist", "the martyr": the person the text titled with that
+    noun, else the person it says was killed, before the nearest person named (part 1
+    doc 14, corpus agg-003, tg-020)."""
+    assert _extract(extractor, text)["Hezbollah"]["praises_or_supports"] == praised

@@ -244,11 +244,46 @@ class TargetFinder:
 
     def person_before(self, token: Any, exclude: set[str]) -> Mention | None:
         """The person "him", "her" or "the martyr" names: the nearest earlier person
-        mention that is not the speaker."""
-        for mention in self.mentions.before(token.idx):
-            if mention.type == "person" and mention.name not in exclude:
-                return mention
-        return None
+        mention that is not the speaker. A noun ("the martyr", "the scientist") prefers
+        the nearest person the text says was killed: the mourners named in between are
+        not whom it means."""
+        people = [m for m in self.mentions.before(token.idx)
+                  if m.type == "person" and m.name not in exclude]  # fmt: skip
+        if token.pos_ == "NOUN":
+            titled = next((m for m in people if token.lower_ in self._titles(m)), None)
+            killed = next((m for m in people if self._harmed(m)), None)
+            if titled or killed:
+                return titled or killed
+        return people[0] if people else None
+
+    def _root(self, mention: Mention) -> Any | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return None if span is None else span.root
+
+    def _titles(self, mention: Mention) -> set[str]:
+        """The nouns the text gives a person as a title: "Iranian general Qassem
+        Suleimani", "Mohsen Fakhrizadeh, Iran's top nuclear scientist"."""
+        root = self._root(mention)
+        if root is None:
+            return set()
+        words = {c.lower_ for c in root.children if c.dep_ in ("compound", "amod", "appos")}
+        if root.dep_ == "appos":
+            words.add(root.head.lower_)
+        return words
+
+    def _harmed(self, mention: Mention) -> bool:
+        """Whether a harmful act names `mention` as its object: "killed X", "X was
+        assassinated", "the assassination of X" (an apposition or a conjunct of it)."""
+        token = self._root(mention)
+        if token is None:
+            return False
+        while token.dep_ in ("appos", "compound", "conj") and token.head.i != token.i:
+            token = token.head
+        head = token.head
+        if token.dep_ in ("dobj", "nsubjpass"):
+            return head.lemma_.lower() in self.words.harm_verbs
+        return (token.dep_ == "pobj" and head.lower_ == "of"
+                and head.head.lower_ in self.words.harm_nouns)  # fmt: skip
 
     def hedged(self, noun: Any) -> bool:
         hedges = self.words.hedges
