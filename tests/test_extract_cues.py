@@ -1036,3 +1036,20 @@ def test_the_martyr_names_the_person_killed_or_titled(extractor, text, praised) 
     noun, else the person it says was killed, before the nearest person named (part 1
     doc 14, corpus agg-003, tg-020)."""
     assert _extract(extractor, text)["Hezbollah"]["praises_or_supports"] == praised
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "condemned"),
+    [
+        ('Ali Khamenei said the "criminal, terrorist Zionist regime" had murdered a guest of '
+         "the nation.", "Ali Khamenei", ["Israel"]),
+        ("The GNA said the drone had been handed to the war criminal Haftar by his backers.",
+         "Government of National Accord", ["Khalifa Haftar"]),
+        ("Hezbollah said the Israeli army had shelled the village.", "Hezbollah", []),
+    ],
+)  # fmt: skip
+def test_calling_an_actor_a_criminal_condemns_it(extractor, text, speaker, condemned) -> None:
+    """Rule 8 by extension: the speaker calling the actor itself criminal or terrorist
+    ("the criminal Zionist regime", "the war criminal Haftar") condemns it, as calling its
+    act a crime does (corpus agg-027, par-002, par-007)."""
+    assert _extract(extractor, text)[speaker]["condemns"] == condemned
