@@ -193,3 +193,13 @@ def test_a_listed_name_inside_a_longer_listed_name_is_the_longer_one() -> None:
 def test_the_islamic_state_is_listed_under_its_usual_names() -> None:
     found = _mentions("Daesh claimed the bombing; ISIS fighters and the Islamic State group fled.")
     assert {found[n][0] for n in ("Daesh", "ISIS", "Islamic State group")} == {"Islamic State"}
+
+
+def test_a_name_inside_an_operations_title_is_no_actor(rules_extractor) -> None:
+    """ "Operation Hurricane Yemen had targeted the airports": the title names no one who
+    did it (rule 13: an invented author; corpus agg-014, par-015)."""
+    from labels import speaker_labels
+
+    text = ('Yahya Saree said the "Operation Hurricane Yemen" had targeted the airports of '
+            "Dubai and Abu Dhabi.")  # fmt: skip
+    assert speaker_labels(rules_extractor, text)["Yahya Saree"]["blames"] == []

@@ -93,6 +93,7 @@ class ActorTagger:
         found = self._surnames(text, found)
         found = _non_overlapping(found + self._back_references(doc, found))
         found = _resolve_contextual(found, self.places.contextual)
+        found = [m for m in found if not _in_operation_name(text, m)]
         by_token: dict[int, Mention] = {}
         for mention in found:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -418,6 +419,15 @@ class ActorTagger:
         if ent.label_ == "PERSON":
             return "person"
         return "media" if words & self.speech.media_name_words else "organization"
+
+
+# "Operation Hurricane Yemen", the "Operation Yemen Hurricane": a name inside an
+# operation's title names no actor (it neither spoke nor did anything)
+_OPERATION_TITLE = re.compile(r"\bOperation\s+(?:[\"\u201c]?[A-Z][\w'-]*\s+){0,3}[\"\u201c]?$")
+
+
+def _in_operation_name(text: str, mention: Mention) -> bool:
+    return _OPERATION_TITLE.search(text, max(0, mention.start - 80), mention.start) is not None
 
 
 def _words(text: str) -> set[str]:
