@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from components import component_nlp, run
+from labels import speaker_labels
 
 from kg.extract.wordlists import load_speech
 from kg.model import SourceDocument
@@ -198,8 +199,6 @@ def test_the_islamic_state_is_listed_under_its_usual_names() -> None:
 def test_a_name_inside_an_operations_title_is_no_actor(rules_extractor) -> None:
     """ "Operation Hurricane Yemen had targeted the airports": the title names no one who
     did it (rule 13: an invented author; corpus agg-014, par-015)."""
-    from labels import speaker_labels
-
     text = ('Yahya Saree said the "Operation Hurricane Yemen" had targeted the airports of '
             "Dubai and Abu Dhabi.")  # fmt: skip
     assert speaker_labels(rules_extractor, text)["Yahya Saree"]["blames"] == []
