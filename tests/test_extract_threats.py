@@ -243,3 +243,22 @@ def test_measures_and_strikes_one_will_not_hesitate_over(extractor, text, speake
 def test_a_refusal_to_strike_threatens_no_one(extractor) -> None:
     text = "Benjamin Netanyahu said Israel had refused to hit Hezbollah."
     assert _labels(extractor, text)["Benjamin Netanyahu"][THREAT] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Khamenei promised that the United States would face severe revenge for killing "
+         "Qasem Soleimani.", ["United States"]),
+        ("Kataib Hezbollah vowed revenge on the Americans for assassinating Abu Mahdi "
+         "al-Muhandis.", ["United States"]),
+        ("Kataib Hezbollah said it would respond by striking American bases.",
+         ["United States"]),
+    ],
+)  # fmt: skip
+def test_the_deed_avenged_names_a_victim_not_a_target(extractor, text, threatened) -> None:
+    """Rule 13: in "revenge for killing X" the killing is the deed avenged, so X is its
+    victim, never a target (the verb form of "the killing of X"; corpus wire-005); "respond
+    by striking X" is still the threat."""
+    labels = _labels(extractor, text)
+    assert next(iter(labels.values()))[THREAT] == threatened

@@ -376,7 +376,10 @@ class _Claims:
                        for t in cue.subtree)  # fmt: skip
         if condition == "in_condition":  # "if they attacked Yemen", "for as long as U.S.
             # strikes on Yemen continued", "after U.S. bombers hit Iran's facilities": the
-            # condition or the occasion, not the act
+            # condition or the occasion, not the act; "revenge for killing Soleimani": the
+            # deed avenged
+            if cue.dep_ == "pcomp" and cue.head.lower_ in ("for", "after", "since", "over"):
+                return True
             return cue.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "when", "should", "after", "since", "because")
                 or (c.lower_ == "as" and c.dep_ == "mark" and cue.head.lower_ == "long")
