@@ -260,6 +260,13 @@ def test_a_planned_operation_of_ones_own_state_is_not_blame(extractor) -> None:
             [],
         ),
         ("Hamas said Washington was not complicit in the massacres.", "Hamas", []),
+        # the parser hangs "in" on "was" here (corpus mon-007); "raid" is a harmful act too
+        (
+            "Mohammed Abdulsalam, the movement's spokesman, wrote on X that night that "
+            "Washington was a full partner in the British raid.",
+            "Mohammed Abdulsalam",
+            ["United States", "United Kingdom"],
+        ),
         # involvement in / taking part in a harmful act (rule 6: the target is behind it)
         (
             "The Pentagon said Kata'ib Hezbollah had been closely involved in preparing "
