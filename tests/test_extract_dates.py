@@ -50,6 +50,19 @@ def test_dates_full_partial_and_anchored() -> None:
          "condemned the Israeli strike.", "Faisal Mekdad", "2024-04-01"),
         ("Hezbollah condemned the strike and said it would respond on 8 October 2023.",
          "Hezbollah", None),
+        # a roundup entry dated in a bracketed tag, day before month, with or without the
+        # channel it came from (corpus tg-002, tg-005, tg-006, tg-009, tg-013, tg-014 ...)
+        ("Channel roundup\n\n[05/02] Hezbollah said the raid on the border was a crime.",
+         "Hezbollah", "XXXX-02-05"),
+        ("Channel roundup\n\n[Al-Manar, 05/01, 22:40] Hezbollah said the raid was a crime.",
+         "Hezbollah", "XXXX-01-05"),
+        ("Channel roundup\n\n[13.03.2022] Hezbollah said the raid was a crime.",
+         "Hezbollah", "2022-03-13"),
+        ("Channel roundup\n\n[Mon 23/06] Hezbollah said the raid was a crime.",
+         "Hezbollah", "XXXX-06-23"),
+        # a footnote marker is no date
+        ("Hezbollah said the raid was a crime.\n\n[2] Hezbollah statement on its website.",
+         "Hezbollah", None),
         # the date a monitoring report's "Sources" list gives for the speaker's statement
         ("Ship seized: the responses\n\nHamas, in a statement on its Telegram channel, "
          "blessed the seizure of the ship by the Yemeni navy.\n\nSources\n\nYahya Saree "

@@ -108,13 +108,15 @@ class _Dates:
         paragraph = self.layout.paragraphs[act.paragraph]
         if paragraph.entry is not None and paragraph.entry.date:
             hits = find_dates(paragraph.entry.date)
-            numeric = re.search(r"(\d{1,2})/(\d{1,2})$", paragraph.entry.date)  # "Sat 28/11"
+            # "Sat 28/11", "13.03.2022": day before month
+            numeric = re.search(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$", paragraph.entry.date)
             if hits:
                 _, _, month, day, year = hits[0]
                 return resolve(month, day, year, self.year_at(paragraph.start))
             if numeric:
                 day, month = int(numeric.group(1)), int(numeric.group(2))
-                return resolve(month, day, None, self.year_at(paragraph.start))
+                year = int(numeric.group(3)) if numeric.group(3) else None
+                return resolve(month, day, year, self.year_at(paragraph.start))
         if paragraph.entry is not None and self.head_date:
             return self.head_date
         if act.kind in ("block", "quote") or paragraph.kind == "block":

@@ -10,6 +10,8 @@ Paragraph kinds:
   "READ MORE" line); it summarises, it is never a statement;
 * `entry`: a digest entry, "17 October, 21:40 - NAME (note): text", "02:10 - NAME: text",
   "NAME (22 June, on X): text": NAME speaks the text unless a sentence names its own speaker;
+  a dated item without a name ("• 19 Feb — text", "[05/02] text", "[Al-Manar, 05/01] text")
+  only dates it;
 * `block`: a quoted paragraph after a paragraph that ends with a colon ("Full
   statement:", "The statement read:"): it belongs to whoever issued it (`opener`);
 * `footnotes`: "[1] Reuters. [2] Telegram." lines, and a "Sources" list ("Sources:
@@ -58,6 +60,16 @@ NAMED_ITEM = re.compile(
 DATED_ITEM = re.compile(
     rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?|{_CLOCK})[ \t]+"
     r"[-\u2013\u2014][ \t]+(?=\S)",
+    re.MULTILINE,
+)
+# "[05/02] Abu Alaa al-Walai said ...", "[Sabereen News, 15/02, 22:40] A group ...",
+# "[13.03.2022] The Iraqi foreign ministry ...", "[Mon 23/06] ...": a translated roundup's
+# entry dated in a bracketed tag (day before month, as such roundups write it), perhaps
+# with the channel it came from; the tag names no speaker
+_TAG_DATE = rf"(?:{_WEEKDAY}?\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{4}})?|{_DAY_MONTH})"
+TAGGED_ITEM = re.compile(
+    rf"^[ \t]*\[(?:[^\]\n,]{{1,40}},[ \t]*)?(?P<date>{_TAG_DATE})(?:,[ \t]*[^\]\n]{{1,40}})?\]"
+    r"[ \t]+(?=\S)",
     re.MULTILINE,
 )
 # A dateline opening a paragraph: "BAGHDAD, Jan 8, 2020 (Wire) - ", "HASAKAH, Syria,
@@ -235,13 +247,13 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
 
 def _item(text: str, start: int, end: int) -> Entry | None:
     """A numbered item headed by a name ("4) Barham Salih. ...") or a dated item
-    without one ("• 19 Feb — ..."): the name speaks, the date dates."""
+    without one ("• 19 Feb — ...", "[05/02] ..."): the name speaks, the date dates."""
     named = NAMED_ITEM.match(text, start, end)
     if named is not None:
         name = named.group("name")
         return Entry(name, named.start("name"), named.start("name") + len(name), None, None,
                      named.end())  # fmt: skip
-    dated = DATED_ITEM.match(text, start, end)
+    dated = DATED_ITEM.match(text, start, end) or TAGGED_ITEM.match(text, start, end)
     if dated is not None:
         return Entry("", dated.start(), dated.start(), dated.group("date"), None, dated.end())
     return None
