@@ -50,6 +50,18 @@ def test_dates_full_partial_and_anchored() -> None:
          "condemned the Israeli strike.", "Faisal Mekdad", "2024-04-01"),
         ("Hezbollah condemned the strike and said it would respond on 8 October 2023.",
          "Hezbollah", None),
+        # "that night", "the same evening", "within hours", "the following evening": from
+        # the last full date before it (corpus mon-001, mon-011, mon-032, ana-026, ana-030 ...)
+        ("Pagers exploded across Lebanon on 17 September 2024. Prime Minister Najib Mikati "
+         "denounced the blasts that night as a criminal Israeli aggression.",
+         "Najib Mikati", "2024-09-17"),
+        ("Drones hit the oil field on 14 September 2019. The same evening, Mike Pompeo wrote "
+         "on Twitter that Tehran was behind the attack.", "Mike Pompeo", "2019-09-14"),
+        ("A drone killed the commander on 4 January 2024. Harakat al-Nujaba mourned him on "
+         "Telegram within hours, holding the American occupation responsible.",
+         "Harakat Hezbollah al-Nujaba", "2024-01-04"),
+        ("A strike hit Beirut on 2 January 2024. The following evening, Hassan Nasrallah said "
+         "the crime would not go unpunished.", "Hassan Nasrallah", "2024-01-03"),
         # a roundup entry dated in a bracketed tag, day before month, with or without the
         # channel it came from (corpus tg-002, tg-005, tg-006, tg-009, tg-013, tg-014 ...)
         ("Channel roundup\n\n[05/02] Hezbollah said the raid on the border was a crime.",

@@ -6,8 +6,9 @@ Requires: the parse, `doc._.kg_layout`, `doc._.kg_acts`, `doc._.kg_source`. Assi
 A statement's date is, in order: the date of its digest entry ("17 October, 21:40 - X:");
 a date attached to its reporting verb or to its statement noun ("said on 25 December", "a
 statement ... on 29 December", "On January 3, 2020, the channel of X posted"); an
-anchored relative day ("yesterday" under a dated dateline, "the same day", "three days
-later", counted from the last full date before it); the date its footnote gives, or the
+anchored relative day ("yesterday" under a dated dateline, "the same day", "that
+night", "within hours", "the following evening", "three days later", counted from the last
+full date before it); the date its footnote gives, or the
 entry of a "Sources" list that names its subject; a quoted
 block's or a quotation's statement date is its opener's. A date without a year takes the
 year of the document's publication date, else of the last full date the text gave before
@@ -44,9 +45,12 @@ _STOP = {"ccomp", "relcl", "advcl", "conj", "xcomp", "pcomp", "nsubj", "nsubjpas
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "a": 1, "an": 1}  # fmt: skip
 _RELATIVE = re.compile(
-    r"\b(?:(?P<same>the same day|that day|later that day)|(?P<n>\d+|one|two|three|four|five|"
+    r"\b(?:(?P<same>(?:the same|that|later that) (?:day|morning|afternoon|evening|night)|"
+    r"within (?:hours|the hour|minutes)|(?:hours|minutes) later)|"
+    r"(?P<n>\d+|one|two|three|four|five|"
     r"six|seven|a|an) (?P<unit>days?|weeks?) (?P<dir>later|after|earlier|before)|"
-    r"(?P<next>the next day|the following day|a day later))\b",
+    r"(?P<next>(?:the next|the following) (?:day|morning|afternoon|evening|night)|a day later))"
+    r"\b",
     re.IGNORECASE,
 )
 
