@@ -62,6 +62,14 @@ def test_dates_full_partial_and_anchored() -> None:
          "Harakat Hezbollah al-Nujaba", "2024-01-04"),
         ("A strike hit Beirut on 2 January 2024. The following evening, Hassan Nasrallah said "
          "the crime would not go unpunished.", "Hassan Nasrallah", "2024-01-03"),
+        # the date of the speech a participle reports from, or of the speaker's own
+        # "speaking ..." (corpus ana-008, par-008); not of a deed narrated with "saying"
+        ("Abdul-Malik al-Houthi went further in a televised speech on 16 March 2025, saying "
+         "American warships would be targets.", "Abdul-Malik al-Houthi", "2025-03-16"),
+        ("Foreign Minister Hakan Fidan, speaking at a press conference in Doha on 8 December "
+         "2024, saluted the Syrian people.", "Hakan Fidan", "2024-12-08"),
+        ("On the night of 13 April 2024 the Houthis launched drones at Israel, saying the "
+         "attack was a response to the strike on Damascus.", "Ansar Allah", None),
         # a roundup entry dated in a bracketed tag, day before month, with or without the
         # channel it came from (corpus tg-002, tg-005, tg-006, tg-009, tg-013, tg-014 ...)
         ("Channel roundup\n\n[05/02] Hezbollah said the raid on the border was a crime.",

@@ -5,7 +5,9 @@ Requires: the parse, `doc._.kg_layout`, `doc._.kg_acts`, `doc._.kg_source`. Assi
 
 A statement's date is, in order: the date of its digest entry ("17 October, 21:40 - X:");
 a date attached to its reporting verb or to its statement noun ("said on 25 December", "a
-statement ... on 29 December", "On January 3, 2020, the channel of X posted"); an
+statement ... on 29 December", "On January 3, 2020, the channel of X posted"), or to the
+occasion it reports from ("in a speech on 16 March, saying", "X, speaking on 8 December,
+said", "visited the site on 1 April and condemned"); an
 anchored relative day ("yesterday" under a dated dateline, "the same day", "that
 night", "within hours", "the following evening", "three days later", counted from the last
 full date before it); the date its footnote gives, or the
@@ -135,14 +137,14 @@ class _Dates:
         doc = self.doc
         verb = doc[act.cue]
         sent = doc[act.sentence[0] : act.sentence[1]]
-        # "visited the site on 1 April and condemned the attack": the date of the verb the
-        # reporting verb is coordinated with, given before it, is the statement's too
-        first = verb.head if verb.dep_ == "conj" and verb.head.i < verb.i else None
+        occasions = _occasions(verb)
         for start, end, month, day, year in find_dates(sent.text):
             span = doc.char_span(sent.start_char + start, sent.start_char + end,
                                  alignment_mode="expand")  # fmt: skip
-            if span is None or not (_attached(span.root, verb) or (
-                first is not None and span.root.i < verb.i and _attached(span.root, first)
+            if span is None or not (_attached(span.root, verb) or any(
+                span.root.i < verb.i and _attached(span.root, other)
+                and (not spoken or _in_speech_noun(span.root, other))
+                for other, spoken in occasions
             )):  # fmt: skip
                 continue
             return resolve(month, day, year, self.year_at(sent.start_char + start))
@@ -247,6 +249,33 @@ def _full_dates(text: str) -> list[tuple[int, str]]:
             if iso:
                 out.append((start, iso))
     return out
+
+
+def _occasions(verb: Any) -> list[tuple[Any, bool]]:
+    """The verbs whose date, given before the reporting verb, is the statement's too, and
+    whether only a date of a speech noun under them counts: "visited the site on 1 April
+    and condemned the attack" (the verb it is coordinated with), "went further in a speech
+    on 16 March, saying" (the speech of the verb a participle reports for; not "launched
+    missiles on 13 April, saying": the launch), "Hakan Fidan, speaking in Doha on 8
+    December, saluted" (the speaker's own participle)."""
+    out = []
+    if verb.dep_ == "conj" and verb.head.i < verb.i:
+        out.append((verb.head, False))
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        out.append((verb.head, True))
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        out += [(c, False) for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    return out
+
+
+def _in_speech_noun(token: Any, verb: Any) -> bool:
+    """Whether `token` dates a speech: it hangs on a speech noun below `verb`, or `verb`
+    itself happened in one ("went further in a televised speech on 16 March")."""
+    if any(a.lower_ in _SPEECH_NOUNS for a in token.ancestors
+           if a.i != verb.i and verb in a.ancestors):  # fmt: skip
+        return True
+    return any(p.lower_ in _SPEECH_NOUNS for c in verb.children if c.dep_ == "prep"
+               for p in c.children if p.dep_ == "pobj")  # fmt: skip
 
 
 def _attached(token: Any, verb: Any) -> bool:
