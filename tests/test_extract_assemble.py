@@ -132,3 +132,26 @@ def test_no_publication_date_no_reported_date(extractor) -> None:
     assert record.analysis_date is None
     [record] = extractor.extract(SourceDocument("t", text, published="March 2024"))
     assert record.reported_date is None  # not a full date: never guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the lede sums up, under the state's name, what its named minister says below
+        ("ISTANBUL, Nov 14 (Wire) - Turkey's interior minister said on Monday that Kurdish "
+         "militants had ordered the bomb attack on the crowded avenue.\n\nTurkish Interior "
+         "Minister Suleyman Soylu told reporters that the PKK was responsible.",
+         {"Suleyman Soylu"}),
+        # no one of that state speaks below: the lede's statement stands
+        ("DOHA, June 24 (Wire) - Qatar condemned on Tuesday the Iranian missile attack on the "
+         "air base.\n\nHamas said in a statement that the region needed calm.",
+         {"Qatar", "Hamas"}),
+    ],
+)  # fmt: skip
+def test_a_wire_ledes_summary_is_the_named_officials_statement(
+    extractor, text: str, speakers: set[str]
+) -> None:
+    """Rule 17: a wire report's first paragraph that sums up under a state's name what a
+    named official of that state says below gives the state no second record (corpus
+    wire-009, wire-012, wire-016, wire-027, wire-032, agg-015 ...)."""
+    assert {r.speaker for r in extractor.extract(SourceDocument("t", text))} == speakers

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.doc import Attribution, Claim, SpeechAct
+from kg.extract.doc import Attribution, Claim, SpeechAct, own_side
 from kg.extract.wordlists import Speech
 from kg.model import SourceDocument, Statement, is_full_date, label_fields
 
@@ -86,8 +86,42 @@ def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str,
             continue
         groups.setdefault(attribution.speaker.name, _Group(attribution.speaker.name, []))
         groups[attribution.speaker.name].attributions.append((number, attribution))
+    kept = _without_lede_summaries(doc, list(groups.values()), parents or {})
     return [_record(doc, source, speech, version, group, claims, parents or {})
-            for group in groups.values()]  # fmt: skip
+            for group in kept]  # fmt: skip
+
+
+def _without_lede_summaries(doc: Any, groups: list[_Group],
+                            parents: dict[str, str]) -> list[_Group]:  # fmt: skip
+    """ "ISTANBUL, Nov 14 - Turkey's interior minister said on Monday that ...", then
+    "Interior Minister Suleyman Soylu told reporters ...": a wire report's first paragraph
+    sums up, under the state's name, what a named official of that state says below; the
+    state gets no second record for the same words (rule 17)."""
+    acts = doc._.kg_acts
+    body = [p.index for p in doc._.kg_layout.paragraphs if p.kind == "body"]
+    if not body:
+        return groups
+    lede = body[0]
+
+    def in_lede(group: _Group) -> bool:
+        return all(acts[a.act].paragraph == lede for _, a in group.attributions)
+
+    out = []
+    for group in groups:
+        speaker = group.attributions[0][1].speaker
+        later = [g for g in groups if g is not group and not in_lede(g)]
+        summed = (
+            speaker.type == "state"
+            and in_lede(group)
+            and any(
+                speaker.name in own_side(g.attributions[0][1].speaker, parents)
+                and g.attributions[0][1].speaker.name != speaker.name
+                for g in later
+            )
+        )
+        if not summed:
+            out.append(group)
+    return out
 
 
 def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, group: _Group,
