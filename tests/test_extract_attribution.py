@@ -580,3 +580,19 @@ def test_a_credit_line_is_its_own_sentence(bare_rules_extractor) -> None:
     )
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert record.speaker == "Ansar Allah"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ('Mohammed Ali al-Houthi joked that the "occupiers" had begun to fight over the spoils.',
+         {"Mohammed Ali al-Houthi"}),
+        ("Hezbollah scoffed at the Israeli claims, calling them a fairy tale.", {"Hezbollah"}),
+        ("Iran countered that the drones had come from elsewhere.", {"Iran"}),
+        ("Iran intercepted and countered the Israeli attack.", set()),
+    ],
+)  # fmt: skip
+def test_mockery_is_a_statement(extractor, text: str, speakers: set[str]) -> None:
+    """Rule 13: mockery is a statement (with empty labels), so "joked", "scoffed",
+    "quipped" report one (corpus ana-011); "countered" does only with "that"."""
+    assert set(_speakers(extractor, text)) == speakers
