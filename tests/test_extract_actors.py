@@ -202,3 +202,12 @@ def test_a_name_inside_an_operations_title_is_no_actor(rules_extractor) -> None:
     text = ('Yahya Saree said the "Operation Hurricane Yemen" had targeted the airports of '
             "Dubai and Abu Dhabi.")  # fmt: skip
     assert speaker_labels(rules_extractor, text)["Yahya Saree"]["blames"] == []
+
+
+def test_the_joint_operations_command_is_iraqs(rules_extractor) -> None:
+    """The Iraqi Joint Operations Command speaks in 7 corpus documents; the parser's NER
+    misses it after "the Iraqi" (tg-019), so the gazetteer names it."""
+    text = ("After American strikes on five weapons depots, the Iraqi Joint Operations "
+            "Command stated that the raids were an aggression.")  # fmt: skip
+    labels = speaker_labels(rules_extractor, text)
+    assert labels["Iraqi Joint Operations Command"]["blames"] == ["United States"]
