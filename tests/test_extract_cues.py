@@ -1060,3 +1060,15 @@ def test_calling_an_actor_a_criminal_condemns_it(extractor, text, speaker, conde
     ("the criminal Zionist regime", "the war criminal Haftar") condemns it, as calling its
     act a crime does (corpus agg-027, par-002, par-007)."""
     assert _extract(extractor, text)[speaker]["condemns"] == condemned
+
+
+def test_a_crime_against_its_victims_frames_the_narrated_act(extractor) -> None:
+    """Rule 8: "called the raids a war crime against the people of Yemen" condemns the
+    author of the narrated raids; the frame's "against" names the victims, not another
+    act (part 1 doc 11, corpus wire-032)."""
+    text = ("American jets bombed Houthi positions near Hodeidah on 2 May 2025.\n\n"
+            "Ansar Allah's political bureau called the raids a war crime against the people "
+            "of Yemen.")  # fmt: skip
+    assert _extract(extractor, text)["Ansar Allah Political Bureau"]["condemns"] == [
+        "United States"
+    ]

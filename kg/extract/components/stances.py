@@ -111,7 +111,13 @@ class _Claims:
                 names = [c.target for c in out if c.attribution in voice
                          and c.stance == THREATENS
                          and sentence.start <= c.tokens[0] < sentence.end]  # fmt: skip
-            if not names and cue.resolve != "blamed" and self._same_event(self.doc[tokens[1]]):
+            # "called the strikes a war crime against civilians": the framed act ("the
+            # strikes") can be the narrated one when the frame names its victims
+            framed = _framed(act_noun)
+            narrated = self._same_event(act_noun) or (
+                framed is not None and framed.pos_ != "PRON" and self._same_event(framed)
+            )
+            if not names and cue.resolve != "blamed" and narrated:
                 names = _names(self.event.authors)
             out += self._claims(number, attribution, cue, tokens, names)
         return _unique(out)
