@@ -262,3 +262,22 @@ def test_the_deed_avenged_names_a_victim_not_a_target(extractor, text, threatene
     by striking X" is still the threat."""
     labels = _labels(extractor, text)
     assert next(iter(labels.values()))[THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Kataib Sayyid al-Shuhada said its fighters would wage "an open war of attrition '
+         'against the Americans".', ["United States"]),
+        ('Hezbollah said it "will keep up its jihad against the Israeli enemy".', ["Israel"]),
+        ("Hezbollah said its war against Israel had lasted a year.", []),
+        ("Donald Trump said the United States would halt its bombing campaign against the "
+         "Houthis.", []),
+    ],
+)  # fmt: skip
+def test_a_war_the_speaker_will_wage_is_a_threat(extractor, text, threatened) -> None:
+    """Rule 7: "would wage a war of attrition against X", "will keep up its jihad against
+    X" warn of attack (corpus agg-012, agg-029); a war told of the past is not, nor one the
+    speaker will halt."""
+    labels = _labels(extractor, text)
+    assert next(iter(labels.values()))[THREAT] == threatened

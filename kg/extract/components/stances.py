@@ -335,8 +335,8 @@ class _Claims:
             return target.pos_ == "PRON"
         if condition == "ceasing":  # "would stop bombing Yemen" threatens no one
             verb = cue
-            if cue.dep_ in ("nsubj", "nsubjpass") and cue.head.i != cue.i:
-                verb = cue.head  # "support for the Houthis must end"
+            if cue.dep_ in ("nsubj", "nsubjpass", "dobj") and cue.head.i != cue.i:
+                verb = cue.head  # "support for the Houthis must end", "halt its campaign"
             for _ in range(3):
                 if verb.lemma_.lower() in words.cessation_verbs:
                     return not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
