@@ -1072,3 +1072,18 @@ def test_a_crime_against_its_victims_frames_the_narrated_act(extractor) -> None:
     assert _extract(extractor, text)["Ansar Allah Political Bureau"]["condemns"] == [
         "United States"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "praised"),
+    [
+        ('Aidarous al-Zubaidi said the council remained "a loyal partner of the Arab '
+         'Coalition".', "Aidarous al-Zubaidi", ["Coalition to Restore Legitimacy in Yemen"]),
+        ("Hezbollah said Iran was a faithful ally of the resistance.", "Hezbollah", []),
+        ("Hamas said the Houthis were partners of Iran.", "Hamas", []),
+    ],
+)  # fmt: skip
+def test_a_professed_faithful_partnership_is_support(extractor, text, speaker, praised) -> None:
+    """ "remained a faithful partner of X": support the speaker's side professes (corpus
+    agg-007, mon-011); someone else's partnership, or one not called faithful, is none."""
+    assert _extract(extractor, text)[speaker]["praises_or_supports"] == praised
