@@ -155,3 +155,25 @@ def test_a_wire_ledes_summary_is_the_named_officials_statement(
     named official of that state says below gives the state no second record (corpus
     wire-009, wire-012, wire-016, wire-027, wire-032, agg-015 ...)."""
     assert {r.speaker for r in extractor.extract(SourceDocument("t", text))} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [
+        ("Hassan Nasrallah denied any role, telling reporters that the blast was an accident.",
+         "press"),
+        ("Speaking to journalists in Beirut, Hassan Nasrallah said the blast was an accident.",
+         "press"),
+        ("Asked by reporters about the blast, Hassan Nasrallah said it was an accident.",
+         "press"),
+        ("Hassan Nasrallah told a weekly briefing that the blast was an accident.", "press"),
+        ("Hassan Nasrallah said in a televised briefing that the blast was an accident.", "TV"),
+    ],
+)  # fmt: skip
+def test_words_said_to_reporters_are_press(extractor, text: str, platform: str) -> None:
+    """Rule 15: a statement made to reporters is press, however the sentence puts it
+    ("telling reporters", "speaking to journalists", "asked by reporters", "a weekly
+    briefing"; corpus agg-001, agg-005, ana-002, ana-033, mon-009, par-017, wire-011,
+    wire-012); a televised briefing stays TV."""
+    (record,) = extractor.extract(SourceDocument("t", text))
+    assert record.platform == platform
