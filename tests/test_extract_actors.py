@@ -211,3 +211,18 @@ def test_the_joint_operations_command_is_iraqs(rules_extractor) -> None:
             "Command stated that the raids were an aggression.")  # fmt: skip
     labels = speaker_labels(rules_extractor, text)
     assert labels["Iraqi Joint Operations Command"]["blames"] == ["United States"]
+
+
+def test_a_name_ner_cut_at_of_the_is_the_body_of_the_actor_named_next(rules_extractor) -> None:
+    """ "The Presidential Council of the Turkish-backed Government of National Accord": NER
+    stops at "of the", which left the speaker "Presidential Council of the" (corpus mon-015,
+    tg-018); the council is the listed actor's sub-body, and the backing cue covers it and
+    the body's members (rule 5)."""
+    text = ("The Presidential Council of the Turkish-backed Government of National Accord "
+            "condemned the strike.\n\nGNA Interior Minister Fathi Bashagha said Haftar would "
+            "pay for the blood of the cadets.")  # fmt: skip
+    records = {r.speaker: r for r in rules_extractor.extract(SourceDocument("t", text))}
+    council = records["Presidential Council of the Government of National Accord"]
+    assert council.speaker_affiliation == "Government of National Accord"
+    assert council.sponsor == "Turkey"
+    assert records["Fathi Bashagha"].sponsor == "Turkey"

@@ -341,6 +341,7 @@ class ActorTagger:
             mention = self._entity(doc, ent, text[start:end], start)
             if mention is None:
                 continue
+            mention = _body_of_next(mention, text, out) or mention
             out.append(mention)
             used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         return sorted(out, key=lambda m: m.start)
@@ -463,6 +464,25 @@ _LEADING_DATE = re.compile(
     r"(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")"
     r"\b\.?,?\s*(?:\d{1,2}[:.]\d{2}\s*)?[-\u2013\u2014]\s*"
 )
+
+
+_DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$", re.IGNORECASE)
+_BACKED_GAP = re.compile(r"\s+(?:the\s+)?(?:[\w'\u2019.]+-backed\s+)?")
+
+
+def _body_of_next(mention: Mention, text: str, mentions: list[Mention]) -> Mention | None:
+    """ "The Presidential Council of the Turkish-backed Government of National Accord":
+    NER stopped at "of the", so the body is the council of the listed actor named next
+    (its affiliation, and of its type)."""
+    if mention.known or not _DANGLING_OF.search(mention.text):
+        return None
+    after = min((m for m in mentions if m.start >= mention.end and m.known and m.kind == "name"),
+                key=lambda m: m.start, default=None)  # fmt: skip
+    if after is None or not _BACKED_GAP.fullmatch(text[mention.end : after.start]):
+        return None
+    name = f"{_DANGLING_OF.sub('', mention.text)} of the {after.name}"
+    return Mention(mention.start, after.end, text[mention.start : after.end], name, after.type,
+                   "ner", after.name, known=False)  # fmt: skip
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

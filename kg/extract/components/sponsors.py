@@ -54,8 +54,13 @@ class SponsorFinder:
                 continue
             state, backed = found
             for mention in backed:
-                if mention.name != state:
-                    out.setdefault(mention.name, state)
+                name = mention.name
+                if mention.start < token.idx < mention.end and mention.affiliation:
+                    # "the Presidential Council of the Turkish-backed GNA": the body named
+                    # after the cue is backed; the council inherits it as a sub-body
+                    name = mention.affiliation
+                if name != state:
+                    out.setdefault(name, state)
         return out
 
     def _cue(self, doc: Any, token: Any) -> tuple[str, list[Mention]] | None:
