@@ -177,3 +177,14 @@ def test_words_said_to_reporters_are_press(extractor, text: str, platform: str) 
     wire-012); a televised briefing stays TV."""
     (record,) = extractor.extract(SourceDocument("t", text))
     assert record.platform == platform
+
+
+def test_a_backed_government_covers_its_states_ministries(extractor) -> None:
+    """Rule 5: a group-level cue covers its members; "the Saudi-backed government of
+    President Hadi" covers Yemen's foreign ministry, whose affiliation is the state
+    (corpus agg-007, mon-011)."""
+    text = ("Separatists took the palace after battles with forces loyal to the Saudi-backed "
+            "government of President Abd-Rabbu Mansour Hadi.\n\nYemen's foreign ministry said "
+            "in a statement that it held the separatists responsible.")  # fmt: skip
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert records["Yemeni Ministry of Foreign Affairs"].sponsor == "Saudi Arabia"

@@ -11,7 +11,8 @@ Cues, for any state of data/states.yaml by its name, short form, demonym or capi
 The backed actor is the phrase the cue modifies: a named actor, or the actor a generic
 noun refers back to ("the Iran-backed group"); a person whose own description names the
 backed body ("X, foreign minister of the Saudi-backed government") is covered too, as are
-a group's members and sub-bodies (assembly looks up the speaker's affiliation).
+a group's members and sub-bodies (assembly looks up the speaker's affiliation), and a
+backed government's state, whose ministries are its members.
 "-linked", "-allied", "-aligned", "-led" and "proxy" are no cue. A cue inside what
 someone is reported to say ("Biden said the attack was carried out by militias backed by
 Iran") is that speaker's claim, not the text's: it gives nothing. Several backers: the
@@ -32,6 +33,9 @@ class SponsorFinder:
         self.states = states
         self.backed, self.backs = acts.backing_participles, acts.backing_verbs
         self.group_nouns = acts.group_nouns
+        # "Government of Yemen" -> "Yemen": a government's backer covers its state's bodies
+        self.state_of_government = {g: name for name, g in states.governments().items()
+                                    if g != name}  # fmt: skip
 
     def __call__(self, doc: Any) -> Any:
         doc._.kg_sponsors = self.sponsors(doc)
@@ -61,6 +65,11 @@ class SponsorFinder:
                     name = mention.affiliation
                 if name != state:
                     out.setdefault(name, state)
+                governed = self.state_of_government.get(name)
+                if governed is not None and governed != state:
+                    # "the Saudi-backed government of President Hadi": its ministries,
+                    # affiliated with the state, are members of the backed government
+                    out.setdefault(governed, state)
         return out
 
     def _cue(self, doc: Any, token: Any) -> tuple[str, list[Mention]] | None:
