@@ -44,6 +44,21 @@ def test_a_digest_heading_with_a_role_names_the_person(extractor) -> None:
     assert records["Ahmed Tarek"].speaker_type == "person"
 
 
+def test_a_dated_clause_heading_with_a_modified_role_names_the_person(extractor) -> None:
+    """ "Sat 28/11 - Hossein Dehghan, military adviser to the Leader, wrote on X: ...": the
+    parser ran the subject back over the entry's date, which gave the speaker "Sat 28/11 -
+    Hossein Dehghan, military adviser to the Leader" (corpus tg-020); the name is the
+    header's, and a role noun after its modifiers ("military adviser") is a role."""
+    text = (
+        "Channel digest, November 2020\n\n"
+        'Sat 28/11 - Hossein Dehghan, military adviser to the Leader, wrote on X: "We will '
+        'avenge the martyr."\n'
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert list(records) == ["Hossein Dehghan"]
+    assert records["Hossein Dehghan"].speaker_type == "person"
+
+
 @pytest.mark.parametrize(
     ("line", "speaker", "platform"),
     [

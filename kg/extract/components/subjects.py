@@ -597,7 +597,9 @@ class SubjectReader:
         words = re.findall(r"[\w\-]+", role.lower())
         while words and words[0] in ("a", "an", "the", "its", "his", "her", "deputy", "senior"):
             words = words[1:]
-        if not comma or not words or words[0] not in self.speech.role_nouns:
+        # "military adviser to the Leader", "chief military spokesman": a role noun among
+        # the first words, after its modifiers
+        if not comma or not any(w in self.speech.role_nouns for w in words[:3]):
             return None
         name = name.strip()
         if not _capitalised_name(name):
@@ -675,8 +677,10 @@ class SubjectReader:
                     # not its clauses
                     clauses = {t.i for c in subject.children if c.dep_ in ("relcl", "acl")
                                for t in c.subtree}  # fmt: skip
-                    words = _name_edges([t for t in subject.subtree if t.i not in clauses],
-                                        keep=1)  # fmt: skip
+                    # inside the header: the parser can run the subject back over the
+                    # entry's date ("Sat 28/11 - Hossein Dehghan, ... wrote on X:")
+                    words = _name_edges([t for t in subject.subtree if t.i not in clauses
+                                         and t.idx >= entry.name_start], keep=1)  # fmt: skip
                     start, end = words[0].idx, words[-1].idx + len(words[-1])
                     named = self.mentions.at(subject)
                     if named is not None and named.kind not in ("adj", "capital"):
