@@ -74,3 +74,18 @@ def test_an_adjective_a_state_already_has_fails(tmp_path: Path) -> None:
     path = _copy(tmp_path, "places.yaml", "Houthi: Ansar Allah", "Iranian: Iran")
     with pytest.raises(PlacesError, match=r"already in states\.yaml: Iranian"):
         load_places(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Home Front Command", "state"),  # the head word wins over "front" (corpus)
+        ("National Defense Ministry", "state"),  # rule 4: ministries are state (par-011)
+        ("Saraya Awliya al-Dam", "militia"),
+        ("Popular Resistance Front", "militia"),
+        ("Fars News Agency", "media"),
+        ("Iraqi Observatory for Human Rights", None),
+    ],
+)
+def test_an_unlisted_names_kind_by_its_words(name: str, kind: str | None) -> None:
+    assert load_speech().name_kind(name) == kind

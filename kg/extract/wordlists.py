@@ -67,6 +67,20 @@ class Speech:
                 return kind
         return None
 
+    def name_kind(self, name: str) -> str | None:
+        """The kind a name the gazetteer lacks has by its words: a state body when its
+        head word is one ("Home Front Command", "National Defense Ministry"), else an armed
+        group ("Saraya Awliya al-Dam", "Resistance Front"), a state body, a medium; or None."""
+        words = [w.lower() for w in re.split(r"[\s\-]", name) if w]
+        if words and words[-1] in self.military_body_words:
+            return "state"
+        for kind, wanted in (("militia", self.militia_name_words),
+                             ("state", self.military_body_words),
+                             ("media", self.media_name_words)):  # fmt: skip
+            if wanted.intersection(words):
+                return kind
+        return None
+
     def strip_titles(self, name: str) -> str:
         """ "Foreign Minister Hossein Amir-Abdollahian" -> "Hossein Amir-Abdollahian"."""
         words = name.split()

@@ -412,14 +412,12 @@ class ActorTagger:
                     return "person"
         if ent.root.dep_ == "appos" and ent.root.head.lower_ in speech.role_nouns:
             return "person"  # "the secretary-general of the GCC, Jasem Albudaiwi,"
-        words = {w.lower() for w in re.split(r"[\s\-]", text)}
-        if words & speech.militia_name_words:
-            return "militia"
-        if words & speech.military_body_words:
-            return "state"
+        kind = speech.name_kind(text)
+        if kind in ("militia", "state"):
+            return kind
         if ent.label_ == "PERSON":
             return "person"
-        return "media" if words & self.speech.media_name_words else "organization"
+        return kind or "organization"
 
 
 # "Operation Hurricane Yemen", the "Operation Yemen Hurricane": a name inside an

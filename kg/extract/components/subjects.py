@@ -747,16 +747,7 @@ def _words(name: str) -> set[str]:
 
 
 def _kind_of(name: str, speech: Speech, label: str) -> str:
-    words = _words(name)
-    if words & speech.militia_name_words:
-        return "militia"
-    if words & speech.military_body_words:
-        return "state"
-    if words & speech.media_name_words:
-        return "media"
-    if label == "PERSON":
-        return "person"
-    return "organization"
+    return speech.name_kind(name) or ("person" if label == "PERSON" else "organization")
 
 
 def _fits(speaker_type: str, kind: str) -> bool:
