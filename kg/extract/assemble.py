@@ -101,27 +101,23 @@ def _without_lede_summaries(doc: Any, groups: list[_Group],
     body = [p.index for p in doc._.kg_layout.paragraphs if p.kind == "body"]
     if not body:
         return groups
-    lede = body[0]
 
     def in_lede(group: _Group) -> bool:
-        return all(acts[a.act].paragraph == lede for _, a in group.attributions)
+        return all(acts[a.act].paragraph == body[0] for _, a in group.attributions)
 
-    out = []
-    for group in groups:
+    # each speaker's own side, for the speakers who also speak below the lede (groups are
+    # one per speaker name, so none of these is the lede state itself)
+    below = [own_side(g.attributions[0][1].speaker, parents) for g in groups if not in_lede(g)]
+
+    def summed(group: _Group) -> bool:
         speaker = group.attributions[0][1].speaker
-        later = [g for g in groups if g is not group and not in_lede(g)]
-        summed = (
+        return (
             speaker.type == "state"
             and in_lede(group)
-            and any(
-                speaker.name in own_side(g.attributions[0][1].speaker, parents)
-                and g.attributions[0][1].speaker.name != speaker.name
-                for g in later
-            )
+            and any(speaker.name in side for side in below)
         )
-        if not summed:
-            out.append(group)
-    return out
+
+    return [group for group in groups if not summed(group)]
 
 
 def _record(doc: Any, source: SourceDocument, speech: Speech, version: str, group: _Group,

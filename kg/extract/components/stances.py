@@ -111,13 +111,7 @@ class _Claims:
                 names = [c.target for c in out if c.attribution in voice
                          and c.stance == THREATENS
                          and sentence.start <= c.tokens[0] < sentence.end]  # fmt: skip
-            # "called the strikes a war crime against civilians": the framed act ("the
-            # strikes") can be the narrated one when the frame names its victims
-            framed = _framed(act_noun)
-            narrated = self._same_event(act_noun) or (
-                framed is not None and framed.pos_ != "PRON" and self._same_event(framed)
-            )
-            if not names and cue.resolve != "blamed" and narrated:
+            if not names and cue.resolve != "blamed" and self._narrated(act_noun):
                 names = _names(self.event.authors)
             out += self._claims(number, attribution, cue, tokens, names)
         return _unique(out)
@@ -222,6 +216,15 @@ class _Claims:
 
     def _own_side(self, attribution: Attribution) -> set[str]:
         return own_side(attribution.speaker, self.finder.parents)
+
+    def _narrated(self, noun: Any) -> bool:
+        """Whether `noun` is the act the document narrates, or frames it: in "called the
+        strikes a war crime against civilians" the frame's "against" names the victims, so
+        the framed act ("the strikes") decides."""
+        if self._same_event(noun):
+            return True
+        framed = _framed(noun)
+        return framed is not None and framed.pos_ != "PRON" and self._same_event(framed)
 
     def _same_event(self, noun: Any) -> bool:
         """ "the attack on the base" is the narrated act only if the narrated sentence
