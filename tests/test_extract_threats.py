@@ -281,3 +281,21 @@ def test_a_war_the_speaker_will_wage_is_a_threat(extractor, text, threatened) ->
     speaker will halt."""
     labels = _labels(extractor, text)
     assert next(iter(labels.values()))[THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hezbollah said it held Israel responsible for the strike on Dahiyeh. "The enemy '
+         'will pay dearly for this crime," the statement said.', ["Israel"]),
+        ("Kata'ib Hezbollah blamed the Americans for the raid and warned that the "
+         "criminals will face a reckoning they cannot foresee.", ["United States"]),
+        ("Hezbollah warned that the enemy will pay dearly.", []),
+    ],
+)  # fmt: skip
+def test_an_epithet_threatened_is_whom_the_statement_accuses(extractor, text, threatened) -> None:
+    """Rule 7: "the enemy will pay", "the criminals will face a reckoning" aim at the
+    unmistakable referent, whom the same statement blames (corpus agg-024, mon-032); an
+    enemy the statement never names is no one."""
+    labels = _labels(extractor, text)
+    assert next(iter(labels.values()))[THREAT] == threatened

@@ -111,7 +111,12 @@ class _Claims:
                 names = [c.target for c in out if c.attribution in voice
                          and c.stance == THREATENS
                          and sentence.start <= c.tokens[0] < sentence.end]  # fmt: skip
-            if not names and cue.resolve != "blamed" and self._narrated(act_noun):
+            if (
+                not names
+                and cue.resolve != "blamed"
+                and not self._epithet(act_noun, cue)
+                and self._narrated(act_noun)
+            ):
                 names = _names(self.event.authors)
             out += self._claims(number, attribution, cue, tokens, names)
         return _unique(out)
@@ -169,7 +174,10 @@ class _Claims:
             person = targets.person_before(target, exclude=own)
             return ([person.name] if person is not None else []), False
         if mode == "owners":
-            return _names(targets.owners(target, _threatened_not(own, cue))), False
+            names = _names(targets.owners(target, _threatened_not(own, cue)))
+            # "the enemy will pay", "those who shed this blood will regret it": whom the
+            # same statement accuses (rule 7, the unmistakable referent), resolved later
+            return names, not names and self._epithet(target, cue)
         if mode == "named_authors":  # only an author the phrase itself names
             return _names(targets.authors(target)[0]), False
         if mode == "actors":
@@ -177,6 +185,10 @@ class _Claims:
         if mode == "subject_or_authors" and target.lower_ not in self.words.harm_nouns:
             return _names(targets.owners(target, _threatened_not(own, cue))), False
         return self._authors(target)
+
+    def _epithet(self, target: Any, cue: Cue) -> bool:
+        """A threat aimed at an epithet no actor owns ("the enemy", "the criminals")."""
+        return cue.stance == THREATENS and target.lower_ in self.words.epithet_nouns
 
     def _authors(self, noun: Any, depth: int = 0) -> tuple[list[str], bool]:
         """The authors of the act `noun` names; a frame ("the assassination was a
