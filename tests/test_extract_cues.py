@@ -1087,3 +1087,20 @@ def test_a_professed_faithful_partnership_is_support(extractor, text, speaker, p
     """ "remained a faithful partner of X": support the speaker's side professes (corpus
     agg-007, mon-011); someone else's partnership, or one not called faithful, is none."""
     assert _extract(extractor, text)[speaker]["praises_or_supports"] == praised
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        ("Israeli military spokesman Daniel Hagari said the blast was caused by a failed "
+         "rocket launch by Islamic Jihad.", "Daniel Hagari", ["Palestinian Islamic Jihad"]),
+        ("The GNA said the explosion was caused by an Emirati drone.",
+         "Government of National Accord", ["United Arab Emirates"]),
+        ("Ahmed al-Mismari said the explosion was caused by a shell fired from inside the "
+         "capital.", "Ahmed al-Mismari", []),
+    ],
+)  # fmt: skip
+def test_what_caused_the_harm_blames_its_author(extractor, text, speaker, blamed) -> None:
+    """Rule 6: "the blast was caused by a rocket launch by X" says X is behind the harm
+    (corpus par-017, agg-017); a cause with no author named blames no one."""
+    assert _extract(extractor, text)[speaker]["blames"] == blamed
