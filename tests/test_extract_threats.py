@@ -299,3 +299,20 @@ def test_an_epithet_threatened_is_whom_the_statement_accuses(extractor, text, th
     enemy the statement never names is no one."""
     labels = _labels(extractor, text)
     assert next(iter(labels.values()))[THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Benjamin Netanyahu said the Houthis will get the same lesson Hamas and "
+         "Hezbollah got.", ["Ansar Allah"]),
+        ('Benjamin Netanyahu said the Houthis would "learn what Hamas and Hezbollah '
+         'learned."', ["Ansar Allah"]),
+        ("Benjamin Netanyahu said Israel has learned the lessons of the war.", []),
+    ],
+)  # fmt: skip
+def test_a_lesson_the_target_will_learn_is_a_threat(extractor, text, threatened) -> None:
+    """Rule 7: "will get the same lesson X got", "would learn what X learned" warn of the
+    blow others took (corpus agg-031, ana-032); a lesson already learned threatens no one."""
+    labels = _labels(extractor, text)
+    assert next(iter(labels.values()))[THREAT] == threatened
