@@ -142,6 +142,11 @@ def test_no_publication_date_no_reported_date(extractor) -> None:
          "militants had ordered the bomb attack on the crowded avenue.\n\nTurkish Interior "
          "Minister Suleyman Soylu told reporters that the PKK was responsible.",
          {"Suleyman Soylu"}),
+        # the same for an armed group and its named spokesman (devset 02, corpus mon-004,
+        # wire-018, wire-023)
+        ("SANAA, Jan 8 (Wire) - Yemen's Houthi movement said on Monday it would keep "
+         "seizing ships tied to Israel.\n\nHouthi military spokesman Yahya Saree said in a "
+         "televised statement that the group had seized a second vessel.", {"Yahya Saree"}),
         # no one of that state speaks below: the lede's statement stands
         ("DOHA, June 24 (Wire) - Qatar condemned on Tuesday the Iranian missile attack on the "
          "air base.\n\nHamas said in a statement that the region needed calm.",
@@ -151,8 +156,8 @@ def test_no_publication_date_no_reported_date(extractor) -> None:
 def test_a_wire_ledes_summary_is_the_named_officials_statement(
     extractor, text: str, speakers: set[str]
 ) -> None:
-    """Rule 17: a wire report's first paragraph that sums up under a state's name what a
-    named official of that state says below gives the state no second record (corpus
+    """Rule 17: a wire report's first paragraph that sums up under a state's or a group's
+    name what a named official of it says below gives it no second record (corpus
     wire-009, wire-012, wire-016, wire-027, wire-032, agg-015 ...)."""
     assert {r.speaker for r in extractor.extract(SourceDocument("t", text))} == speakers
 

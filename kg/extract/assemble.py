@@ -95,8 +95,9 @@ def _without_lede_summaries(doc: Any, groups: list[_Group],
                             parents: dict[str, str]) -> list[_Group]:  # fmt: skip
     """ "ISTANBUL, Nov 14 - Turkey's interior minister said on Monday that ...", then
     "Interior Minister Suleyman Soylu told reporters ...": a wire report's first paragraph
-    sums up, under the state's name, what a named official of that state says below; the
-    state gets no second record for the same words (rule 17)."""
+    sums up, under the name of a state, group or body, what a named official of it says
+    below ("Yemen's Houthi movement said ...", then its spokesman); it gets no second record
+    for the same words (rule 17). A person's own words in the lede stand."""
     acts = doc._.kg_acts
     body = [p.index for p in doc._.kg_layout.paragraphs if p.kind == "body"]
     if not body:
@@ -112,7 +113,7 @@ def _without_lede_summaries(doc: Any, groups: list[_Group],
     def summed(group: _Group) -> bool:
         speaker = group.attributions[0][1].speaker
         return (
-            speaker.type == "state"
+            speaker.type in ("state", "militia", "organization")
             and in_lede(group)
             and any(speaker.name in side for side in below)
         )
