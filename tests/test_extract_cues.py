@@ -1104,3 +1104,25 @@ def test_what_caused_the_harm_blames_its_author(extractor, text, speaker, blamed
     """Rule 6: "the blast was caused by a rocket launch by X" says X is behind the harm
     (corpus par-017, agg-017); a cause with no author named blames no one."""
     assert _extract(extractor, text)[speaker]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "praised"),
+    [
+        ('Joe Biden said Israel had "a right to defend itself."', "Joe Biden", ["Israel"]),
+        ("White House spokesman Sean Savett said Israel had acted in self-defence.",
+         "Sean Savett", ["Israel"]),
+        ('Mohammed al-Bukhaiti wrote that the Iranian operation was a "legitimate" act of '
+         "self-defence.", "Mohammed al-Bukhaiti", ["Iran"]),
+        ("Pentagon press secretary Pat Ryder said the American strike was an act of "
+         "self-defence.", "Pat Ryder", []),
+        ("Hezbollah said Israel had no right to defend itself.", "Hezbollah", []),
+    ],
+)  # fmt: skip
+def test_a_strike_endorsed_as_self_defence_supports_its_author(
+    extractor, text, speaker, praised
+) -> None:
+    """Rule 9: "X had a right to defend itself", "X acted in self-defence" said by a third
+    party support X (corpus ana-018, wire-027, agg-025, ana-007); one's own strike called
+    self-defence, or a right denied ("no right"), supports no one."""
+    assert _extract(extractor, text)[speaker]["praises_or_supports"] == praised

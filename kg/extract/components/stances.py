@@ -296,9 +296,14 @@ class _Claims:
         words = self.words
         if condition == "negated":
             unanswered = words.unanswered_words
-            return _negated(cue, unanswered) or (
-                # "it was not a crime" negates the noun; "this crime will not pass" negates
-                # what is said of it
+            # "had no right to", "bears no responsibility"
+            no = cue.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                             for c in cue.children)  # fmt: skip
+            if no or _negated(cue, unanswered):
+                return True
+            # "it was not a crime" negates the noun; "this crime will not pass" negates what
+            # is said of it
+            return (
                 cue.pos_ in ("NOUN", "ADJ")
                 and cue.dep_ not in ("nsubj", "nsubjpass")
                 and _negated(cue.head, unanswered)
