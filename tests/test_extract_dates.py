@@ -16,6 +16,8 @@ def test_dates_full_partial_and_anchored() -> None:
     assert resolve(2, 30, 2024, None) is None
     assert yesterday("2024-01-01") == "2023-12-31"
     assert yesterday(None) is None
+    assert yesterday("XXXX-03-01") == "XXXX-02-29"  # a year-less day: any year's
+    assert yesterday("XXXX-08-29") == "XXXX-08-28"
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,18 @@ def test_anchored_yesterday(extractor) -> None:
     assert record["statement_date"] == "2024-03-02"
 
 
+def test_yesterday_under_a_yearless_dateline_dates_the_event(extractor) -> None:
+    """Rule 12: "a dated dateline plus 'yesterday'" anchors the event's day, also when
+    the dateline gives no year (part 2 docs 38 and 43: "ADEN, Aug 29 (Wire) - ... struck
+    ... yesterday")."""
+    text = (
+        "ADEN, Aug 29 (Wire) - Emirati aircraft struck government forces near Aden yesterday."
+        "\n\nThe Yemeni foreign ministry said the strikes were a flagrant aggression."
+    )
+    record = _records(extractor, text)["Yemeni Ministry of Foreign Affairs"]
+    assert record["event_date"] == "XXXX-08-28"
+
+
 # Sentences in wordings the dev set does not use: (text, speaker, field, expected targets).
 CASES = [
     (

@@ -2,7 +2,7 @@
 
 Contract: `find_dates(text)` -> list of (start, end, month, day, year|None). `resolve(...)`
 turns a partial date into ISO with the publication year when the document has one, else
-`XXXX-MM-DD` (rule 12). `yesterday(published)` is the day before a known publication date;
+`XXXX-MM-DD` (rule 12). `yesterday(day)` is the day before a known publication or dateline day;
 other relative days ("on Sunday") are never resolved.
 """
 
@@ -62,11 +62,15 @@ def resolve(month: int, day: int, year: int | None, published: str | None) -> st
 
 
 def yesterday(published: str | None) -> str | None:
+    """The day before an ISO date, or before a year-less `XXXX-MM-DD` (a dateline's day)."""
+    text = (published or "")[:10]
+    yearless = text.startswith("XXXX-")
     try:
-        day = _dt.date.fromisoformat((published or "")[:10])
+        day = _dt.date.fromisoformat("2000" + text[4:] if yearless else text)
     except ValueError:
         return None
-    return (day - _dt.timedelta(days=1)).isoformat()
+    before = day - _dt.timedelta(days=1)
+    return f"XXXX-{before.month:02d}-{before.day:02d}" if yearless else before.isoformat()
 
 
 def header_date(text: str, published: str | None) -> str | None:

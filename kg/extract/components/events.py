@@ -129,13 +129,18 @@ def event_date(doc: Any, published: str | None) -> str | None:
         body = text[paragraph.start : paragraph.end]
         from kg.extract.components.layout import DATELINE
 
+        anchor = published
         dateline = DATELINE.match(body)
         if dateline:
             body = body[dateline.end() :]
+            # "ADEN, Aug 29 (Wire) - ... yesterday": the dateline's day anchors it (rule 12)
+            dated = find_dates(dateline.group(0))
+            if dated and not anchor:
+                anchor = resolve(*dated[0][2:], None)
         hits = find_dates(body)
-        relative = re.search(r"\b(yesterday|today)\b", body) if published else None
-        if relative and published and (not hits or relative.start() < hits[0][0]):
-            return yesterday(published) if relative.group(1) == "yesterday" else published[:10]
+        relative = re.search(r"\b(yesterday|today)\b", body) if anchor else None
+        if relative and anchor and (not hits or relative.start() < hits[0][0]):
+            return yesterday(anchor) if relative.group(1) == "yesterday" else anchor[:10]
         for _, _, month, day, year in hits:
             return resolve(month, day, year, published)
     return None
