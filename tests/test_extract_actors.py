@@ -84,6 +84,8 @@ def test_titles_are_dropped_from_a_name() -> None:
     )
     assert speech.strip_titles("Foreign Minister Abbas Araghchi") == "Abbas Araghchi"
     assert speech.strip_titles("Abu Mahdi al-Muhandis") == "Abu Mahdi al-Muhandis"
+    # the abbreviation aggregators write (corpus agg-003, agg-011, agg-013, agg-029 ...)
+    assert speech.strip_titles("Iraqi PM Mustafa al-Kadhimi") == "Mustafa al-Kadhimi"
 
 
 @pytest.mark.parametrize(
