@@ -604,3 +604,18 @@ def test_mockery_is_a_statement(extractor, text: str, speakers: set[str]) -> Non
     """Rule 13: mockery is a statement (with empty labels), so "joked", "scoffed",
     "quipped" report one (corpus ana-011); "countered" does only with "that"."""
     assert set(_speakers(extractor, text)) == speakers
+
+
+def test_a_pronoun_continues_the_person_its_own_sentence_opened_with(extractor) -> None:
+    """ "Khamenei vowed revenge. Nasrallah was more specific: the Americans, he said,
+    will pay the price": the person whose clause opens the pronoun's sentence is whom it
+    continues, not the previous sentence's speaker (corpus ana-013; the same shape in
+    ana-032 and heldout h02)."""
+    text = (
+        "Ali Khamenei said in a message that severe revenge awaited the criminals. Hassan "
+        "Nasrallah was more specific in his televised speech on 5 January: the American "
+        'military in the region, he said, "will pay the price" for the killing.'
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert list(records["Hassan Nasrallah"].threatens_or_vows_revenge_against) == ["United States"]
+    assert not records["Ali Khamenei"].threatens_or_vows_revenge_against

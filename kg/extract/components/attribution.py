@@ -305,6 +305,10 @@ class _Document:
             return (speaker.type == "person") == want_person
 
         here = self._found_before(token)
+        in_sentence = [f for f in here if self.doc[self.acts[f.act].cue].sent == token.sent]
+        subject = self._sentence_subject(token) if want_person and not in_sentence else None
+        if subject is not None:
+            return subject, "sentence subject"
         for found in reversed(here):
             if fits(found.speaker):
                 return found.speaker, "previous speaker"
@@ -322,6 +326,20 @@ class _Document:
         before = self._last_before(paragraph.index)
         if before is not None and fits(before.speaker):
             return before.speaker, "previous paragraph"
+        return None
+
+    def _sentence_subject(self, token: Any) -> Speaker | None:
+        """ "Nasrallah was more specific in his speech: the Americans, he said, will pay":
+        a person who is the subject of a clause before the pronoun in its own sentence is
+        whom it continues, before any earlier speaker."""
+        for word in token.sent:
+            if word.i >= token.i:
+                return None
+            mention = self.mentions.at(word)
+            if (mention is not None and mention.type == "person" and mention.kind != "adj"
+                    and word.dep_ == "nsubj" and word.head.i < token.i
+                    and not _quoted(self.doc.text, token.sent.start_char, word.idx)):  # fmt: skip
+                return speaker_of(mention)
         return None
 
     def named_in_paragraph(self, token: Any, want_person: bool) -> Speaker | None:
