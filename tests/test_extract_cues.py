@@ -1126,3 +1126,24 @@ def test_a_strike_endorsed_as_self_defence_supports_its_author(
     party support X (corpus ana-018, wire-027, agg-025, ana-007); one's own strike called
     self-defence, or a right denied ("no right"), supports no one."""
     assert _extract(extractor, text)[speaker]["praises_or_supports"] == praised
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        ("Saudi Arabia's foreign ministry voiced deep concern over the Israeli strikes and "
+         "urged restraint to spare the region further escalation.",
+         "Saudi Ministry of Foreign Affairs", []),
+        ("UN Secretary-General Antonio Guterres called the escalation alarming and urged all "
+         "sides to exercise restraint.", "Antonio Guterres", []),
+        ('Mohammed Abdulsalam said the UAE\'s recent escalation in Shabwa had "left no '
+         'choice" to the Yemeni people.', "Mohammed Abdulsalam", ["United Arab Emirates"]),
+    ],
+)  # fmt: skip
+def test_an_escalation_blames_only_the_author_the_text_gives_it(
+    extractor, text, speaker, blamed
+) -> None:
+    """Rule 6: "the UAE's escalation" holds the UAE responsible; "the escalation" a call
+    for calm speaks of is no one's, not the narrated act's author (corpus ana-032,
+    mon-024, par-004, wire-032, part 1 doc 18)."""
+    assert _extract(extractor, text)[speaker]["blames"] == blamed
