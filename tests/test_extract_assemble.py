@@ -163,6 +163,28 @@ def test_a_wire_ledes_summary_is_the_named_officials_statement(
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the body's bare denial, then its named spokesman's words: one statement
+        ("The so-called Libyan National Army rejected any role. Its spokesman Ahmed "
+         "al-Mismari said the explosion came from a shell fired inside the capital.",
+         {"Ahmed al-Mismari"}),
+        # a denial in the body's own statement, then its commander's other words: two
+        ("The SDF rejected any link to the bombing in a statement. Its commander, Mazloum "
+         "Abdi, wrote that the strikes had hit civilian areas.",
+         {"Syrian Democratic Forces", "Mazloum Abdi"}),
+    ],
+)  # fmt: skip
+def test_a_bodys_denial_its_spokesman_voices_next_is_the_spokesmans(
+    extractor, text: str, speakers: set[str]
+) -> None:
+    """Rule 17: "X rejected any role. Its spokesman Y said ..." gives the body no second
+    record for the words its named spokesman speaks (corpus ana-022, par-002, par-022);
+    a body's denial its commander follows with other words stands (corpus par-011)."""
+    assert {r.speaker for r in extractor.extract(SourceDocument("t", text))} == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "platform"),
     [
         ("Hassan Nasrallah denied any role, telling reporters that the blast was an accident.",

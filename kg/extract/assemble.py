@@ -87,6 +87,7 @@ def assemble(doc: Any, source: SourceDocument, speech: Speech, version: str,
         groups.setdefault(attribution.speaker.name, _Group(attribution.speaker.name, []))
         groups[attribution.speaker.name].attributions.append((number, attribution))
     kept = _without_lede_summaries(doc, list(groups.values()), parents or {})
+    kept = _without_spokesman_summaries(doc, kept, claims, parents or {}, acts_words.deny_verbs)
     return [_record(doc, source, speech, version, group, claims, parents or {})
             for group in kept]  # fmt: skip
 
@@ -117,6 +118,40 @@ def _without_lede_summaries(doc: Any, groups: list[_Group],
             and in_lede(group)
             and any(speaker.name in side for side in below)
         )
+
+    return [group for group in groups if not summed(group)]
+
+
+_SPOKESMAN = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+
+
+def _without_spokesman_summaries(doc: Any, groups: list[_Group], claims: dict[int, list[Claim]],
+                                 parents: dict[str, str],
+                                 deny_verbs: frozenset[str]) -> list[_Group]:  # fmt: skip
+    """ "The so-called Libyan National Army rejected any role. Its spokesman Ahmed
+    al-Mismari insisted ...": a body's bare denial (no label of its own) that the next
+    sentence gives in the words of its named spokesman is the spokesman's statement; the
+    body gets no second record for it (rule 17). A body's own account ("the military said
+    it responded with artillery fire", then its spokesman's warning) and a denial its
+    commander follows with other words stand."""
+    acts = doc._.kg_acts
+    people = [(acts[a.act], own_side(a.speaker, parents)) for g in groups
+              for _, a in g.attributions if a.speaker.type == "person"]  # fmt: skip
+
+    def voiced(name: str, act: SpeechAct) -> bool:
+        following = act.sentence[1]
+        return any(other.paragraph == act.paragraph and other.sentence[0] == following
+                   and name in side and _SPOKESMAN.search(doc[slice(*other.sentence)].text)
+                   for other, side in people)  # fmt: skip
+
+    def summed(group: _Group) -> bool:
+        first = group.attributions[0][1].speaker
+        return (
+            first.type != "person"
+            and not any(claims.get(number) for number, _ in group.attributions)
+            and all(doc[acts[a.act].cue].lemma_.lower() in deny_verbs
+                    and voiced(group.name, acts[a.act]) for _, a in group.attributions)
+        )  # fmt: skip
 
     return [group for group in groups if not summed(group)]
 
