@@ -316,3 +316,21 @@ def test_a_lesson_the_target_will_learn_is_a_threat(extractor, text, threatened)
     blow others took (corpus agg-031, ana-032); a lesson already learned threatens no one."""
     labels = _labels(extractor, text)
     assert next(iter(labels.values()))[THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Benjamin Netanyahu said Tehran had committed a grave error and would bear the cost "
+         "of it.", ["Iran"]),
+        ('GNA spokesman Mohammed Gnounou warned that Haftar\'s forces would be met "with all '
+         'force" on every front.', ["Libyan National Army"]),
+        ("The army said its troops would face Israeli forces at the border.", []),
+    ],
+)  # fmt: skip
+def test_a_cost_or_a_force_the_target_will_meet_is_a_threat(extractor, text, threatened) -> None:
+    """Rule 7 ("must bear the consequences", "will pay a heavy price"): "would bear the
+    cost of it", "would be met with all force" are the same warning (corpus mon-008,
+    par-002); troops facing an army's forces are no blow."""
+    labels = _labels(extractor, text)
+    assert next(iter(labels.values()), {THREAT: []})[THREAT] == threatened
