@@ -24,7 +24,7 @@ import datetime as _dt
 import re
 from typing import Any
 
-from kg.extract.dates import find_dates, resolve
+from kg.extract.dates import find_dates, resolve, yesterday
 from kg.extract.doc import SpeechAct
 
 _SPEECH_NOUNS = {
@@ -172,15 +172,13 @@ class _Dates:
 
     def _relative_day(self, word: str) -> str | None:
         """ "yesterday" under a dated dateline or publication date (rule 12)."""
-        shift = 1 if word == "yesterday" else 0
         if self.published and re.match(r"^\d{4}-\d{2}-\d{2}", self.published):
-            day = _dt.date.fromisoformat(self.published[:10]) - _dt.timedelta(days=shift)
-            return day.isoformat()
-        if self.dateline is not None:
-            month, day, year = self.dateline
-            anchor = _dt.date(year or 2000, month, day) - _dt.timedelta(days=shift)
-            return anchor.isoformat() if year else f"XXXX-{anchor.month:02d}-{anchor.day:02d}"
-        return None
+            anchor: str | None = self.published[:10]
+        elif self.dateline is not None:
+            anchor = resolve(*self.dateline, None)  # XXXX-MM-DD without a year
+        else:
+            return None
+        return yesterday(anchor) if word == "yesterday" else anchor
 
     def _relative(self, act: SpeechAct) -> str | None:
         """ "On the same day", "three days later": from the last full date before it."""
