@@ -241,6 +241,24 @@ def test_a_groups_known_sub_body_speaks_for_itself(extractor, text: str) -> None
     assert bureau.speaker_surface.endswith("political bureau")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "surface"),
+    [
+        ('The SDF General Command said the next day: "Ankara bears responsibility for every '
+         'civilian killed."', "Syrian Democratic Forces", "SDF General Command"),
+        ("The Hezbollah media office said Israel bore responsibility for the massacre.",
+         "Hezbollah", "Hezbollah media office"),
+        ("The Houthi political bureau said Israel bore responsibility for the massacre.",
+         "Ansar Allah Political Bureau", "Houthi political bureau"),
+    ],
+)  # fmt: skip
+def test_a_body_named_by_its_group_speaks_for_the_group(extractor, text, speaker, surface) -> None:
+    # rules 4 and 17: the group's name as a modifier ("The SDF General Command"), unless
+    # the gazetteer lists the body itself (corpus mon-010, mon-023)
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_surface) == (speaker, surface)
+
+
 def test_the_body_a_named_spokesman_speaks_for_gets_no_record_of_its_own(extractor) -> None:
     # rule 17: his words, not a second statement by the body he speaks for
     text = (

@@ -202,7 +202,9 @@ class SubjectReader:
             "NOUN", "PROPN"):  # fmt: skip
             return None
         owner_token = next((c for c in head.children if c.dep_ == "poss"), None)
-        owner = self._owner(owner_token) if owner_token is not None else None
+        if owner_token is None:
+            return self._named_body(head)
+        owner = self._owner(owner_token)
         if owner is None or owner.type in ("person", "other"):
             return None
         words = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i > owner_token.i]
@@ -220,6 +222,26 @@ class SubjectReader:
             "state", frozenset()) | {"coalition", "council"} else ""  # fmt: skip
         name = f"{phrase.title()} of {article}{owner.name}"
         return Speaker(name, kind, surface, start, owner.name, known=False)
+
+    def _named_body(self, head: Any) -> Speaker | None:
+        """ "The SDF General Command", "the Hezbollah media office": a body named by its
+        group as a modifier speaks for the group (rules 4 and 17), unless the gazetteer
+        lists the body itself ("the Ansar Allah political bureau")."""
+        for token in head.doc[head.left_edge.i : head.i]:
+            owner = self.mentions.at(token) if token.dep_ in ("compound", "nmod") else None
+            if owner is None or owner.kind in ("adj", "capital") or owner.type in (
+                "person", "other"):  # fmt: skip
+                continue
+            after = [t for t in head.doc[token.i : head.i + 1] if t.idx >= owner.end]
+            if any(t.dep_ not in ("amod", "compound") for t in after[:-1]):
+                return None
+            phrase = " ".join(t.text for t in after)
+            actor = self.gazetteer.resolve(f"{owner.name} {phrase}")
+            surface, start = _phrase(head)
+            if actor is not None and actor.affiliation == owner.name:
+                return Speaker(actor.name, actor.type, surface, start, actor.affiliation)
+            return speaker_of(owner, surface=surface, start=start)
+        return None
 
     def _owner(self, token: Any) -> Mention | None:
         """Whose body it is: a named actor, an anaphor ("the movement's", "its"), or a
