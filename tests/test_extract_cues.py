@@ -749,6 +749,24 @@ def test_made_to_pay_more_painful_and_declared_unsafe(extractor, text, threatene
 
 
 @pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas said: "Our operations will not stop until the last Zionist soldier leaves '
+         'Gaza."', ["Israel"]),
+        ("Hamas said its attacks would go on until the Israeli army withdrew.",
+         ["Israel Defense Forces"]),
+        ("Hamas said the path of the martyrs would continue until the occupation leaves.", []),
+        ("Hamas said its operations stopped until the Israeli army withdrew.", []),
+    ],
+)  # fmt: skip
+def test_operations_that_end_only_when_the_target_leaves(extractor, text, threatened) -> None:
+    """Rule 7: operations that "will not stop until X leaves" threaten X; not a path that
+    continues, nor operations already stopped (corpus tg-005, par-018; part 2 doc 28)."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
     ("text", "blamed"),
     [
         ('Hamas said the Zionist regime had "stained its hands with the blood of our '
