@@ -259,6 +259,17 @@ def test_a_body_named_by_its_group_speaks_for_the_group(extractor, text, speaker
     assert (record.speaker, record.speaker_surface) == (speaker, surface)
 
 
+def test_a_sub_body_named_in_apposition_speaks_under_its_name(extractor) -> None:
+    # rules 3 and 4: the canonical name the text gives the body, not "Armed Wing of Hamas"
+    text = (
+        "Hamas's armed wing, the Izz ad-Din al-Qassam Brigades, said the operation was a "
+        'response to "the crimes of the occupation".'
+    )
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_affiliation) == (
+        "Izz ad-Din al-Qassam Brigades", "Hamas")  # fmt: skip
+
+
 def test_the_body_a_named_spokesman_speaks_for_gets_no_record_of_its_own(extractor) -> None:
     # rule 17: his words, not a second statement by the body he speaks for
     text = (

@@ -63,6 +63,9 @@ class SubjectReader:
             return self._named(mention, head)
         body = self._sub_body(head)
         if body is not None:
+            named = self._appositive(head)  # "Hamas's armed wing, the Qassam Brigades,"
+            if named is not None and named[0].type != "person":
+                return named
             return body, ("sub-body",)
         if lemma in speech.non_speaker_nouns or lower in speech.non_speaker_nouns:
             person = self._person_in(head)  # "a senior official, X, said": X
