@@ -270,6 +270,25 @@ def test_a_sub_body_named_in_apposition_speaks_under_its_name(extractor) -> None
         "Izz ad-Din al-Qassam Brigades", "Hamas")  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The foreign ministry of Syria",
+        "The foreign ministry of the Moscow-allied government in Damascus",
+        "The Syrian government's foreign ministry",
+    ],
+)
+def test_a_ministry_whose_own_phrase_names_its_state(extractor, subject: str) -> None:
+    # rule 17: the state the ministry's phrase names, not a ministry named before nor the
+    # dateline's (corpus tg-008); "Moscow-allied" names a backer, not the ministry's state
+    text = (
+        "TEHRAN, 3 February 2024 - Iran's foreign ministry condemned the raids. "
+        f"{subject} said the attack was a crime against the Syrian people."
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    assert "Syrian Ministry of Foreign Affairs" in {r.speaker for r in records}
+
+
 def test_the_body_a_named_spokesman_speaks_for_gets_no_record_of_its_own(extractor) -> None:
     # rule 17: his words, not a second statement by the body he speaks for
     text = (

@@ -509,7 +509,10 @@ class SubjectReader:
                 if mention.kind not in ("adj", "capital") and stem in words:
                     return speaker_of(mention, surface=head.text, start=head.idx), ("anaphor",)
         if head.lemma_.lower() in self.speech.sub_body_nouns | {"ministry"}:
-            # "the foreign ministry" is a ministry named before, never a country
+            # "the foreign ministry" is a ministry named before, never a country, unless
+            # its own phrase names the state ("the foreign ministry of Syria")
+            if head.lower_ == "ministry" and self._state_within(head) is not None:
+                return self._unnamed_ministry(head)
             for mention in self.mentions.before(head.idx):
                 if head.lower_ in mention.text.lower() and mention.kind not in ("adj", "capital"):
                     return speaker_of(mention), ("anaphor", "named before")
@@ -538,7 +541,10 @@ class SubjectReader:
             earlier = [s for s in self.context.speakers_so_far() if is_ministry_name(s.name)]
             return (earlier[-1], ("anaphor", "spoke before")) if earlier else None
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is not None:
+        state, step = self._state_within(head), "own phrase"
+        if state is not None:
+            pass
+        elif owner is not None:
             state, step = self._state_before(head), "possessor"
         else:
             state, step = self._fronted_capital(head), "fronted capital"
@@ -549,6 +555,20 @@ class SubjectReader:
         name = ministry_name(self.ministry_adjectives, state, kind)
         text, start = _phrase(head)
         return Speaker(name, "state", text, start, state, known=False), ("anaphor", step)
+
+    def _state_within(self, head: Any) -> str | None:
+        """ "the foreign ministry of Syria", "of the Moscow-allied government in Damascus",
+        "the Syrian government's foreign ministry": the state the ministry's own phrase
+        names, last first; not a backer's name in a hyphenated modifier ("Moscow-allied")."""
+        found = None
+        for token in head.subtree:
+            if token.i == head.i or (token.dep_ in ("amod", "compound") and token.head.i == head.i):
+                continue  # "the Syrian foreign ministry" names its kind, read elsewhere
+            mention = self.mentions.at(token)
+            hyphenated = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"
+            if mention is not None and mention.type == "state" and not hyphenated:
+                found = self._ministry_state(mention) or found
+        return found
 
     def _state_before(self, token: Any) -> str | None:
         """The state named last before `token` in its sentence ("The United Arab Emirates
