@@ -289,6 +289,18 @@ def test_a_ministry_whose_own_phrase_names_its_state(extractor, subject: str) ->
     assert "Syrian Ministry of Foreign Affairs" in {r.speaker for r in records}
 
 
+def test_a_hyphenated_name_the_tagger_missed_is_read_whole(extractor) -> None:
+    # rule 3: "Basim al-Awadi" as three tokens ("al", "-", "Awadi") NER did not tag: the
+    # whole name speaks, not nobody (corpus tg-008)
+    text = (
+        "Digest, 2-3 February 2024\n\n2 Feb, 23:05 - U.S. Central Command posted on X that "
+        "its forces had struck 85 targets.\n\n3 Feb, 00:40 - Basim al-Awadi, spokesman of "
+        'the Iraqi government, described the strikes as "a new aggression".'
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert records["Basim al-Awadi"].speaker_affiliation == "Government of Iraq"
+
+
 def test_the_body_a_named_spokesman_speaks_for_gets_no_record_of_its_own(extractor) -> None:
     # rule 17: his words, not a second statement by the body he speaks for
     text = (

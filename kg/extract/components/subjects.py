@@ -619,7 +619,11 @@ class SubjectReader:
         if self._of_research_body(head):
             return None  # "Sanam Vakil of Chatham House suggests": a reading (rule 11)
         left = head
-        while left.i > 0 and left.nbor(-1).pos_ == "PROPN" and left.nbor(-1).head.i == head.i:
+        while (
+            left.i > 0
+            and left.nbor(-1).head.i == head.i
+            and (left.nbor(-1).pos_ == "PROPN" or _name_hyphen(left.nbor(-1)))
+        ):  # "Basim al-Awadi": the parser splits "al", "-" and "Awadi"
             left = left.nbor(-1)
         span = self.doc[left.i : head.i + 1]
         if len(span) < 2 and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
@@ -763,6 +767,12 @@ def self_named(head: Any, mentions: Any) -> Mention | None:
                 if found is not None and found.kind not in ("adj", "capital"):
                     return found
     return None
+
+
+def _name_hyphen(token: Any) -> bool:
+    """The hyphen inside a name ("al-Awadi", "bin-Salman"), with a name part before it."""
+    return token.text == "-" and token.i > 0 and token.nbor(-1).pos_ == "PROPN" and (
+        token.whitespace_ == "" and token.nbor(-1).whitespace_ == "")  # fmt: skip
 
 
 def _capitalised_name(text: str) -> bool:
