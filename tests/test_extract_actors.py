@@ -228,3 +228,12 @@ def test_a_name_ner_cut_at_of_the_is_the_body_of_the_actor_named_next(rules_extr
     assert council.speaker_affiliation == "Government of National Accord"
     assert council.sponsor == "Turkey"
     assert records["Fathi Bashagha"].sponsor == "Turkey"
+
+
+def test_a_name_in_quotation_marks_stays_a_mention(extractor) -> None:
+    # NER takes 'the "Houthi militia' with the opening mark; that entity must not swallow
+    # the gazetteer's "Houthi militia" and then be dropped for not starting with a capital
+    # (corpus agg-014)
+    text = 'The UAE foreign ministry condemned the "terrorist attack" by the "Houthi militia".'
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.condemns == ("Ansar Allah",)

@@ -484,12 +484,15 @@ def _body_of_next(mention: Mention, text: str, mentions: list[Mention]) -> Menti
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """An entity without a leading "the" or date, or a trailing possessive."""
+    """An entity without a leading "the", date or quotation mark ('the "Houthi militia'
+    as NER takes it), or a trailing possessive."""
     leading = _LEADING_DATE.match(text[start:end])
     if leading:
         start += leading.end()
     if text[start:end].lower().startswith("the "):
         start += 4
+    while start < end and text[start] in "\"\u201c\u201d'\u2018":
+        start += 1
     match = re.search(_APOS + r"s?$", text[start:end])
     if match:
         end = start + match.start()
