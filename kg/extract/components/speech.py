@@ -339,15 +339,19 @@ _register()
 
 def _said_nothing(verb: Any) -> bool:
     """ "X neither claimed the attack nor denied it", "the caption carried no statement",
-    "it named no other party": a verb negated by "neither ... nor" or by "no" on its
-    object reports that nothing was said (contract rule 13 keeps denials, not silence)."""
+    "it named no other party", "Tehran said nothing": a verb negated by "neither ... nor",
+    by "no" on its object or with "nothing" for object reports that nothing was said
+    (contract rule 13 keeps denials, not silence)."""
     first = verb.head if verb.dep_ == "conj" else verb
     if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
         return True
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in first.children):
         return True
-    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-               for c in verb.children)  # fmt: skip
+    return any(
+        c.dep_ == "dobj"
+        and (c.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in verb.children
+    )  # "Tehran said nothing", "has said nothing about Gaza"
 
 
 def _second_complement(clause: Any) -> bool:
