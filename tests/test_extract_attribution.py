@@ -556,10 +556,30 @@ def test_admitting_is_speech(bare_rules_extractor) -> None:
     [
         "Kata'ib Hezbollah neither claimed the rocket attack nor denied it.",
         "The channel's caption carried no statement.",
+        "Tehran, for its part, said nothing.",
+        "Israel has said nothing about the blast, as usual.",
     ],
 )
 def test_saying_nothing_is_no_statement(bare_rules_extractor, text: str) -> None:
     assert bare_rules_extractor.extract(SourceDocument("t", text)) == []
+
+
+def test_said_nothing_would_is_still_a_statement(bare_rules_extractor) -> None:
+    text = "Hezbollah said nothing would stop its fighters."
+    assert [r.speaker for r in bare_rules_extractor.extract(SourceDocument("t", text))] == [
+        "Hezbollah"]  # fmt: skip
+
+
+def test_a_post_on_x_ends_its_sentence(bare_rules_extractor) -> None:
+    # "X." is the platform and a full stop, not an initial that joins two sentences and
+    # makes "X. The" a speaker (corpus tg-030: the next sentence's condolences were lost)
+    text = (
+        '"This was a Turkish drone," Mazloum Abdi, the commander of the SDF, wrote on X. The '
+        "SDF chief added that he sent his condolences to the families of the victims."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [r.speaker for r in records] == ["Mazloum Abdi"]
+    assert records[0].condolences_to == ("families of the victims",)
 
 
 def test_a_channel_used_by_a_group_speaks_for_it(bare_rules_extractor) -> None:

@@ -67,6 +67,7 @@ def check_model(model: str | None = None) -> None:
 def load_nlp(model: str | None = None, upto: str | None = None) -> Any:
     """The model with kg's components (all of them, or those up to `upto`)."""
     import spacy
+    from spacy.symbols import ORTH
     from spacy.util import compile_infix_regex
 
     model = model or model_name()
@@ -77,6 +78,9 @@ def load_nlp(model: str | None = None, upto: str | None = None) -> Any:
     # Footnote markers ("martyrs.[5]") and "U.S.-backed" split where their parts are words.
     infixes = [*nlp.Defaults.infixes, r"\[", r"\]", r"(?<=\w)\.(?=\[)", r"(?<=\.)-(?=[a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "posted on X. The group added ...": the platform, then a full stop, not an initial
+    # ("X.") that runs two sentences into one
+    nlp.tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
     nlp.add_pipe("kg_layout", before="parser")
     for name in COMPONENTS:
         if name not in _available():
