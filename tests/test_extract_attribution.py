@@ -301,6 +301,27 @@ def test_a_hyphenated_name_the_tagger_missed_is_read_whole(extractor) -> None:
     assert records["Basim al-Awadi"].speaker_affiliation == "Government of Iraq"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ziad al-Nakhalah responded within hours. In an interview with Al-Mayadeen TV, the "
+         "Islamic Jihad secretary-general accused Israel of a premeditated assassination.",
+         "Ziad al-Nakhalah"),
+        ("Muqtada al-Sadr chose another path. On 4 October, the Sadrist leader demanded the "
+         "cabinet's resignation.", "Muqtada al-Sadr"),
+        # two people before it, neither its subject: the title is not resolved to either
+        ("Benjamin Netanyahu met Joe Biden. The Hamas leader said the talks had failed.",
+         "Hamas"),
+    ],
+)  # fmt: skip
+def test_a_title_after_the_person_who_opened_the_sentence_before(extractor, text, speaker
+                                                                  ) -> None:  # fmt: skip
+    # rule 3: elegant variation names a person by their title in the next sentence
+    # (heldout2 blf-1, bld-4)
+    records = extractor.extract(SourceDocument("t", text))
+    assert [r.speaker for r in records] == [speaker]
+
+
 def test_the_body_a_named_spokesman_speaks_for_gets_no_record_of_its_own(extractor) -> None:
     # rule 17: his words, not a second statement by the body he speaks for
     text = (

@@ -276,16 +276,48 @@ class SubjectReader:
             return entry, ("role", "entry")
         if body is None:
             found = self.context.previous_speaker(head, want_person=True)
+            if found is None:
+                person = self._person_just_named(head, None)
+                found = (person, "named just before") if person is not None else None
             return (found[0], ("role", found[1])) if found else None
         if head.lower_ in self.speech.body_voice_roles or head.lemma_ in (
             self.speech.body_voice_roles
         ):  # fmt: skip
             return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), (
                 "role", "body")  # fmt: skip
-        holder = self._holder(body)
+        holder = self._holder(body) or self._person_just_named(head, body)
         if holder is not None:
             return holder, ("role", "title")
         return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), ("role", "body")
+
+    def _person_just_named(self, head: Any, body: Mention | None) -> Speaker | None:
+        """ "Ziad al-Nakhalah responded within hours. In an interview, the Islamic Jihad
+        secretary-general accused Israel ...", "Muqtada al-Sadr chose another path. ...
+        the Sadrist leader demanded ...": a role with no name of its own is the person
+        named last before it, in its own sentence or the one before in its paragraph, when
+        that person is their clause's subject or the only person of their sentence, and
+        no other body claims them (rule 3: the person, not their title)."""
+        before = [m for m in self.mentions.before(head.idx) if m.type == "person"
+                  and m.kind not in ("adj", "capital")]  # fmt: skip
+        if not before:
+            return None
+        person = before[0]
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None or self.layout.at(span.start_char) is not self.layout.at(head.idx):
+            return None
+        sentences = [head.sent]
+        if head.sent.start > 0:
+            sentences.append(self.doc[head.sent.start - 1].sent)
+        if span.sent not in sentences:
+            return None
+        persons = [m for m in self.mentions.items if m.type == "person"
+                   and span.sent.start_char <= m.start < span.sent.end_char]  # fmt: skip
+        subject = span.root.dep_ in ("nsubj", "nsubjpass")
+        if not subject and len({m.name for m in persons}) > 1:
+            return None
+        if body is not None and body.known and person.affiliation not in (None, body.name):
+            return None
+        return speaker_of(person, affiliation=person.affiliation or (body.name if body else None))
 
     def _official_of(self, group: Mention, head: Any) -> Speaker | None:
         """ "Kata'ib Hezbollah's secretary-general, Abu Hussein al-Hamidawi, announced":
