@@ -720,3 +720,21 @@ def test_a_pronoun_continues_the_person_its_own_sentence_opened_with(extractor) 
     records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
     assert list(records["Hassan Nasrallah"].threatens_or_vows_revenge_against) == ["United States"]
     assert not records["Ali Khamenei"].threatens_or_vows_revenge_against
+
+
+def test_a_channel_header_names_the_group_or_the_outlet(bare_rules_extractor) -> None:
+    # rule 17: a channel affiliated with a group speaks for it; a named outlet speaks;
+    # several channels are no one speaker (heldout2 blf-4, blh-1)
+    text = (
+        "Roundup: the factions after Adnan's death\n\nPosts from public channels.\n\n"
+        "- Channel affiliated with Hezbollah, 2 May, 13:05\n"
+        "Relays the party's statement offering condolences to the Palestinian people.\n\n"
+        "- Gaza-based channel Shehab, 2 May, 15:02\n"
+        'Photos of mourners, captioned: "Arraba bids farewell to its sheikh."\n\n'
+        "[Pro-Sanaa channels | 31 August]\n"
+        "Several repost a screenshot and answer with laughing emojis."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [r.speaker for r in records] == ["Hezbollah", "Shehab"]
+    assert records[0].condolences_to == ("Palestinian people",)
+    assert records[0].statement_date == "XXXX-05-02"

@@ -98,3 +98,21 @@ def test_a_sources_list_is_no_prose_and_keeps_its_entries() -> None:
         "Hamas Telegram channel, 20 November 2023.",
         "IRNA, 3 May 2024.",
     )
+
+
+def test_a_header_on_its_own_line_makes_the_next_paragraph_its_entry() -> None:
+    # "[NAME | date, time]" and "- NAME, role, date, time" on a line of their own, the post
+    # below (heldout2 blh-1, blf-4); a long header is not wrapped into the text below it
+    text = (
+        "Roundup: Sanaa after the strike\n\n"
+        "Compiled from public channels.\n\n"
+        "[Hamas | 30 August, 21:03]\n"
+        "The movement mourns the Yemeni prime minister and his comrades.\n\n"
+        "- Avichay Adraee, IDF Arabic-language spokesman, 2 May, 14:20\n"
+        "Writes that Adnan refused medical examinations to the end.\n\n"
+        "Compiler's note: some admins read the words as a warning."
+    )
+    paragraphs = read_layout(text).paragraphs
+    entries = [(p.entry.name, p.entry.date) for p in paragraphs if p.kind == "entry"]
+    assert entries == [("Hamas", "30 August"), ("Avichay Adraee", "2 May")]
+    assert paragraphs[-1].kind == "body"

@@ -72,6 +72,16 @@ TAGGED_ITEM = re.compile(
     r"[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# A header on a line of its own, naming the channel or person whose post the next
+# paragraph gives: "[Hamas | 30 August, 21:03]", "- Hamas channel, 2 May, 08:10",
+# "- Avichay Adraee, IDF Arabic-language spokesman, 2 May, 14:20"
+HEADER_LINE = re.compile(
+    rf"^[ \t]*(?:{_BULLET}[ \t]+)?\[?(?P<name>[A-Z][^|,\[\]\n]{{1,80}}?)[ \t]*[|,]"
+    rf"(?:(?![ \t]*{_LINE_DATE})[^|,\n\]]{{1,80}}[|,])?[ \t]*"
+    rf"(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?|{_TIME})"
+    r"[ \t]*\]?[ \t]*$",
+    re.MULTILINE,
+)
 # A dateline opening a paragraph: "BAGHDAD, Jan 8, 2020 (Wire) - ", "HASAKAH, Syria,
 # September 2023 - ", "ADEN, Aug 29 (Wire) - ".
 DATELINE = re.compile(
@@ -145,7 +155,8 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
         elif (listed := _sources(body, paragraphs[-1:], text)) is not None:
             kind = "footnotes"
             sources += listed
-        elif (entry := _entry(text, start, end, section_labels)) is not None:
+        elif (entry := _entry(text, start, end, section_labels) or _headed(
+            text, paragraphs[-1:], start)) is not None:  # fmt: skip
             kind = "entry"
         elif _is_heading(body, index, pieces):
             kind = "heading"
@@ -192,6 +203,8 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 def _wrapped(paragraph: str) -> bool:
     line = paragraph.rsplit("\n", 1)[-1].strip()
     if len(line) < _WRAP_MIN or not re.search(r"[\w,;\-]$", line):
+        return False
+    if HEADER_LINE.match(line):  # "- Avichay Adraee, IDF spokesman, 2 May, 14:20"
         return False
     long_words = [w for w in line.split() if len(w) >= 4]
     capitalised = sum(w[:1].isupper() for w in long_words)
@@ -243,6 +256,19 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
         note=note,
         body_start=match.end(),
     )
+
+
+def _headed(text: str, before: list[Paragraph], start: int) -> Entry | None:
+    """A paragraph under a header line of its own ("[Hamas | 30 August, 21:03]", "- Hamas
+    channel, 2 May, 08:10"): an entry whose name is the header's."""
+    if not before or before[0].kind != "heading":
+        return None
+    header = HEADER_LINE.match(text, before[0].start, before[0].end)
+    if header is None:
+        return None
+    name = header.group("name").strip()
+    return Entry(name, header.start("name"), header.start("name") + len(name),
+                 header.group("date"), None, start)  # fmt: skip
 
 
 def _item(text: str, start: int, end: int) -> Entry | None:

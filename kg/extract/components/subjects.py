@@ -718,6 +718,8 @@ class SubjectReader:
         if inside and inside[0].start == entry.name_start:
             return speaker_of(inside[0])
         words = re.findall(r"[\w'\u2019\-]+", entry.name.lower())
+        if set(words) & self.speech.outlet_nouns:
+            return self._channel_header(entry, inside, words)
         generic = self.speech.speech_nouns | self.speech.outlet_nouns | {"joint", "official"}
         if not words or all(w in generic for w in words):
             return None
@@ -725,6 +727,22 @@ class SubjectReader:
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
+
+    def _channel_header(self, entry: Entry, inside: list[Mention], words: list[str]
+                        ) -> Speaker | None:  # fmt: skip
+        """ "Channel affiliated with Hezbollah": the group it names speaks (rule 17); "Gaza-
+        based channel Shehab": the outlet by its name; "Pro-Sanaa channels": several
+        channels, no one speaker."""
+        if inside:
+            return speaker_of(inside[0])
+        if words[-1] in self.speech.outlet_nouns and words[-1].endswith("s"):
+            return None
+        named = re.search(r"\b(?:channel|account|page|outlet)\s+(?P<name>[A-Z][\w'\u2019\-]*"
+                          r"(?:\s+[A-Z][\w'\u2019\-]*)*)\s*$", entry.name)  # fmt: skip
+        if named is None:
+            return None
+        start = entry.name_start + named.start("name")
+        return Speaker(named.group("name"), "media", named.group("name"), start, known=False)
 
     def _forwarded_from(self, entry: Entry) -> Speaker | None:
         """ "09:45 - Forwarded from a Telegram channel affiliated with X: "..."" (rule 17:
