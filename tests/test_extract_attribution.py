@@ -738,3 +738,14 @@ def test_a_channel_header_names_the_group_or_the_outlet(bare_rules_extractor) ->
     assert [r.speaker for r in records] == ["Hezbollah", "Shehab"]
     assert records[0].condolences_to == ("Palestinian people",)
     assert records[0].statement_date == "XXXX-05-02"
+
+
+def test_what_follows_neither_nor_with_but_is_said(bare_rules_extractor) -> None:
+    # rule 13: "neither confirmed nor denied" says nothing, "but said ..." does (heldout2
+    # bla-2, ble-3)
+    text = (
+        "Foreign Minister Mevlut Cavusoglu neither confirmed nor denied a role, but said "
+        "Turkey would strike the PKK wherever it hides."
+    )
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker == "Mevlut Cavusoglu"

@@ -342,10 +342,11 @@ def _said_nothing(verb: Any) -> bool:
     "it named no other party", "Tehran said nothing": a verb negated by "neither ... nor",
     by "no" on its object or with "nothing" for object reports that nothing was said
     (contract rule 13 keeps denials, not silence)."""
-    first = verb.head if verb.dep_ == "conj" else verb
-    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
-        return True
-    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in first.children):
+    if verb.dep_ == "conj":  # "neither confirmed nor denied a role, but said ...": "but" ends it
+        joined = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+        if joined and max(joined, key=lambda c: c.i).lower_ == "nor":
+            return True
+    elif any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
         return True
     return any(
         c.dep_ == "dobj"
