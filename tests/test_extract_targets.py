@@ -328,3 +328,17 @@ def test_the_group_as_a_target_is_the_group_named_before(
     bare_rules_extractor, text, speaker, field, target
 ) -> None:
     assert speaker_labels(bare_rules_extractor, text)[speaker][field] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Israel Katz said the army would strike the Syrian regime's forces.", ["Syria"]),
+        ("Israel Katz said the army would hit the Iranian regime's bases.", ["Iran"]),
+    ],
+)
+def test_an_owner_named_by_a_phrase_in_the_possessive(extractor, text, threatened) -> None:
+    # "the Syrian regime's forces": the possessor has no mention of its own, its phrase
+    # names the owner (heldout2 blb-4; corpus, three labels)
+    labels = speaker_labels(extractor, text)["Israel Katz"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened

@@ -138,6 +138,8 @@ class TargetFinder:
                             out += self.antecedents(part, exclude)
                         elif part.lower_ == "your":  # "your bases in Iraq will burn"
                             out += self.addressee(part)
+                        elif child.dep_ == "poss" and part.pos_ == "NOUN":
+                            out += self.owners(part, exclude)  # "the Syrian regime's forces"
                 if child.dep_ == "prep" and child.lower_ == "of" and (
                     item.lower_ in self.words.asset_nouns or item.lower_ in ("invaders",
                     "occupiers", "forces", "enemies", "mercenaries")
