@@ -1165,3 +1165,18 @@ def test_an_escalation_blames_only_the_author_the_text_gives_it(
     for calm speaks of is no one's, not the narrated act's author (corpus ana-032,
     mon-024, par-004, wire-032, part 1 doc 18)."""
     assert _extract(extractor, text)[speaker]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hamas wrote that the prisoner refused treatment to the end, and accused Israel of "
+         "killing him slowly.", ["Israel"]),
+        ("Hamas said it refused to blame Israel for the blast.", []),
+    ],
+)  # fmt: skip
+def test_a_stance_joined_to_someone_elses_refusal_stands(extractor, text, blamed) -> None:
+    """Rule 6: "A refused treatment, and X accused Y": the accusation is coordinated with
+    the refusal, not under it (heldout2 blf-4); "refused to blame" still blames no one."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["blames"] == blamed

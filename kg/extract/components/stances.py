@@ -317,6 +317,7 @@ class _Claims:
                     a.i != act.cue
                     and a.lemma_.lower() in words.non_factual_verbs
                     and not _negated(a, frozenset())
+                    and below.dep_ != "conj"  # "A refused treatment, and X accused Y"
                 )
                 or (a.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in a.children))
                 # "denied X and offered condolences": a verb coordinated with the denial
