@@ -1,5 +1,5 @@
 """Scoring the extractor on a gold set (a folder with docs/*.txt and gold.json) with the shared
-scorer, ../shared/eval/score.py. Used by test_extract_devset.py and test_extract_heldout.py,
+scorer, ../shared/eval/score.py. Used by test_extract_devset.py and the held-out guards,
 and by the scripts that compare extractors (scripts/model_comparison.py,
 scripts/attribution_comparison.py, scripts/nested_cv.py, scripts/extraction_figures.py)."""
 
@@ -68,6 +68,17 @@ def score_gold_set(folder: Path) -> Scored:
     ]
     result = score.score(score.load_gold(folder / "gold.json"), predictions, texts)
     return Scored(len(documents), result, score.table(result))
+
+
+def assert_floors_hold(folder: Path, documents: int, speaker_f1: float, label_f1: float) -> None:
+    """A held-out guard: `folder` still has `documents` documents, every evidence quote is
+    exact, and speaker and label micro-F1 stay at or above their floors."""
+    scored = score_gold_set(folder)
+    assert scored.documents == documents
+    result = scored.result
+    assert result["evidence_validity"]["rate"] == 1.0, scored.table
+    assert result["speaker"]["f1"] >= speaker_f1, scored.table
+    assert result["labels_overall"]["f1"] >= label_f1, scored.table
 
 
 def corpus_gold(score: ModuleType, cases: Iterable[Any]) -> tuple[Any, dict[str, str]]:
