@@ -1180,3 +1180,21 @@ def test_a_stance_joined_to_someone_elses_refusal_stands(extractor, text, blamed
     the refusal, not under it (heldout2 blf-4); "refused to blame" still blames no one."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Hamas said: "The occupation will live with the consequences of its folly."',
+         ["Israel"]),
+        ("Hamas said the Zionist army would receive a crushing reply.",
+         ["Israel Defense Forces"]),
+        ("Hamas said the people of Gaza live with the consequences of the siege.", []),
+    ],
+)  # fmt: skip
+def test_consequences_lived_with_and_replies_received(extractor, text, threatened) -> None:
+    """Rule 7 ("must bear the consequences"): a target that will live with the
+    consequences or receive a reply (corpus par-003; heldout2 part C); not a present-tense
+    description of hardship."""
+    labels = _extract(extractor, text)["Hamas"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
