@@ -237,3 +237,18 @@ def test_a_name_in_quotation_marks_stays_a_mention(extractor) -> None:
     text = 'The UAE foreign ministry condemned the "terrorist attack" by the "Houthi militia".'
     [record] = extractor.extract(SourceDocument("t", text))
     assert record.condemns == ("Ansar Allah",)
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hezbollah accused the Democratic Party of Iranian Kurdistan (KDPI) of smuggling "
+         "weapons.", ("Democratic Party of Iranian Kurdistan",)),
+        ("Hezbollah said the Israeli Air Force had struck the camp.", ("Israel",)),
+    ],
+)  # fmt: skip
+def test_an_organisation_with_a_demonym_inside_its_name(extractor, text, blamed) -> None:
+    # rule 14: "the Democratic Party of Iranian Kurdistan" is named as the text names it,
+    # not Iran (heldout2 bli-4); a state's own force ("the Israeli Air Force") stays its
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.blames == blamed

@@ -336,6 +336,8 @@ class ActorTagger:
                 covered = self._country_first_name(doc, first, ent, out, used)
                 covered = covered or self._respelt_whole(text, start, end, out, used)
                 if covered is None:
+                    covered = _named_over_demonym(ent, text, start, end, out, used)
+                if covered is None:
                     continue
                 out = covered
             mention = self._entity(doc, ent, text[start:end], start)
@@ -481,6 +483,47 @@ def _body_of_next(mention: Mention, text: str, mentions: list[Mention]) -> Menti
     name = f"{_DANGLING_OF.sub('', mention.text)} of the {after.name}"
     return Mention(mention.start, after.end, text[mention.start : after.end], name, after.type,
                    "ner", after.name, known=False)  # fmt: skip
+
+
+# Words of a state's own forces and offices: "the Israeli Air Force" is the state's
+_STATE_BODY_WORDS = {
+    "Force",
+    "Forces",
+    "Army",
+    "Navy",
+    "Air",
+    "Ministry",
+    "Guard",
+    "Guards",
+    "Command",
+    "Military",
+    "Government",
+    "Armed",
+    "Police",
+    "Coast",
+}
+
+
+def _named_over_demonym(ent: Any, text: str, start: int, end: int, out: list[Mention],
+                        used: bytearray) -> list[Mention] | None:  # fmt: skip
+    """ "the Democratic Party of Iranian Kurdistan": an organisation NER found whole, whose
+    only known word is a demonym inside its name, is that organisation (rule 14: named as
+    the text names it), not the demonym's state."""
+    if ent.label_ != "ORG":
+        return None
+    inside = [m for m in out if m.start < end and m.end > start]
+    if not inside or any(m.kind != "adj" or m.start <= start or m.end > end for m in inside):
+        return None  # a demonym that opens the name ("Lebanese Islamic Resistance") qualifies it
+    capitalised = [
+        w
+        for w in re.findall(r"[A-Z][\w'\-]+", text[start:end])
+        if not any(m.start <= start + text[start:end].find(w) < m.end for m in inside)
+    ]
+    if len(capitalised) < 2 or set(capitalised) & _STATE_BODY_WORDS:
+        return None  # "the Israeli Air Force", "the Saudi Royal Navy": the state's own
+    for mention in inside:
+        used[mention.start : mention.end] = b"\x00" * (mention.end - mention.start)
+    return [m for m in out if m not in inside]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
