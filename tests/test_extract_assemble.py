@@ -215,3 +215,23 @@ def test_a_backed_government_covers_its_states_ministries(extractor) -> None:
             "in a statement that it held the separatists responsible.")  # fmt: skip
     records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
     assert records["Yemeni Ministry of Foreign Affairs"].sponsor == "Saudi Arabia"
+
+
+@pytest.mark.parametrize(
+    ("intro", "platform"),
+    [
+        ("TELEGRAM ROUNDUP: Sanaa's channels\n\nThe posts below follow the raid.", "Telegram"),
+        ("Channel Monitor\n\nPosts from Telegram channels, translated from Arabic.", "Telegram"),
+        ("Reactions\n\nThe following were posted or broadcast on that day.", "TV"),
+    ],
+)
+def test_a_digests_own_medium_is_its_entries(extractor, intro: str, platform: str) -> None:
+    # rule 10: a roundup that names its channels' medium names every entry's, before an
+    # outlet an entry's header names (heldout2 blk-5, bli-2); "posted or broadcast" names
+    # no single medium, so the header's outlet (Al-Masirah: TV) stands
+    text = (
+        f"{intro}\n\n[Al-Masirah channel | 21 January, 07:12]\n"
+        'Footage from Saada, captioned: "A new massacre by the aggression."'
+    )
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.platform == platform

@@ -230,8 +230,8 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
         entry = paragraph.entry
         found = (  # "08:20 - The Israeli army posted on X:"
             speech.platform_in(entry.note or "")
+            or _channel_digest(speech.platform_in(_digest_intro(doc, layout)))
             or speech.platform_in(entry.name)
-            or speech.platform_in(doc.text[: layout.head_end])
         )
     if found is None and paragraph.kind == "block" and paragraph.opener is not None:
         opener = layout.paragraphs[paragraph.opener]
@@ -240,6 +240,22 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
         for marker in re.findall(r"\[(\d{1,3})\]", sentence.text):
             found = found or speech.platform_in(layout.footnotes.get(marker, ""))
     return found
+
+
+def _channel_digest(platform: str | None) -> str | None:
+    """A digest's medium for its entries only when it is a platform of channels and
+    accounts: "were posted or broadcast" names no one medium for every entry."""
+    return platform if platform in ("Telegram", "X") else None
+
+
+def _digest_intro(doc: Any, layout: Any) -> str:
+    """What a digest says of all its entries before the first ("TELEGRAM ROUNDUP", "Posts
+    from Telegram channels, translated"): its head and the paragraphs above its first
+    entry. A medium named there is every entry's, before an outlet an entry's header
+    names ("[Al-Masirah channel | 21 January]" in a Telegram roundup is its channel)."""
+    first = next((p for p in layout.paragraphs if p.entry is not None), None)
+    end = first.start if first is not None else layout.head_end
+    return doc.text[: max(end, layout.head_end)]
 
 
 def _own_part(doc: Any, act: SpeechAct) -> str:
