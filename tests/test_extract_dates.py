@@ -85,6 +85,12 @@ def test_dates_full_partial_and_anchored() -> None:
         # a footnote marker is no date
         ("Hezbollah said the raid was a crime.\n\n[2] Hezbollah statement on its website.",
          "Hezbollah", None),
+        # the speaker's own participle before the verb dates it (heldout2 bla-3, bli-3);
+        # not a deed's participle
+        ("Addressing parliament on April 12, 2021, Foreign Minister Mohammad Javad Zarif "
+         "said Israel had staged the attack.", "Mohammad Javad Zarif", "2021-04-12"),
+        ("Having launched missiles on 13 April 2024, the Revolutionary Guards said the "
+         "operation was over.", "Islamic Revolutionary Guard Corps", None),
         # the date a monitoring report's "Sources" list gives for the speaker's statement
         ("Ship seized: the responses\n\nHamas, in a statement on its Telegram channel, "
          "blessed the seizure of the ship by the Yemeni navy.\n\nSources\n\nYahya Saree "

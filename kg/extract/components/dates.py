@@ -255,7 +255,8 @@ def _occasions(verb: Any) -> list[tuple[Any, bool]]:
     and condemned the attack" (the verb it is coordinated with), "went further in a speech
     on 16 March, saying" (the speech of the verb a participle reports for; not "launched
     missiles on 13 April, saying": the launch), "Hakan Fidan, speaking in Doha on 8
-    December, saluted" (the speaker's own participle)."""
+    December, saluted", "Addressing parliament on April 12, Zarif said" (the speaker's
+    own participle)."""
     out = []
     if verb.dep_ == "conj" and verb.head.i < verb.i:
         out.append((verb.head, False))
@@ -263,6 +264,10 @@ def _occasions(verb: Any) -> list[tuple[Any, bool]]:
         out.append((verb.head, True))
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         out += [(c, False) for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    # "Addressing parliament on April 12, Zarif said", "Kadhimi, meeting his security
+    # chiefs on January 21, promised": the speaker's own participle before the verb
+    out += [(c, False) for c in verb.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i]  # fmt: skip
     return out
 
 
