@@ -515,9 +515,9 @@ def _named_over_demonym(ent: Any, text: str, start: int, end: int, out: list[Men
     if not inside or any(m.kind != "adj" or m.start <= start or m.end > end for m in inside):
         return None  # a demonym that opens the name ("Lebanese Islamic Resistance") qualifies it
     capitalised = [
-        w
-        for w in re.findall(r"[A-Z][\w'\-]+", text[start:end])
-        if not any(m.start <= start + text[start:end].find(w) < m.end for m in inside)
+        w.group(0)
+        for w in re.finditer(r"[A-Z][\w'\-]+", text[start:end])
+        if not any(m.start <= start + w.start() < m.end for m in inside)
     ]
     if len(capitalised) < 2 or set(capitalised) & _STATE_BODY_WORDS:
         return None  # "the Israeli Air Force", "the Saudi Royal Navy": the state's own

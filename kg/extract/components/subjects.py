@@ -212,10 +212,10 @@ class SubjectReader:
             return None
         words = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i > owner_token.i]
         phrase = " ".join(t.text for t in [*words, head])
-        actor = self.gazetteer.resolve(f"{owner.name} {phrase}")
         surface, start = _phrase(head)
-        if actor is not None and actor.affiliation == owner.name:
-            return Speaker(actor.name, actor.type, surface, start, actor.affiliation)
+        listed = self._listed_body(owner, phrase, surface, start)
+        if listed is not None:
+            return listed
         kind = "state" if owner.type == "state" else "organization"
         if phrase[:1].isupper():  # "Higher Defence Council", "General Command"
             return Speaker(phrase, kind, surface, start, owner.name, known=False)
@@ -239,12 +239,19 @@ class SubjectReader:
             if any(t.dep_ not in ("amod", "compound") for t in after[:-1]):
                 return None
             phrase = " ".join(t.text for t in after)
-            actor = self.gazetteer.resolve(f"{owner.name} {phrase}")
             surface, start = _phrase(head)
-            if actor is not None and actor.affiliation == owner.name:
-                return Speaker(actor.name, actor.type, surface, start, actor.affiliation)
-            return speaker_of(owner, surface=surface, start=start)
+            listed = self._listed_body(owner, phrase, surface, start)
+            return listed or speaker_of(owner, surface=surface, start=start)
         return None
+
+    def _listed_body(self, owner: Mention, phrase: str, surface: str, start: int
+                     ) -> Speaker | None:  # fmt: skip
+        """The gazetteer's entry for `owner`'s body called `phrase` ("Ansar Allah political
+        bureau" -> Ansar Allah Political Bureau), if it lists one with that parent."""
+        actor = self.gazetteer.resolve(f"{owner.name} {phrase}")
+        if actor is None or actor.affiliation != owner.name:
+            return None
+        return Speaker(actor.name, actor.type, surface, start, actor.affiliation)
 
     def _owner(self, token: Any) -> Mention | None:
         """Whose body it is: a named actor, an anaphor ("the movement's", "its"), or a
@@ -574,11 +581,9 @@ class SubjectReader:
             return (earlier[-1], ("anaphor", "spoke before")) if earlier else None
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         state, step = self._state_within(head), "own phrase"
-        if state is not None:
-            pass
-        elif owner is not None:
+        if state is None and owner is not None:
             state, step = self._state_before(head), "possessor"
-        else:
+        elif state is None:
             state, step = self._fronted_capital(head), "fronted capital"
             if state is None:
                 state, step = self.dateline_state, "dateline"
