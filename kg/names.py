@@ -88,7 +88,9 @@ def normalize_name(text: str) -> str:
 
 def key_tokens(text: str) -> tuple[str, ...]:
     """The words of a name's matching key ("Al-Hashd Al-Shaabi" -> ("hashd", "shabi"))."""
-    words = normalize_name(_SUN_ARTICLE.sub("", _POSSESSIVE.sub("", text))).split()
+    # accents off first: "ád-Din" is the same assimilated article as "ad-Din"
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = normalize_name(_SUN_ARTICLE.sub("", _POSSESSIVE.sub("", bare))).split()
     kept = [w for w in words if w not in _PARTICLES] or words
     return tuple(_DOUBLED.sub(r"\1", _ABD.sub("abd", word)) for word in kept)
 
