@@ -1198,3 +1198,23 @@ def test_consequences_lived_with_and_replies_received(extractor, text, threatene
     description of hardship."""
     labels = _extract(extractor, text)["Hamas"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        ("The Saudi-led coalition said the Houthis had turned Sanaa airport into a launch "
+         "site for drones.", "Coalition to Restore Legitimacy in Yemen", ["Ansar Allah"]),
+        ("Ahmed al-Sharaa said Bashar al-Assad had transformed the country into a warehouse for "
+         "captagon.", "Ahmed al-Sharaa", ["Bashar al-Assad"]),
+        ("Barham Salih urged all sides not to turn Iraq into a battlefield.",
+         "Barham Salih", []),
+        ("Hezbollah said its fighters had turned the border into a trap for the invaders.",
+         "Hezbollah", []),
+    ],
+)  # fmt: skip
+def test_what_an_actor_turned_a_place_into_blames_it(extractor, text, speaker, blamed) -> None:
+    """Rule 6: "X had turned Syria into a farm for Iran's ambitions" charges X (corpus
+    agg-030, ana-031, tg-022; heldout2 blb-5, blg-4, blh-2); an appeal not to do it, or the
+    speaker's own side's deed, blames no one."""
+    assert _extract(extractor, text)[speaker]["blames"] == blamed
