@@ -1218,3 +1218,31 @@ def test_what_an_actor_turned_a_place_into_blames_it(extractor, text, speaker, b
     agg-030, ana-031, tg-022; heldout2 blb-5, blg-4, blh-2); an appeal not to do it, or the
     speaker's own side's deed, blames no one."""
     assert _extract(extractor, text)[speaker]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        ("The Turkish foreign ministry said attacks of this kind were the work of the PKK.",
+         "Turkish Ministry of Foreign Affairs", ["PKK"]),
+        ("The U.S. State Department said the rocket attack was Hezbollah's doing.",
+         "United States Department of State",
+         ["Hezbollah"]),
+        ("Qais al-Khazali said the riots were a project of the United States.",
+         "Qais al-Khazali", ["United States"]),
+        ("Mohammad Javad Zarif said Israel had a hand in the killing.",
+         "Mohammad Javad Zarif", ["Israel"]),
+        ("Saeed Khatibzadeh said the Israeli hand behind the sabotage was plain to see.",
+         "Saeed Khatibzadeh", ["Israel"]),
+        ("Kata'ib Hezbollah said the massacre lay at the door of the United States.",
+         "Kata'ib Hezbollah", ["United States"]),
+        ("Hamas said the victory was the work of the Qassam Brigades.", "Hamas", []),
+        ("Iran denied that it had a hand in the bombing.", "Iran", []),
+    ],
+)  # fmt: skip
+def test_a_harm_called_an_actors_work_blames_it(extractor, text, speaker, blamed) -> None:
+    """Rule 6 (says the target is behind a harmful act): the harm is the actor's work,
+    doing or project, the actor had a hand in it, or it lies at the actor's door (corpus
+    agg-026, wire-009; heldout2 bla-3, bla-4, bld-4, bli-3); a victory that is someone's
+    work, or a hand denied, blames no one."""
+    assert _extract(extractor, text)[speaker]["blames"] == blamed
