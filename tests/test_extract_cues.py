@@ -1246,3 +1246,20 @@ def test_a_harm_called_an_actors_work_blames_it(extractor, text, speaker, blamed
     agg-026, wire-009; heldout2 bla-3, bla-4, bld-4, bli-3); a victory that is someone's
     work, or a hand denied, blames no one."""
     assert _extract(extractor, text)[speaker]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hakan Fidan said the attackers, members of the PKK, had come from Syria.", ["PKK"]),
+        ("Hakan Fidan said the bomber was a member of the PKK.", ["PKK"]),
+        ("Hakan Fidan said the gunmen belonged to the PKK.", ["PKK"]),
+        ("Hakan Fidan said the victims were members of the PKK.", []),
+        ("Hakan Fidan denied that the bomber was a member of the PKK.", []),
+    ],
+)  # fmt: skip
+def test_perpetrators_said_to_be_a_groups_members_blame_it(extractor, text, blamed) -> None:
+    """Rule 6 (says the target is behind a harmful act): the attackers are the group's
+    members or belong to it (devset2 35; heldout2 bli-5); victims who are members, or a
+    denied membership, blame no one."""
+    assert _extract(extractor, text)["Hakan Fidan"]["blames"] == blamed
