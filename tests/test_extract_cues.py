@@ -1263,3 +1263,20 @@ def test_perpetrators_said_to_be_a_groups_members_blame_it(extractor, text, blam
     members or belong to it (devset2 35; heldout2 bli-5); victims who are members, or a
     denied membership, blame no one."""
     assert _extract(extractor, text)["Hakan Fidan"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Yahya Saree warned that Yemeni forces would target any US aircraft that violates "
+         "the country's airspace.", ["United States"]),
+        ("Yahya Saree said Yemeni forces would strike any Israeli ship in the Red Sea.",
+         ["Israel"]),
+        ("Yahya Saree said Yemeni forces had never targeted any American ship.", []),
+    ],
+)  # fmt: skip
+def test_a_threat_against_any_of_a_targets_assets_counts(extractor, text, threatened) -> None:
+    """Rule 7: conditional threats count, so "would target any US aircraft that violates
+    our airspace" threatens the United States (heldout2 bld-3); a past denial does not."""
+    labels = _extract(extractor, text)["Yahya Saree"]
+    assert labels["threatens_or_vows_revenge_against"] == threatened
