@@ -342,3 +342,25 @@ def test_an_owner_named_by_a_phrase_in_the_possessive(extractor, text, threatene
     # names the owner (heldout2 blb-4; corpus, three labels)
     labels = speaker_labels(extractor, text)["Israel Katz"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "field", "named"),
+    [
+        ('Kataib Hezbollah saluted "the mujahideen of Hezbollah".', "Kata'ib Hezbollah",
+         "praises_or_supports", ["Hezbollah"]),
+        ("John Brennan lauded the courage of SDF fighters.", "John Brennan",
+         "praises_or_supports", ["Syrian Democratic Forces"]),
+        ("Hamas saluted the fighters of the camp.", "Hamas", "praises_or_supports",
+         ["fighters of the camp"]),
+        ("Hamas saluted the Palestinian fighters.", "Hamas", "praises_or_supports",
+         ["Palestinian fighters"]),
+        ("The Popular Mobilization Forces offered condolences to the fighters of the Hashd.",
+         "Popular Mobilization Forces", "condolences_to", ["fighters of the Hashd"]),
+    ],
+)  # fmt: skip
+def test_a_named_groups_members_are_the_group(extractor, text, speaker, field, named) -> None:
+    """Rule 9 names what the text names: "the mujahideen of Hezbollah" and "SDF fighters"
+    are the group (corpus agg-029, tg-001, tg-030; heldout2 blb-3, ble-1); members of no
+    named group, a demonym's fighters, and the speaker's own members stay as written."""
+    assert speaker_labels(extractor, text)[speaker][field] == named

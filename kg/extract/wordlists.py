@@ -140,6 +140,7 @@ class Acts:
     evaluative_words: Words
     quality_nouns: Words
     fellowship_nouns: Words
+    member_nouns: Words
     epithet_nouns: Words
     population_nouns: Words
 

@@ -162,8 +162,8 @@ class _Claims:
             shared = targets.shared_coordination(target)
             if shared is not None:  # "the Lebanese government and nation": one group
                 rest = [t for t in _listed(target) if t.i != target.i and t not in target.conjuncts]
-                return [shared, *(_name(p) for p in map(targets.phrase, rest) if p)], False
-            return [_name(p) for p in map(targets.phrase, _listed(target)) if p], False
+                return [shared, *(_name(p) for t in rest if (p := targets.phrase(t, own)))], False
+            return [_name(p) for t in _listed(target) if (p := targets.phrase(t, own))], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
             return self._pronoun(target, mode), False
         if target.pos_ == "PRON" and target.lower_ in ("you", "yourselves"):

@@ -490,8 +490,9 @@ class TargetFinder:
                     break
         return None
 
-    def phrase(self, token: Any) -> str | Mention | None:
-        """What a praise or condolence phrase names: an actor, or the phrase as written."""
+    def phrase(self, token: Any, side: Collection[str] = ()) -> str | Mention | None:
+        """What a praise or condolence phrase names: an actor, or the phrase as written
+        (the members of the speaker's own `side` stay as written: "the fighters of the Hashd")."""
         words = self.words
         for child in token.children:
             if child.dep_ == "appos":
@@ -511,12 +512,16 @@ class TargetFinder:
                 found = self.mention(adjective) if adjective.dep_ in ("amod", "compound") else None
                 if found is not None and found.kind == "adj" and found.type == "state":
                     return found
+        if token.lower_ in words.member_nouns:  # "the mujahideen of Hezbollah", "SDF fighters"
+            group = self._members_group(token)
+            if group is not None and group.name not in side:
+                return group
         if token.lower_ in words.quality_nouns:  # "the sacrifices of the martyrs"
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            return self.phrase(pobj)
+                            return self.phrase(pobj, side)
             owners = [m for m in self.owners(token) if m.kind != "adj" or token.lower_ in (
                 "operation", "operations", "decision", "position", "stance")]  # fmt: skip
             if owners:
@@ -541,6 +546,19 @@ class TargetFinder:
                 ]  # fmt: skip
                 return " ".join([self.demonym_of[states[0].name], *modifiers, token.text])
         return self._as_written(token)
+
+    def _members_group(self, token: Any) -> Mention | None:
+        """The named group whose members `token` is ("the fighters of the SDF", "Hezbollah
+        fighters"); not a demonym ("Palestinian fighters") nor a place."""
+        named = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [
+            p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        for noun in named:
+            found = self.mention(noun)
+            if found is not None and found.kind not in ("adj", "capital") and found.type in (
+                    "militia", "organization"):  # fmt: skip
+                return found
+        return None
 
     def _conjunct_state(self, token: Any) -> list[Mention]:
         """ "the Yemeni people and their armed forces": "their" in a conjunct is the state
