@@ -749,3 +749,30 @@ def test_what_follows_neither_nor_with_but_is_said(bare_rules_extractor) -> None
     )
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert record.speaker == "Mevlut Cavusoglu"
+
+
+@pytest.mark.parametrize(
+    ("opener", "speaker"),
+    [
+        ("Prime Minister Benjamin Netanyahu, in a video posted on X the same evening:",
+         "Benjamin Netanyahu"),
+        ("Military spokesman Daniel Hagari laid the toll at Hamas's door:", "Daniel Hagari"),
+        ("The Qassam Brigades answered on Telegram through their spokesman, Abu Obeida [2]:",
+         "Abu Obeida"),
+        ("The Qassam Brigades said on Telegram:", "Izz ad-Din al-Qassam Brigades"),
+        ("Full statement:", "Hezbollah"),
+    ],
+)  # fmt: skip
+def test_a_quoted_block_belongs_to_whom_its_opener_names(bare_rules_extractor, opener,
+                                                          speaker) -> None:  # fmt: skip
+    """A block after an opener with no speech verb ("X, in a video posted on X:") is the
+    issuer the opener names as its subject, not the last speaker before it (heldout2
+    part D bln-4, four blocks); "Full statement:" continues the speaker before it."""
+    text = (
+        "GAZA, 9 June 2024 - Hezbollah said the raid was a crime.\n\n"
+        f"{opener}\n\n"
+        '  "The Zionist enemy will pay for the massacre in Nuseirat."\n'
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    blocks = [r.speaker for r in records if "will pay" in r.evidence]
+    assert blocks == [speaker]

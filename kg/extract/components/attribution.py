@@ -254,12 +254,42 @@ class _Document:
         return out
 
     def block_speaker(self, paragraph: int) -> tuple[Speaker, tuple[str, ...]] | None:
-        """Who issued a quoted block: the last speaker of the paragraph that opened it."""
+        """Who issued a quoted block: the last speaker of the paragraph that opened it;
+        an opener with no speech verb ("Prime Minister X, in a video posted on X:", "X
+        laid the toll at Hamas's door:") names its issuer as its subject; a bare "Full
+        statement:" continues the last speaker before it."""
         opener = self.layout.paragraphs[paragraph].opener
         if opener is None:
             return None
-        last = self._last(opener, lambda s: True) or self._last_before(opener)
+        last = self._last(opener, lambda s: True)
+        if last is not None:
+            return last.speaker, last.chain
+        own = self._opener_subject(opener)
+        if own is not None:
+            return own
+        last = self._last_before(opener)
         return (last.speaker, last.chain) if last else None
+
+    def _opener_subject(self, opener: int) -> tuple[Speaker, tuple[str, ...]] | None:
+        """The speaker an opener names as the subject of its first sentence (or as the
+        whole of a verbless one: "EU foreign policy chief Josep Borrell, on X:"), when
+        that speaker's name is written in the opener itself; "through its spokesman, X"
+        is the spokesman's (rule 17)."""
+        span = self.layout.paragraphs[opener]
+        sentence = next((s for s in self.doc.sents if s.start_char >= span.start), None)
+        if sentence is None or sentence.start_char >= span.end:
+            return None
+        root = sentence.root
+        heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if root.pos_ in ("NOUN", "PROPN"):
+            heads = [root]
+        through = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "through"
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        for head in [*through, *heads]:
+            found = self.reader.speaker(head)
+            if found is not None and span.start <= found[0].surface_start < span.end:
+                return found[0], ("block", "opener subject", *found[1])
+        return None
 
     # -- what the reader asks about the document -------------------------------------
     def entry_speaker(self, paragraph: int) -> Speaker | None:
