@@ -116,3 +116,24 @@ def test_a_header_on_its_own_line_makes_the_next_paragraph_its_entry() -> None:
     entries = [(p.entry.name, p.entry.date) for p in paragraphs if p.kind == "entry"]
     assert entries == [("Hamas", "30 August"), ("Avichay Adraee", "2 May")]
     assert paragraphs[-1].kind == "body"
+
+
+def test_a_header_line_with_the_date_first_heads_the_post_below() -> None:
+    """ "25 June, 23:58 - Sabereen News" on a line of its own names the channel whose post
+    follows, alone or over the post's first line (heldout2 blj-4; part D blm-3, bln-5); a
+    dated item that is a sentence stays an item that only dates it."""
+    text = ("Channel digest\n\nPosts are condensed.\n\n"
+            "25 June, 23:58 - Sabereen News\n\n"
+            '"Counter-terrorism forces storm a headquarters in Dora."\n\n'
+            "20 June, 16:40 | Izz al-Din al-Qassam Brigades, official channel\n"
+            '"Two of our mujahideen carried out the operation."\n\n'
+            "\u2022 19 Feb \u2014 Nasruddin Amer wrote on X that the ship was hit.")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    assert [p.kind for p in paragraphs] == ["head", "body", "heading", "entry", "entry", "entry"]
+    below, over, item = (p.entry for p in paragraphs[3:])
+    assert (below.name, below.date, below.body_start) == ("Sabereen News", "25 June",
+                                                          paragraphs[3].start)  # fmt: skip
+    assert (over.name, over.date) == ("Izz al-Din al-Qassam Brigades, official channel",
+                                      "20 June")  # fmt: skip
+    assert text[over.body_start :].startswith('"Two of our')
+    assert (item.name, item.date) == ("", "19 Feb")

@@ -82,6 +82,16 @@ HEADER_LINE = re.compile(
     r"[ \t]*\]?[ \t]*$",
     re.MULTILINE,
 )
+# The same header with the date first: "25 June, 23:58 - Sabereen News", "20 June, 18:05 |
+# Islamic Jihad movement", "8 September, 15:20 - news channel affiliated with Hezbollah"; a
+# line of its own with no sentence in it (no final stop, no quotation, a dozen words at most)
+DATED_HEADER_LINE = re.compile(
+    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?[ \t]+"
+    r"[-\u2013\u2014|][ \t]+(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)){0,100}?)"
+    r"(?P<tail>[ \t]*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
+    re.MULTILINE,
+)
+_HEADER_WORDS = 12
 # A dateline opening a paragraph: "BAGHDAD, Jan 8, 2020 (Wire) - ", "HASAKAH, Syria,
 # September 2023 - ", "ADEN, Aug 29 (Wire) - ".
 DATELINE = re.compile(
@@ -155,6 +165,9 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
         elif (listed := _sources(body, paragraphs[-1:], text)) is not None:
             kind = "footnotes"
             sources += listed
+        elif (header := _dated_header(text, start, end)) is not None:
+            # a header line alone heads the next paragraph; over a post, it heads that post
+            kind, entry = ("heading", None) if header.body_start >= end else ("entry", header)
         elif (entry := _entry(text, start, end, section_labels) or _headed(
             text, paragraphs[-1:], start)) is not None:  # fmt: skip
             kind = "entry"
@@ -258,11 +271,30 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
     )
 
 
+def _dated_header(text: str, start: int, end: int) -> Entry | None:
+    """A paragraph's first line that is a header with the date first ("25 June, 23:58 -
+    Sabereen News"): an entry named by it, whose post starts on the next line."""
+    line_end = text.find("\n", start, end)
+    line_end = end if line_end < 0 else line_end
+    header = DATED_HEADER_LINE.match(text, start, line_end)
+    if header is None or len(header.group("name").split()) > _HEADER_WORDS:
+        return None
+    name = header.group("name").strip()
+    note = (header.group("tail") or "").strip().strip("()[]") or None  # "(official channel)"
+    body = re.compile(r"\s*").match(text, line_end, end)
+    return Entry(name, header.start("name"), header.start("name") + len(name),
+                 header.group("date"), note, body.end() if body else end)  # fmt: skip
+
+
 def _headed(text: str, before: list[Paragraph], start: int) -> Entry | None:
     """A paragraph under a header line of its own ("[Hamas | 30 August, 21:03]", "- Hamas
-    channel, 2 May, 08:10"): an entry whose name is the header's."""
+    channel, 2 May, 08:10", "25 June, 23:58 - Sabereen News"): an entry whose name is the
+    header's."""
     if not before or before[0].kind != "heading":
         return None
+    dated = _dated_header(text, before[0].start, before[0].end)
+    if dated is not None:
+        return Entry(dated.name, dated.name_start, dated.name_end, dated.date, dated.note, start)
     header = HEADER_LINE.match(text, before[0].start, before[0].end)
     if header is None:
         return None
