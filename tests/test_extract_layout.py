@@ -137,3 +137,16 @@ def test_a_header_line_with_the_date_first_heads_the_post_below() -> None:
                                       "20 June")  # fmt: skip
     assert text[over.body_start :].startswith('"Two of our')
     assert (item.name, item.date) == ("", "19 Feb")
+
+
+def test_a_section_label_starts_the_sentence_after_it() -> None:
+    """ "UPDATE: The bombing has been condemned by Turkey." parses as its own sentence after
+    the label (part D blp-5, bln-1), and a short line with a finished sentence inside is
+    prose cut off, not a heading."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_layout", source=component_nlp())
+    doc = nlp("Blasts hit Mogadishu\n\nAl-Shabaab claimed the attack.\n\n"
+              "UPDATE 2: The bombing was condemned by Turkey. The US embassy said that it")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Blasts", "Al", "UPDATE", "The", "The"]
+    assert [p.kind for p in doc._.kg_layout.paragraphs] == ["head", "body", "body"]

@@ -140,7 +140,7 @@ class LayoutReader:
         found = read_layout(doc.text, self.section_labels)
         doc._.kg_layout = found
         if not doc.has_annotation("DEP"):  # a Doc parsed by hand keeps its sentences
-            _sentence_starts(doc, found)
+            _sentence_starts(doc, found, self.section_labels)
         return doc
 
 
@@ -333,6 +333,12 @@ def _sources(body: str, before: list[Paragraph], text: str) -> tuple[str, ...] |
 def _is_heading(body: str, index: int, pieces: list[tuple[int, int]]) -> bool:
     if len(body) >= _HEAD_MAX or "\n" in body:
         return False
+    if len(body) > _WRAP_MIN and any(
+        not _ABBREVIATIONS.search(body, max(0, m.start() - 12), m.start())
+        for m in _SENTENCE_END.finditer(body)
+    ):  # a finished sentence inside: prose cut off ("UPDATE: X was condemned by Y. The US
+        # embassy said on X that it"), not a title
+        return False
     return not re.search(r"[.!?:;][\"\u201d\u2019)\]]*\s*(?:\[\d+\])?$", body)
 
 
@@ -354,12 +360,15 @@ _ABBREVIATIONS = re.compile(
 )
 
 
-def _sentence_starts(doc: Any, found: Layout) -> None:
+def _sentence_starts(doc: Any, found: Layout, section_labels: frozenset[str] = frozenset()
+                     ) -> None:  # fmt: skip
     """Fix every sentence boundary before parsing: each paragraph, each head line, the
-    text after a dateline or a digest header, and each sentence end by punctuation; the
-    parser may not start a sentence anywhere else (inside a name, after a comma)."""
+    text after a dateline, a digest header or a section label ("UPDATE 2: ..."), and each
+    sentence end by punctuation; the parser may not start a sentence anywhere else
+    (inside a name, after a comma)."""
     text = doc.text
     starts: set[int] = set()
+    label = _section_label(section_labels)
     for paragraph in found.paragraphs:
         starts.add(paragraph.start)
         if paragraph.kind == "head":
@@ -370,6 +379,10 @@ def _sentence_starts(doc: Any, found: Layout) -> None:
         dateline = dateline_at(text, paragraph.start, paragraph.end)
         if dateline is not None:
             body = dateline.end()
+        labelled = label.match(text, body, paragraph.end) if label is not None else None
+        if labelled is not None:  # "UPDATE: The bombing has been condemned by ..."
+            starts.add(body)
+            body = labelled.end()
         starts.add(body)
         for match in _SENTENCE_END.finditer(text, body, paragraph.end):
             if not _ABBREVIATIONS.search(text, max(body, match.start() - 12), match.start()):
@@ -384,6 +397,14 @@ def _sentence_starts(doc: Any, found: Layout) -> None:
         if not token.is_space:
             values[token.i] = 1 if token.idx in starts else not_start
     doc.from_array([SENT_START], values)
+
+
+def _section_label(labels: frozenset[str]) -> re.Pattern[str] | None:
+    """ "UPDATE:", "UPDATE 2:", "Editor's note:" at a paragraph's start."""
+    if not labels:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:{words})(?:[ \t]+\d{{1,2}})?[ \t]*:[ \t]+(?=\S)", re.IGNORECASE)
 
 
 def _register() -> None:
