@@ -364,3 +364,24 @@ def test_a_named_groups_members_are_the_group(extractor, text, speaker, field, n
     are the group (corpus agg-029, tg-001, tg-030; heldout2 blb-3, ble-1); members of no
     named group, a demonym's fighters, and the speaker's own members stay as written."""
     assert speaker_labels(extractor, text)[speaker][field] == named
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "field", "named"),
+    [
+        ("Turkey condemned the bombing by al-Shabab in Mogadishu.", "Turkey", "condemns",
+         ["al-Shabaab"]),
+        ("The RSF accused the Sudanese army of shelling the market.", "Rapid Support Forces",
+         "blames", ["Sudanese Armed Forces"]),
+        ("Pakistan blamed the Pakistani Taliban and the BLA for the attacks.", "Pakistan",
+         "blames", ["Tehreek-e-Taliban Pakistan", "Balochistan Liberation Army"]),
+        ("JNIM blamed Wagner for the killings of herders near Kidal.", "JNIM", "blames",
+         ["Wagner Group"]),
+    ],
+)  # fmt: skip
+def test_armed_groups_beyond_the_region_are_named_canonically(extractor, text, speaker, field,
+                                                               named) -> None:  # fmt: skip
+    """The gazetteer knows the armed groups users study outside the Levant and the Gulf
+    (heldout2 part B and part D: al-Shabaab, the RSF and the Sudanese army, the TTP, the
+    BLA, JNIM, Wagner), so their spellings resolve to one actor."""
+    assert speaker_labels(extractor, text)[speaker][field] == named
