@@ -150,3 +150,21 @@ def test_a_section_label_starts_the_sentence_after_it() -> None:
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["Blasts", "Al", "UPDATE", "The", "The"]
     assert [p.kind for p in doc._.kg_layout.paragraphs] == ["head", "body", "body"]
+
+
+def test_a_block_set_off_by_indentation_or_a_quote_marker() -> None:
+    """After an opener ending in a colon, a paragraph behind "> " or indented (its wrapped
+    lines held together) is a quoted block like one in quotation marks (heldout2 blf-5,
+    blg-5, blj-1, blk-4; part D blm-2)."""
+    text = ("Gulf digest\n\nDrones struck a workshop in Isfahan.\n\n"
+            "The ambassador wrote to the Secretary-General[2]:\n\n"
+            "    Preliminary findings indicate that the Israeli regime was\n"
+            "    responsible for this attempted terrorist act.\n\n"
+            "The group posted on its channel:\n\n"
+            "> The Pakistani state brought this war to our door.\n\n"
+            "Reporters asked no more.")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    assert [(p.kind, p.opener) for p in paragraphs] == [
+        ("head", None), ("body", None), ("body", None), ("block", 2), ("body", None),
+        ("block", 4), ("body", None)]  # fmt: skip
+    assert text[paragraphs[3].start : paragraphs[3].end].endswith("terrorist act.")

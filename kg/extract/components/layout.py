@@ -173,7 +173,7 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
             kind = "entry"
         elif _is_heading(body, index, pieces):
             kind = "heading"
-        elif body.startswith(_OPEN_QUOTE) and opener is not None:
+        elif opener is not None and _quoted(text, start):
             kind = "block"
         paragraphs.append(
             Paragraph(index, start, end, kind, entry, opener if kind == "block" else None)
@@ -186,10 +186,12 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
 def _pieces(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blank lines separate paragraphs, and so does a line break after
     a short, finished or title-cased line, or any line break before the first blank line
-    (a headline, a date, a byline). A wrapped line is long and ends mid-sentence."""
+    (a headline, a date, a byline). A wrapped line is long and ends mid-sentence; the
+    lines of an indented block (a quoted letter) hold together."""
     out: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     seen_blank = False
+    indented = False  # the current paragraph's lines are indented
     for match in re.finditer(r"[^\n]*\n?", text):
         if not match.group(0):
             break
@@ -202,12 +204,17 @@ def _pieces(text: str) -> list[tuple[int, int]]:
             continue
         first = match.start() + (len(line) - len(line.lstrip()))
         last = match.start() + len(line.rstrip())
-        if current is not None and seen_blank and _wrapped(text[current[0] : current[1]]):
+        inset = first > match.start()
+        if (
+            current is not None
+            and seen_blank
+            and (_wrapped(text[current[0] : current[1]]) or (indented and inset))
+        ):
             current = (current[0], last)
             continue
         if current is not None:
             out.append(current)
-        current = (first, last)
+        current, indented = (first, last), inset
     if current is not None:
         out.append(current)
     return out
@@ -340,6 +347,14 @@ def _is_heading(body: str, index: int, pieces: list[tuple[int, int]]) -> bool:
         # embassy said on X that it"), not a title
         return False
     return not re.search(r"[.!?:;][\"\u201d\u2019)\]]*\s*(?:\[\d+\])?$", body)
+
+
+def _quoted(text: str, start: int) -> bool:
+    """A paragraph set off as a quotation: in quotation marks, behind "> " (as e-mail and
+    Markdown quote), or indented."""
+    line_start = text.rfind("\n", 0, start) + 1
+    indented = start > line_start and not text[line_start:start].strip()
+    return text.startswith(_OPEN_QUOTE, start) or text.startswith(">", start) or indented
 
 
 def _opens_block(body: str) -> bool:
