@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from labels import speaker_labels
 
+from kg.model import SourceDocument
+
 
 @pytest.fixture
 def extractor(rules_extractor):
@@ -385,3 +387,16 @@ def test_armed_groups_beyond_the_region_are_named_canonically(extractor, text, s
     (heldout2 part B and part D: al-Shabaab, the RSF and the Sudanese army, the TTP, the
     BLA, JNIM, Wagner), so their spellings resolve to one actor."""
     assert speaker_labels(extractor, text)[speaker][field] == named
+
+
+def test_sahel_states_and_regional_bodies_are_known_actors(extractor) -> None:
+    """Mali, Burkina Faso, Niger and Nigeria are states, ECOWAS a regional body and the
+    Malian army Mali's army (part D blp-2; heldout2 bll-2): typed as such, not as
+    persons or unknown names."""
+    text = ("Niger and Burkina Faso expressed solidarity with Mali. ECOWAS condemned the JNIM "
+            "attack. The Malian army said it had repelled the assault.")  # fmt: skip
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert {name: r.speaker_type for name, r in records.items()} == {
+        "Niger": "state", "Burkina Faso": "state", "ECOWAS": "organization",
+        "Malian army": "state"}  # fmt: skip
+    assert records["ECOWAS"].condemns == ("JNIM",)
