@@ -145,8 +145,10 @@ def test_a_section_label_starts_the_sentence_after_it() -> None:
     prose cut off, not a heading."""
     nlp = spacy.blank("en")
     nlp.add_pipe("kg_layout", source=component_nlp())
-    doc = nlp("Blasts hit Mogadishu\n\nAl-Shabaab claimed the attack.\n\n"
-              "UPDATE 2: The bombing was condemned by Turkey. The US embassy said that it")
+    doc = nlp(
+        "Blasts hit Mogadishu\n\nAl-Shabaab claimed the attack.\n\n"
+        "UPDATE 2: The bombing was condemned by Turkey. The US embassy said that it"
+    )
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["Blasts", "Al", "UPDATE", "The", "The"]
     assert [p.kind for p in doc._.kg_layout.paragraphs] == ["head", "body", "body"]
