@@ -1280,3 +1280,19 @@ def test_a_threat_against_any_of_a_targets_assets_counts(extractor, text, threat
     our airspace" threatens the United States (heldout2 bld-3); a past denial does not."""
     labels = _extract(extractor, text)["Yahya Saree"]
     assert labels["threatens_or_vows_revenge_against"] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "consoled"),
+    [
+        ('Hamas wrote that it consoled "the Iranian leadership and people".',
+         ["Iranian leadership and people"]),
+        ("Hamas said it consoled the Supreme Leader and the families of the martyrs.",
+         ["Supreme Leader", "families of the martyrs"]),
+        ("Hamas said Iran had consoled the families of the martyrs.", []),
+    ],
+)  # fmt: skip
+def test_whom_a_speaker_consoles_it_offers_condolences(extractor, text, consoled) -> None:
+    """Consoling someone is offering them condolences (corpus mon-027; part D blm-4),
+    whatever the noun; someone else's consolation is not the speaker's."""
+    assert _extract(extractor, text)["Hamas"]["condolences_to"] == consoled
