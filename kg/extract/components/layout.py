@@ -23,6 +23,7 @@ Paragraph kinds:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from kg.extract.dateline import MONTHS
@@ -414,6 +415,7 @@ def _sentence_starts(doc: Any, found: Layout, section_labels: frozenset[str] = f
     doc.from_array([SENT_START], values)
 
 
+@lru_cache(maxsize=4)  # one pattern per label set, not one per document
 def _section_label(labels: frozenset[str]) -> re.Pattern[str] | None:
     """ "UPDATE:", "UPDATE 2:", "Editor's note:" at a paragraph's start."""
     if not labels:
