@@ -776,3 +776,20 @@ def test_a_quoted_block_belongs_to_whom_its_opener_names(bare_rules_extractor, o
     records = bare_rules_extractor.extract(SourceDocument("t", text))
     blocks = [r.speaker for r in records if "will pay" in r.evidence]
     assert blocks == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Pat Ryder took questions at the Pentagon. Abu Taqwa, he told reporters, had been "
+         "involved in planning attacks on American personnel.", "Pat Ryder"),
+        ("Benjamin Netanyahu spoke on Tuesday. Abu al-Ata, the prime minister said, had been "
+         "behind the rocket fire.", "Benjamin Netanyahu"),
+    ],
+)  # fmt: skip
+def test_the_subject_a_parenthesis_interrupts_is_not_its_speaker(bare_rules_extractor, text,
+                                                                  speaker) -> None:  # fmt: skip
+    """ "Abu Taqwa, he told reporters, had been involved ...": the one reported about is the
+    subject of the clause the parenthesis interrupts, never who "he" or "the prime
+    minister" is (corpus ana-026; heldout2 blf-1, bll-3)."""
+    assert list(_speakers(bare_rules_extractor, text)) == [speaker]

@@ -216,6 +216,16 @@ def path_up(token: Any, top: Any) -> list[Any]:
     return out
 
 
+def interrupted_clause(subject: Any) -> frozenset[int]:
+    """ "Abu Taqwa, he told reporters, had been involved ...": when `subject` is the
+    subject of a parenthetical verb, the tokens of the clause it interrupts (what is
+    reported, whose subject is never the one who reports it); else nothing."""
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "parataxis":
+        return frozenset()
+    return frozenset(t.i for t in verb.head.subtree) - {t.i for t in verb.subtree}
+
+
 def own_side(speaker: Speaker, parents: dict[str, str]) -> set[str]:
     """The speaker and the bodies it speaks for, up the parents ("Israel Defense Forces"
     -> "Israel"); blaming one's own government still counts (rule 6), so a group's parent

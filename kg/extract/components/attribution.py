@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.components.subjects import SubjectReader, speaker_of
-from kg.extract.doc import Attribution, Speaker, SpeechAct
+from kg.extract.doc import Attribution, Speaker, SpeechAct, interrupted_clause
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
 
@@ -376,6 +376,7 @@ class _Document:
         """The nearest actor of the kind named before `token` in its paragraph, a
         gazetteer actor before a name only NER found; places ("at Eilat") are skipped."""
         paragraph = self.layout.at(token.idx)
+        reported = interrupted_clause(token)  # "Abu Taqwa, he said, had ...": not him
         found = []
         for mention in self.mentions.before(token.idx):
             if mention.start < paragraph.start:
@@ -387,6 +388,8 @@ class _Document:
             head = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             root = head.root if head is not None else None
             if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACES:
+                continue
+            if root is not None and root.i in reported:
                 continue
             if (mention.type == "person") == want_person:
                 found.append(mention)

@@ -155,6 +155,13 @@ class SpeechActs:
         for _ in range(4):
             children = list(verb.children)
             active = [c for c in children if c.dep_ == "nsubj"]
+            if (
+                verb.dep_ == "parataxis"
+                and len(active) > 1
+                and any(t.text == "," for t in verb.doc[active[0].i : active[-1].i])
+            ):  # "Abu al-Ata, the prime minister said, had ...": the parser gave the
+                # parenthesis the subject of the clause it interrupts too
+                active = active[-1:]
             if active:
                 # a parser slip gives two subjects ("Jordan's government spokesman |
                 # Muhannad Mubaidin"): the name speaks

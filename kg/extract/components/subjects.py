@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any, Protocol
 
-from kg.extract.doc import Entry, Mention, Speaker, SpeechAct, path_up
+from kg.extract.doc import Entry, Mention, Speaker, SpeechAct, interrupted_clause, path_up
 from kg.extract.places import is_ministry_name, ministry_name
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
@@ -315,8 +315,8 @@ class SubjectReader:
         sentences = [head.sent]
         if head.sent.start > 0:
             sentences.append(self.doc[head.sent.start - 1].sent)
-        if span.sent not in sentences:
-            return None
+        if span.sent not in sentences or span.root.i in interrupted_clause(head):
+            return None  # "Abu al-Ata, the prime minister said, had ...": not the minister
         persons = [m for m in self.mentions.items if m.type == "person"
                    and span.sent.start_char <= m.start < span.sent.end_char]  # fmt: skip
         subject = span.root.dep_ in ("nsubj", "nsubjpass")
