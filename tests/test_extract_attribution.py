@@ -793,3 +793,17 @@ def test_the_subject_a_parenthesis_interrupts_is_not_its_speaker(bare_rules_extr
     subject of the clause the parenthesis interrupts, never who "he" or "the prime
     minister" is (corpus ana-026; heldout2 blf-1, bll-3)."""
     assert list(_speakers(bare_rules_extractor, text)) == [speaker]
+
+
+def test_a_states_title_in_a_lede_is_the_holder_named_later(bare_rules_extractor) -> None:
+    """Rule 3 (the person, not the title): "Iraq's president accused Turkey" in a wire
+    lede, with "President Abdul Latif Rashid" two paragraphs down, is Rashid's statement,
+    not Iraq's (heldout2 ble-3); a title nobody with it holds later stays the state's."""
+    text = (
+        "BAGHDAD, April 8, 2023 (Wire) - Iraq's president accused Turkey of bombing the edge "
+        "of Sulaymaniyah airport.\n\nThe blast struck near the fence. Late yesterday, "
+        "President Abdul Latif Rashid condemned the bombardment."
+    )
+    assert list(_speakers(bare_rules_extractor, text)) == ["Abdul Latif Rashid"]
+    alone = "BAGHDAD, April 8, 2023 (Wire) - Iraq's president accused Turkey of the bombing."
+    assert list(_speakers(bare_rules_extractor, alone)) == ["Iraq"]

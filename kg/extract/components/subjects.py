@@ -31,6 +31,10 @@ class Context(Protocol):
     def speakers_so_far(self) -> list[Speaker]: ...
 
 
+# How far after a lede's "Iraq's president" its holder may be named ("President X")
+_LATER_CHARS = 2000
+
+
 class SubjectReader:
     def __init__(self, doc: Any, gazetteer: Gazetteer, speech: Speech,
                  governments: dict[str, str], context: Context,
@@ -292,7 +296,8 @@ class SubjectReader:
         ):  # fmt: skip
             return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), (
                 "role", "body")  # fmt: skip
-        holder = self._holder(body) or self._person_just_named(head, body)
+        holder = (self._holder(body) or self._person_just_named(head, body)
+                  or self._titled_later(head, body))  # fmt: skip
         if holder is not None:
             return holder, ("role", "title")
         return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), ("role", "body")
@@ -325,6 +330,28 @@ class SubjectReader:
         if body is not None and body.known and person.affiliation not in (None, body.name):
             return None
         return speaker_of(person, affiliation=person.affiliation or (body.name if body else None))
+
+    def _titled_later(self, head: Any, body: Mention) -> Speaker | None:
+        """ "Iraq's president accused Turkey ..." in a wire lede, and two paragraphs down
+        "President Abdul Latif Rashid condemned ...": a state's title whose holder the
+        text names later, with that title before the name (rule 3: the person)."""
+        if body.type != "state":
+            return None
+        title = [c.lower_ for c in head.children
+                 if c.dep_ in ("compound", "amod") and c.i < head.i] + [head.lower_]  # fmt: skip
+        for mention in self.mentions.items:
+            if mention.start <= head.idx or mention.type != "person" or (
+                    mention.kind not in ("name", "ner")):  # fmt: skip
+                continue
+            if mention.start - head.idx > _LATER_CHARS:
+                break
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.start < len(title):
+                continue
+            before = [t.lower_ for t in self.doc[span.start - len(title) : span.start]]
+            if before == title and mention.affiliation in (None, body.name):
+                return speaker_of(mention, affiliation=mention.affiliation or body.name)
+        return None
 
     def _official_of(self, group: Mention, head: Any) -> Speaker | None:
         """ "Kata'ib Hezbollah's secretary-general, Abu Hussein al-Hamidawi, announced":
