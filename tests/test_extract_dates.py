@@ -91,6 +91,15 @@ def test_dates_full_partial_and_anchored() -> None:
          "said Israel had staged the attack.", "Mohammad Javad Zarif", "2021-04-12"),
         ("Having launched missiles on 13 April 2024, the Revolutionary Guards said the "
          "operation was over.", "Islamic Revolutionary Guard Corps", None),
+        # "today", "the same day" on the speaker's own participle or a verb the reporting
+        # verb is coordinated with (corpus ana-008, mon-009, mon-017, mon-022, mon-026;
+        # heldout2 blc-4, bli-3, blp-3)
+        ("DOHA, Sept 10, 2025 (Wire) - Speaking in a televised address today, Prime "
+         "Minister Benjamin Netanyahu warned that Israel would strike Hamas.",
+         "Benjamin Netanyahu", "2025-09-10"),
+        ("A drone hit the base on 20 January 2021. Mustafa al-Kadhimi met his security "
+         "chiefs the same day and promised to punish the killers.", "Mustafa al-Kadhimi",
+         "2021-01-20"),
         # the date a monitoring report's "Sources" list gives for the speaker's statement
         ("Ship seized: the responses\n\nHamas, in a statement on its Telegram channel, "
          "blessed the seizure of the ship by the Yemeni navy.\n\nSources\n\nYahya Saree "

@@ -151,8 +151,8 @@ class _Dates:
         opening = self._opening_date(sent, act)
         if opening is not None:
             return opening
-        for token in verb.subtree:
-            if token.lower_ in ("yesterday", "today") and _attached(token, verb):
+        for token in sent:
+            if token.lower_ in ("yesterday", "today") and _dates_act(token, verb, occasions):
                 return self._relative_day(token.lower_)
         return None
 
@@ -189,7 +189,8 @@ class _Dates:
             return None
         span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                              alignment_mode="expand")  # fmt: skip
-        if span is None or not any(_attached(t, doc[act.cue]) for t in span):
+        verb = doc[act.cue]
+        if span is None or not any(_dates_act(t, verb, _occasions(verb)) for t in span):
             return None
         anchor = self._anchor(sent.start_char + match.start())
         if anchor is None:
@@ -269,6 +270,17 @@ def _occasions(verb: Any) -> list[tuple[Any, bool]]:
     out += [(c, False) for c in verb.children
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i]  # fmt: skip
     return out
+
+
+def _dates_act(token: Any, verb: Any, occasions: list[tuple[Any, bool]]) -> bool:
+    """Whether a day word dates the act of `verb`: it hangs on the verb, or, before it, on
+    one of its occasions ("Speaking in a televised address today, X warned", "rejected
+    that account the same day, saying" only through a speech noun: see `_occasions`)."""
+    return _attached(token, verb) or any(
+        token.i < verb.i and _attached(token, other) and (not spoken or _in_speech_noun(
+            token, other))
+        for other, spoken in occasions
+    )  # fmt: skip
 
 
 def _in_speech_noun(token: Any, verb: Any) -> bool:
