@@ -231,6 +231,9 @@ def test_a_new_phase_of_a_war_threatens_the_enemy(bare_rules_extractor, text) ->
          "Benjamin Netanyahu", ["Hezbollah"]),
         ("Joe Biden said he would not hesitate to direct further measures against the Houthis.",
          "Joe Biden", ["Ansar Allah"]),
+        # action taken against someone, as measures are (heldout2 blo-2)
+        ("Grant Shapps said London would not hesitate to take direct action against the "
+         "Houthis.", "Grant Shapps", ["Ansar Allah"]),
         # measures taken against someone; a slash joins two names, each a target
         ("Turkey's defence ministry said all necessary measures will be taken against the "
          "PKK/YPG in Syria.", "Turkish Ministry of Defense", ["PKK", "YPG"]),
