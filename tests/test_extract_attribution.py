@@ -807,3 +807,30 @@ def test_a_states_title_in_a_lede_is_the_holder_named_later(bare_rules_extractor
     assert list(_speakers(bare_rules_extractor, text)) == ["Abdul Latif Rashid"]
     alone = "BAGHDAD, April 8, 2023 (Wire) - Iraq's president accused Turkey of the bombing."
     assert list(_speakers(bare_rules_extractor, alone)) == ["Iraq"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("BEIRUT, 5 March 2024 - The Saudi government said the attack was unacceptable.",
+         "Saudi Arabia"),
+        ("The Kuwaiti cabinet expressed solidarity with Riyadh.", "Kuwait"),
+        ("BEIRUT, 5 March 2024 - The Iraqi government said the attack was unacceptable.",
+         "Government of Iraq"),
+        ("BEIRUT, 5 March 2024 - The government said the attack was unacceptable.",
+         "Government of Lebanon"),
+    ],
+)  # fmt: skip
+def test_a_government_qualified_by_a_demonym_is_that_states(bare_rules_extractor, text,
+                                                            speaker) -> None:  # fmt: skip
+    """Rule 4: "the Saudi government", "the Kuwaiti cabinet" are that state's government,
+    not the dateline's nor nobody (corpus tg-014); a bare "the government" is still the
+    dateline's."""
+    assert list(_speakers(bare_rules_extractor, text)) == [speaker]
+
+
+def test_foreign_ministries_of_more_states_are_known(bare_rules_extractor) -> None:
+    """States that speak on these conflicts beyond the region's own (heldout2 blc-2:
+    Romania; flag states of attacked ships, Europe's navies) have their ministries."""
+    text = "Romania's Foreign Ministry condemned the drone attack on the tanker."
+    assert list(_speakers(bare_rules_extractor, text)) == ["Romanian Ministry of Foreign Affairs"]

@@ -33,6 +33,9 @@ class Context(Protocol):
 
 # How far after a lede's "Iraq's president" its holder may be named ("President X")
 _LATER_CHARS = 2000
+# Nouns that name a state's government when a demonym qualifies them
+_GOVERNMENT_NOUNS = frozenset({"government", "authority", "authorities", "administration",
+                               "cabinet"})  # fmt: skip
 
 
 class SubjectReader:
@@ -568,6 +571,9 @@ class SubjectReader:
         qualified = self._qualified(head, kind)
         if qualified is not None:
             return qualified, ("anaphor", "qualified")
+        government = self._demonym_government(head) if kind == "state" else None
+        if government is not None:  # "the Saudi government", "the Dutch authorities"
+            return government, ("anaphor", "demonym")
         if head.text[:1].isupper() and head.i > 0:  # "the Brigades", "the Guards"
             stem = head.lower_.rstrip("s")
             for mention in self.mentions.before(head.idx):
@@ -593,6 +599,19 @@ class SubjectReader:
         if kind == "state" and head.lower_ == "government" and self.dateline_government:
             name = self.dateline_government  # "the government" under a BAGHDAD dateline
             return Speaker(name, "state", _phrase(head)[0], _phrase(head)[1]), ("dateline",)
+        return None
+
+    def _demonym_government(self, head: Any) -> Speaker | None:
+        """ "The Saudi government said", "the Dutch authorities": the government of the
+        state the demonym names (rule 4), not the last government named or the
+        dateline's; only for the nouns that name a state's government."""
+        if head.lemma_.lower() not in _GOVERNMENT_NOUNS:
+            return None
+        for child in head.children:
+            found = self.mentions.at(child) if child.dep_ in ("amod", "compound") else None
+            if found is not None and found.kind == "adj" and found.type == "state":
+                name = self.governments.get(found.name, found.name)
+                return Speaker(name, "state", _phrase(head)[0], _phrase(head)[1])
         return None
 
     def _unnamed_ministry(self, head: Any) -> Found | None:
