@@ -1296,3 +1296,18 @@ def test_whom_a_speaker_consoles_it_offers_condolences(extractor, text, consoled
     """Consoling someone is offering them condolences (corpus mon-027; part D blm-4),
     whatever the noun; someone else's consolation is not the speaker's."""
     assert _extract(extractor, text)["Hamas"]["condolences_to"] == consoled
+
+
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        ("Hamas thanked Iran for standing by the people of Gaza in their ordeal.", ["Iran"]),
+        ("Hamas praised Qatar for standing with the Palestinian people.", ["Qatar"]),
+        ("Hamas said it stood by the people of Gaza.", ["people of Gaza"]),
+    ],
+)  # fmt: skip
+def test_whom_the_thanked_stand_by_is_their_stance(extractor, text, praised) -> None:
+    """ "thanked Iran for standing by the people of Gaza": Iran's support, not the
+    speaker's (devset2 38; corpus mon-020; heldout2 blb-4, blg-4, blk-3); the speaker's own
+    standing by is its own."""
+    assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == praised

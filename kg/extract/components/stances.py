@@ -384,6 +384,9 @@ class _Claims:
                 subjects = [c for c in cue.head.children if c.dep_ == "dobj"] + [
                     p for c in cue.head.children if c.dep_ == "prep" and c.lower_ == "on"
                     for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            if cue.dep_ == "pcomp" and cue.head.lower_ == "for" and not subjects:
+                # "thanked Iran for standing by the people of Gaza": Iran's stance
+                subjects = [c for c in cue.head.head.children if c.dep_ == "dobj"]
             return any(
                 s.pos_ != "PRON" and s.i not in act.subjects and not (
                     self.targets.owners(s) and all(m.name in own for m in self.targets.owners(s)))
