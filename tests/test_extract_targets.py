@@ -400,3 +400,14 @@ def test_sahel_states_and_regional_bodies_are_known_actors(extractor) -> None:
         "Niger": "state", "Burkina Faso": "state", "ECOWAS": "organization",
         "Malian army": "state"}  # fmt: skip
     assert records["ECOWAS"].condemns == ("JNIM",)
+
+
+def test_the_kingdom_is_a_monarchy_not_a_name_with_the_word(extractor) -> None:
+    """ "the Kingdom" refers back to a monarchy (its capital in a byline counts), never to
+    a body whose name holds the word ("UK Maritime Trade Operations", an alias "United
+    Kingdom ..."; heldout2 blb-5)."""
+    text = ("Arabian Gulf Observer | Riyadh, 19 June 2024\n\nThe ship sank, according to the "
+            "UK Maritime Trade Operations agency. Prime Minister Ahmed Awad bin Mubarak "
+            "praised the Kingdom's efforts to calm the region.")  # fmt: skip
+    labels = speaker_labels(extractor, text)["Ahmed Awad bin Mubarak"]
+    assert labels["praises_or_supports"] == ["Saudi Arabia"]

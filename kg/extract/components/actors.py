@@ -168,14 +168,17 @@ class ActorTagger:
                 continue
             stem = lower[:-1] if lower.endswith("s") else lower
             for mention in reversed(mentions):
-                if mention.end > token.idx or mention.kind in ("adj", "capital"):
+                realm = stem == "kingdom"  # "the Kingdom": a monarchy, not a name's word
+                monarchy = realm and mention.name in self.places.monarchies
+                # (a monarchy's capital counts: "Riyadh, 19 June 2024" ... "the Kingdom")
+                if mention.end > token.idx or mention.kind == "adj" or (
+                        mention.kind == "capital" and not monarchy):  # fmt: skip
                     continue
-                monarchy = stem == "kingdom" and mention.name in self.places.monarchies
                 # a generic noun ("the government") names only an actor the text itself
                 # called so; a distinctive one ("the Brigades") any of its known names
                 generic = lower in self.speech.generic_back_references
                 words = _words(mention.text) if generic else self._name_words(mention)
-                if stem in words or monarchy:
+                if monarchy or (stem in words and not realm):
                     out.append(replace(mention, start=token.idx, end=token.idx + len(token),
                                        text=token.text, kind="anaphor"))  # fmt: skip
                     break
