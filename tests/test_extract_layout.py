@@ -170,3 +170,19 @@ def test_a_block_set_off_by_indentation_or_a_quote_marker() -> None:
         ("head", None), ("body", None), ("body", None), ("block", 2), ("body", None),
         ("block", 4), ("body", None)]  # fmt: skip
     assert text[paragraphs[3].start : paragraphs[3].end].endswith("terrorist act.")
+
+
+def test_a_header_line_with_a_time_alone_heads_the_post_below() -> None:
+    """ "06:58 | Vitali Klitschko, Kyiv mayor (Telegram)" under a head that gives the day
+    is a post's header, not a line of the head (heldout2 blt-4); "09:00 - The ministry
+    condemned the strikes" stays a timed item."""
+    text = ("KYIV UNDER THE DRONES: channel roundup\nMonday, 17 October | times are Kyiv time\n\n"
+            "06:58 | Vitali Klitschko, Kyiv mayor (Telegram)\n"
+            "Several explosions in the city centre.\n\n"
+            "09:00 - The foreign ministry condemned the strikes on Kyiv")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    assert [p.kind for p in paragraphs] == ["head", "head", "heading", "entry", "entry"]
+    header, item = paragraphs[3].entry, paragraphs[4].entry
+    assert (header.name, header.date, header.note) == ("Vitali Klitschko, Kyiv mayor", None,
+                                                       "Telegram")  # fmt: skip
+    assert item.name == ""

@@ -87,8 +87,11 @@ HEADER_LINE = re.compile(
 # Islamic Jihad movement", "8 September, 15:20 - news channel affiliated with Hezbollah"; a
 # line of its own with no sentence in it (no final stop, no quotation, a dozen words at most)
 DATED_HEADER_LINE = re.compile(
-    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?[ \t]+"
-    r"[-\u2013\u2014|][ \t]+(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)){0,100}?)"
+    rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?[ \t]+"
+    # or a time alone before a bar ("06:58 | Vitali Klitschko, Kyiv mayor (Telegram)"),
+    # under a head that gives the day; not "09:00 - The ministry condemned ...": an item
+    rf"[-\u2013\u2014|]|{_CLOCK}[ \t]+\|)[ \t]+"
+    r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)){0,100}?)"
     r"(?P<tail>[ \t]*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
     re.MULTILINE,
 )
@@ -244,6 +247,7 @@ def _head_end(text: str, pieces: list[tuple[int, int]]) -> int:
             or line.rstrip().endswith((".", ".]", '."', ".\u201d"))
             or re.search(r"[a-z][.!?]\S*\s+[A-Z]", line)  # two sentences: prose
             or DATELINE.match(line)
+            or (DATED_HEADER_LINE.match(line) and re.match(r"\s*\d", line))  # a post's header
         ):
             break
         end = stop
