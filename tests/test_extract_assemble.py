@@ -36,6 +36,11 @@ def test_the_backed_movement_with_no_group_before_names_nobody(extractor) -> Non
         ("The Saudi-led coalition and the Iran-aligned Houthis traded blame.", {}),
         ("Israel accused Iran of backing the Houthis.", {}),
         ('Biden said "militias backed by Iran" were to blame.', {}),
+        # a closing mark glued to the word before it (people".[2]) still closes the quote
+        # (part E bls-2)
+        ('Al Jaber said the kingdom stands "with the brotherly Yemeni people".[2]\n'
+         "- The UAE-backed Southern Transitional Council said it would not be bound.",
+         {"Southern Transitional Council": "United Arab Emirates"}),
     ],
 )  # fmt: skip
 def test_rule_5_sponsor_cues(extractor, text: str, expected: dict[str, str]) -> None:

@@ -185,14 +185,27 @@ def _quoted(doc: Any) -> set[int]:
     out: set[int] = set()
     inside = False
     for token in doc:
-        if token.text in ('"', "\u201c", "\u201d"):
-            inside = token.text != "\u201d" and not (inside and token.text == '"')
+        if token.text in _QUOTE_MARKS:
+            inside = _toggle(inside, token.text)
             continue
+        before = inside
+        for char in token.text:  # a mark glued to a word ('people".') opens or closes too
+            if char in _QUOTE_MARKS:
+                inside = _toggle(inside, char)
+        if before or inside:
+            out.add(token.i)
         if "\n\n" in token.text_with_ws:
             inside = False
-        if inside:
-            out.add(token.i)
     return out
+
+
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _toggle(inside: bool, mark: str) -> bool:
+    """Inside a quotation after `mark`: a closing curly mark closes, a straight one
+    alternates, an opening one opens."""
+    return mark != "\u201d" and not (inside and mark == '"')
 
 
 def _register() -> None:
