@@ -240,3 +240,23 @@ def test_a_digests_own_medium_is_its_entries(extractor, intro: str, platform: st
     )
     [record] = extractor.extract(SourceDocument("t", text))
     assert record.platform == platform
+
+
+@pytest.mark.parametrize(
+    ("post", "platform"),
+    [
+        ("A tweet by Qais al-Khazali is reposted across channels. Everyone should leave the "
+         "matter to the courts, he says.", "X"),
+        ("State television airs Mustafa al-Kadhimi opening the cabinet session. The state "
+         '"will not be blackmailed", he says.', "TV"),
+        ("Qais al-Khazali says everyone should leave the matter to the courts.", "Telegram"),
+    ],
+)  # fmt: skip
+def test_a_posts_own_medium_comes_before_the_digests(extractor, post: str, platform: str) -> None:
+    """Rule 10: what a roundup entry says about its own medium before the statement ("A
+    tweet by X ...", "State television airs ...") comes before the digest's medium (part
+    E blq-1; heldout2 blb-2, blh-1; corpus tg-002, tg-011); an entry that names none takes
+    the digest's."""
+    text = f"TELEGRAM ROUNDUP: Baghdad's channels\n\nThe posts below.\n\n27 May, 00:20 - {post}"
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.platform == platform

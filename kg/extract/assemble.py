@@ -230,6 +230,9 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
         entry = paragraph.entry
         found = (  # "08:20 - The Israeli army posted on X:"
             speech.platform_in(entry.note or "")
+            # the post's own sentences before this one: "A tweet by X is reposted across
+            # channels. ..., he says", "State television airs X ... he says"
+            or speech.platform_in(doc.text[entry.body_start : sentence.start_char])
             or _channel_digest(speech.platform_in(_digest_intro(doc, layout)))
             or speech.platform_in(entry.name)
         )
