@@ -834,3 +834,19 @@ def test_foreign_ministries_of_more_states_are_known(bare_rules_extractor) -> No
     Romania; flag states of attacked ships, Europe's navies) have their ministries."""
     text = "Romania's Foreign Ministry condemned the drone attack on the tanker."
     assert list(_speakers(bare_rules_extractor, text)) == ["Romanian Ministry of Foreign Affairs"]
+
+
+def test_a_statement_opener_that_names_one_person_gives_the_block_to_them(
+    bare_rules_extractor,
+) -> None:
+    """ "Statement attributable to the spokesperson for UN Secretary-General Antonio
+    Guterres, 26 August [3]:" names its issuer after the noun, with no verb (part E
+    blt-3): the block below is that one person's."""
+    text = (
+        "GENEVA, 26 August 2024 - Gunmen killed hundreds of civilians in Barsalogho.\n\n"
+        "Statement attributable to the spokesperson for UN Secretary-General Antonio "
+        "Guterres, 26 August [3]:\n\n"
+        "> The Secretary-General extends his deepest condolences to the families of the "
+        "victims.\n"
+    )
+    assert list(_speakers(bare_rules_extractor, text)) == ["Antonio Guterres"]

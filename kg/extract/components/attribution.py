@@ -289,6 +289,16 @@ class _Document:
             found = self.reader.speaker(head)
             if found is not None and span.start <= found[0].surface_start < span.end:
                 return found[0], ("block", "opener subject", *found[1])
+        # a statement noun that names its issuer further on ("Statement attributable to
+        # the spokesperson for UN Secretary-General Antonio Guterres, 26 August [3]:"):
+        # the one person the opener names
+        persons = {
+            m.name: m
+            for m in self.mentions.items
+            if m.type == "person" and m.kind != "adj" and span.start <= m.start < span.end
+        }
+        if root.lemma_.lower() in self.speech.speech_nouns and len(persons) == 1:
+            return speaker_of(next(iter(persons.values()))), ("block", "opener person")
         return None
 
     # -- what the reader asks about the document -------------------------------------
