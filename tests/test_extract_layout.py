@@ -186,3 +186,18 @@ def test_a_header_line_with_a_time_alone_heads_the_post_below() -> None:
     assert (header.name, header.date, header.note) == ("Vitali Klitschko, Kyiv mayor", None,
                                                        "Telegram")  # fmt: skip
     assert item.name == ""
+
+
+def test_a_name_and_one_phrase_before_a_quotation_is_an_entry() -> None:
+    """ "Benjamin Netanyahu, on a visit to the base: "..."" and "X, Y and Z, in a joint
+    statement: "..."" name who speaks the quotation (part E blr-4; corpus tg-031); "X,
+    spokesman of Y, told a newspaper: "..."" is a sentence, not an entry."""
+    text = ('Reactions\n\nBenjamin Netanyahu, on a visit to the base: "Hezbollah will be '
+            'hit again."\n\n29 Sep - Hamas and Islamic Jihad, in a joint statement: "The '
+            'occupation will pay."\n\nYoussef Hammoud, spokesman of the army, told a '
+            'newspaper: "We will advance."')  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    named, joint, sentence = (p.entry for p in paragraphs[1:])
+    assert (named.name, named.note) == ("Benjamin Netanyahu", "on a visit to the base")
+    assert (joint.name, joint.note) == ("Hamas and Islamic Jihad", "in a joint statement")
+    assert sentence is None

@@ -49,7 +49,13 @@ ENTRY = re.compile(
     r"(?P<loose>[A-Z][^:()\n]{1,80}?)"
     # "NAME (22 June, on X):", "NAME:": a name made of capitalised words and particles
     rf"|(?P<name>{_NAME}))"
-    r"[ \t]*(?:\((?P<note>[^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
+    r"[ \t]*(?:\((?P<note>[^()\n]{1,80})\)"
+    # "Benjamin Netanyahu, on a visit to the base: "...": a phrase after the name, before
+    # a quotation (one phrase, not a clause: "X, adviser to Y, posted on X:" and "X,
+    # spokesman of Y, told a newspaper:" are sentences)
+    r"|,[ \t]+(?!(?:told|said|says|wrote|writes|[a-z]+ed)\b)"
+    r"(?P<phrase>[a-z][^:,\"\u201c\n]{1,60}?)(?=[ \t]*:[ \t]+[\"\u201c]))?"
+    r"[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
 # "4) Barham Salih. Iraq's president denounced ...": a numbered item headed by a name.
@@ -260,7 +266,7 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
         return _item(text, start, end)
     rest = text[match.end() : end]
     has_date = match.group("loose") is not None
-    note = match.group("note")
+    note = match.group("note") or match.group("phrase")
     # "Kata'ib Hezbollah: "Every American Soldier Is A Target"": a heading, not an entry
     finished = re.search(r"[.!?][\"\u201d]?\s*(?:\[\d+\])?$", rest) is not None
     if not (has_date or note) and not (finished and len(rest) > _WRAP_MIN):
