@@ -850,3 +850,17 @@ def test_a_statement_opener_that_names_one_person_gives_the_block_to_them(
         "victims.\n"
     )
     assert list(_speakers(bare_rules_extractor, text)) == ["Antonio Guterres"]
+
+
+def test_a_parenthesis_after_a_colon_reports_for_the_subject_before_it(
+    bare_rules_extractor,
+) -> None:
+    """ "Ghassan Salame picked words that named no culprit: striking people ..., he said,
+    could amount to a war crime": what "he said" reports starts after the colon, so the
+    subject before it is still whom "he" continues (part E blt-5, bls-2), however the
+    parser hangs the clauses."""
+    text = (
+        "The U.N. envoy, Ghassan Salame, picked words that named no culprit: striking "
+        "people who had nowhere to run, he said, could amount to a war crime."
+    )
+    assert list(_speakers(bare_rules_extractor, text)) == ["Ghassan Salame"]

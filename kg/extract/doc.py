@@ -223,7 +223,11 @@ def interrupted_clause(subject: Any) -> frozenset[int]:
     verb = subject.head
     if subject.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "parataxis":
         return frozenset()
-    return frozenset(t.i for t in verb.head.subtree) - {t.i for t in verb.subtree}
+    # what is reported starts after a colon before it ("X was less conciliatory: Sanaa
+    # sought peace, he said"), whatever the parser made the root
+    colons = [t.i for t in subject.sent if t.i < subject.i and t.text in (":", ";")]
+    start = colons[-1] if colons else -1
+    return frozenset(t.i for t in verb.head.subtree if t.i > start) - {t.i for t in verb.subtree}
 
 
 def own_side(speaker: Speaker, parents: dict[str, str]) -> set[str]:
