@@ -16,9 +16,10 @@ REGION_AND_POWERS = [
     "China", "Pakistan", "Afghanistan", "Greece", "Cyprus", "Algeria", "Tunisia", "Morocco",
     "Ethiopia", "Eritrea", "Somalia", "Azerbaijan", "Armenia", "India",
 ]  # fmt: skip
-# Not states: a regional government, coalitions, a former government.
+# Not states: a regional government, coalitions, a confederation, a former government.
 _NOT_STATES = {"kurdistan-regional-government", "international-coalition",
-               "government-of-national-accord", "saudi-led-coalition"}  # fmt: skip
+               "government-of-national-accord", "saudi-led-coalition",
+               "alliance-of-sahel-states"}  # fmt: skip
 
 
 def test_every_state_of_the_gazetteer_and_the_region_is_listed():
