@@ -78,18 +78,23 @@ def normalize_name(text: str) -> str:
     """Lookup key for a name, and the base of actor slugs: accents, apostrophes, dots and
     case folded, punctuation to spaces, a leading "the" dropped ("the U.S." -> "us",
     "Kata’ib" -> "kataib"). Actor IRIs depend on it: keep its behaviour."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _without_accents(text).casefold()
     text = _APOSTROPHES.sub("", text).replace(".", "")
     text = re.sub(r"[^\w\s]|_", " ", text)
     text = " ".join(text.split())
     return text[4:] if text.startswith("the ") else text
 
 
+def _without_accents(text: str) -> str:
+    """The text decomposed (NFKD) with its combining marks dropped ("Kata’ib" keeps its
+    apostrophe, "Öcalan" -> "Ocalan")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def key_tokens(text: str) -> tuple[str, ...]:
     """The words of a name's matching key ("Al-Hashd Al-Shaabi" -> ("hashd", "shabi"))."""
     # accents off first: "ád-Din" is the same assimilated article as "ad-Din"
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    bare = _without_accents(text)
     words = normalize_name(_SUN_ARTICLE.sub("", _POSSESSIVE.sub("", bare))).split()
     kept = [w for w in words if w not in _PARTICLES] or words
     return tuple(_DOUBLED.sub(r"\1", _ABD.sub("abd", word)) for word in kept)

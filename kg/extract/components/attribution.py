@@ -276,10 +276,10 @@ class _Document:
         that speaker's name is written in the opener itself; "through its spokesman, X"
         is the spokesman's (rule 17)."""
         span = self.layout.paragraphs[opener]
-        sentence = next((s for s in self.doc.sents if s.start_char >= span.start), None)
-        if sentence is None or sentence.start_char >= span.end:
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None or not len(words):
             return None
-        root = sentence.root
+        root = words[0].sent.root  # the layout starts a sentence at every paragraph
         heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if root.pos_ in ("NOUN", "PROPN"):
             heads = [root]

@@ -141,11 +141,7 @@ class _Dates:
         for start, end, month, day, year in find_dates(sent.text):
             span = doc.char_span(sent.start_char + start, sent.start_char + end,
                                  alignment_mode="expand")  # fmt: skip
-            if span is None or not (_attached(span.root, verb) or any(
-                span.root.i < verb.i and _attached(span.root, other)
-                and (not spoken or _in_speech_noun(span.root, other))
-                for other, spoken in occasions
-            )):  # fmt: skip
+            if span is None or not _dates_act(span.root, verb, occasions):
                 continue
             return resolve(month, day, year, self.year_at(sent.start_char + start))
         opening = self._opening_date(sent, act)
@@ -273,8 +269,8 @@ def _occasions(verb: Any) -> list[tuple[Any, bool]]:
 
 
 def _dates_act(token: Any, verb: Any, occasions: list[tuple[Any, bool]]) -> bool:
-    """Whether a day word dates the act of `verb`: it hangs on the verb, or, before it, on
-    one of its occasions ("Speaking in a televised address today, X warned", "rejected
+    """Whether a date or a day word dates the act of `verb`: it hangs on the verb, or,
+    before it, on one of its occasions ("Speaking in a televised address today, X warned", "rejected
     that account the same day, saying" only through a speech noun: see `_occasions`)."""
     return _attached(token, verb) or any(
         token.i < verb.i and _attached(token, other) and (not spoken or _in_speech_noun(

@@ -23,6 +23,7 @@ Paragraph kinds:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -351,11 +352,9 @@ def _sources(body: str, before: list[Paragraph], text: str) -> tuple[str, ...] |
 def _is_heading(body: str, index: int, pieces: list[tuple[int, int]]) -> bool:
     if len(body) >= _HEAD_MAX or "\n" in body:
         return False
-    if len(body) > _WRAP_MIN and any(
-        not _ABBREVIATIONS.search(body, max(0, m.start() - 12), m.start())
-        for m in _SENTENCE_END.finditer(body)
-    ):  # a finished sentence inside: prose cut off ("UPDATE: X was condemned by Y. The US
-        # embassy said on X that it"), not a title
+    if len(body) > _WRAP_MIN and any(_sentence_ends(body, 0, len(body))):
+        # a finished sentence inside: prose cut off ("UPDATE: X was condemned by Y. The
+        # US embassy said on X that it"), not a title
         return False
     return not re.search(r"[.!?:;][\"\u201d\u2019)\]]*\s*(?:\[\d+\])?$", body)
 
@@ -386,6 +385,14 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
+    """Where a sentence that ends by punctuation between `start` and `end` is followed
+    by the next one (not after an abbreviation or an initial)."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if not _ABBREVIATIONS.search(text, max(start, match.start() - 12), match.start()):
+            yield match.end()
+
+
 def _sentence_starts(doc: Any, found: Layout, section_labels: frozenset[str] = frozenset()
                      ) -> None:  # fmt: skip
     """Fix every sentence boundary before parsing: each paragraph, each head line, the
@@ -410,9 +417,7 @@ def _sentence_starts(doc: Any, found: Layout, section_labels: frozenset[str] = f
             starts.add(body)
             body = labelled.end()
         starts.add(body)
-        for match in _SENTENCE_END.finditer(text, body, paragraph.end):
-            if not _ABBREVIATIONS.search(text, max(body, match.start() - 12), match.start()):
-                starts.add(match.end())
+        starts.update(_sentence_ends(text, body, paragraph.end))
     # One array for the whole Doc: the token.is_sent_start setter checks the whole Doc for
     # a parse each time, which made this loop quadratic (28 s on a 200,000-character text).
     from spacy.attrs import SENT_START
