@@ -49,7 +49,7 @@ _ACRONYM_MAX_LETTERS = 8  # "CENTCOM", "EUNAVFOR"; longer all-caps text is a sho
 _PLURAL_MIN = 5  # a last word this long may be a plural of a listed form
 _CANDIDATES = 10  # fuzzy candidates checked against the guards, best first
 
-_SUN_ARTICLE = re.compile(r"\b[aeu](sh|dh|th|[stdrzn])[-\u2010\u2011](?=\1)", re.IGNORECASE)
+_SUN_ARTICLE = re.compile(r"\b[aeu](sh|dh|th|[stdrzn])[-\u2010\u2011 ](?=\1)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2018\u2019\u02bc\u02bb`\u00b4][sS]\b")
 _PARTICLES = frozenset({"al", "el", "ul"})
 _ABD = re.compile(r"^abd(?:oul|ul|el|al|ol)")
