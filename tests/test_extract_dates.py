@@ -100,6 +100,13 @@ def test_dates_full_partial_and_anchored() -> None:
         ("A drone hit the base on 20 January 2021. Mustafa al-Kadhimi met his security "
          "chiefs the same day and promised to punish the killers.", "Mustafa al-Kadhimi",
          "2021-01-20"),
+        # the date a question was put to the speaker (heldout2 bli-1, blv-1)
+        ("Asked about the town on 1 March 2023, the finance minister Bezalel Smotrich said "
+         "Huwara should be wiped out.", "Bezalel Smotrich", "2023-03-01"),
+        ("President Joe Biden, asked by reporters in Ottawa on March 24, 2023, said the "
+         "United States would act to protect its people.", "Joe Biden", "2023-03-24"),
+        ("A drone hit the base on 20 January 2021. That same day Mustafa al-Kadhimi "
+         "promised to punish the killers.", "Mustafa al-Kadhimi", "2021-01-20"),
         # the date a monitoring report's "Sources" list gives for the speaker's statement
         ("Ship seized: the responses\n\nHamas, in a statement on its Telegram channel, "
          "blessed the seizure of the ship by the Yemeni navy.\n\nSources\n\nYahya Saree "

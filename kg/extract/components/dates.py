@@ -7,7 +7,7 @@ A statement's date is, in order: the date of its digest entry ("17 October, 21:4
 a date attached to its reporting verb or to its statement noun ("said on 25 December", "a
 statement ... on 29 December", "On January 3, 2020, the channel of X posted"), or to the
 occasion it reports from ("in a speech on 16 March, saying", "X, speaking on 8 December,
-said", "visited the site on 1 April and condemned"); an
+said", "visited the site on 1 April and condemned", "asked by reporters on 24 March, said"); an
 anchored relative day ("yesterday" under a dated dateline, "the same day", "that
 night", "within hours", "the following evening", "three days later", counted from the last
 full date before it); the date its footnote gives, or the
@@ -42,12 +42,14 @@ _SPEECH_NOUNS = {
     "announcement",
     "letter",
 }
+# Participles of a question put to the speaker: its date is the answer's
+_ASKED = {"ask", "question", "interview", "press", "reach", "contact", "quiz"}
 _STOP = {"ccomp", "relcl", "advcl", "conj", "xcomp", "pcomp", "nsubj", "nsubjpass", "dobj",
          "parataxis"}  # fmt: skip
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "a": 1, "an": 1}  # fmt: skip
 _RELATIVE = re.compile(
-    r"\b(?:(?P<same>(?:the same|that|later that) (?:day|morning|afternoon|evening|night)|"
+    r"\b(?:(?P<same>(?:the same|that same|that|later that) (?:day|morning|afternoon|evening|night)|"
     r"within (?:hours|the hour|minutes)|(?:hours|minutes) later)|"
     r"(?P<n>\d+|one|two|three|four|five|"
     r"six|seven|a|an) (?P<unit>days?|weeks?) (?P<dir>later|after|earlier|before)|"
@@ -255,6 +257,12 @@ def _occasions(verb: Any) -> list[tuple[Any, bool]]:
     December, saluted", "Addressing parliament on April 12, Zarif said" (the speaker's
     own participle)."""
     out = []
+    asked = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i] + [
+        c for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+        for c in s.children if c.dep_ == "acl"]  # fmt: skip
+    # "Asked about the town on 1 March, the minister said", "Biden, asked by reporters
+    # on March 24, said": the question he answered was put that day
+    out += [(c, False) for c in asked if c.tag_ == "VBN" and c.lemma_.lower() in _ASKED]
     if verb.dep_ == "conj" and verb.head.i < verb.i:
         out.append((verb.head, False))
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.i < verb.i:
