@@ -864,3 +864,24 @@ def test_a_parenthesis_after_a_colon_reports_for_the_subject_before_it(
         "people who had nowhere to run, he said, could amount to a war crime."
     )
     assert list(_speakers(bare_rules_extractor, text)) == ["Ghassan Salame"]
+
+
+def test_a_passive_agent_the_parser_hung_on_a_noun_speaks(bare_rules_extractor) -> None:
+    """ "was blamed squarely on ISIS-K by Gen. Frank McKenzie": the parser hangs the "by"
+    phrase on ISIS-K; the agent is still who blamed (heldout2 blx-1, as bll-5)."""
+    text = "The attack was blamed squarely on ISIS-K by Gen. Frank McKenzie, the head of CENTCOM."
+    assert list(_speakers(bare_rules_extractor, text)) == ["Frank McKenzie"]
+
+
+def test_a_pronoun_continues_the_subject_of_the_sentence_before(bare_rules_extractor) -> None:
+    """ "Kataib Hezbollah chose a different culprit. In a statement it argued ...": the
+    pronoun continues the named subject of the sentence before, not the last speaker
+    (heldout2 bli-3, bli-4; corpus ana-031)."""
+    text = (
+        "The U.S. embassy condemned the bombing. The Iran-backed Kataib Hezbollah chose a "
+        "different culprit. In a statement it argued that the massacre lay at the door of "
+        "the American occupation."
+    )
+    records = {r.speaker: r for r in bare_rules_extractor.extract(SourceDocument("t", text))}
+    assert records["Kata'ib Hezbollah"].blames == ("United States",)
+    assert records["U.S. Embassy"].blames == ()

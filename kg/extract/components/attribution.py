@@ -349,6 +349,10 @@ class _Document:
         subject = self._sentence_subject(token) if want_person and not in_sentence else None
         if subject is not None:
             return subject, "sentence subject"
+        if not in_sentence and token.pos_ == "PRON":
+            subject = self._previous_subject(token, here)
+            if subject is not None and fits(subject):
+                return subject, "previous sentence subject"
         for found in reversed(here):
             if fits(found.speaker):
                 return found.speaker, "previous speaker"
@@ -366,6 +370,26 @@ class _Document:
         before = self._last_before(paragraph.index)
         if before is not None and fits(before.speaker):
             return before.speaker, "previous paragraph"
+        return None
+
+    def _previous_subject(self, token: Any, here: list[Attribution]) -> Speaker | None:
+        """ "The Iran-backed Kataib Hezbollah chose a different culprit. In a statement it
+        argued ...": a named actor that is the main subject of the sentence just before
+        the pronoun's, in its paragraph, when that sentence reports no speech, is whom the
+        pronoun continues, before an earlier speaker."""
+        start = token.sent.start
+        if start == 0 or self.layout.at(self.doc[start - 1].idx) != self.layout.at(token.idx):
+            return None
+        previous = self.doc[start - 1].sent
+        if any(self.doc[self.acts[f.act].cue].sent == previous for f in here):
+            return None
+        root = previous.root
+        for word in root.children:
+            if word.dep_ != "nsubj":
+                continue
+            mention = self.mentions.at(word)
+            if mention is not None and mention.kind not in ("adj", "capital"):
+                return speaker_of(mention)
         return None
 
     def _sentence_subject(self, token: Any) -> Speaker | None:

@@ -173,8 +173,7 @@ class SpeechActs:
                 return (listed if len(listed) > 1 else _members(head)), "verb"
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             if passive:
-                agents = [p for c in children if c.dep_ == "agent" for p in c.children
-                          if p.dep_ == "pobj"]  # fmt: skip
+                agents = _agents(verb)
                 if agents:
                     return _members(agents[0]), "passive"
                 if verb.lemma_.lower() in ("quote", "cite"):
@@ -255,9 +254,8 @@ class SpeechActs:
                 if verb.is_ancestor(subject):
                     content -= {t.i for t in subject.subtree}
         else:  # the agent is the speaker; the passive subject is what was said about
-            for child in verb.children:
-                if child.dep_ == "agent":
-                    content -= {t.i for t in child.subtree}
+            for agent in _agents(verb):
+                content -= {t.i for t in agent.head.subtree}
         for other in verbs:
             if other.i == verb.i or not verb.is_ancestor(other):
                 continue
@@ -291,6 +289,22 @@ class SpeechActs:
         if len(content) < 2:
             return []
         return [SpeechAct(sent.root.i, (sent.start, sent.end), content, paragraph.index, kind)]
+
+
+def _agents(verb: Any) -> list[Any]:
+    """Who did a passive verb: its agent, or a "by" phrase the parser hung on the noun
+    before it ("was blamed squarely on ISIS-K by Gen. Frank McKenzie")."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children
+              if p.dep_ == "pobj"]  # fmt: skip
+    if agents:
+        return agents
+    return [
+        agent
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ != "by"
+        for noun in prep.children if noun.dep_ == "pobj"
+        for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
+        for agent in by.children if agent.dep_ == "pobj" and agent.pos_ == "PROPN"
+    ][:1]  # fmt: skip
 
 
 def _antecedent(noun: Any) -> Any:
