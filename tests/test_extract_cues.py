@@ -1311,3 +1311,51 @@ def test_whom_the_thanked_stand_by_is_their_stance(extractor, text, praised) -> 
     speaker's (devset2 38; corpus mon-020; heldout2 blb-4, blg-4, blk-3); the speaker's own
     standing by is its own."""
     assert _extract(extractor, text)["Hamas"]["praises_or_supports"] == praised
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "praised"),
+    [
+        ("Hamas sent its congratulations to Hizbullah on what it called a courageous reply.",
+         "Hamas", ["Hezbollah"]),
+        ("Hezbollah sent warm congratulations to the Yemeni people and to the families of "
+         "the martyrs.", "Hezbollah", ["Yemeni people", "families of the martyrs"]),
+        # the martyrdom formula is condolences only (corpus par-014)
+        ("Hezbollah offered its condolences and congratulations to the Yemeni people.",
+         "Hezbollah", []),
+        # mockery praises no one (corpus agg-007, tg-015)
+        ("Ahmed al-Maisari offered his sarcastic congratulations to the Emirates.",
+         "Ahmed al-Maisari", []),
+        ('Ahmed al-Maisari said, sarcastically "congratulating" Abu Dhabi on its victory, '
+         "that the state had lost Aden.", "Ahmed al-Maisari", []),
+    ],
+)  # fmt: skip
+def test_congratulations_are_praise_of_whom_they_go_to(extractor, text, speaker,
+                                                        praised) -> None:  # fmt: skip
+    """ "sent its congratulations to Hizbullah" praises Hizbullah, as "congratulated" does
+    (heldout2 bls-5, blv-2); not a sarcastic congratulation, nor "condolences and
+    congratulations" on a martyrdom."""
+    assert _extract(extractor, text)[speaker]["praises_or_supports"] == praised
+
+
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        ("Recep Tayyip Erdogan telephoned Ilham Aliyev to congratulate him on the operation.",
+         ["Ilham Aliyev"]),
+        ("Recep Tayyip Erdogan urged Ilham Aliyev to congratulate the army.", []),
+        ("Recep Tayyip Erdogan called on Ilham Aliyev to congratulate the army.", []),
+    ],
+)  # fmt: skip
+def test_whom_a_caller_rings_to_congratulate_is_the_callers_praise(extractor, text,
+                                                                   praised) -> None:  # fmt: skip
+    """ "telephoned Aliyev to congratulate him": the caller congratulates (heldout2 blg-4,
+    blx-3); "urged Aliyev to congratulate" is still Aliyev's act."""
+    assert _extract(extractor, text)["Recep Tayyip Erdogan"]["praises_or_supports"] == praised
+
+
+def test_a_deed_blamed_on_is_its_doers(extractor) -> None:
+    """ "blamed the attack on incitement by Hamas": the doer of the deed it is blamed on
+    (heldout2 blv-4; corpus agg-016 "the siege on Gaza by the occupation")."""
+    text = "Gideon Saar blamed the attack on incitement by Hamas."
+    assert _extract(extractor, text)["Gideon Saar"]["blames"] == ["Hamas"]

@@ -337,3 +337,22 @@ def test_a_cost_or_a_force_the_target_will_meet_is_a_threat(extractor, text, thr
     par-002); troops facing an army's forces are no blow."""
     labels = _labels(extractor, text)
     assert next(iter(labels.values()), {THREAT: []})[THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Yahya Saree said every American warship in these waters "is a target from now '
+         'on".', ["United States"]),
+        ("Yahya Saree said that, should Washington strike again, every American warship is "
+         "a target.", ["United States"]),
+        ("Yahya Saree said every American warship in these waters was a target in 2019.", []),
+    ],
+)  # fmt: skip
+def test_a_target_from_now_on_or_under_a_condition_is_a_threat(extractor, text,
+                                                                threatened) -> None:  # fmt: skip
+    """ "is a target from now on" and "should Washington enter the fight, every American
+    interest becomes a target" are warnings as "will be targets" is (heldout2 blw-1;
+    corpus ana-004); a target in the past is none."""
+    labels = _labels(extractor, text)
+    assert next(iter(labels.values()), {THREAT: []})[THREAT] == threatened

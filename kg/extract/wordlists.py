@@ -132,6 +132,8 @@ class Acts:
     exhortation_verbs: Words
     aspect_verbs: Words
     hypothetical_determiners: Words
+    mocking_words: Words
+    contact_verbs: Words
     cessation_verbs: Words
     non_factual_verbs: Words
     deny_verbs: Words

@@ -352,6 +352,12 @@ class _Claims:
                        for t in cue.subtree if t.i not in objects)  # fmt: skip
         if condition == "reason":
             return cue.lower_ in words.reason_nouns and not self._future(cue)
+        if condition == "sarcastic":  # "his sarcastic congratulations", "sarcastically
+            # congratulating", '"congratulating" Abu Dhabi': mockery, not praise
+            near = [*cue.children, *(cue.head.children if cue.head.i != cue.i else ())]
+            quoted = 0 < cue.i < len(cue.doc) - 1 and all(
+                t.is_quote for t in (cue.doc[cue.i - 1], cue.doc[cue.i + 1]))  # fmt: skip
+            return quoted or any(t.lower_ in words.mocking_words for t in near)
         if condition == "pronoun_target":
             return target.pos_ == "PRON"
         if condition == "ceasing":  # "would stop bombing Yemen" threatens no one
@@ -380,7 +386,13 @@ class _Claims:
             # stand behind the council": someone else's stance, not the speaker's
             own = self._speakers_side(act)
             subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if cue.dep_ == "xcomp" and not subjects:
+            called = [c for c in cue.head.children if c.dep_ == "dobj"]
+            contact = (
+                cue.head.lemma_.lower() in words.contact_verbs
+                and bool(called)
+                and not any(c.lower_ == "on" and c.i == cue.head.i + 1 for c in cue.head.children)
+            )  # not "called on the people to"
+            if cue.dep_ == "xcomp" and not subjects and not contact:
                 subjects = [c for c in cue.head.children if c.dep_ == "dobj"] + [
                     p for c in cue.head.children if c.dep_ == "prep" and c.lower_ == "on"
                     for p in c.children if p.dep_ == "pobj"]  # fmt: skip
@@ -462,6 +474,8 @@ class _Claims:
                 return True
             if any(c.lower_ in words.unanswered_words for c in verb.children):
                 return True
+            if any(_states_condition(c) or _from_now(c) for c in verb.children):
+                return True  # "should Washington enter, every interest becomes a target"
             if verb.head.i == verb.i:
                 return False
             verb = verb.head
@@ -478,6 +492,28 @@ def _plain_verbs(cues: tuple[Cue, ...], stances: set[str]) -> frozenset[str]:
         and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
         for w in cue.node.words()
     )  # fmt: skip
+
+
+def _states_condition(clause: Any) -> bool:
+    """An "if" clause, or one opened by an inverted "should" ("should Washington enter the
+    fight"): what it governs has not happened."""
+    if clause.dep_ not in ("advcl", "ccomp"):
+        return False
+    opening = [t for t in clause.subtree if t.i < clause.i and t.dep_ not in ("mark", "punct")]
+    if opening and opening[0].lower_ == "should" and opening[0].dep_ == "aux":
+        return True
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "once") for c in clause.children
+    )
+
+
+def _from_now(prep: Any) -> bool:
+    """ "is a target from now on", "from tonight": from this moment forward."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "from"
+        and any(c.lower_ in ("now", "tonight", "today") for c in prep.children)
+    )
 
 
 def _in_condition_clause(token: Any) -> bool:

@@ -149,6 +149,12 @@ class TargetFinder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             out += self.owners(pobj, exclude)
+            if item.pos_ == "NOUN" and item.lower_ not in self.words.asset_nouns:
+                # "blamed the attack on incitement by Hamas": the deed's doer
+                for by in _by_phrases(item):
+                    for pobj in by.children:
+                        if pobj.dep_ == "pobj":
+                            out += self.owners(pobj, exclude)
             if item.lower_ in self.words.asset_nouns:
                 out += self._owned_by(item, exclude)
             if item.pos_ == "PRON" and item.lower_ in ("them", "they", "it"):
