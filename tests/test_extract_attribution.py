@@ -885,3 +885,29 @@ def test_a_pronoun_continues_the_subject_of_the_sentence_before(bare_rules_extra
     records = {r.speaker: r for r in bare_rules_extractor.extract(SourceDocument("t", text))}
     assert records["Kata'ib Hezbollah"].blames == ("United States",)
     assert records["U.S. Embassy"].blames == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "threatened"),
+    [
+        ('Iran seized the ship on Saturday.\n\n* "Tehran will live with the consequences of '
+         'any further escalation." That warning came hours later from the Israeli army\'s '
+         "spokesman, Daniel Hagari.", "Daniel Hagari", ("Iran",)),
+        ('"Washington and London will pay for this blood." The line came from Mohammed '
+         "Abdulsalam, the movement's chief negotiator.", "Mohammed Abdulsalam",
+         ("United Kingdom", "United States")),
+        ("The claim came from JNIM, al Qaeda's Sahel branch.", "JNIM", ()),
+    ],
+)  # fmt: skip
+def test_a_statement_that_came_from_someone_is_theirs(bare_rules_extractor, text, speaker,
+                                                      threatened) -> None:  # fmt: skip
+    """'"..." That warning came hours later from the army's spokesman', "The claim came
+    from JNIM": the "from" phrase speaks, and the quotation just before is its words
+    (heldout2 blk-1, blw-1, blp-2, as blg-4)."""
+    records = {r.speaker: r for r in bare_rules_extractor.extract(SourceDocument("t", text))}
+    assert tuple(sorted(records[speaker].threatens_or_vows_revenge_against)) == threatened
+
+
+def test_things_that_came_from_a_place_are_no_statement(bare_rules_extractor) -> None:
+    text = "The drones came from the east. The missiles came from Yemen, and hit the port."
+    assert list(_speakers(bare_rules_extractor, text)) == []

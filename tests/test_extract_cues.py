@@ -1359,3 +1359,14 @@ def test_a_deed_blamed_on_is_its_doers(extractor) -> None:
     (heldout2 blv-4; corpus agg-016 "the siege on Gaza by the occupation")."""
     text = "Gideon Saar blamed the attack on incitement by Hamas."
     assert _extract(extractor, text)["Gideon Saar"]["blames"] == ["Hamas"]
+
+
+def test_a_relative_clause_with_the_speakers_pronoun_is_the_speakers(extractor) -> None:
+    """ "in a post on X where he also thanked Jordan's security services": a relative
+    clause whose subject is a pronoun goes on with the speaker (heldout2 blv-4, blp-2),
+    unlike "a man who stood by Gaza"."""
+    text = (
+        "Gideon Saar blamed the attack on Hamas in a post on X where he also thanked "
+        "Jordan's security services for protecting the embassy."
+    )
+    assert _extract(extractor, text)["Gideon Saar"]["praises_or_supports"] != []

@@ -384,9 +384,11 @@ class _Document:
         if any(self.doc[self.acts[f.act].cue].sent == previous for f in here):
             return None
         root = previous.root
-        for word in root.children:
-            if word.dep_ != "nsubj":
-                continue
+        subjects = [w for w in root.children if w.dep_ == "nsubj"]
+        if root.lemma_.lower() in self.speech.source_verbs:  # "The claim came from JNIM."
+            subjects = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        for word in subjects:
             mention = self.mentions.at(word)
             if mention is not None and mention.kind not in ("adj", "capital"):
                 return speaker_of(mention)

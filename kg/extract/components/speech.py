@@ -23,6 +23,7 @@ verbs with a particle that changes them ("called up reservists") are not acts.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from kg.extract.doc import Layout, SpeechAct
@@ -38,7 +39,7 @@ class SpeechActs:
         self.speech, self.words = speech, acts
 
     def __call__(self, doc: Any) -> Any:
-        self._mentions = doc._.kg_mentions
+        self._mentions, self._doc = doc._.kg_mentions, doc
         doc._.kg_acts = tuple(self.acts(doc))
         return doc
 
@@ -60,6 +61,9 @@ class SpeechActs:
             found = self._verb_acts(sent, paragraph.index)
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
+            found = [self._with_quotation_before(act, out) for act in found]
+            taken = {act.sentence[0] for act in found}  # a quotation a source act took
+            out = [a for a in out if a.kind == "verb" or a.sentence[0] not in taken]
             out.extend(found)
             open_quote[paragraph.index] = _quote_open(text, paragraph.start, sent.end_char)
         return out
@@ -147,6 +151,8 @@ class SpeechActs:
 
     def _subjects(self, verb: Any) -> tuple[list[Any], str]:
         """The tokens naming who spoke (joint subjects together) and the act's kind."""
+        if verb.lemma_.lower() in self.speech.source_verbs:
+            return self._source(verb), "verb"
         root = _main_verb_after_relative(verb)
         if root is not None:
             return _members(root), "verb"  # "The coalition, which includes the UAE, called"
@@ -242,6 +248,18 @@ class SpeechActs:
                 found.append((1 if mention.type == "person" else 2, index, token))
         return min(found)[2] if found else None
 
+    def _source(self, verb: Any) -> list[Any]:
+        """ "The claim came from JNIM": whom a statement noun came from, when the noun is
+        the verb's subject (not "the drones came from Yemen")."""
+        needs = self.speech.conditional_verbs.get(verb.lemma_.lower(), frozenset())
+        if not any(c.dep_ == "nsubj" and c.lemma_.lower() in needs for c in verb.children):
+            return []
+        # "came hours later from X": the parser may hang the phrase on "later"
+        heads = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
+        sources = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        return _members(sources[0]) if sources else []
+
     def _content(self, verb: Any, subjects: list[Any], kind: str, verbs: list[Any]) -> set[int]:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             # "Operations against X, he stressed, would continue": the clause around it
@@ -269,6 +287,32 @@ class SpeechActs:
                 # "..., while the army said ...": another speaker's clause
                 content -= {t.i for t in child.subtree}
         return content
+
+    def _with_quotation_before(self, act: SpeechAct, before: list[SpeechAct]) -> SpeechAct:
+        """'"Tehran will live with the consequences." That warning came hours later from
+        the army's spokesman': a statement noun that came from someone takes the
+        quotation just before it, in its paragraph, when no act has it."""
+        doc = self._doc
+        cue = doc[act.cue]
+        if act.kind != "verb" or cue.lemma_.lower() not in self.speech.source_verbs:
+            return act
+        start = act.sentence[0]
+        if start == 0:
+            return act
+        previous = doc[start - 1].sent
+        text = previous.text.strip().lstrip("*-\u2022 ")  # a bulleted line
+        spoken = any(a.sentence == (previous.start, previous.end) and a.kind == "verb"
+                     for a in before)  # fmt: skip
+        if (
+            spoken
+            or not text.startswith(_OPENING_QUOTES)
+            or not text.rstrip(".").endswith(_QUOTES)
+            or doc._.kg_layout.at(previous.start_char).index != act.paragraph
+        ):
+            return act
+        quoted = {t.i for t in previous if not t.is_space}
+        return replace(act, sentence=(previous.start, act.sentence[1]),
+                       content=act.content | quoted)  # fmt: skip
 
     # -- acts the layout makes -------------------------------------------------------
     def _layout_act(self, sent: Any, paragraph: Any, acts: list[SpeechAct],

@@ -438,6 +438,9 @@ class _Claims:
                 and not (a.dep_ == "acl" and a.head.lower_ in self.finder.speech_nouns)
                 # "a statement by Hassan Nasrallah, who hailed Soleimani": the speaker's own
                 and not (a.dep_ == "relcl" and _names_speaker(a.head, speaker))
+                # "killings it laid at the door of the army", "a post where he also
+                # thanked ...": a clause whose subject is a pronoun goes on with the speaker
+                and not (a.dep_ == "relcl" and _pronoun_subject(a))
             )
         if condition == "own_act":  # "we carried out", "our operation": the speaker's deed
             # "Yemen's Houthi rebels claimed an attack": theirs, not Yemen's
@@ -492,6 +495,11 @@ def _plain_verbs(cues: tuple[Cue, ...], stances: set[str]) -> frozenset[str]:
         and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
         for w in cue.node.words()
     )  # fmt: skip
+
+
+def _pronoun_subject(clause: Any) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they", "we")
+               for c in clause.children)  # fmt: skip
 
 
 def _states_condition(clause: Any) -> bool:
