@@ -100,6 +100,18 @@ def test_dates_full_partial_and_anchored() -> None:
         ("A drone hit the base on 20 January 2021. Mustafa al-Kadhimi met his security "
          "chiefs the same day and promised to punish the killers.", "Mustafa al-Kadhimi",
          "2021-01-20"),
+        # the day a quoted block's opener gives, or anchors (heldout2 blt-3, blv-5,
+        # bln-4, blx-2); not a date of the narrative before the opener's last sentence
+        ("Strike on a school\n\nThe school was hit on 10 August 2024.\n\nJordan's "
+         "foreign ministry, 10 August:\n\n> \"The Kingdom condemns the Israeli bombing of "
+         "a school.\"", "Jordanian Ministry of Foreign Affairs", "2024-08-10"),
+        ("Strike on a school\n\nThe school was hit on 10 August 2024.\n\nIsrael Defense "
+         "Forces, statement the same morning:\n\n> \"Hamas terrorists were operating from "
+         "the compound.\"", "Israel Defense Forces", "2024-08-10"),
+        ("Ship seized\n\nA cargo ship was taken in the Red Sea.\n\nThe Houthis seized the "
+         "ship on 11 March 2025. While the ship was "
+         "still held, their spokesman Yahya Saree posted on Telegram:\n\n> America "
+         "brought this war to our door.", "Yahya Saree", None),
         # the date a question was put to the speaker (heldout2 bli-1, blv-1)
         ("Asked about the town on 1 March 2023, the finance minister Bezalel Smotrich said "
          "Huwara should be wiped out.", "Bezalel Smotrich", "2023-03-01"),

@@ -143,8 +143,11 @@ class _Dates:
         if paragraph.entry is not None and self.head_date:
             return self.head_date
         if act.kind in ("block", "quote") or paragraph.kind == "block":
-            return self.by_paragraph.get(paragraph.opener if paragraph.opener is not None
-                                         else act.paragraph)  # fmt: skip
+            opener = paragraph.opener if paragraph.opener is not None else act.paragraph
+            found = self.by_paragraph.get(opener)
+            if found is None and paragraph.kind == "block" and paragraph.opener is not None:
+                found = self._opener_date(paragraph.opener)
+            return found
         found = (self._attached(act) or self._relative(act) or self._footnote(act)
                  or self._issued_before(act))  # fmt: skip
         if found is not None:
@@ -169,6 +172,28 @@ class _Dates:
             if token.lower_ in ("yesterday", "today") and _dates_act(token, verb, occasions):
                 return self._relative_day(token.lower_)
         return None
+
+    def _opener_date(self, index: int) -> str | None:
+        """ "Jordan's foreign ministry, 10 August:", "JNIM claim, issued 25 August [1]:",
+        "Israel Defense Forces, statement the same morning:": the day a quoted block's
+        opener gives, the opener being the block's heading, not what was said."""
+        opener = self.layout.paragraphs[index]
+        span = self.doc.char_span(opener.start, opener.end, alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        # its last sentence: a narrative before it dates other things ("stopped the
+        # train on 11 March. ... its spokesman posted:")
+        start = max(opener.start, span[-1].sent.start_char)
+        text = self.doc.text[start : opener.end]
+        hits = find_dates(text)
+        if hits:
+            _, _, month, day, year = hits[0]
+            return resolve(month, day, year, self.year_at(start))
+        match = _RELATIVE.search(text)
+        if match is None or not match.group("same"):
+            return None
+        anchor = self._anchor(start + match.start())
+        return anchor.isoformat() if anchor is not None else None
 
     def _issued_before(self, act: SpeechAct) -> str | None:
         """ "CENTCOM made the interdiction public on January 16, 2024, in a post on X. It
