@@ -911,3 +911,17 @@ def test_a_statement_that_came_from_someone_is_theirs(bare_rules_extractor, text
 def test_things_that_came_from_a_place_are_no_statement(bare_rules_extractor) -> None:
     text = "The drones came from the east. The missiles came from Yemen, and hit the port."
     assert list(_speakers(bare_rules_extractor, text)) == []
+
+
+def test_we_in_a_quotation_is_never_the_subject_of_the_sentence_before(
+    bare_rules_extractor,
+) -> None:
+    """ '"Once again the American enemy has stained its hands ... We mourn our martyrs"':
+    "we" in a quotation is its speaker, not the subject before it (the candidate 0.18.0
+    gave the condolences to the United States on blind part G, bly-4)."""
+    text = (
+        "Roundup\n\n[24 January, 02:40] Kataib Hizballah, official channel\n"
+        '"Once again the American enemy has stained its hands with the blood of the '
+        'mujahideen. We mourn our martyrs and offer condolences to the families of the martyrs."'
+    )
+    assert "United States" not in _speakers(bare_rules_extractor, text)

@@ -349,7 +349,11 @@ class _Document:
         subject = self._sentence_subject(token) if want_person and not in_sentence else None
         if subject is not None:
             return subject, "sentence subject"
-        if not in_sentence and token.pos_ == "PRON":
+        if (
+            not in_sentence
+            and token.lower_ in ("it", "they", "he", "she")
+            and not _quoted(self.doc.text, paragraph.start, token.idx)
+        ):  # not "we" in a quotation: the speaker itself
             subject = self._previous_subject(token, here)
             if subject is not None and fits(subject):
                 return subject, "previous sentence subject"
