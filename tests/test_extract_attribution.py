@@ -916,7 +916,7 @@ def test_things_that_came_from_a_place_are_no_statement(bare_rules_extractor) ->
 def test_we_in_a_quotation_is_never_the_subject_of_the_sentence_before(
     bare_rules_extractor,
 ) -> None:
-    """ '"Once again the American enemy has stained its hands ... We mourn our martyrs"':
+    """'"Once again the American enemy has stained its hands ... We mourn our martyrs"':
     "we" in a quotation is its speaker, not the subject before it (the candidate 0.18.0
     gave the condolences to the United States on blind part G, bly-4)."""
     text = (
