@@ -230,6 +230,14 @@ def interrupted_clause(subject: Any) -> frozenset[int]:
     return frozenset(t.i for t in verb.head.subtree if t.i > start) - {t.i for t in verb.subtree}
 
 
+def source_phrases(verb: Any) -> list[Any]:
+    """What a source verb's "from" phrases name: "The claim came from JNIM"; "came hours
+    later from X", where the parser may hang the phrase on "later"."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
+    return [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+
+
 def own_side(speaker: Speaker, parents: dict[str, str]) -> set[str]:
     """The speaker and the bodies it speaks for, up the parents ("Israel Defense Forces"
     -> "Israel"); blaming one's own government still counts (rule 6), so a group's parent

@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.components.subjects import SubjectReader, speaker_of
-from kg.extract.doc import Attribution, Speaker, SpeechAct, interrupted_clause
+from kg.extract.doc import Attribution, Speaker, SpeechAct, interrupted_clause, source_phrases
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
 
@@ -390,8 +390,7 @@ class _Document:
         root = previous.root
         subjects = [w for w in root.children if w.dep_ == "nsubj"]
         if root.lemma_.lower() in self.speech.source_verbs:  # "The claim came from JNIM."
-            subjects = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "from"
-                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            subjects = source_phrases(root)
         for word in subjects:
             mention = self.mentions.at(word)
             if mention is not None and mention.kind not in ("adj", "capital"):

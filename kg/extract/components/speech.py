@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from kg.extract.doc import Layout, SpeechAct
+from kg.extract.doc import Layout, SpeechAct, source_phrases
 from kg.extract.wordlists import Acts, Speech
 
 _RELATIVE = {"who", "which", "that"}
@@ -254,10 +254,7 @@ class SpeechActs:
         needs = self.speech.conditional_verbs.get(verb.lemma_.lower(), frozenset())
         if not any(c.dep_ == "nsubj" and c.lemma_.lower() in needs for c in verb.children):
             return []
-        # "came hours later from X": the parser may hang the phrase on "later"
-        heads = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
-        sources = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        sources = source_phrases(verb)
         return _members(sources[0]) if sources else []
 
     def _content(self, verb: Any, subjects: list[Any], kind: str, verbs: list[Any]) -> set[int]:
