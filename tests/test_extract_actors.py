@@ -262,10 +262,12 @@ def test_an_organisation_with_a_demonym_inside_its_name(extractor, text, blamed)
         ("Jordan's Islamic Action Front rejected any link to the shooter.",
          "Islamic Action Front"),
         ("Taqaddum denounced the bombing of the market.", "Taqaddum"),
+        ("The Islamic State Khorasan Province claimed the attack.", "ISIS-K"),
     ],
 )  # fmt: skip
 def test_sudans_commanders_and_more_bodies_are_known(rules_extractor, text, speaker) -> None:
     """Sudan's two commanders by name and by nickname ("Hemedti"), Jordan's Islamic Action
-    Front and Sudan's civilian coalition (heldout2 blv-4, blx-4): unknown before, so a
-    nickname spoke as nobody and the party's words went to Hamas."""
+    Front, Sudan's civilian coalition and the Islamic State's Afghan branch (heldout2 blv-4,
+    blx-4, blx-1): unknown before, so a nickname spoke as nobody, the party's words went to
+    Hamas and "ISIS-K." at a sentence's end kept its full stop."""
     assert speaker in speaker_labels(rules_extractor, text)
