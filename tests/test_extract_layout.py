@@ -201,3 +201,23 @@ def test_a_name_and_one_phrase_before_a_quotation_is_an_entry() -> None:
     assert (named.name, named.note) == ("Benjamin Netanyahu", "on a visit to the base")
     assert (joint.name, joint.note) == ("Hamas and Islamic Jihad", "in a joint statement")
     assert sentence is None
+
+
+def test_a_bracketed_date_header_line_heads_the_post_below() -> None:
+    """ "[30 Jul, 14:02] Fatah movement - official channel" on a line of its own names
+    whose post follows, below it or on the next line (part G bly-4, blz-5: eleven posts
+    had lost their speakers); "[05/02] Abu Alaa al-Walai said ..." stays a dated item."""
+    text = ("Channel roundup\n\nPosts are shortened.\n\n"
+            "[30 Jul, 14:02] Fatah movement - official channel\n\n"
+            '"This crime was carried out by the gangs of Jund al-Sham."\n\n'
+            "[31 Jul, 09:15] Najib Mikati, caretaker prime minister, on his channel\n"
+            '"I condemn the assassination."\n\n'
+            "[05/02] Abu Alaa al-Walai said the raid was a crime.")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    assert [p.kind for p in paragraphs] == ["head", "body", "heading", "entry", "entry", "entry"]
+    below, over, item = (p.entry for p in paragraphs[3:])
+    assert (below.name, below.date) == ("Fatah movement - official channel", "30 Jul")
+    assert (over.name, over.date) == ("Najib Mikati, caretaker prime minister, on his channel",
+                                      "31 Jul")  # fmt: skip
+    assert text[over.body_start :].startswith('"I condemn')
+    assert (item.name, item.date) == ("", "05/02")

@@ -97,7 +97,9 @@ DATED_HEADER_LINE = re.compile(
     rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?[ \t]+"
     # or a time alone before a bar ("06:58 | Vitali Klitschko, Kyiv mayor (Telegram)"),
     # under a head that gives the day; not "09:00 - The ministry condemned ...": an item
-    rf"[-\u2013\u2014|]|{_CLOCK}[ \t]+\|)[ \t]+"
+    rf"[-\u2013\u2014|]|{_CLOCK}[ \t]+\|"
+    # or the date in brackets ("[30 Jul, 14:02] Fatah movement - official channel")
+    rf"|\[(?P<tagged>{_LINE_DATE})(?:,?[ \t]*{_TIME})?\])[ \t]+"
     r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)){0,100}?)"
     r"(?P<tail>[ \t]*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
     re.MULTILINE,
@@ -254,7 +256,7 @@ def _head_end(text: str, pieces: list[tuple[int, int]]) -> int:
             or line.rstrip().endswith((".", ".]", '."', ".\u201d"))
             or re.search(r"[a-z][.!?]\S*\s+[A-Z]", line)  # two sentences: prose
             or DATELINE.match(line)
-            or (DATED_HEADER_LINE.match(line) and re.match(r"\s*\d", line))  # a post's header
+            or (DATED_HEADER_LINE.match(line) and re.match(r"\s*\[?\d", line))  # a post's header
         ):
             break
         end = stop
@@ -301,8 +303,9 @@ def _dated_header(text: str, start: int, end: int) -> Entry | None:
     name = header.group("name").strip()
     note = (header.group("tail") or "").strip().strip("()[]") or None  # "(official channel)"
     body = re.compile(r"\s*").match(text, line_end, end)
-    return Entry(name, header.start("name"), header.start("name") + len(name),
-                 header.group("date"), note, body.end() if body else end)  # fmt: skip
+    date = header.group("date") or header.group("tagged")
+    return Entry(name, header.start("name"), header.start("name") + len(name), date, note,
+                 body.end() if body else end)  # fmt: skip
 
 
 def _headed(text: str, before: list[Paragraph], start: int) -> Entry | None:
