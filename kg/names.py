@@ -257,3 +257,13 @@ class NameIndex(Generic[T]):
             if value != best and score >= best_score - AMBIGUITY_MARGIN:
                 return None
         return Match(best, "fuzzy", best_score)
+
+
+def capital_label(name: str) -> bool:
+    """ "CLAIM.", "MONITOR'S ASSESSMENT:", "DERA ISMAIL KHAN:": a name in capitals with a
+    word of five letters or more is a section label or a dateline, not an actor, unless
+    the gazetteer knows it (callers check); unknown acronyms ("HUR", "TJP", "ISPR") stay
+    names."""
+    return not any(c.islower() for c in name) and any(
+        len(w) >= 5 for w in re.findall(r"[A-Z]+", name)
+    )

@@ -271,3 +271,28 @@ def test_sudans_commanders_and_more_bodies_are_known(rules_extractor, text, spea
     blx-4, blx-1): unknown before, so a nickname spoke as nobody, the party's words went to
     Hamas and "ISIS-K." at a sentence's end kept its full stop."""
     assert speaker in speaker_labels(rules_extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "not_speakers"),
+    [
+        ("Attack in Diyala\n\nGunmen stormed an army post on 21 January 2022.\n\nCLAIM. "
+         "Amaq, the Islamic State's news agency, posted a claim on Telegram:\n\n"
+         '> "Soldiers of the caliphate assaulted a barracks."\n\n'
+         "MONITOR'S ASSESSMENT: The raid fits a pattern, the monitor believes.",
+         "Amaq", {"CLAIM", "MONITOR'S ASSESSMENT"}),
+        ("Raids in Iraq\n\nCompiled by the Mesopotamia Channels Desk. [Translator's note: "
+         'the factions call Jurf al-Sakhar "Jurf al-Nasr".]\n\nKata\'ib Hezbollah said the '
+         "raid was a crime.", "Kata'ib Hezbollah",
+         {"Translator", "Mesopotamia Channels Desk", "Mesopotamia Channels Desk."}),
+    ],
+)  # fmt: skip
+def test_section_labels_and_note_writers_are_no_actors(rules_extractor, text, speaker,
+                                                      not_speakers) -> None:  # fmt: skip
+    """A label in capitals ("CLAIM.", "MONITOR'S ASSESSMENT:", "DERA ISMAIL KHAN:") and
+    the writer of a bracketed note ("[Translator's note:", "the Mesopotamia Channels Desk")
+    spoke as actors in part G (bly-3, bly-4, bmb-3) and heldout2 (blk-4, blp-3); the block
+    after "CLAIM." is its next sentence's subject's."""
+    speakers = speaker_labels(rules_extractor, text)
+    assert speaker in speakers
+    assert not set(speakers) & not_speakers

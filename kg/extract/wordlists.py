@@ -39,6 +39,7 @@ class Speech:
     affiliation_words: Words
     carrier_verbs: Words
     section_labels: Words
+    note_writers: Words
     media_name_words: Words
     distinctive_nouns: Words
     generic_back_references: Words

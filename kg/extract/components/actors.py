@@ -38,6 +38,7 @@ from kg.extract.doc import Mention, Mentions
 from kg.extract.places import Places, ministry_name
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Actor, Gazetteer
+from kg.names import capital_label
 
 _APOS = "['\u2019\u02bc`]"
 _KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "anaphor": 4, "capital": 5,
@@ -314,6 +315,13 @@ class ActorTagger:
         return out
 
     # -- entities the gazetteer lacks ----------------------------------------------
+    def _no_actor(self, name: str) -> bool:
+        """A name NER tagged that no actor bears: a section label in capitals ("CLAIM",
+        "MONITOR'S ASSESSMENT") or a note's writer ("Translator" of "[Translator's note:",
+        "Mesopotamia Channels Desk")."""
+        words = re.sub(r"['\u2019]s$", "", name.strip(" .")).lower().split()
+        return capital_label(name) or bool(words and words[-1] in self.speech.note_writers)
+
     def _entities(self, doc: Any, mentions: list[Mention],
                   datelines: list[tuple[int, int]]) -> list[Mention]:  # fmt: skip
         text = doc.text
@@ -344,7 +352,7 @@ class ActorTagger:
                     continue
                 out = covered
             mention = self._entity(doc, ent, text[start:end], start)
-            if mention is None:
+            if mention is None or (not mention.known and self._no_actor(mention.text)):
                 continue
             mention = _body_of_next(mention, text, out) or mention
             out.append(mention)

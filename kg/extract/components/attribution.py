@@ -32,6 +32,7 @@ from kg.extract.components.subjects import SubjectReader, speaker_of
 from kg.extract.doc import Attribution, Speaker, SpeechAct, interrupted_clause, source_phrases
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
+from kg.names import capital_label
 
 _PLACES = {"in", "at", "near", "from", "into", "across", "inside", "toward", "towards", "on"}
 
@@ -279,7 +280,10 @@ class _Document:
         words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if words is None or not len(words):
             return None
-        root = words[0].sent.root  # the layout starts a sentence at every paragraph
+        first = words[0].sent  # the layout starts a sentence at every paragraph
+        if capital_label(first.text.strip().rstrip(".:")) and first.end < words.end:
+            first = self.doc[first.end].sent  # "CLAIM. Amaq ... posted a claim:"
+        root = first.root
         heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if root.pos_ in ("NOUN", "PROPN"):
             heads = [root]

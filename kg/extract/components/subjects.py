@@ -17,6 +17,7 @@ from kg.extract.doc import Entry, Mention, Speaker, SpeechAct, interrupted_claus
 from kg.extract.places import is_ministry_name, ministry_name
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
+from kg.names import capital_label
 
 Found = tuple[Speaker, tuple[str, ...]]
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct")
@@ -711,6 +712,8 @@ class SubjectReader:
         span = self.doc[left.i : head.i + 1]
         if len(span) < 2 and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
             return None
+        if capital_label(span.text):  # "CLAIM. Amaq ... posted": a section label
+            return None
         kind = "person" if self._has_role(head) else _kind_of(span.text, self.speech,
                                                                head.ent_type_)  # fmt: skip
         if kind != "person":
@@ -772,8 +775,8 @@ class SubjectReader:
         if set(words) & self.speech.outlet_nouns:
             return self._channel_header(entry, inside, words)
         generic = self.speech.speech_nouns | self.speech.outlet_nouns | {"joint", "official"}
-        if not words or all(w in generic for w in words):
-            return None
+        if not words or all(w in generic for w in words) or capital_label(entry.name):
+            return None  # "MONITOR'S ASSESSMENT:" is a section label
         span = self.doc.char_span(entry.name_start, entry.name_end, alignment_mode="expand")
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
