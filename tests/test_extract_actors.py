@@ -296,3 +296,21 @@ def test_section_labels_and_note_writers_are_no_actors(rules_extractor, text, sp
     speakers = speaker_labels(rules_extractor, text)
     assert speaker in speakers
     assert not set(speakers) & not_speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Portugal and South Africa both condemned the raid on Palma.",
+         {"Portugal", "South Africa"}),
+        ("Lisbon condemned the raid, and Warsaw called it a crime.",
+         {"Portugal", "Poland"}),
+        ("The Chadian foreign ministry condemned the strike.",
+         {"Chadian Ministry of Foreign Affairs"}),
+    ],
+)  # fmt: skip
+def test_more_states_by_name_capital_and_ministry(rules_extractor, text, speakers) -> None:
+    """Sixty more states that speak on these conflicts, send troops or are struck by them
+    (Europe, Central Asia, South and South-East Asia, Africa, the Americas): a joint
+    subject with one unknown state lost it (part G bmb-2, "Portugal and South Africa")."""
+    assert set(speaker_labels(rules_extractor, text)) == speakers
