@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from kg.extract.dates import find_dates, resolve, yesterday
@@ -159,12 +160,9 @@ class _Dates:
         verb = doc[act.cue]
         sent = doc[act.sentence[0] : act.sentence[1]]
         occasions = _occasions(verb)
-        for start, end, month, day, year in find_dates(sent.text):
-            span = doc.char_span(sent.start_char + start, sent.start_char + end,
-                                 alignment_mode="expand")  # fmt: skip
-            if span is None or not _dates_act(span.root, verb, occasions):
-                continue
-            return resolve(month, day, year, self.year_at(sent.start_char + start))
+        found = self._first_date(sent, lambda root: _dates_act(root, verb, occasions))
+        if found is not None:
+            return found
         opening = self._opening_date(sent, act)
         if opening is not None:
             return opening
@@ -212,11 +210,15 @@ class _Dates:
         region = doc[start : subject.i]  # (the parser may have joined the two sentences)
         issuers = [t for t in region if t.pos_ == "VERB" and any(
             c.dep_ == "nsubj" for c in t.children)]  # fmt: skip
-        for begin, end, month, day, year in find_dates(region.text):
-            span = doc.char_span(region.start_char + begin, region.start_char + end,
-                                 alignment_mode="expand")  # fmt: skip
-            if span is not None and any(_attached(span.root, verb) for verb in issuers):
-                return resolve(month, day, year, self.year_at(region.start_char + begin))
+        return self._first_date(region, lambda root: any(_attached(root, v) for v in issuers))
+
+    def _first_date(self, span: Any, dates_it: Callable[[Any], bool]) -> str | None:
+        """The first date written in `span` whose syntactic head passes `dates_it`."""
+        for begin, end, month, day, year in find_dates(span.text):
+            hit = self.doc.char_span(span.start_char + begin, span.start_char + end,
+                                     alignment_mode="expand")  # fmt: skip
+            if hit is not None and dates_it(hit.root):
+                return resolve(month, day, year, self.year_at(span.start_char + begin))
         return None
 
     def _opening_date(self, sent: Any, act: SpeechAct) -> str | None:
@@ -253,7 +255,8 @@ class _Dates:
         span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                              alignment_mode="expand")  # fmt: skip
         verb = doc[act.cue]
-        if span is None or not any(_dates_act(t, verb, _occasions(verb)) for t in span):
+        occasions = _occasions(verb)
+        if span is None or not any(_dates_act(t, verb, occasions) for t in span):
             return None
         anchor = self._anchor(sent.start_char + match.start())
         if anchor is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -165,9 +166,10 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
     footnotes: dict[str, str] = {}
     sources: tuple[str, ...] = ()
     opener: int | None = None
+    dated_above: Entry | None = None  # a dated header line of its own just before
     for index, (start, end) in enumerate(pieces):
         body = text[start:end]
-        kind, entry = "body", None
+        kind, entry, header = "body", None, None
         if end <= head_end:
             kind = "head"
         elif _FOOTNOTES.match(body):
@@ -182,7 +184,7 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
             # a header line alone heads the next paragraph; over a post, it heads that post
             kind, entry = ("heading", None) if header.body_start >= end else ("entry", header)
         elif (entry := _entry(text, start, end, section_labels) or _headed(
-            text, paragraphs[-1:], start)) is not None:  # fmt: skip
+            text, paragraphs[-1:], start, dated_above)) is not None:  # fmt: skip
             kind = "entry"
         elif _is_heading(body, index, pieces):
             kind = "heading"
@@ -193,6 +195,7 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
         )
         if kind not in ("heading", "block"):
             opener = index if _opens_block(body) else None
+        dated_above = header if kind == "heading" else None
     return Layout(tuple(paragraphs), head_end, footnotes, sources)
 
 
@@ -308,15 +311,15 @@ def _dated_header(text: str, start: int, end: int) -> Entry | None:
                  body.end() if body else end)  # fmt: skip
 
 
-def _headed(text: str, before: list[Paragraph], start: int) -> Entry | None:
+def _headed(text: str, before: list[Paragraph], start: int,
+            dated_above: Entry | None) -> Entry | None:  # fmt: skip
     """A paragraph under a header line of its own ("[Hamas | 30 August, 21:03]", "- Hamas
-    channel, 2 May, 08:10", "25 June, 23:58 - Sabereen News"): an entry whose name is the
-    header's."""
+    channel, 2 May, 08:10", or, read already as `dated_above`, "25 June, 23:58 - Sabereen
+    News"): an entry whose name is the header's."""
     if not before or before[0].kind != "heading":
         return None
-    dated = _dated_header(text, before[0].start, before[0].end)
-    if dated is not None:
-        return Entry(dated.name, dated.name_start, dated.name_end, dated.date, dated.note, start)
+    if dated_above is not None:
+        return replace(dated_above, body_start=start)
     header = HEADER_LINE.match(text, before[0].start, before[0].end)
     if header is None:
         return None

@@ -62,8 +62,10 @@ class SpeechActs:
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
             found = [self._with_quotation_before(act, out) for act in found]
-            taken = {act.sentence[0] for act in found}  # a quotation a source act took
-            out = [a for a in out if a.kind == "verb" or a.sentence[0] not in taken]
+            # a quotation a source act took from the sentence before: its layout act goes
+            taken = {act.sentence[0] for act in found if act.sentence[0] < sent.start}
+            if taken:
+                out = [a for a in out if a.kind == "verb" or a.sentence[0] not in taken]
             out.extend(found)
             open_quote[paragraph.index] = _quote_open(text, paragraph.start, sent.end_char)
         return out
