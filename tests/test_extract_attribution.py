@@ -925,3 +925,80 @@ def test_we_in_a_quotation_is_never_the_subject_of_the_sentence_before(
         'mujahideen. We mourn our martyrs and offer condolences to the families of the martyrs."'
     )
     assert "United States" not in _speakers(bare_rules_extractor, text)
+
+
+def test_a_signed_block_and_a_headed_post_name_their_issuers(extractor) -> None:
+    """A block signed under it ("- Nasser Kanaani, Telegram, 27 Oct"; a surname alone for
+    the person named in full before it), and a post below a header that names its channel's
+    group (rule 17), a named outlet, a ministry after "The", a speech's author (part H
+    bmc-5, bme-4, bmd-3, bls-3)."""
+    text = (
+        "Monitor, October 2022\n\nIran's foreign ministry spokesman Nasser Kanaani spoke "
+        'again. He posted:\n\n> "Washington bears the blame for this crime."\n'
+        "- Kanaani, Telegram, 27 Oct\n\n"
+        "28 Oct, 10:05 - A channel affiliated with Kata'ib Hezbollah, answering Washington:\n"
+        '"Nobody believes a word the Americans say."\n\n'
+        "28 Oct, 11:00 - The Houthis' Al-Masirah channel, caption over a map:\n"
+        '"The Americans alone are responsible for the escalation."\n\n'
+        "28 Oct, 12:15 - The Saudi energy ministry, as reposted by Gulf channels:\n"
+        '"A projectile hit a fuel tank; there were no injuries."\n\n'
+        "28 Oct, 13:30 | Televised speech by Abdul-Malik al-Houthi, relayed in clips:\n"
+        '"America is responsible for every drop of blood."'
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert set(records) == {"Nasser Kanaani", "Kata'ib Hezbollah", "Al-Masirah",
+                            "Saudi Ministry of Energy", "Abdul-Malik al-Houthi"}  # fmt: skip
+    kanaani = records["Nasser Kanaani"]
+    assert (kanaani.speaker_type, kanaani.statement_date, kanaani.platform) == (
+        "person", "2022-10-27", "Telegram")  # fmt: skip
+    assert kanaani.blames == ("United States",)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("African Union Commission chairperson Moussa Faki Mahamat urged both sides to show "
+         "restraint.", "Moussa Faki Mahamat"),
+        ("Junta spokesman Major General Zaw Min Tun confirmed the raid on the village.",
+         "Zaw Min Tun"),
+    ],
+)  # fmt: skip
+def test_a_role_before_a_name_ner_took_for_an_organisation_types_a_person(
+    extractor, text, speaker
+) -> None:
+    """Part H bme-2, bmf-5, bmf-1: the name after a role noun is a person's."""
+    (record,) = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == (speaker, "person")
+
+
+def test_a_body_named_general_staff_stays_a_body(extractor) -> None:
+    (record,) = extractor.extract(
+        SourceDocument("t", "Ukraine's General Staff denied firing at the prison camp.")
+    )
+    assert record.speaker_type != "person"
+
+
+def test_a_group_that_calls_itself_x_reports_nothing(extractor) -> None:
+    """ "the militias who call themselves the SDF": a name given, not a statement (corpus
+    tg-003 under a longer header)."""
+    text = ("Roundup, October 2019\n\n10 October - Major Youssef Hammoud, spokesman of the "
+            "Turkish-backed Syrian National Army, told a Turkish newspaper: \"The PKK militias "
+            "who call themselves the SDF will be driven out of every village.\"")  # fmt: skip
+    speakers = {r.speaker for r in extractor.extract(SourceDocument("t", text))}
+    assert speakers == {"Youssef Hammoud"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Palestinian foreign ministry held the Israeli government responsible for the "
+         "killing.", "Palestinian Ministry of Foreign Affairs"),
+        ("The Palestinian presidency condemned the raid on the camp.", "Palestinian Presidency"),
+        ("The Saudi energy ministry said a projectile had hit a fuel tank.",
+         "Saudi Ministry of Energy"),
+    ],
+)  # fmt: skip
+def test_palestinian_bodies_and_an_energy_ministry_are_named(extractor, text, speaker) -> None:
+    """Part H bmd-4, bme-4; part E bln-5, part D bld-1, part F blo-3."""
+    (record,) = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == (speaker, "state")

@@ -152,3 +152,30 @@ def test_it_read_is_the_statement_issued_in_the_sentence_before(extractor) -> No
     )
     records = extractor.extract(SourceDocument("t", text))
     assert {r.statement_date for r in records} == {"2024-01-16"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "platform"),
+    [
+        # the occasion the sentence before names, for "he said" (part H bmc-2; blf-3, bll-3)
+        ("Prime Minister Naftali Bennett spoke in a televised address on the evening of "
+         "June 3, 2021. Hamas, he said, had fired the rockets at Israeli towns.", None,
+         "2021-06-03", "TV"),
+        ("Abdul Hamid Dbeibah went on television last night to defend his government. "
+         "Fathi Bashagha, he said, had hired the militias that shelled the city.",
+         "2022-08-28", "2022-08-27", "TV"),
+        # the verb the statement was the purpose of (part H bmd-5)
+        ("On April 15, 2025, the police raided a workshop. That evening the spokesman "
+         "Mohammad al-Momani went on state television to accuse the Brotherhood of plotting "
+         "attacks.", None, "2025-04-15", "TV"),
+        # "went further, calling": going further is speaking (part F bmb-4)
+        ("On July 29, 2022, Russia blamed Ukraine. That evening Volodymyr Zelensky went "
+         "further, calling the killings a deliberate Russian war crime.", None, "2022-07-29",
+         None),
+    ],
+)  # fmt: skip
+def test_the_occasion_around_a_statement_dates_it(extractor, text, published, date,
+                                                  platform) -> None:  # fmt: skip
+    records = extractor.extract(SourceDocument("t", text, published=published))
+    last = records[-1]
+    assert (last.statement_date, last.platform) == (date, platform)

@@ -221,3 +221,47 @@ def test_a_bracketed_date_header_line_heads_the_post_below() -> None:
                                       "31 Jul")  # fmt: skip
     assert text[over.body_start :].startswith('"I condemn')
     assert (item.name, item.date) == ("", "05/02")
+
+
+def test_a_long_header_with_a_role_and_an_aside_names_the_post_below() -> None:
+    """ "04 Mar, 08:15 | Name, role of the movement (aside), on his channel:" and the post on
+    the next line (part H bme-4, bmd-3: two roundups had lost every speaker); a clause
+    that runs into a quotation ("X said that "..." and added:") stays a dated item."""
+    text = ("Channel roundup\n\nPosts are shortened.\n\n"
+            "04 Mar, 08:15 | Abdulaziz Haidar, deputy spokesman of the movement (Ansar Allah), "
+            "on his channel:\n\"The ships of the enemy will be hit.\"\n\n"
+            "04 Mar, 09:30 - A channel close to the Brigades, answering the ministry:\n"
+            "\"Nobody believes the ministry.\"\n\n"
+            "04 Mar, 10:00 - Senator Dan Holt said at a rally in Columbus, Ohio, that \"the "
+            "militias of the region\" fired the missiles, and added: \"We will answer.\""
+            )  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    assert [p.kind for p in paragraphs] == ["head", "body", "entry", "block", "entry",
+                                            "block", "entry"]  # fmt: skip
+    role, channel, item = paragraphs[2].entry, paragraphs[4].entry, paragraphs[6].entry
+    assert role.name == "Abdulaziz Haidar, deputy spokesman of the movement (Ansar Allah)"
+    assert (role.note, role.date) == ("on his channel", "04 Mar")
+    assert (channel.name, channel.note) == ("A channel close to the Brigades",
+                                            "answering the ministry")  # fmt: skip
+    assert item.name == ""
+
+
+def test_a_line_signing_a_quoted_block_gives_the_block_its_issuer() -> None:
+    """ "- Name, 27 Oct" and "> -- Name" under a quoted block sign it (part H bmc-5, part E
+    blr-1); the paragraph after the signature is not headed by it."""
+    text = (
+        "Monitor\n\nA gunman attacked the shrine. The leader's office posted a message:\n\n"
+        '> "The planners of this crime will be punished."\n'
+        "- Ali Khamenei, Telegram, 27 Oct\n"
+        "Iraq's foreign ministry reacted within hours:\n\n"
+        "From the White House:\n\n> We grieve with the families.\n> -- President Joe Biden"
+    )
+    paragraphs = read_layout(text).paragraphs
+    kinds = [p.kind for p in paragraphs]
+    assert kinds == ["head", "body", "block", "heading", "body", "body", "block", "heading"]
+    signed = paragraphs[2].entry
+    assert (signed.name, signed.date, signed.note) == ("Ali Khamenei", "27 Oct",
+                                                       "Telegram, 27 Oct")  # fmt: skip
+    assert signed.body_start == paragraphs[2].start
+    assert paragraphs[4].entry is None
+    assert paragraphs[6].entry.name == "President Joe Biden"

@@ -411,3 +411,12 @@ def test_the_kingdom_is_a_monarchy_not_a_name_with_the_word(extractor) -> None:
             "praised the Kingdom's efforts to calm the region.")  # fmt: skip
     labels = speaker_labels(extractor, text)["Ahmed Awad bin Mubarak"]
     assert labels["praises_or_supports"] == ["Saudi Arabia"]
+
+
+def test_members_of_a_group_are_the_group(extractor) -> None:
+    """ "accused members of the dissolved Muslim Brotherhood of plotting": the group
+    (part H bmd-5), as "the fighters of X" already is for praise."""
+    (record,) = extractor.extract(SourceDocument("t", (
+        "Jordanian Foreign Minister Ayman Safadi accused members of the dissolved Muslim "
+        "Brotherhood of plotting to spread chaos.")))  # fmt: skip
+    assert record.blames == ("Muslim Brotherhood",)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.doc import Attribution, Claim, SpeechAct, own_side
+from kg.extract.doc import Attribution, Claim, SpeechAct, occasions_before, own_side
 from kg.extract.wordlists import Speech
 from kg.model import SourceDocument, Statement, is_full_date, label_fields
 
@@ -226,8 +226,13 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
     sentence = doc[act.sentence[0] : act.sentence[1]]
     text = _own_part(doc, act)
     found = speech.platform_in(text)
-    if found is None and paragraph.entry is not None:
-        entry = paragraph.entry
+    entry = paragraph.entry
+    if entry is None and paragraph.kind == "block" and paragraph.opener is not None:
+        entry = layout.paragraphs[paragraph.opener].entry  # a post below its header line
+    signed = paragraph.kind == "block" and paragraph.entry is not None  # "- X, 27 Oct"
+    if found is None and signed:
+        found = speech.platform_in(paragraph.entry.note or "")
+    elif found is None and entry is not None:
         found = (  # "08:20 - The Israeli army posted on X:"
             speech.platform_in(entry.note or "")
             # the post's own sentences before this one: "A tweet by X is reposted across
@@ -236,6 +241,8 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
             or _channel_digest(speech.platform_in(_digest_intro(doc, layout)))
             or speech.platform_in(entry.name)
         )
+    for before in occasions_before(doc, act) if found is None else ():
+        found = found or speech.platform_in(before.text)  # "in a televised address ..."
     if found is None and paragraph.kind == "block" and paragraph.opener is not None:
         opener = layout.paragraphs[paragraph.opener]
         found = speech.platform_in(doc.text[opener.start : opener.end])

@@ -230,6 +230,32 @@ def interrupted_clause(subject: Any) -> frozenset[int]:
     return frozenset(t.i for t in verb.head.subtree if t.i > start) - {t.i for t in verb.subtree}
 
 
+# Nouns of the occasion a person speaks on ("in a televised address on 5 August", "went on
+# television last night"): a pronoun's statement in the next sentences was made there too
+OCCASION_NOUNS = frozenset({"address", "speech", "interview", "conference", "briefing",
+                            "television", "broadcast", "sermon"})  # fmt: skip
+
+
+def occasions_before(doc: Any, act: SpeechAct) -> list[Any]:
+    """ "Prime Minister X made the case in a televised address on August 5. Islamic
+    Jihad, he said, had ...": the sentences before a "he"/"she" statement, nearest first
+    and at most two, in its paragraph, that name an occasion of speaking (its date and
+    medium are the statement's)."""
+    if act.subject is None or doc[act.subject].lower_ not in ("he", "she"):
+        return []
+    layout = doc._.kg_layout
+    out: list[Any] = []
+    start = act.sentence[0]
+    for _ in range(2):
+        if start == 0 or layout.at(doc[start - 1].idx).index != act.paragraph:
+            break
+        sentence = doc[start - 1].sent
+        if any(t.lower_ in OCCASION_NOUNS for t in sentence):
+            out.append(sentence)
+        start = sentence.start
+    return out
+
+
 def source_phrases(verb: Any) -> list[Any]:
     """What a source verb's "from" phrases name: "The claim came from JNIM"; "came hours
     later from X", where the parser may hang the phrase on "later"."""

@@ -259,17 +259,34 @@ class _Document:
         an opener with no speech verb ("Prime Minister X, in a video posted on X:", "X
         laid the toll at Hamas's door:") names its issuer as its subject; a bare "Full
         statement:" continues the last speaker before it."""
+        signer = None
+        if self.layout.paragraphs[paragraph].entry is not None:
+            signer = self.entry_speaker(paragraph)  # "- Ali Khamenei, 27 Oct" under it
+        if signer is not None and signer.known:
+            return signer, ("signed",)
         opener = self.layout.paragraphs[paragraph].opener
-        if opener is None:
-            return None
+        # "- IS claim, Telegram, 26 Oct": a signature the gazetteer cannot read leaves the
+        # block to the speaker its opener names
+        found = self._opener_speaker(opener) if opener is not None else None
+        if found is None and signer is not None:
+            return signer, ("signed",)
+        if found is None and opener is not None:
+            last = self._last_before(opener)  # "Full statement:" continues
+            return (last.speaker, last.chain) if last else None
+        return found
+
+    def _opener_speaker(self, opener: int) -> tuple[Speaker, tuple[str, ...]] | None:
+        """The speaker a block's opener names: its own act's, its header's or its
+        first sentence's subject."""
         last = self._last(opener, lambda s: True)
         if last is not None:
             return last.speaker, last.chain
-        own = self._opener_subject(opener)
-        if own is not None:
-            return own
-        last = self._last_before(opener)
-        return (last.speaker, last.chain) if last else None
+        # "23 Nov, 11:05 - A channel affiliated with Ansarullah, answering the Saudi
+        # version:" and the post below: the header names the issuer (rule 17)
+        headed = self.entry_speaker(opener)
+        if headed is not None:
+            return headed, ("block", "entry")
+        return self._opener_subject(opener)
 
     def _opener_subject(self, opener: int) -> tuple[Speaker, tuple[str, ...]] | None:
         """The speaker an opener names as the subject of its first sentence (or as the

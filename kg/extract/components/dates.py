@@ -24,10 +24,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from kg.extract.dates import find_dates, resolve, yesterday
-from kg.extract.doc import SpeechAct
+from kg.extract.doc import OCCASION_NOUNS, SpeechAct, occasions_before
 
 _SPEECH_NOUNS = {
     "statement",
@@ -141,7 +142,7 @@ class _Dates:
                 day, month = int(numeric.group(1)), int(numeric.group(2))
                 year = int(numeric.group(3)) if numeric.group(3) else None
                 return resolve(month, day, year, self.year_at(paragraph.start))
-        if paragraph.entry is not None and self.head_date:
+        if paragraph.entry is not None and paragraph.kind != "block" and self.head_date:
             return self.head_date
         if act.kind in ("block", "quote") or paragraph.kind == "block":
             opener = paragraph.opener if paragraph.opener is not None else act.paragraph
@@ -150,7 +151,7 @@ class _Dates:
                 found = self._opener_date(paragraph.opener)
             return found
         found = (self._attached(act) or self._relative(act) or self._footnote(act)
-                 or self._issued_before(act))  # fmt: skip
+                 or self._issued_before(act) or self._occasion_before(act))  # fmt: skip
         if found is not None:
             self.by_paragraph[act.paragraph] = found
         return found
@@ -167,8 +168,9 @@ class _Dates:
         if opening is not None:
             return opening
         for token in sent:
-            if token.lower_ in ("yesterday", "today") and _dates_act(token, verb, occasions):
-                return self._relative_day(token.lower_)
+            word = _day_word(token)
+            if word is not None and _dates_act(token, verb, occasions):
+                return self._relative_day(word)
         return None
 
     def _opener_date(self, index: int) -> str | None:
@@ -211,6 +213,22 @@ class _Dates:
         issuers = [t for t in region if t.pos_ == "VERB" and any(
             c.dep_ == "nsubj" for c in t.children)]  # fmt: skip
         return self._first_date(region, lambda root: any(_attached(root, v) for v in issuers))
+
+    def _occasion_before(self, act: SpeechAct) -> str | None:
+        """ "When X spoke in a televised address on 30 August, ... He gave his followers an
+        hour ... and said": the date of the occasion the sentences before name."""
+        for sentence in occasions_before(self.doc, act):
+            nouns = [t for t in sentence if t.lower_ in OCCASION_NOUNS]
+            heads = nouns + [n.head.head if n.head.dep_ == "prep" else n.head for n in nouns]
+            found = self._first_date(sentence, partial(_attached_to_any, heads=heads))
+            for token in sentence if found is None else ():  # "went on television last night"
+                word = _day_word(token)
+                if word is not None and _attached_to_any(token, heads):
+                    found = self._relative_day(word)
+                    break
+            if found is not None:
+                return found
+        return None
 
     def _first_date(self, span: Any, dates_it: Callable[[Any], bool]) -> str | None:
         """The first date written in `span` whose syntactic head passes `dates_it`."""
@@ -316,6 +334,15 @@ def _full_dates(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _day_word(token: Any) -> str | None:
+    """ "yesterday", "today", and "last night" (yesterday's)."""
+    if token.lower_ in ("yesterday", "today"):
+        return token.lower_
+    if token.lower_ == "night" and any(c.lower_ == "last" for c in token.children):
+        return "yesterday"
+    return None
+
+
 def _occasions(verb: Any) -> list[tuple[Any, bool]]:
     """The verbs whose date, given before the reporting verb, is the statement's too, and
     whether only a date of a speech noun under them counts: "visited the site on 1 April
@@ -334,7 +361,15 @@ def _occasions(verb: Any) -> list[tuple[Any, bool]]:
     if verb.dep_ == "conj" and verb.head.i < verb.i:
         out.append((verb.head, False))
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.i < verb.i:
-        out.append((verb.head, True))
+        # "That evening X went further, calling ...": going further is speaking
+        head = verb.head
+        further = head.lemma_ == "go" and any(c.lower_ == "further" for c in head.children)
+        out.append((head, not further))
+    # "That evening X went on state television to accuse ...": the verb the act was the
+    # purpose of
+    if (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" and verb.head.i < verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):  # fmt: skip
+        out.append((verb.head, False))
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         out += [(c, False) for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG"]
     # "Addressing parliament on April 12, Zarif said", "Kadhimi, meeting his security
@@ -363,6 +398,10 @@ def _in_speech_noun(token: Any, verb: Any) -> bool:
         return True
     return any(p.lower_ in _SPEECH_NOUNS for c in verb.children if c.dep_ == "prep"
                for p in c.children if p.dep_ == "pobj")  # fmt: skip
+
+
+def _attached_to_any(token: Any, heads: list[Any]) -> bool:
+    return any(_attached(token, head) for head in heads)
 
 
 def _attached(token: Any, verb: Any) -> bool:

@@ -44,11 +44,19 @@ _BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
 # is a sentence, not a header).
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|al-\w+|el-\w+|bin|ibn|of|the|and|for|in|de|al|el)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
+_LOOSE_MAX = 80  # a longer name after a date, or one with a bracket, must not be a clause
 ENTRY = re.compile(
     rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:"
-    # "17 October, 21:40 - NAME:", "02:10 - Joint post:": after a date or time, any short name
-    rf"(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*(?:{_TIME}))?|{_TIME})[ \t]+[-\u2013\u2014][ \t]+"
-    r"(?P<loose>[A-Z][^:()\n]{1,80}?)"
+    # "17 October, 21:40 - NAME:", "02:10 - Joint post:": after a date or time, any short name;
+    # "23 Nov, 07:12 | Yahya Sarea, spokesman of the movement (Ansar Allah), on his channel:"
+    # a longer one, a name with its role and a bracketed aside before a post: not a
+    # sentence ("... denounced the "invasion". [translator's note: ...]", "X said that
+    # "..." and added: "...")
+    rf"(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*(?:{_TIME}))?[ \t]+[-\u2013\u2014|]"
+    rf"|{_TIME}[ \t]+[-\u2013\u2014])[ \t]+"
+    rf"(?P<loose>[A-Z][^:()\n]{{1,{_LOOSE_MAX}}}?"
+    r"|[A-Z](?:[^:()\[\].\"\u201c\n]|\.(?=\S)|\([^()\n]{1,60}\)){1,160}?"
+    r"(?=(?:,[^:\n]*)?[ \t]*:(?:[ \t]*$|[ \t]+[\"\u201c])))"
     # "NAME (22 June, on X):", "NAME:": a name made of capitalised words and particles
     rf"|(?P<name>{_NAME}))"
     r"[ \t]*(?:\((?P<note>[^()\n]{1,80})\)"
@@ -56,8 +64,10 @@ ENTRY = re.compile(
     # a quotation (one phrase, not a clause: "X, adviser to Y, posted on X:" and "X,
     # spokesman of Y, told a newspaper:" are sentences)
     r"|,[ \t]+(?!(?:told|said|says|wrote|writes|[a-z]+ed)\b)"
-    r"(?P<phrase>[a-z][^:,\"\u201c\n]{1,60}?)(?=[ \t]*:[ \t]+[\"\u201c]))?"
-    r"[ \t]*:[ \t]+(?=\S)",
+    r"(?P<phrase>[a-z][^:,\"\u201c\n]{1,60}?)(?=[ \t]*:(?:[ \t]+[\"\u201c]|[ \t]*$)))?"
+    # the post after the colon, or on the next line ("... on his official channel:" and the
+    # quotation as a paragraph below)
+    r"[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)",
     re.MULTILINE,
 )
 # "4) Barham Salih. Iraq's president denounced ...": a numbered item headed by a name.
@@ -106,6 +116,14 @@ DATED_HEADER_LINE = re.compile(
     re.MULTILINE,
 )
 _HEADER_WORDS = 12
+_CLAUSE_TAIL = re.compile(r",[ \t]+(?:told|said|says|wrote|writes|[a-z]+ed)\b[^,]*$")
+# A line that signs the quoted block above it: "- Ali Khamenei, 27 Oct", "- Kanaani,
+# Telegram channel of the foreign ministry, 27 Oct", "> -- President Joe Biden"
+SIGNATURE_LINE = re.compile(
+    r"^[ \t]*(?:>[ \t]*)?(?:--|[-\u2013\u2014])[ \t]*(?P<name>[A-Z][^,\n\"\u201c:]{0,60}?)"
+    r"(?:,[ \t]*(?P<note>[^\n\"\u201c]{1,100}?))?[ \t]*$",
+    re.MULTILINE,
+)
 # A dateline opening a paragraph: "BAGHDAD, Jan 8, 2020 (Wire) - ", "HASAKAH, Syria,
 # September 2023 - ", "ADEN, Aug 29 (Wire) - ".
 DATELINE = re.compile(
@@ -167,11 +185,20 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
     sources: tuple[str, ...] = ()
     opener: int | None = None
     dated_above: Entry | None = None  # a dated header line of its own just before
+    signed_above = False  # the paragraph before signs the block above it
     for index, (start, end) in enumerate(pieces):
         body = text[start:end]
         kind, entry, header = "body", None, None
         if end <= head_end:
             kind = "head"
+        elif (
+            paragraphs
+            and paragraphs[-1].kind == "block"
+            and (signed := _signature(text, start, end)) is not None
+        ):
+            # the block's issuer, written under it: a heading of nothing below
+            kind = "heading"
+            _sign_blocks(paragraphs, signed)
         elif _FOOTNOTES.match(body):
             kind = "footnotes"
             footnotes.update(
@@ -184,7 +211,8 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
             # a header line alone heads the next paragraph; over a post, it heads that post
             kind, entry = ("heading", None) if header.body_start >= end else ("entry", header)
         elif (entry := _entry(text, start, end, section_labels) or _headed(
-            text, paragraphs[-1:], start, dated_above)) is not None:  # fmt: skip
+            text, [] if signed_above else paragraphs[-1:], start, dated_above
+        )) is not None:  # fmt: skip
             kind = "entry"
         elif _is_heading(body, index, pieces):
             kind = "heading"
@@ -196,6 +224,7 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
         if kind not in ("heading", "block"):
             opener = index if _opens_block(body) else None
         dated_above = header if kind == "heading" else None
+        signed_above = kind == "heading" and len(paragraphs) > 1 and paragraphs[-2].kind == "block"
     return Layout(tuple(paragraphs), head_end, footnotes, sources)
 
 
@@ -279,6 +308,10 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
         return None
     group = "loose" if has_date else "name"
     name = match.group(group).strip()
+    if has_date and (len(name) > _LOOSE_MAX or "(" in name) and _CLAUSE_TAIL.search(name):
+        # "Sat 12 Oct - Hawar News Agency (ANHA), the outlet of ..., posted: "..."": a
+        # sentence, read as one
+        return _item(text, start, end)
     if name.lower() in section_labels:  # "Context: ...", "Related: ..."
         return None
     date = match.group("date")
@@ -309,6 +342,28 @@ def _dated_header(text: str, start: int, end: int) -> Entry | None:
     date = header.group("date") or header.group("tagged")
     return Entry(name, header.start("name"), header.start("name") + len(name), date, note,
                  body.end() if body else end)  # fmt: skip
+
+
+def _signature(text: str, start: int, end: int) -> Entry | None:
+    """ "- Ali Khamenei, 27 Oct" under a quoted block: who issued it, and when."""
+    line = SIGNATURE_LINE.match(text, start, end)
+    if line is None:
+        return None
+    name = line.group("name").strip()
+    note = line.group("note")
+    day = re.search(_LINE_DATE, note) if note else None
+    return Entry(name, line.start("name"), line.start("name") + len(name),
+                 day.group(0) if day else None, note, end)  # fmt: skip
+
+
+def _sign_blocks(paragraphs: list[Paragraph], signed: Entry) -> None:
+    """Give the run of block paragraphs just above a signature line its entry."""
+    opener = paragraphs[-1].opener
+    index = len(paragraphs) - 1
+    while index >= 0 and paragraphs[index].kind == "block" and paragraphs[index].opener == opener:
+        block = paragraphs[index]
+        paragraphs[index] = replace(block, entry=replace(signed, body_start=block.start))
+        index -= 1
 
 
 def _headed(text: str, before: list[Paragraph], start: int,

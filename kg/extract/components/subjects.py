@@ -191,7 +191,11 @@ class SubjectReader:
 
     def _has_role(self, head: Any) -> bool:
         roles = self.speech.role_nouns - self.speech.sub_body_nouns
-        return any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in head.children)
+        # "X, the group's spokesman", and "chairperson X Y", "spokesman Major General X Y"
+        # (a role before a name of two words or more that NER took for an organisation's;
+        # not "General Staff")
+        return any(c.dep_ == "appos" or (c.dep_ == "compound" and c.i < head.i - 1)
+                   for c in head.children if c.lemma_.lower() in roles)  # fmt: skip
 
     def _appositive(self, head: Any) -> Found | None:
         """ "The naval mission, Aspides, said", "a faction calling itself X claimed": a
@@ -769,8 +773,15 @@ class SubjectReader:
             return role
         inside = [m for m in self.mentions.items if m.start >= entry.name_start
                   and m.end <= entry.name_end and m.kind not in ("adj", "capital")]  # fmt: skip
-        if inside and inside[0].start == entry.name_start:
+        # "Hamas", "The Saudi energy ministry", "President Joe Biden": the header is the
+        # mention, after an article or a title
+        # mention, after an article or a title ("The Houthis' Al-Masirah channel" is the
+        # outlet's)
+        if inside and self._header_is_mention(entry, inside):
             return speaker_of(inside[0])
+        named = self._named_before(entry) or self._speech_by(entry)
+        if named is not None:
+            return named
         words = re.findall(r"[\w'\u2019\-]+", entry.name.lower())
         if set(words) & self.speech.outlet_nouns:
             return self._channel_header(entry, inside, words)
@@ -782,13 +793,49 @@ class SubjectReader:
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
 
+    def _header_is_mention(self, entry: Entry, inside: list[Mention]) -> bool:
+        """The header starts with its first mention, or has one mention after an article
+        or titles ("The Saudi energy ministry", "President Joe Biden")."""
+        before = self.doc.text[entry.name_start : inside[0].start].lower().split()
+        titled = all(w in self.speech.person_titles or w == "the" for w in before)
+        return not before or (len(inside) == 1 and titled)
+
+    def _speech_by(self, entry: Entry) -> Speaker | None:
+        """ "Televised speech by Abdul-Malik al-Houthi, relayed in clips": the speech's
+        author."""
+        span = self.doc.char_span(entry.name_start, entry.name_end, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in self.speech.speech_nouns:
+            return None
+        for prep in span.root.children:
+            for author in (c for c in prep.children if prep.lower_ in ("by", "of", "from")
+                           and c.dep_ == "pobj"):  # fmt: skip
+                mention = self.mentions.at(author)
+                if mention is not None and mention.kind not in ("adj", "capital"):
+                    return speaker_of(mention)
+        return None
+
+    def _named_before(self, entry: Entry) -> Speaker | None:
+        """ "- Kanaani, Telegram channel of the foreign ministry": a bare surname for the
+        one person the text named in full before it."""
+        if not re.fullmatch(r"(?:(?:al|el)-)?[A-Z][\w'\u2019\-]{3,}", entry.name):
+            return None
+        surname = entry.name.lower().removeprefix("al-").removeprefix("el-")
+        people = {m.name: m for m in self.mentions.items if m.end <= entry.name_start
+                  and m.type == "person" and m.name.lower().split()[-1].split("al-")[-1]
+                  == surname}  # fmt: skip
+        if len(people) != 1:
+            return None
+        (mention,) = people.values()
+        return replace(speaker_of(mention), surface=entry.name, surface_start=entry.name_start)
+
     def _channel_header(self, entry: Entry, inside: list[Mention], words: list[str]
                         ) -> Speaker | None:  # fmt: skip
         """ "Channel affiliated with Hezbollah": the group it names speaks (rule 17); "Gaza-
         based channel Shehab": the outlet by its name; "Pro-Sanaa channels": several
         channels, no one speaker."""
-        if inside:
-            return speaker_of(inside[0])
+        if inside:  # a named outlet before its owner ("The Houthis' Al-Masirah channel")
+            outlet = next((m for m in inside if m.type == "media"), inside[0])
+            return speaker_of(outlet)
         if words[-1] in self.speech.outlet_nouns and words[-1].endswith("s"):
             return None
         named = re.search(r"\b(?:channel|account|page|outlet)\s+(?P<name>[A-Z][\w'\u2019\-]*"

@@ -144,6 +144,7 @@ class TargetFinder:
                     item.lower_ in self.words.asset_nouns or item.lower_ in ("invaders",
                     "occupiers", "forces", "enemies", "mercenaries")
                     or item.lower_ in self.words.backed_group_nouns  # "the factions of X"
+                    or item.lower_ in self.words.member_nouns  # "members of the Brotherhood"
                     or item.lower_ in self.words.recurrence_nouns  # "any repetition of X"
                 ):  # fmt: skip
                     for pobj in child.children:
