@@ -1002,3 +1002,35 @@ def test_palestinian_bodies_and_an_energy_ministry_are_named(extractor, text, sp
     """Part H bmd-4, bme-4; part E bln-5, part D bld-1, part F blo-3."""
     (record,) = extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_type) == (speaker, "state")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an aggregator's cut before anything is said (devset 05; heldout2 blp-5, blv-4,
+        # bmc-4, blh-5)
+        'The British embassy in Baghdad said it was "deeply...',
+        "The UN mission in Iraq said in a statement that the...",
+        "A statement from the council said its ministers on board were [...]",
+        "The US embassy said on X that it",
+        # pictures are evidence, not speakers (heldout2 ble-5, blh-5)
+        "Videos shared online show smoke rising over the airport in Aden.",
+    ],
+)
+def test_a_cut_statement_or_a_video_makes_no_record(extractor, text: str) -> None:
+    assert extractor.extract(SourceDocument("t", text)) == []
+
+
+def test_a_statement_cut_after_its_words_keeps_its_speaker(extractor) -> None:
+    text = "Chevron said it was aware of the situation and was... READ MORE"
+    assert [r.speaker for r in extractor.extract(SourceDocument("t", text))] == ["Chevron"]
+
+
+def test_a_caption_naming_a_speech_is_not_the_headers_statement(extractor) -> None:
+    """ "Excerpts from a televised speech by X, relayed on the office's channel." under
+    the office's header: the speech's sentences are X's (heldout2 blb-2, blh-1)."""
+    text = ("Channel digest, 1 November 2023\n\n13:40 - Ansar Allah media office: Excerpts "
+            "from a televised speech by the movement's leader, Abdul-Malik al-Houthi, relayed "
+            "on the office's channel. Yemen would not stand idle, he said.")  # fmt: skip
+    speakers = [r.speaker for r in extractor.extract(SourceDocument("t", text))]
+    assert speakers == ["Abdul-Malik al-Houthi"]

@@ -23,6 +23,7 @@ verbs with a particle that changes them ("called up reservists") are not acts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -58,7 +59,7 @@ class SpeechActs:
                 continue
             if paragraph.entry is not None and sent.end_char <= paragraph.entry.body_start:
                 continue
-            found = self._verb_acts(sent, paragraph.index)
+            found = [a for a in self._verb_acts(sent, paragraph.index) if not _cut_off(a, sent)]
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
             found = [self._with_quotation_before(act, out) for act in found]
@@ -325,6 +326,13 @@ class SpeechActs:
             kind = "quote"
         if kind is None:
             return []
+        if (
+            kind == "entry"
+            and sent.root.pos_ in ("NOUN", "PROPN")
+            and sent.root.lemma_.lower() in self.speech.speech_nouns
+            and not any(t.is_quote for t in sent)
+        ):  # "Excerpts from a televised speech by X.", "A clip from the address of X.": a
+            return []  # caption of what the next sentences give, with no words of its own
         start = sent.start
         if paragraph.entry is not None and sent.start_char < paragraph.entry.body_start:
             start = next(t.i for t in sent if t.idx >= paragraph.entry.body_start)
@@ -332,6 +340,21 @@ class SpeechActs:
         if len(content) < 2:
             return []
         return [SpeechAct(sent.root.i, (sent.start, sent.end), content, paragraph.index, kind)]
+
+
+# An aggregator's cut ("said it was "closely...", "said in a statement that the...", "were
+# [...]", "said on X that it" at a paragraph's end): what was said is missing
+_CUT = re.compile(r"(?:\.\.\.|\u2026|\[(?:\.\.\.|\u2026)\]|READ MORE\]?|[\w,])[\"\u201d]?\s*$")
+_CUT_WORDS = 6  # at most this many words said before the cut: nothing to read
+
+
+def _cut_off(act: SpeechAct, sent: Any) -> bool:
+    """A statement cut off before it says anything (no record: devset 05, heldout2 parts
+    C-H, eight aggregator items)."""
+    if not _CUT.search(sent.text):
+        return False
+    said = [t for t in sent if t.i > act.cue and t.i in act.content and t.is_alpha]
+    return len(said) <= _CUT_WORDS
 
 
 def _agents(verb: Any) -> list[Any]:

@@ -62,6 +62,8 @@ class SubjectReader:
         if self._nobody(head):
             return None
         mention = self.mentions.at(head)
+        if mention is not None and mention.kind == "ner" and _non_speaker(mention, speech):
+            return None  # NER's "Videos" (shared online show ...): a source, not an actor
         if mention is not None and mention.kind != "adj":
             if self._analyst(mention, head) or self._reading(mention, act):
                 return None
@@ -985,3 +987,7 @@ def speaker_of(mention: Mention, surface: str | None = None, start: int | None =
         affiliation=affiliation or mention.affiliation,
         known=mention.known,
     )
+
+
+def _non_speaker(mention: Mention, speech: Speech) -> bool:
+    return mention.text.lower() in speech.non_speaker_nouns
