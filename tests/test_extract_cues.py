@@ -1370,3 +1370,33 @@ def test_a_relative_clause_with_the_speakers_pronoun_is_the_speakers(extractor) 
         "Jordan's security services for protecting the embassy."
     )
     assert _extract(extractor, text)["Gideon Saar"]["praises_or_supports"] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "target"),
+    [
+        # a blame pinned or laid on its target, the parser hanging the "on" on the noun
+        # (heldout2 blh-5, bll-3, blt-2, blx-1, bln-2)
+        ("Information Minister Moammar al-Eryani pinned the attack on the Houthi militia.",
+         "Moammar al-Eryani", "Ansar Allah"),
+        ("Sudan army spokesman Nabil Abdallah laid responsibility on the RSF.",
+         "Nabil Abdallah", "Rapid Support Forces"),
+        ("Hamas laid the massacre at the door of Israel.", "Hamas", "Israel"),
+        # a deed with no object: "had fired on its helicopters" (heldout2 blo-2, blk-2)
+        ("U.S. Central Command said Houthi crews had fired on its helicopters.",
+         "United States Central Command", "Ansar Allah"),
+    ],
+)  # fmt: skip
+def test_a_blame_laid_on_a_target_or_a_deed_without_object(extractor, text, speaker,
+                                                           target) -> None:  # fmt: skip
+    assert _extract(extractor, text)[speaker]["blames"] == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army laid mines on the road to the town.",
+     "The militia placed explosives at the door of the school.",
+     "Hezbollah said it had fired at an Israeli position."],
+)  # fmt: skip
+def test_laying_mines_or_firing_oneself_blames_no_one(extractor, text) -> None:
+    assert all(not labels["blames"] for labels in _extract(extractor, text).values())
