@@ -1036,3 +1036,39 @@ def test_a_caption_naming_a_speech_is_not_the_headers_statement(extractor) -> No
             "on the office's channel. Yemen would not stand idle, he said.")  # fmt: skip
     speakers = [r.speaker for r in extractor.extract(SourceDocument("t", text))]
     assert speakers == ["Abdul-Malik al-Houthi"]
+
+
+def test_numbered_openers_and_their_footnotes_name_and_date_the_blocks(extractor) -> None:
+    """ "1. Caretaker Prime Minister Najib Mikati [1]:", "2. Lebanese army, statement:"
+    over quoted blocks; the footnote the opener points to dates the block and gives its
+    medium (part I bmh-2)."""
+    text = (
+        "Summary: a journalist was killed near the border on 13 October 2023. Main "
+        "reactions, as published:\n\n1. Caretaker Prime Minister Najib Mikati [1]:\n\n"
+        '> "We condemn the crime committed by the Israeli enemy against journalists."\n\n'
+        "2. Lebanese army, statement:\n\n"
+        '> "The Israeli enemy targeted a civilian car near Alma al-Shaab."\n\n'
+        "[1] Post on X, 13 October 2023.\n"
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert set(records) == {"Najib Mikati", "Lebanese Armed Forces"}
+    mikati = records["Najib Mikati"]
+    assert (mikati.platform, mikati.statement_date) == ("X", "2023-10-13")
+    assert mikati.condemns == ("Israel",)
+
+
+@pytest.mark.parametrize(
+    ("opener", "speaker"),
+    [
+        ("Message attributed to JNIM, shared on Telegram channels on 3 April:", "JNIM"),
+        ("Avichay Adraee, the army's Arabic-language spokesman:", "Avichay Adraee"),
+    ],
+)  # fmt: skip
+def test_an_opener_names_the_block_by_attribution_or_a_longer_role(extractor, opener,
+                                                                   speaker) -> None:  # fmt: skip
+    """Part I bmj-1 (the block was given to Wagner, named before), bmh-5 (the whole header
+    was taken for an organisation)."""
+    text = (f"Monitor, April 2022\n\nThe army raided the town; Wagner fighters took part.\n\n"
+            f'{opener}\n\n> "The army will pay for this blood."\n')  # fmt: skip
+    speakers = {r.speaker: r.speaker_type for r in extractor.extract(SourceDocument("t", text))}
+    assert speaker in speakers and "Wagner Group" not in speakers

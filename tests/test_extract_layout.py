@@ -265,3 +265,34 @@ def test_a_line_signing_a_quoted_block_gives_the_block_its_issuer() -> None:
     assert signed.body_start == paragraphs[2].start
     assert paragraphs[4].entry is None
     assert paragraphs[6].entry.name == "President Joe Biden"
+
+
+def test_a_bracketed_date_before_a_name_and_its_role_is_an_entry() -> None:
+    """ "[8 Oct, 07:52] Name, role, on his Telegram channel: "..."" (part I bmj-2: three
+    posts had no speaker); "[05/02] X said ..." stays a dated item."""
+    text = ("Channel roundup\n\nPosts in the order they appeared.\n\n"
+            '[8 Oct, 07:52] Sergei Aksyonov, head of Crimea, on his Telegram channel: "They '
+            'will answer for this."\n\n'
+            '[8 Oct, 13:40] Maria Zakharova, Russian foreign ministry spokeswoman: "Only a '
+            'terrorist regime rejoices like this."\n\n'
+            "[05/02] Abu Alaa al-Walai said the raid was a crime.")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    role, plain, item = (p.entry for p in paragraphs[2:])
+    assert (role.name, role.note, role.date) == ("Sergei Aksyonov, head of Crimea",
+                                                 "on his Telegram channel", "8 Oct")  # fmt: skip
+    assert (plain.name, plain.date) == ("Maria Zakharova, Russian foreign ministry spokeswoman",
+                                        "8 Oct")  # fmt: skip
+    assert (item.name, item.date) == ("", "05/02")
+
+
+def test_a_signature_makes_a_marked_quotation_with_no_opener_a_block() -> None:
+    """ "> What happened ... we condemn it." and "- Ned Price, ..., 5 April" below it,
+    after a paragraph that opens nothing (part I bmj-1)."""
+    text = ("Monitor\n\nParis said it was deeply concerned.\n\n"
+            "> What happened there is an atrocity, and we condemn it.\n"
+            "- Ned Price, State Department spokesman, to reporters, 5 April\n\n"
+            "Analysts expect more raids.")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    assert [p.kind for p in paragraphs] == ["head", "body", "block", "heading", "body"]
+    signed = paragraphs[2].entry
+    assert (signed.name, signed.date) == ("Ned Price", "5 April")

@@ -179,6 +179,10 @@ class _Document:
             opener = self.doc[self.acts[found.act].cue]
             if not _quoted(self.doc.text, paragraph.start, opener.idx):
                 return found.speaker, ("quote", "first person", *found.chain)
+        if paragraph.kind == "block":  # "> ... and we condemn it." under its opener or
+            block = self.block_speaker(paragraph.index)  # over its signature
+            if block is not None:
+                return block[0], ("block", "first person", *block[1])
         return None
 
     def _author(self, verb: Any) -> tuple[Speaker, tuple[str, ...]] | None:
@@ -298,12 +302,15 @@ class _Document:
         if words is None or not len(words):
             return None
         first = words[0].sent  # the layout starts a sentence at every paragraph
-        if capital_label(first.text.strip().rstrip(".:")) and first.end < words.end:
-            first = self.doc[first.end].sent  # "CLAIM. Amaq ... posted a claim:"
+        label = first.text.strip().rstrip(".:)")
+        if (capital_label(label) or label.isdigit()) and first.end < words.end:
+            first = self.doc[first.end].sent  # "CLAIM. Amaq ... posted a claim:", "2. X:"
         root = first.root
         heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if root.pos_ in ("NOUN", "PROPN"):
             heads = [root]
+        elif root.i == first.start and root.like_num:  # "1. Prime Minister X [1]:", parsed
+            heads = [c for c in root.children if c.pos_ in ("NOUN", "PROPN")]  # on the "1"
         through = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "through"
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         for head in [*through, *heads]:

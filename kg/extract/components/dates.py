@@ -185,10 +185,14 @@ class _Dates:
         # train on 11 March. ... its spokesman posted:")
         start = max(opener.start, span[-1].sent.start_char)
         text = self.doc.text[start : opener.end]
-        hits = find_dates(text)
-        if hits:
-            _, _, month, day, year = hits[0]
-            return resolve(month, day, year, self.year_at(start))
+        # its own words, or a footnote it points to ("Prime Minister X [1]:" over "[1] Post
+        # on X, 13 October 2023.")
+        notes = [self.layout.footnotes.get(m, "") for m in re.findall(r"\[(\d{1,3})\]", text)]
+        for source in (text, *notes):
+            hits = find_dates(source)
+            if hits:
+                _, _, month, day, year = hits[0]
+                return resolve(month, day, year, self.year_at(start))
         match = _RELATIVE.search(text)
         if match is None or not match.group("same"):
             return None

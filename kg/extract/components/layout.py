@@ -53,6 +53,8 @@ ENTRY = re.compile(
     # sentence ("... denounced the "invasion". [translator's note: ...]", "X said that
     # "..." and added: "...")
     rf"(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*(?:{_TIME}))?[ \t]+[-\u2013\u2014|]"
+    # "[8 Oct, 07:52] Sergei Aksyonov, head of Crimea, on his Telegram channel: "...""
+    rf"|\[(?P<tagged>{_LINE_DATE})(?:,?[ \t]*{_TIME})?\]"
     rf"|{_TIME}[ \t]+[-\u2013\u2014])[ \t]+"
     rf"(?P<loose>[A-Z][^:()\n]{{1,{_LOOSE_MAX}}}?"
     r"|[A-Z](?:[^:()\[\].\"\u201c\n]|\.(?=\S)|\([^()\n]{1,60}\)){1,160}?"
@@ -188,12 +190,12 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
     signed_above = False  # the paragraph before signs the block above it
     for index, (start, end) in enumerate(pieces):
         body = text[start:end]
-        kind, entry, header = "body", None, None
+        kind, entry, header, signed = "body", None, None, None
         if end <= head_end:
             kind = "head"
         elif (
             paragraphs
-            and paragraphs[-1].kind == "block"
+            and (paragraphs[-1].kind == "block" or _marked_quote(text, paragraphs[-1]))
             and (signed := _signature(text, start, end)) is not None
         ):
             # the block's issuer, written under it: a heading of nothing below
@@ -224,7 +226,7 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
         if kind not in ("heading", "block"):
             opener = index if _opens_block(body) else None
         dated_above = header if kind == "heading" else None
-        signed_above = kind == "heading" and len(paragraphs) > 1 and paragraphs[-2].kind == "block"
+        signed_above = signed is not None
     return Layout(tuple(paragraphs), head_end, footnotes, sources)
 
 
@@ -314,7 +316,7 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
         return _item(text, start, end)
     if name.lower() in section_labels:  # "Context: ...", "Related: ..."
         return None
-    date = match.group("date")
+    date = match.group("date") or match.group("tagged")
     if date is None and note:
         day = re.search(_DAY_MONTH, note)
         date = day.group(0) if day else None
@@ -356,8 +358,15 @@ def _signature(text: str, start: int, end: int) -> Entry | None:
                  day.group(0) if day else None, note, end)  # fmt: skip
 
 
+def _marked_quote(text: str, paragraph: Paragraph) -> bool:
+    """A "> " paragraph with no opener above it: a block once a signature signs it."""
+    return paragraph.kind == "body" and text.startswith(">", paragraph.start)
+
+
 def _sign_blocks(paragraphs: list[Paragraph], signed: Entry) -> None:
     """Give the run of block paragraphs just above a signature line its entry."""
+    if paragraphs[-1].kind == "body":  # "> What happened ... we condemn it." "- Ned Price"
+        paragraphs[-1] = replace(paragraphs[-1], kind="block")
     opener = paragraphs[-1].opener
     index = len(paragraphs) - 1
     while index >= 0 and paragraphs[index].kind == "block" and paragraphs[index].opener == opener:

@@ -9,6 +9,7 @@ component through the small `Context` protocol below.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import Any, Protocol
@@ -35,6 +36,7 @@ class Context(Protocol):
 # How far after a lede's "Iraq's president" its holder may be named ("President X")
 _LATER_CHARS = 2000
 # Nouns that name a state's government when a demonym qualifies them
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "on", "with"})
 _GOVERNMENT_NOUNS = frozenset({"government", "authority", "authorities", "administration",
                                "cabinet"})  # fmt: skip
 
@@ -478,14 +480,18 @@ class SubjectReader:
 
     # -- statements and outlets ------------------------------------------------------
     def _statement(self, head: Any) -> Found | None:
-        """ "a statement by X", "X's post", "A post on a channel affiliated with X"; an
-        authorless "the statement" is the statement the context is about."""
-        for child in head.children:
-            if child.dep_ == "poss":
+        """ "a statement by X", "X's post", "A post on a channel affiliated with X", "A
+        message attributed to X"; an authorless "the statement" is the statement the
+        context is about."""
+        attributed = [head.head] if head.dep_ == "nsubj" and head.head.lemma_ == "attribute" else []
+        for child in [*head.children, *attributed]:  # "Message attributed to X:", parsed as
+            if child.dep_ == "poss":  # a clause too
                 found = self.speaker(child)
                 if found is not None:
                     return found[0], ("statement", *found[1])
-            if child.dep_ == "prep" and child.lower_ in ("by", "of", "from", "on"):
+            if child.lemma_.lower() == "attribute" and child.dep_ in ("acl", "ROOT"):
+                child = next((c for c in child.children if c.lower_ == "to"), child)
+            if child.dep_ == "prep" and child.lower_ in ("by", "of", "from", "on", "to"):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -735,19 +741,24 @@ class SubjectReader:
         """ "Ahmed Tarek, spokesman for the Jordanian government": a person named before a
         role phrase; the role's body (or its country's government) is the affiliation."""
         name, comma, role = entry.name.partition(",")
+        noted = not comma and bool(entry.note)  # "- Ned Price, State Department spokesman,
+        if noted:  # to reporters, 5 April" signing a block: the role is in its note
+            comma, role = ",", (entry.note or "").split(",")[0]
         words = re.findall(r"[\w\-]+", role.lower())
         while words and words[0] in ("a", "an", "the", "its", "his", "her", "deputy", "senior"):
             words = words[1:]
-        # "military adviser to the Leader", "chief military spokesman": a role noun among
-        # the first words, after its modifiers
-        if not comma or not any(w in self.speech.role_nouns for w in words[:3]):
+        # "military adviser to the Leader", "chief military spokesman", "the army's
+        # Arabic-language spokesman", "Russian foreign ministry spokeswoman": a role noun
+        # after its modifiers, before the phrase that names its body
+        head = list(itertools.takewhile(lambda w: w not in _ROLE_PREPOSITIONS, words))[:6]
+        if not comma or not any(w in self.speech.role_nouns for w in head):
             return None
         name = name.strip()
         if not _capitalised_name(name):
             return None
         role_start = entry.name_start + len(name) + 1
         affiliation = None
-        for mention in self.mentions.items:
+        for mention in self.mentions.items if not noted else ():
             if mention.start < role_start or mention.end > entry.name_end:
                 continue
             if mention.kind != "adj":
