@@ -314,3 +314,15 @@ def test_more_states_by_name_capital_and_ministry(rules_extractor, text, speaker
     (Europe, Central Asia, South and South-East Asia, Africa, the Americas): a joint
     subject with one unknown state lost it (part G bmb-2, "Portugal and South Africa")."""
     assert set(speaker_labels(rules_extractor, text)) == speakers
+
+
+def test_a_surname_with_its_article_after_the_full_name_is_the_person(extractor) -> None:
+    """ "al-Sudani said" after "Mohammad Shia al-Sudani" (part I bmg-3): the surname rule
+    for a name NER found with its lowercase article; "al-Qaim", a place, names nobody."""
+    text = ("Iraqi Prime Minister Mohammad Shia al-Sudani flew to Kirkuk. \"This crime by "
+            "Daesh will not go unpunished,\" al-Sudani said. The strike on al-Qaim killed "
+            "two fighters, Kata'ib Hezbollah said.")  # fmt: skip
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    assert "Mohammed Shia al-Sudani" in records
+    assert not any(name.startswith("al-") for name in records)
+    assert all("al-Qaim" not in r.blames for r in records.values())

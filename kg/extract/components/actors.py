@@ -44,6 +44,7 @@ _APOS = "['\u2019\u02bc`]"
 _KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "anaphor": 4, "capital": 5,
                   "adj": 6}  # fmt: skip
 # Nouns that refer back to a named actor even in lower case: "the regime", "the coalition".
+_ARTICLE_NAME = re.compile(r"(?:al|el)-[A-Z]")
 _OFFICE = re.compile(
     r"(?P<person>(?:(?:[A-Z]|al-|el-)[\w\-]*\s+){0,4}(?:[A-Z]|al-|el-)[\w\-]*)"
     + _APOS
@@ -354,6 +355,8 @@ class ActorTagger:
             mention = self._entity(doc, ent, text[start:end], start)
             if mention is None or (not mention.known and self._no_actor(mention.text)):
                 continue
+            if not mention.text[0].isupper() and not _surname_of_named(mention, out):
+                continue  # "al-Qaim", "al-Harir": places; "al-Sudani" after his full name
             mention = _body_of_next(mention, text, out) or mention
             out.append(mention)
             used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
@@ -393,7 +396,9 @@ class ActorTagger:
 
     def _entity(self, doc: Any, ent: Any, text: str, start: int) -> Mention | None:
         words = text.split()
-        if not text or not text[0].isupper() or len(text) < 3:
+        # a name, or a surname with its article ("al-Sudani said": kept only after the
+        # full name, by the caller)
+        if not text or not (text[0].isupper() or _ARTICLE_NAME.match(text)) or len(text) < 3:
             return None
         if all(re.sub(r"['\u2019]s$", "", w.lower()) in self.generic for w in words):
             return None
@@ -402,7 +407,7 @@ class ActorTagger:
         if ent.label_ == "PERSON":
             stripped = self.speech.strip_titles(text)
             start, text = start + len(text) - len(stripped), stripped
-            if not text[:1].isupper() or len(text) < 3:
+            if not (text[:1].isupper() or _ARTICLE_NAME.match(text)) or len(text) < 3:
                 return None
         # a name NER found that the gazetteer's surface forms missed: its actor under any
         # spelling ("Kataib Hizbollah", "Abu Mahdi al-Mohandes"), guarded against near names
@@ -724,3 +729,10 @@ def _register() -> None:
 
 
 _register()
+
+
+def _surname_of_named(mention: Mention, before: list[Mention]) -> bool:
+    """ "al-Sudani" after "Mohammed Shia al-Sudani": a person named in full earlier."""
+    surname = mention.text.lower()
+    return any(m.type == "person" and m.end <= mention.start
+               and m.text.lower().endswith(" " + surname) for m in before)  # fmt: skip
