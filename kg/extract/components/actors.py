@@ -355,8 +355,12 @@ class ActorTagger:
             mention = self._entity(doc, ent, text[start:end], start)
             if mention is None or (not mention.known and self._no_actor(mention.text)):
                 continue
-            if not mention.text[0].isupper() and not _surname_of_named(mention, out):
-                continue  # "al-Qaim", "al-Harir": places; "al-Sudani" after his full name
+            if not mention.text[0].isupper():  # "al-Sudani" after his full name is he;
+                full = _named_in_full(mention, out)  # "al-Qaim", "al-Harir" are places
+                if full is None:
+                    continue
+                mention = replace(mention, name=full.name, known=full.known,
+                                  affiliation=full.affiliation)  # fmt: skip
             mention = _body_of_next(mention, text, out) or mention
             out.append(mention)
             used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
@@ -731,8 +735,10 @@ def _register() -> None:
 _register()
 
 
-def _surname_of_named(mention: Mention, before: list[Mention]) -> bool:
-    """ "al-Sudani" after "Mohammed Shia al-Sudani": a person named in full earlier."""
+def _named_in_full(mention: Mention, before: list[Mention]) -> Mention | None:
+    """ "al-Sudani" after "Mohammed Shia al-Sudani": the person last named in full with
+    that surname before it."""
     surname = mention.text.lower()
-    return any(m.type == "person" and m.end <= mention.start
-               and m.text.lower().endswith(" " + surname) for m in before)  # fmt: skip
+    named = [m for m in before if m.type == "person" and m.end <= mention.start
+             and m.text.lower().endswith(" " + surname)]  # fmt: skip
+    return max(named, key=lambda m: m.start) if named else None
