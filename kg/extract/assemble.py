@@ -243,13 +243,13 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
         )
     for before in occasions_before(doc, act) if found is None else ():
         found = found or speech.platform_in(before.text)  # "in a televised address ..."
-    markers = re.findall(r"\[(\d{1,3})\]", sentence.text)
+    notes = layout.notes_in(sentence.text)
     if found is None and paragraph.kind == "block" and paragraph.opener is not None:
         opener = layout.paragraphs[paragraph.opener]
         found = speech.platform_in(doc.text[opener.start : opener.end])
-        markers += re.findall(r"\[(\d{1,3})\]", doc.text[opener.start : opener.end])
-    for marker in markers if found is None else ():  # "Prime Minister X [1]:"
-        found = found or speech.platform_in(layout.footnotes.get(marker, ""))
+        notes += layout.notes_in(doc.text[opener.start : opener.end])  # "Minister X [1]:"
+    for note in notes if found is None else ():
+        found = found or speech.platform_in(note)
     return found
 
 

@@ -21,6 +21,7 @@ component can never change what another one found:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -91,6 +92,14 @@ class Layout:
         """The paragraph holding character offset `char`."""
         index = max(0, bisect_right(self._starts, char) - 1)
         return self.paragraphs[index]
+
+    def notes_in(self, text: str) -> list[str]:
+        """The footnotes the markers in `text` point to ("... posted [2]:" -> "Telegram.");
+        "" for a marker with no footnote."""
+        return [self.footnotes.get(marker, "") for marker in _MARKER.findall(text)]
+
+
+_MARKER = re.compile(r"\[(\d{1,3})\]")  # a footnote marker: "[2]"
 
 
 # -- actors ----------------------------------------------------------------------------

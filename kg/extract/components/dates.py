@@ -167,11 +167,7 @@ class _Dates:
         opening = self._opening_date(sent, act)
         if opening is not None:
             return opening
-        for token in sent:
-            word = _day_word(token)
-            if word is not None and _dates_act(token, verb, occasions):
-                return self._relative_day(word)
-        return None
+        return self._first_day(sent, lambda token: _dates_act(token, verb, occasions))
 
     def _opener_date(self, index: int) -> str | None:
         """ "Jordan's foreign ministry, 10 August:", "JNIM claim, issued 25 August [1]:",
@@ -187,8 +183,7 @@ class _Dates:
         text = self.doc.text[start : opener.end]
         # its own words, or a footnote it points to ("Prime Minister X [1]:" over "[1] Post
         # on X, 13 October 2023.")
-        notes = [self.layout.footnotes.get(m, "") for m in re.findall(r"\[(\d{1,3})\]", text)]
-        for source in (text, *notes):
+        for source in (text, *self.layout.notes_in(text)):
             hits = find_dates(source)
             if hits:
                 _, _, month, day, year = hits[0]
@@ -224,14 +219,20 @@ class _Dates:
         for sentence in occasions_before(self.doc, act):
             nouns = [t for t in sentence if t.lower_ in OCCASION_NOUNS]
             heads = nouns + [n.head.head if n.head.dep_ == "prep" else n.head for n in nouns]
-            found = self._first_date(sentence, partial(_attached_to_any, heads=heads))
-            for token in sentence if found is None else ():  # "went on television last night"
-                word = _day_word(token)
-                if word is not None and _attached_to_any(token, heads):
-                    found = self._relative_day(word)
-                    break
+            dates_it = partial(_attached_to_any, heads=heads)
+            # "on 30 August", or "went on television last night"
+            found = self._first_date(sentence, dates_it) or self._first_day(sentence, dates_it)
             if found is not None:
                 return found
+        return None
+
+    def _first_day(self, span: Any, dates_it: Callable[[Any], bool]) -> str | None:
+        """The day of the first "yesterday", "today" or "last night" in `span` that
+        `dates_it` accepts."""
+        for token in span:
+            word = _day_word(token)
+            if word is not None and dates_it(token):
+                return self._relative_day(word)
         return None
 
     def _first_date(self, span: Any, dates_it: Callable[[Any], bool]) -> str | None:
@@ -307,8 +308,7 @@ class _Dates:
 
     def _footnote(self, act: SpeechAct) -> str | None:
         sent = self.doc[act.sentence[0] : act.sentence[1]]
-        notes = [self.layout.footnotes.get(m) for m in re.findall(r"\[(\d{1,3})\]", sent.text)]
-        for note in [*notes, *self._listed_sources(act)]:
+        for note in [*self.layout.notes_in(sent.text), *self._listed_sources(act)]:
             hits = find_dates(note) if note else []
             if hits:
                 _, _, month, day, year = hits[0]

@@ -45,6 +45,9 @@ _BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|al-\w+|el-\w+|bin|ibn|of|the|and|for|in|de|al|el)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
 _LOOSE_MAX = 80  # a longer name after a date, or one with a bracket, must not be a clause
+# A date in brackets before a header ("[8 Oct, 07:52] Sergei Aksyonov, head of Crimea, on
+# his Telegram channel:", "[30 Jul, 14:02] Fatah movement - official channel")
+_TAGGED_DATE = rf"\[(?P<tagged>{_LINE_DATE})(?:,?[ \t]*{_TIME})?\]"
 ENTRY = re.compile(
     rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:"
     # "17 October, 21:40 - NAME:", "02:10 - Joint post:": after a date or time, any short name;
@@ -54,7 +57,7 @@ ENTRY = re.compile(
     # "..." and added: "...")
     rf"(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*(?:{_TIME}))?[ \t]+[-\u2013\u2014|]"
     # "[8 Oct, 07:52] Sergei Aksyonov, head of Crimea, on his Telegram channel: "...""
-    rf"|\[(?P<tagged>{_LINE_DATE})(?:,?[ \t]*{_TIME})?\]"
+    rf"|{_TAGGED_DATE}"
     rf"|{_TIME}[ \t]+[-\u2013\u2014])[ \t]+"
     rf"(?P<loose>[A-Z][^:()\n]{{1,{_LOOSE_MAX}}}?"
     r"|[A-Z](?:[^:()\[\].\"\u201c\n]|\.(?=\S)|\([^()\n]{1,60}\)){1,160}?"
@@ -112,7 +115,7 @@ DATED_HEADER_LINE = re.compile(
     # under a head that gives the day; not "09:00 - The ministry condemned ...": an item
     rf"[-\u2013\u2014|]|{_CLOCK}[ \t]+\|"
     # or the date in brackets ("[30 Jul, 14:02] Fatah movement - official channel")
-    rf"|\[(?P<tagged>{_LINE_DATE})(?:,?[ \t]*{_TIME})?\])[ \t]+"
+    rf"|{_TAGGED_DATE})[ \t]+"
     r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)){0,100}?)"
     r"(?P<tail>[ \t]*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
     re.MULTILINE,

@@ -787,7 +787,6 @@ class SubjectReader:
         inside = [m for m in self.mentions.items if m.start >= entry.name_start
                   and m.end <= entry.name_end and m.kind not in ("adj", "capital")]  # fmt: skip
         # "Hamas", "The Saudi energy ministry", "President Joe Biden": the header is the
-        # mention, after an article or a title
         # mention, after an article or a title ("The Houthis' Al-Masirah channel" is the
         # outlet's)
         if inside and self._header_is_mention(entry, inside):
