@@ -43,6 +43,7 @@ class Speech:
     media_name_words: Words
     distinctive_nouns: Words
     generic_back_references: Words
+    title_nouns: Words
     ministries: dict[str, str]
     state_offices: dict[str, str]
     signing_verbs: Words

@@ -179,7 +179,11 @@ class ActorTagger:
                 # a generic noun ("the government") names only an actor the text itself
                 # called so; a distinctive one ("the Brigades") any of its known names
                 generic = lower in self.speech.generic_back_references
-                words = _words(mention.text) if generic else self._name_words(mention)
+                # (with the noun the name qualifies: "the Popular Mobilisation Commission")
+                words = self._name_words(mention)
+                if generic:
+                    title = _next_word(doc.text, mention.end) & self.speech.title_nouns
+                    words = _words(mention.text) | title
                 if monarchy or (stem in words and not realm):
                     out.append(replace(mention, start=token.idx, end=token.idx + len(token),
                                        text=token.text, kind="anaphor"))  # fmt: skip
@@ -449,6 +453,12 @@ _OPERATION_TITLE = re.compile(r"\bOperation\s+(?:[\"\u201c]?[A-Z][\w'-]*\s+){0,3
 
 def _in_operation_name(text: str, mention: Mention) -> bool:
     return _OPERATION_TITLE.search(text, max(0, mention.start - 80), mention.start) is not None
+
+
+def _next_word(text: str, end: int) -> set[str]:
+    """The word right after a name, lower-cased (none after punctuation)."""
+    match = re.match(r" (\w+)", text[end : end + 40])
+    return {match.group(1).lower().rstrip("s")} if match else set()
 
 
 def _words(text: str) -> set[str]:

@@ -231,7 +231,12 @@ class TargetFinder:
         if not any(c.dep_ in ("amod", "acl") and c.lower_ in words.backing_participles
                    for c in token.children):  # fmt: skip
             return None
-        kept = [t for t in token.subtree if not any(
+        # "blamed Iran-backed militias for those attacks", "accused ... militias in
+        # southern Syria of running drugs": the act and the place are not in the name
+        acts = {t.i for c in token.children if c.dep_ == "prep" and c.i > token.i and (
+                c.lower_ != "of" or any(g.dep_ == "pcomp" for g in c.children))
+                for t in c.subtree}  # fmt: skip
+        kept = [t for t in token.subtree if t.i not in acts and not any(
             a.dep_ in ("relcl", "appos", "parataxis") for a in path_up(t, token))]  # fmt: skip
         backers = {t.i for c in token.children if c.lower_ in words.backing_participles
                    for t in c.subtree}  # fmt: skip
