@@ -302,9 +302,10 @@ class _Document:
         if words is None or not len(words):
             return None
         first = words[0].sent  # the layout starts a sentence at every paragraph
-        label = first.text.strip().rstrip(".:)")
-        if (capital_label(label) or label.isdigit()) and first.end < words.end:
-            first = self.doc[first.end].sent  # "CLAIM. Amaq ... posted a claim:", "2. X:"
+        # "CLAIM. Amaq ... posted a claim:", "2. X:", "A1. The claim. The Islamic State
+        # took responsibility ...:": section labels before the first sentence
+        while _section_label(first) and first.end < words.end:
+            first = self.doc[first.end].sent
         root = first.root
         heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if root.pos_ in ("NOUN", "PROPN"):
@@ -468,6 +469,15 @@ class _Document:
 
 
 _QUOTES = frozenset('"\u201c\u201d')
+
+
+def _section_label(sentence: Any) -> bool:
+    """ "CLAIM.", "2.", "A1.", "The claim.", "Baghdad.": a label before a section's text,
+    a sentence of at most three words and no verb."""
+    label = sentence.text.strip().rstrip(".:)")
+    words = [t for t in sentence if not t.is_punct]
+    verbless = len(words) <= 3 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    return capital_label(label) or label.isdigit() or verbless
 
 
 def _quoted(text: str, start: int, at: int) -> bool:

@@ -81,7 +81,9 @@ class SubjectReader:
             return body, ("sub-body",)
         if lemma in speech.non_speaker_nouns or lower in speech.non_speaker_nouns:
             person = self._person_in(head)  # "a senior official, X, said": X
-            return (speaker_of(person), ("appos",)) if person is not None else None
+            if person is not None:
+                return speaker_of(person), ("appos",)
+            return self._official(head)
         if lower in speech.role_nouns or lemma in speech.role_nouns:
             return self._role(head)
         if lower in speech.speech_nouns or lemma in speech.speech_nouns:
@@ -313,6 +315,24 @@ class SubjectReader:
         if holder is not None:
             return holder, ("role", "title")
         return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), ("role", "body")
+
+    def _official(self, head: Any) -> Found | None:
+        """ "A KH official told", "a senior official of Kata'ib Hezbollah said", "an
+        official in its media office told": one unnamed official of a named group speaks
+        for it (rule 17); officials in the plural, or of a state ("a U.S. official", "an
+        Iraqi official"), are sources (rule 16)."""
+        if head.lower_ != "official":
+            return None
+        for token in head.subtree:
+            if token.i == head.i or any(a.dep_ in _CLAUSES for a in path_up(token, head)):
+                continue
+            mention = self.mentions.at(token)
+            if mention is None and token.dep_ == "poss":  # "in its media office"
+                mention = self._possessor(token)
+            if mention is not None and mention.type in ("militia", "organization"):
+                return speaker_of(mention, surface=_phrase(head)[0], start=_phrase(head)[1]), (
+                    "role", "official")  # fmt: skip
+        return None
 
     def _person_just_named(self, head: Any, body: Mention | None) -> Speaker | None:
         """ "Ziad al-Nakhalah responded within hours. In an interview, the Islamic Jihad
