@@ -122,8 +122,8 @@ class TargetFinder:
         conjuncts = [c for c in token.conjuncts if not self._after_place(token, c)]
         for item in [token, *conjuncts, *_slashed(token)]:
             own = (
-                self.mention(item) or self.backed_group_mention(item) or self._named_in_appos(item)
-                or self._group_named_before(item, exclude)
+                self.mention(item) or self._group_named_before(item, exclude)
+                or self.backed_group_mention(item) or self._named_in_appos(item)
             )  # fmt: skip
             if own is not None:
                 out.append(own)
@@ -170,7 +170,11 @@ class TargetFinder:
             noun.tag_ != "NN"
             or noun.lower_ not in self.words.backed_group_nouns
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            or any(c.dep_ in ("amod", "compound", "poss", "prep") for c in noun.children)
+            # ("held the group responsible": the parser's "responsible" after it is no
+            # modifier of the name)
+            or any(c.dep_ in ("amod", "compound", "poss", "prep") and (
+                c.i < noun.i or c.dep_ == "prep") and not self._backer_epithet(c)
+                for c in noun.children)
         ):
             return None  # fmt: skip
         start = noun.sent.start
@@ -184,6 +188,12 @@ class TargetFinder:
             ):  # fmt: skip
                 return mention
         return None
+
+    def _backer_epithet(self, modifier: Any) -> bool:
+        """ "the Tehran-allied group", "the Iran-backed movement": a group the text named
+        just before, described by its backer."""
+        return modifier.dep_ == "amod" and modifier.lower_ in (
+            self.words.backing_participles | _ALLIED)  # fmt: skip
 
     def _named_in_appos(self, noun: Any) -> Mention | None:
         """ "its Syrian offshoot, the YPG": a description the next phrase names."""
@@ -639,6 +649,9 @@ class TargetFinder:
         ):
             return None
         return text or None
+
+
+_ALLIED = frozenset({"allied", "aligned"})
 
 
 def _under_of(token: Any, top: Any) -> bool:
