@@ -75,8 +75,9 @@ def load_nlp(model: str | None = None, upto: str | None = None) -> Any:
     register_extensions()
     register_components()
     nlp = spacy.load(model)
-    # Footnote markers ("martyrs.[5]") and "U.S.-backed" split where their parts are words.
-    infixes = [*nlp.Defaults.infixes, r"\[", r"\]", r"(?<=\w)\.(?=\[)", r"(?<=\.)-(?=[a-z])"]
+    # Footnote markers ("martyrs.[5]", "Hazem Qassem:[2]") and "U.S.-backed" split where
+    # their parts are words.
+    infixes = [*nlp.Defaults.infixes, r"\[", r"\]", r"(?<=\w)[.:,;](?=\[)", r"(?<=\.)-(?=[a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "posted on X. The group added ...": the platform, then a full stop, not an initial
     # ("X.") that runs two sentences into one

@@ -629,13 +629,14 @@ def _framed(noun: Any) -> Any | None:
 
 
 def _person_reference(token: Any, person_nouns: frozenset[str]) -> bool:
-    """ "him", "her", "the martyr": a person the text named before."""
+    """ "him", "her", "the martyr": a person the text named before (not "the hero who
+    carried it out", whom the clause describes and nobody names)."""
     if token.lower_ in ("him", "her"):
         return True
     return (
         token.lower_ in person_nouns
         and any(c.lower_ in ("the", "this", "that") for c in token.children)
-        and not any(c.dep_ in ("prep", "compound", "amod") for c in token.children)
+        and not any(c.dep_ in ("prep", "compound", "amod", "relcl", "acl") for c in token.children)
     )
 
 

@@ -330,6 +330,8 @@ class TargetFinder:
                         out += self.antecedents(child)
                     continue
                 found = self.actors(child)
+                if child.dep_ != "poss":  # "the Jerusalem operation": a capital before an
+                    found = [m for m in found if m.kind != "capital"]  # act is its place
                 if found:
                     named = True
                     out += found
