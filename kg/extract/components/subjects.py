@@ -809,6 +809,9 @@ class SubjectReader:
         # "Hamas", "The Saudi energy ministry", "President Joe Biden": the header is the
         # mention, after an article or a title ("The Houthis' Al-Masirah channel" is the
         # outlet's)
+        spokesman = self._titled_person(entry, inside)
+        if spokesman is not None:
+            return spokesman
         if inside and self._header_is_mention(entry, inside):
             return speaker_of(inside[0])
         named = self._named_before(entry) or self._speech_by(entry)
@@ -824,6 +827,17 @@ class SubjectReader:
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
+
+    def _titled_person(self, entry: Entry, inside: list[Mention]) -> Speaker | None:
+        """ "IDF Arabic-language spokesman Avichay Adraee", "Hamas spokesman Hazem
+        Qassem": a body's role before a named person is the person's title (rule 17)."""
+        if len(inside) < 2 or inside[-1].type != "person":
+            return None
+        person, body = inside[-1], inside[-2]
+        between = re.findall(r"[\w\-]+", self.doc.text[body.end : person.start].lower())
+        if body.type == "person" or not set(between) & self.speech.role_nouns:
+            return None
+        return speaker_of(person, affiliation=person.affiliation or body.name)
 
     def _header_is_mention(self, entry: Entry, inside: list[Mention]) -> bool:
         """The header starts with its first mention, or has one mention after an article
