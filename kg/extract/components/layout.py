@@ -44,7 +44,7 @@ _BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
 # is a sentence, not a header).
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|al-\w+|el-\w+|bin|ibn|of|the|and|for|in|de|al|el)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
-_LOOSE_MAX = 80  # a longer name after a date, or one with a bracket, must not be a clause
+_LOOSE_MAX = 100  # a longer name after a date, or one with a bracket, must not be a clause
 # A date in brackets before a header ("[8 Oct, 07:52] Sergei Aksyonov, head of Crimea, on
 # his Telegram channel:", "[30 Jul, 14:02] Fatah movement - official channel")
 _TAGGED_DATE = rf"\[(?P<tagged>{_LINE_DATE})(?:,?[ \t]*{_TIME})?\]"

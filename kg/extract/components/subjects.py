@@ -829,15 +829,24 @@ class SubjectReader:
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
 
     def _titled_person(self, entry: Entry, inside: list[Mention]) -> Speaker | None:
-        """ "IDF Arabic-language spokesman Avichay Adraee", "Hamas spokesman Hazem
-        Qassem": a body's role before a named person is the person's title (rule 17)."""
-        if len(inside) < 2 or inside[-1].type != "person":
+        """ "IDF Arabic-language spokesman Avichay Adraee", "Government spokesman Basim
+        al-Awadi, in a written statement ...": a role before the one person the header's
+        first phrase names is the person's title (rule 17), a body before it theirs."""
+        comma = entry.name.find(",")
+        end = entry.name_start + (comma if comma >= 0 else len(entry.name))
+        first = [m for m in inside if m.end <= end]
+        if not first or first[-1].type != "person" or len(first) > 2:
             return None
-        person, body = inside[-1], inside[-2]
-        between = re.findall(r"[\w\-]+", self.doc.text[body.end : person.start].lower())
-        if body.type == "person" or not set(between) & self.speech.role_nouns:
+        person = first[-1]
+        body = first[0] if len(first) == 2 and first[0].type != "person" else None
+        if len(first) == 2 and body is None:
             return None
-        return speaker_of(person, affiliation=person.affiliation or body.name)
+        start = body.end if body is not None else entry.name_start
+        before = re.findall(r"[\w\-]+", self.doc.text[start : person.start].lower())
+        if not set(before) & self.speech.role_nouns:
+            return None
+        affiliation = person.affiliation or (body.name if body is not None else None)
+        return speaker_of(person, affiliation=affiliation)
 
     def _header_is_mention(self, entry: Entry, inside: list[Mention]) -> bool:
         """The header starts with its first mention, or has one mention after an article
