@@ -617,8 +617,8 @@ class TargetFinder:
         words = self.words
         kept = []
         for t in token.subtree:
-            if _bare_participle(t):  # "the families of those killed": part of the name
-                kept.append(t)
+            if _bare_participle(t) or _those_who(t, token):
+                kept.append(t)  # "the families of those (who were) killed": the name's
                 continue
             # "the families of the martyrs and the wounded": a list inside "of" is one group
             in_of = t.dep_ == "conj" and _under_of(t, token) and self.mentions.at(t) is None and (
@@ -654,6 +654,17 @@ class TargetFinder:
 
 
 _ALLIED = frozenset({"allied", "aligned"})
+
+
+def _those_who(token: Any, top: Any) -> bool:
+    """Whether `token` lies in a clause that says who "those" are ("the families of
+    those who were killed"; not its place or time: "... killed in Gaza")."""
+    for above in path_up(token, top):
+        if above.dep_ in ("prep", "npadvmod", "advmod"):
+            return False
+        if above.dep_ == "relcl" and above.head.lower_ == "those":
+            return not any(a.dep_ in _SKIP for a in path_up(above.head, top))
+    return False
 
 
 def _under_of(token: Any, top: Any) -> bool:
