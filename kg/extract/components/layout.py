@@ -120,6 +120,7 @@ DATED_HEADER_LINE = re.compile(
     r"(?P<tail>[ \t]*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
     re.MULTILINE,
 )
+_ENTRY_LABEL = re.compile(r"(?:[A-Z][a-z]{3,}\.[ \t]+)?(?:From[ \t]+)?")
 _HEADER_WORDS = 12
 _CLAUSE_TAIL = re.compile(r",[ \t]+(?:told|said|says|wrote|writes|[a-z]+ed)\b[^,]*$")
 # A line that signs the quoted block above it: "- Ali Khamenei, 27 Oct", "- Kanaani,
@@ -313,6 +314,10 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
         return None
     group = "loose" if has_date else "name"
     name = match.group(group).strip()
+    # "Partners. From the U.S. Embassy in Mogadishu, on Twitter:": a section label and
+    # "From" before the name
+    label = _ENTRY_LABEL.match(name)
+    skip = label.end() if label and label.end() < len(name) else 0
     if has_date and (len(name) > _LOOSE_MAX or "(" in name) and _CLAUSE_TAIL.search(name):
         # "Sat 12 Oct - Hawar News Agency (ANHA), the outlet of ..., posted: "..."": a
         # sentence, read as one
@@ -324,8 +329,8 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
         day = re.search(_DAY_MONTH, note)
         date = day.group(0) if day else None
     return Entry(
-        name=name,
-        name_start=match.start(group),
+        name=name[skip:],
+        name_start=match.start(group) + skip,
         name_end=match.start(group) + len(name),
         date=date,
         note=note,
