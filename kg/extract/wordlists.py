@@ -18,6 +18,7 @@ from kg.files import read_yaml
 from kg.paths import data_path
 
 PLATFORMS = ("Telegram", "X", "TV", "website", "press")
+_NOTE_LABEL = re.compile(r"[ \t]*\[?[ \t]*(\w+)(?:['\u2019]s)?[ \t]+(\w+)[ \t]*:")
 
 
 class WordListError(ValueError):
@@ -40,6 +41,7 @@ class Speech:
     carrier_verbs: Words
     section_labels: Words
     note_writers: Words
+    note_labels: Words
     media_name_words: Words
     distinctive_nouns: Words
     generic_back_references: Words
@@ -62,6 +64,14 @@ class Speech:
     anaphor_nouns: dict[str, Words]
     pronouns: dict[str, Words]
     platforms: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def note_label(self, text: str) -> bool:
+        """Whether `text` opens with the outlet's own note ("Monitor's comment:", "Desk
+        note:", "[Editor's note:")."""
+        match = _NOTE_LABEL.match(text)
+        return match is not None and match.group(1).lower() in (
+            self.note_writers | self.note_labels) and match.group(2).lower() in (
+            "note", "notes", "comment", "comments", "assessment")  # fmt: skip
 
     def anaphor_kind(self, word: str) -> str | None:
         """The kind of actor a noun like "group" or "ministry" refers back to."""

@@ -125,6 +125,7 @@ class _Document:
             return [continued]
         if self._inside_reading(act):
             return []  # "X of the Middle East Institute argues Hamas has claimed ...": his
+        note = self._in_note(act)
         out = []
         for index in act.subjects:
             pair = self.mentions.pair_before(self.doc[index],
@@ -132,9 +133,15 @@ class _Document:
             if pair:  # "Both groups denied any link": each of the two named before
                 return [(speaker_of(m), ("pair",)) for m in pair]
             resolved = self.reader.speaker(self.doc[index], act)
+            if resolved is not None and note and resolved[1][0] in _NOTE_VOICES:
+                continue  # "Editor's note: ... We read the posts as a signal"
             if resolved is not None and all(resolved[0].name != s.name for s, _ in out):
                 out.append(resolved)
         return out
+
+    def _in_note(self, act: SpeechAct) -> bool:
+        paragraph = self.layout.paragraphs[act.paragraph]
+        return self.speech.note_label(self.doc.text[paragraph.start : paragraph.end])
 
     def _inside_reading(self, act: SpeechAct) -> bool:
         """Whether the act is told inside an analyst's reading (rule 11: "Khaled Elgindy of
@@ -469,6 +476,11 @@ class _Document:
 
 
 _QUOTES = frozenset('"\u201c\u201d')
+
+
+# How a note's speech acts reach their speakers when the note's own voice speaks: "we",
+# "the post", "Jordanian channels" (not a named subject: "Editor's note: Hamas denied ...")
+_NOTE_VOICES = frozenset({"pronoun", "statement", "outlet"})
 
 
 def _section_label(sentence: Any) -> bool:
