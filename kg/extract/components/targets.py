@@ -172,9 +172,12 @@ class TargetFinder:
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
             # ("held the group responsible": the parser's "responsible" after it is no
             # modifier of the name)
-            or any(c.dep_ in ("amod", "compound", "poss", "prep") and (
-                c.i < noun.i or c.dep_ == "prep") and not self._backer_epithet(c)
-                for c in noun.children)
+            or any(
+                c.dep_ in ("amod", "compound", "poss", "prep")
+                and (c.i < noun.i or c.dep_ == "prep")
+                and not self._backer_epithet(c)
+                for c in noun.children
+            )
         ):
             return None  # fmt: skip
         start = noun.sent.start
