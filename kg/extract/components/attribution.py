@@ -323,7 +323,10 @@ class _Document:
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         for head in [*through, *heads]:
             found = self.reader.speaker(head)
-            if found is not None and span.start <= found[0].surface_start < span.end:
+            # its name in the opener, or a noun for it ("The paramilitary answered on its
+            # Telegram channel that night:")
+            if found is not None and (span.start <= found[0].surface_start < span.end
+                                      or found[1][0] == "anaphor"):  # fmt: skip
                 return found[0], ("block", "opener subject", *found[1])
         # a statement noun that names its issuer further on ("Statement attributable to
         # the spokesperson for UN Secretary-General Antonio Guterres, 26 August [3]:"):
