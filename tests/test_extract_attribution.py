@@ -1072,3 +1072,64 @@ def test_an_opener_names_the_block_by_attribution_or_a_longer_role(extractor, op
             f'{opener}\n\n> "The army will pay for this blood."\n')  # fmt: skip
     speakers = {r.speaker: r.speaker_type for r in extractor.extract(SourceDocument("t", text))}
     assert speaker in speakers and "Wagner Group" not in speakers
+
+
+def test_an_opener_after_section_labels_names_its_subject(extractor) -> None:
+    text = (
+        "B2. The claim. Islamic State took responsibility on its Amaq channel the next day:\n\n"
+        '> "Our soldiers struck the apostates of the Hashd, and what is coming is worse."'
+    )
+    assert "Islamic State" in _speakers(extractor, text)
+
+
+def test_an_opener_naming_its_issuer_by_a_noun_gives_the_block_to_it(extractor) -> None:
+    text = (
+        "Sudan's army said it had retaken the bridge from the Rapid Support Forces.\n\n"
+        "Army spokesman Nabil Abdallah said the troops had cleared the area. He added:\n\n"
+        '> "The militia fled and left its dead behind."\n\n'
+        "The paramilitary replied on its Telegram channel the same night:\n\n"
+        '> "Our men are still in the city, and the army will be hit wherever it stands."'
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    threat = [r.speaker for r in records if r.labels()["threatens_or_vows_revenge_against"]]
+    assert threat == ["Rapid Support Forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A senior official of Hamas told Reuters the truce talks had stalled.", "Hamas"),
+        ("A Kataib Hezbollah official told a local channel the group fired no rockets.",
+         "Kata'ib Hezbollah"),
+    ],
+)  # fmt: skip
+def test_one_unnamed_official_of_a_group_speaks_for_it(extractor, text, speaker) -> None:
+    assert speaker in _speakers(extractor, text)
+
+
+def test_an_unnamed_official_of_a_state_is_a_source(extractor) -> None:
+    text = "A U.S. official said the jets had hit two depots near the border."
+    assert _speakers(extractor, text) == {}
+
+
+def test_the_outlets_own_note_is_no_statement(extractor) -> None:
+    text = (
+        "[12 May, 09:10] Hezbollah, on its channel: the party condemns the raid on the port.\n\n"
+        "Editor's note: we read the morning posts as a sign that the front will stay open, "
+        "but no official said so."
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    assert [r.evidence.startswith("Editor's note") for r in records] == [False]
+
+
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [
+        ("[3 May, 10:20] Hamas spokesman Hazem Qassem: the occupation will pay for this.",
+         "Hazem Qassem"),
+        ("[3 May, 10:40] Government spokesman Basim al-Awadi, in a written statement passed "
+         "on by several channels: no party may drag Iraq into the war.", "Basim al-Awadi"),
+    ],
+)  # fmt: skip
+def test_a_roundup_header_with_a_role_names_the_person(extractor, line, person) -> None:
+    assert person in _speakers(extractor, "ROUNDUP (translated)\n\n" + line)

@@ -41,3 +41,12 @@ def test_the_ministry_named_before_is_found_again(extractor) -> None:
     )
     speakers = {r.speaker for r in extractor.extract(SourceDocument("t", text))}
     assert speakers == {"Iraqi Ministry of Foreign Affairs"}
+
+
+def test_a_bodys_title_noun_refers_back_to_it(extractor) -> None:
+    text = (
+        "Men waving flags of the Popular Mobilisation Commission burned the party office.\n\n"
+        'The commission said it had "no link" to the crowd.'
+    )
+    speakers = {r.speaker for r in extractor.extract(SourceDocument("t", text))}
+    assert speakers == {"Popular Mobilization Forces"}

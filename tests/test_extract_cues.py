@@ -1400,3 +1400,20 @@ def test_a_blame_laid_on_a_target_or_a_deed_without_object(extractor, text, spea
 )  # fmt: skip
 def test_laying_mines_or_firing_oneself_blames_no_one(extractor, text) -> None:
     assert all(not labels["blames"] for labels in _extract(extractor, text).values())
+
+
+def test_condemnation_of_what_he_described_as_an_act_names_its_author(extractor) -> None:
+    text = "Lebanon's prime minister denounced what he described as a deliberate Israeli massacre."
+    labels = _extract(extractor, text)
+    assert ["Israel"] in [found["condemns"] for found in labels.values()]
+
+
+def test_a_staged_attack_names_its_author(extractor) -> None:
+    text = "The Russian Ministry of Defence said Ukraine staged a terrorist attack on airfields."
+    labels = _extract(extractor, text)["Russian Ministry of Defense"]
+    assert labels["blames"] == ["Ukraine"]
+
+
+def test_condolences_that_go_to_someone(extractor) -> None:
+    text = 'Hamas said: "Our deepest condolences go to the family of the martyr."'
+    assert _extract(extractor, text)["Hamas"]["condolences_to"] == ["family of the martyr"]

@@ -296,3 +296,18 @@ def test_a_signature_makes_a_marked_quotation_with_no_opener_a_block() -> None:
     assert [p.kind for p in paragraphs] == ["head", "body", "block", "heading", "body"]
     signed = paragraphs[2].entry
     assert (signed.name, signed.date) == ("Ned Price", "5 April")
+
+
+def test_a_section_label_before_an_entry_name_is_not_the_name() -> None:
+    text = 'Partners. From the British Embassy in Baghdad, on X:\n\n> "We condemn the attack."'
+    entry = read_layout(text).paragraphs[0].entry
+    assert entry is not None and entry.name == "the British Embassy in Baghdad"
+
+
+def test_a_long_dated_header_before_an_unquoted_post_is_an_entry() -> None:
+    text = (
+        "[25 Oct, 08:05] Lebanon's Information Minister Ziad Makary, in a post on X reshared "
+        "by several channels: the strike was a war crime."
+    )
+    entry = read_layout(text).paragraphs[0].entry
+    assert entry is not None and entry.name.startswith("Lebanon's Information Minister")

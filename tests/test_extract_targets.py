@@ -420,3 +420,55 @@ def test_members_of_a_group_are_the_group(extractor) -> None:
         "Jordanian Foreign Minister Ayman Safadi accused members of the dissolved Muslim "
         "Brotherhood of plotting to spread chaos.")))  # fmt: skip
     assert record.blames == ("Muslim Brotherhood",)
+
+
+def test_a_group_named_by_its_backer_stops_before_the_act(extractor) -> None:
+    text = (
+        "Rockets hit the airport for the third time this year, and the State Department "
+        "again blamed Iran-backed militias for the barrages."
+    )
+    blamed = speaker_labels(extractor, text)["United States Department of State"]["blames"]
+    assert blamed == ["Iran-backed militias"]
+
+
+def test_a_group_named_by_its_backer_stops_before_its_place_and_deed(extractor) -> None:
+    text = (
+        "Jordan's foreign ministry said the kingdom had long accused Iran-backed militias "
+        "in southern Syria of running drugs and arms across the border."
+    )
+    labels = speaker_labels(extractor, text)
+    assert ["Iran-backed militias"] in [found["blames"] for found in labels.values()]
+
+
+def test_the_group_described_by_its_backer_is_the_group_named_before(extractor) -> None:
+    text = (
+        "The Israeli army said it struck Hezbollah positions overnight, holding the "
+        "Tehran-aligned group responsible for the rockets on Kiryat Shmona."
+    )
+    assert speaker_labels(extractor, text)["Israel Defense Forces"]["blames"] == ["Hezbollah"]
+
+
+def test_a_capital_before_an_act_is_its_place_not_its_author(extractor) -> None:
+    text = (
+        'Hamas said in a statement: "The Jerusalem operation is a natural answer to the '
+        'crime the occupation committed in Nablus."'
+    )
+    praised = speaker_labels(extractor, text)["Hamas"]["praises_or_supports"]
+    assert "Israel" not in praised
+
+
+def test_the_hero_a_clause_describes_is_nobody_named(extractor) -> None:
+    text = (
+        'Police named the victim as Yossi Levi. Islamic Jihad said: "We salute the hero '
+        'who carried out the operation."'
+    )
+    praised = speaker_labels(extractor, text)["Palestinian Islamic Jihad"]["praises_or_supports"]
+    assert "Yossi Levi" not in praised
+
+
+def test_condolences_to_those_who_died_keep_their_clause(extractor) -> None:
+    text = 'The U.N. mission said: "Our condolences go to the families of those who were killed."'
+    condoled = speaker_labels(extractor, text)
+    assert ["families of those who were killed"] in [
+        found["condolences_to"] for found in condoled.values()
+    ]

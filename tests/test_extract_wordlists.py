@@ -89,3 +89,10 @@ def test_an_adjective_a_state_already_has_fails(tmp_path: Path) -> None:
 )
 def test_an_unlisted_names_kind_by_its_words(name: str, kind: str | None) -> None:
     assert load_speech().name_kind(name) == kind
+
+
+def test_the_outlets_note_labels() -> None:
+    speech = load_speech()
+    assert speech.note_label("Monitor's comment: the claim reads as bait.")
+    assert speech.note_label("[Desk note: channels read it otherwise.]")
+    assert not speech.note_label("Hamas spokesman Hazem Qassem: the occupation will pay.")
