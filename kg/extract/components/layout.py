@@ -33,10 +33,13 @@ from kg.extract.doc import Entry, Layout, Paragraph
 
 _MONTHS = "(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH = rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
-# A digest line's date: "17 October", "Friday 18 Oct", "Sat 28/11" (day/month, as the
-# translated roundups write it)
+# A digest line's date: "17 October", "Friday 18 Oct", "Sat 28/11", "23.06, 21:40"
+# (day/month, as the translated roundups write it; a bare one only before a time)
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)"
-_LINE_DATE = rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}}))"
+_NUMERIC_DAY = r"\d{1,2}[./]\d{2}(?=,?[ \t]+\d{1,2}:\d{2}\b)"
+_LINE_DATE = (
+    rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}})|{_NUMERIC_DAY})"
+)
 _CLOCK = r"\d{1,2}[:.]\d{2}"
 _TIME = rf"(?:{_CLOCK}|morning|afternoon|evening|night|noon|midnight)"
 _BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
@@ -117,7 +120,7 @@ DATED_HEADER_LINE = re.compile(
     # or the date in brackets ("[30 Jul, 14:02] Fatah movement - official channel")
     rf"|{_TAGGED_DATE})[ \t]+"
     r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)){0,100}?)"
-    r"(?P<tail>[ \t]*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
+    r"(?P<tail>[ \t]*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
     re.MULTILINE,
 )
 _ENTRY_LABEL = re.compile(r"(?:[A-Z][a-z]{3,}\.[ \t]+)?(?:From[ \t]+)?")
