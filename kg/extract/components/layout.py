@@ -119,7 +119,8 @@ DATED_HEADER_LINE = re.compile(
     rf"[-\u2013\u2014|]|{_CLOCK}[ \t]+\|"
     # or the date in brackets ("[30 Jul, 14:02] Fatah movement - official channel")
     rf"|{_TAGGED_DATE})[ \t]+"
-    r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)){0,100}?)"
+    # ("U.S. Central Command": an initial's stop is no sentence's end)
+    r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)|(?<=\b[A-Z])\.){0,100}?)"
     r"(?P<tail>[ \t]*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
     re.MULTILINE,
 )
