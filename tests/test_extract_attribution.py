@@ -1133,3 +1133,9 @@ def test_the_outlets_own_note_is_no_statement(extractor) -> None:
 )  # fmt: skip
 def test_a_roundup_header_with_a_role_names_the_person(extractor, line, person) -> None:
     assert person in _speakers(extractor, "ROUNDUP (translated)\n\n" + line)
+
+
+@pytest.mark.parametrize("label", ["Photo", "Photo caption", "Assessment", "Our view"])
+def test_a_label_line_is_no_speaker(extractor, label) -> None:
+    text = f"Hamas condemned the raid on Jenin.\n\n{label}: mourners carry a coffin in Jenin camp."
+    assert label not in _speakers(extractor, text)

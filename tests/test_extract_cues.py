@@ -1417,3 +1417,21 @@ def test_a_staged_attack_names_its_author(extractor) -> None:
 def test_condolences_that_go_to_someone(extractor) -> None:
     text = 'Hamas said: "Our deepest condolences go to the family of the martyr."'
     assert _extract(extractor, text)["Hamas"]["condolences_to"] == ["family of the martyr"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada's prime minister insisted that Iran take full responsibility for the crash.",
+        "Canada's prime minister said Iran must admit guilt and pay compensation.",
+    ],
+)
+def test_a_demand_to_own_the_harm_blames(extractor, text) -> None:
+    labels = _extract(extractor, text)
+    assert [found["blames"] for found in labels.values()] == [["Iran"]]
+
+
+def test_taking_responsibility_for_ones_own_attack_blames_nobody(extractor) -> None:
+    text = "The Houthis were quick to take responsibility for the attack, a spokesman said."
+    labels = _extract(extractor, text)
+    assert all(not found["blames"] for found in labels.values())

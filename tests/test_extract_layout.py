@@ -311,3 +311,25 @@ def test_a_long_dated_header_before_an_unquoted_post_is_an_entry() -> None:
     )
     entry = read_layout(text).paragraphs[0].entry
     assert entry is not None and entry.name.startswith("Lebanon's Information Minister")
+
+
+def test_a_roundup_header_dated_day_dot_month_names_its_channel() -> None:
+    text = (
+        "CHANNEL WATCH\n\n"
+        "Context: gunmen attacked two churches on the evening of 23 June.\n\n"
+        "23.06, 21:40 | Rybar (military channel)\n"
+        "The channel wrote that the attackers had come from the south."
+    )
+    entries = [p.entry.name for p in read_layout(text).paragraphs if p.entry]
+    assert entries[-1] == "Rybar"
+
+
+def test_an_initials_stop_in_a_dated_header_is_no_sentence_end() -> None:
+    text = (
+        "CHANNEL WATCH\n\n"
+        "Context: a bulk carrier was hit by two missiles in the strait late on 18 February.\n\n"
+        "▪ 2 Mar, 21:47 — U.S. Central Command (English X post, relayed by channels)\n"
+        "CENTCOM says the ship sank overnight."
+    )
+    entries = [p.entry.name for p in read_layout(text).paragraphs if p.entry]
+    assert entries[-1] == "U.S. Central Command"
