@@ -37,9 +37,7 @@ _DAY_MONTH = rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
 # (day/month, as the translated roundups write it; a bare one only before a time)
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)"
 _NUMERIC_DAY = r"\d{1,2}[./]\d{2}(?=,?[ \t]+\d{1,2}:\d{2}\b)"
-_LINE_DATE = (
-    rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}})|{_NUMERIC_DAY})"
-)
+_LINE_DATE = rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}})|{_NUMERIC_DAY})"
 _CLOCK = r"\d{1,2}[:.]\d{2}"
 _TIME = rf"(?:{_CLOCK}|morning|afternoon|evening|night|noon|midnight)"
 _BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
