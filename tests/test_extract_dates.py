@@ -179,3 +179,16 @@ def test_the_occasion_around_a_statement_dates_it(extractor, text, published, da
     records = extractor.extract(SourceDocument("t", text, published=published))
     last = records[-1]
     assert (last.statement_date, last.platform) == (date, platform)
+
+
+@pytest.mark.parametrize("heading", ["31 October", "31.10.2023"])
+def test_a_day_heading_dates_the_timed_entries_below_it(extractor, heading) -> None:
+    text = (
+        "CHANNEL ROUNDUP\nPosts translated from Hebrew and Arabic, 30 October - 1 November 2023\n\n"
+        "Context: missiles were fired at Eilat from the Red Sea area.\n\n"
+        f"{heading}\n\n"
+        "20:31 - Houthi military spokesman Yahya Saree (official channel): The strikes on "
+        "Eilat will go on until the aggression on Gaza stops."
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    assert [r.statement_date[-5:] for r in records if r.speaker == "Yahya Saree"] == ["10-31"]

@@ -142,6 +142,9 @@ class _Dates:
                 day, month = int(numeric.group(1)), int(numeric.group(2))
                 year = int(numeric.group(3)) if numeric.group(3) else None
                 return resolve(month, day, year, self.year_at(paragraph.start))
+        day = self._day_heading(act.paragraph) if paragraph.entry is not None else None
+        if day is not None and paragraph.kind != "block":
+            return day
         if paragraph.entry is not None and paragraph.kind != "block" and self.head_date:
             return self.head_date
         if act.kind in ("block", "quote") or paragraph.kind == "block":
@@ -155,6 +158,24 @@ class _Dates:
         if found is not None:
             self.by_paragraph[act.paragraph] = found
         return found
+
+    def _day_heading(self, index: int) -> str | None:
+        """The day a roundup's line of its own gives to the entries below it that give only
+        a time ("31 October", "05.11.2023", then "20:31 - Israeli army: ...")."""
+        for paragraph in reversed(self.layout.paragraphs[:index]):
+            if paragraph.start < self.layout.head_end:
+                return None
+            text = self.doc.text[paragraph.start : paragraph.end].strip()
+            numeric = _NUMERIC_DAY.fullmatch(text)
+            if numeric:
+                year = int(numeric.group(3)) if numeric.group(3) else None
+                return resolve(int(numeric.group(2)), int(numeric.group(1)), year,
+                               self.year_at(paragraph.start))  # fmt: skip
+            hits = find_dates(text) if len(text) <= 30 else []
+            if len(hits) == 1 and _DAY_LINE.fullmatch(text):
+                _, _, month, day, year = hits[0]
+                return resolve(month, day, year, self.year_at(paragraph.start))
+        return None
 
     def _attached(self, act: SpeechAct) -> str | None:
         doc = self.doc
@@ -326,6 +347,15 @@ class _Dates:
             return []
         return [entry for entry in self.layout.sources
                 if names <= set(re.findall(r"[\w'-]+", entry.split(",")[0].lower()))]  # fmt: skip
+
+
+# A roundup's day heading on a line of its own: "05.11.2023", "31 October", "Monday, 6
+# November 2023", "November 6"
+_NUMERIC_DAY = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{4}))?")
+_DAY_LINE = re.compile(
+    r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?"
+)
 
 
 def _full_dates(text: str) -> list[tuple[int, str]]:
