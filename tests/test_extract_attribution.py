@@ -1139,3 +1139,21 @@ def test_a_roundup_header_with_a_role_names_the_person(extractor, line, person) 
 def test_a_label_line_is_no_speaker(extractor, label) -> None:
     text = f"Hamas condemned the raid on Jenin.\n\n{label}: mourners carry a coffin in Jenin camp."
     assert label not in _speakers(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The General Staff of the Armed Forces said the jet was taken for a hostile target.",
+         "General Staff of the Armed Forces"),
+        ("Al-Qaeda in the Arabian Peninsula said in a statement that its leader had been killed.",
+         "Al-Qaeda in the Arabian Peninsula"),
+    ],
+)  # fmt: skip
+def test_a_bodys_name_keeps_its_of_the_part(extractor, text, name) -> None:
+    assert name in _speakers(extractor, text)
+
+
+def test_a_state_after_of_is_not_part_of_the_name(extractor) -> None:
+    text = "The Supreme Council of Iraq said it rejected the attack on the embassy."
+    assert "Supreme Council of Iraq" not in _speakers(extractor, text)

@@ -359,6 +359,8 @@ class ActorTagger:
             mention = self._entity(doc, ent, text[start:end], start)
             if mention is None or (not mention.known and self._no_actor(mention.text)):
                 continue
+            if ent.label_ == "ORG" and not mention.known:
+                out, mention = self._with_tail(text, mention, out, used)
             if not mention.text[0].isupper():  # "al-Sudani" after his full name is he;
                 full = _named_in_full(mention, out)  # "al-Qaim", "al-Harir" are places
                 if full is None:
@@ -369,6 +371,25 @@ class ActorTagger:
             out.append(mention)
             used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         return sorted(out, key=lambda m: m.start)
+
+    def _with_tail(self, text: str, mention: Mention, out: list[Mention], used: bytearray
+                   ) -> tuple[list[Mention], Mention]:  # fmt: skip
+        """ "Joint Room of the Palestinian Resistance Factions", "General Staff of the Armed
+        Forces", "Al-Qaeda in the Arabian Peninsula": NER ends a body's name before its
+        "of the ..." part; the whole name is the body's (a demonym inside it is no actor
+        of its own), typed by its words ("Factions": an armed group)."""
+        tail = _NAME_TAIL.match(text, mention.end)
+        if tail is None:
+            return out, mention
+        inside = [m for m in out if m.start < tail.end() and m.end > mention.end]
+        if any(m.kind not in ("adj", "capital") for m in inside):
+            return out, mention  # "the Houthis of Ansar Allah": a name of its own follows
+        name = text[mention.start : tail.end()]
+        kind = self.speech.name_kind(name) or mention.type
+        for inner in inside:
+            used[inner.start : inner.end] = b"\x00" * (inner.end - inner.start)
+        whole = replace(mention, end=tail.end(), text=name, name=name, type=kind)
+        return [m for m in out if m not in inside], whole
 
     def _country_first_name(self, doc: Any, first: int, ent: Any, out: list[Mention],
                             used: bytearray) -> list[Mention] | None:  # fmt: skip
@@ -554,6 +575,13 @@ def _named_over_demonym(ent: Any, text: str, start: int, end: int, out: list[Men
     for mention in inside:
         used[mention.start : mention.end] = b"\x00" * (mention.end - mention.start)
     return [m for m in out if m not in inside]
+
+
+# The "of the ..." part of a body's name NER left out: capitalised words after "of", "in"
+# or "for", with "of", "and" or "the" between them
+_NAME_TAIL = re.compile(
+    r" (?:of|in|for) (?:the )?[A-Z][\w'\u2019\-]*(?:(?: (?:of|and|the))* [A-Z][\w'\u2019\-]*)*"
+)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

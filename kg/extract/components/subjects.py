@@ -731,6 +731,28 @@ class SubjectReader:
         return self.context.entry_speaker(paragraph.index) if paragraph.entry else None
 
     # -- names nobody tagged ---------------------------------------------------------
+    def _name_tail_end(self, head: Any) -> int:
+        """Where a body's name ends that goes on with "of the ..." ("Joint Room of the
+        Palestinian Resistance Factions", "General Staff of the Armed Forces"): the last
+        capitalised word of the phrase after the head; the head itself when that phrase
+        is a state's or a place's name ("the Coordination Framework of Iraq")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.i != head.i + 1 or prep.lower_ not in (
+                    "of", "in", "for"):  # fmt: skip
+                continue
+            words = [w for w in list(prep.subtree)[1:] if w.lower_ != "the"]
+            if (
+                not words
+                or not words[-1].text[:1].isupper()
+                or not all(w.text[:1].isupper() or w.lower_ in ("of", "and") for w in words)
+            ):
+                continue
+            named = self.mentions.at(words[-1])
+            if named is not None and named.kind != "adj" and named.type == "state":
+                continue
+            return words[-1].i
+        return head.i
+
     def _unknown(self, head: Any) -> Found | None:
         if self._of_research_body(head):
             return None  # "Sanam Vakil of Chatham House suggests": a reading (rule 11)
@@ -741,7 +763,7 @@ class SubjectReader:
             and (left.nbor(-1).pos_ == "PROPN" or _name_hyphen(left.nbor(-1)))
         ):  # "Basim al-Awadi": the parser splits "al", "-" and "Awadi"
             left = left.nbor(-1)
-        span = self.doc[left.i : head.i + 1]
+        span = self.doc[left.i : self._name_tail_end(head) + 1]
         if len(span) < 2 and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
             return None
         if capital_label(span.text):  # "CLAIM. Amaq ... posted": a section label
