@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from components import component_nlp
 
@@ -313,23 +314,20 @@ def test_a_long_dated_header_before_an_unquoted_post_is_an_entry() -> None:
     assert entry is not None and entry.name.startswith("Lebanon's Information Minister")
 
 
-def test_a_roundup_header_dated_day_dot_month_names_its_channel() -> None:
-    text = (
-        "CHANNEL WATCH\n\n"
-        "Context: gunmen attacked two churches on the evening of 23 June.\n\n"
-        "23.06, 21:40 | Rybar (military channel)\n"
-        "The channel wrote that the attackers had come from the south."
-    )
+@pytest.mark.parametrize(
+    ("context", "header", "post", "name"),
+    [
+        # a day.month date before the time
+        ("gunmen attacked two churches on the evening of 23 June.",
+         "23.06, 21:40 | Rybar (military channel)",
+         "The channel wrote that the attackers had come from the south.", "Rybar"),
+        # an initial's stop inside the name is no sentence end
+        ("a bulk carrier was hit by two missiles in the strait late on 18 February.",
+         "▪ 2 Mar, 21:47 — U.S. Central Command (English X post, relayed by channels)",
+         "CENTCOM says the ship sank overnight.", "U.S. Central Command"),
+    ],
+)  # fmt: skip
+def test_a_dated_roundup_header_names_its_channel(context, header, post, name) -> None:
+    text = f"CHANNEL WATCH\n\nContext: {context}\n\n{header}\n{post}"
     entries = [p.entry.name for p in read_layout(text).paragraphs if p.entry]
-    assert entries[-1] == "Rybar"
-
-
-def test_an_initials_stop_in_a_dated_header_is_no_sentence_end() -> None:
-    text = (
-        "CHANNEL WATCH\n\n"
-        "Context: a bulk carrier was hit by two missiles in the strait late on 18 February.\n\n"
-        "▪ 2 Mar, 21:47 — U.S. Central Command (English X post, relayed by channels)\n"
-        "CENTCOM says the ship sank overnight."
-    )
-    entries = [p.entry.name for p in read_layout(text).paragraphs if p.entry]
-    assert entries[-1] == "U.S. Central Command"
+    assert entries[-1] == name

@@ -43,8 +43,9 @@ from kg.names import capital_label
 _APOS = "['\u2019\u02bc`]"
 _KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "anaphor": 4, "capital": 5,
                   "adj": 6}  # fmt: skip
-# Nouns that refer back to a named actor even in lower case: "the regime", "the coalition".
+# A surname written with its article: "al-Sudani", "el-Sisi"
 _ARTICLE_NAME = re.compile(r"(?:al|el)-[A-Z]")
+# "Prime Minister Benjamin Netanyahu's office": the office of a named person
 _OFFICE = re.compile(
     r"(?P<person>(?:(?:[A-Z]|al-|el-)[\w\-]*\s+){0,4}(?:[A-Z]|al-|el-)[\w\-]*)"
     + _APOS

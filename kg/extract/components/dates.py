@@ -134,14 +134,12 @@ class _Dates:
         if paragraph.entry is not None and paragraph.entry.date:
             hits = find_dates(paragraph.entry.date)
             # "Sat 28/11", "13.03.2022": day before month
-            numeric = re.search(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$", paragraph.entry.date)
+            numeric = _NUMERIC_DAY_LAST.search(paragraph.entry.date)
             if hits:
                 _, _, month, day, year = hits[0]
                 return resolve(month, day, year, self.year_at(paragraph.start))
             if numeric:
-                day, month = int(numeric.group(1)), int(numeric.group(2))
-                year = int(numeric.group(3)) if numeric.group(3) else None
-                return resolve(month, day, year, self.year_at(paragraph.start))
+                return self._numeric_day(numeric, paragraph.start)
         day = self._day_heading(act.paragraph) if paragraph.entry is not None else None
         if day is not None and paragraph.kind != "block":
             return day
@@ -168,14 +166,18 @@ class _Dates:
             text = self.doc.text[paragraph.start : paragraph.end].strip()
             numeric = _NUMERIC_DAY.fullmatch(text)
             if numeric:
-                year = int(numeric.group(3)) if numeric.group(3) else None
-                return resolve(int(numeric.group(2)), int(numeric.group(1)), year,
-                               self.year_at(paragraph.start))  # fmt: skip
+                return self._numeric_day(numeric, paragraph.start)
             hits = find_dates(text) if len(text) <= 30 else []
             if len(hits) == 1 and _DAY_LINE.fullmatch(text):
                 _, _, month, day, year = hits[0]
                 return resolve(month, day, year, self.year_at(paragraph.start))
         return None
+
+    def _numeric_day(self, match: re.Match[str], at: int) -> str | None:
+        """A day written day first ("28/11", "05.11.2023"), in the year of offset `at`
+        when it gives none."""
+        year = int(match.group(3)) if match.group(3) else None
+        return resolve(int(match.group(2)), int(match.group(1)), year, self.year_at(at))
 
     def _attached(self, act: SpeechAct) -> str | None:
         doc = self.doc
@@ -352,6 +354,7 @@ class _Dates:
 # A roundup's day heading on a line of its own: "05.11.2023", "31 October", "Monday, 6
 # November 2023", "November 6"
 _NUMERIC_DAY = re.compile(r"(\d{1,2})[./](\d{1,2})(?:[./](\d{4}))?")
+_NUMERIC_DAY_LAST = re.compile(_NUMERIC_DAY.pattern + "$")  # an entry's "Sat 28/11"
 _DAY_LINE = re.compile(
     r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
     r"(?:,?\s+\d{4})?"

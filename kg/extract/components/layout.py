@@ -318,8 +318,8 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
     name = match.group(group).strip()
     # "Partners. From the U.S. Embassy in Mogadishu, on Twitter:": a section label and
     # "From" before the name
-    label = _ENTRY_LABEL.match(name)
-    skip = label.end() if label and label.end() < len(name) else 0
+    skip = _ENTRY_LABEL.match(name).end()  # (always matches, perhaps empty)
+    skip = skip if skip < len(name) else 0
     if has_date and (len(name) > _LOOSE_MAX or "(" in name) and _CLAUSE_TAIL.search(name):
         # "Sat 12 Oct - Hawar News Agency (ANHA), the outlet of ..., posted: "..."": a
         # sentence, read as one

@@ -35,8 +35,9 @@ class Context(Protocol):
 
 # How far after a lede's "Iraq's president" its holder may be named ("President X")
 _LATER_CHARS = 2000
-# Nouns that name a state's government when a demonym qualifies them
+# The prepositions that end a role's words in a header ("spokesman for the ministry")
 _ROLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "on", "with"})
+# Nouns that name a state's government when a demonym qualifies them
 _GOVERNMENT_NOUNS = frozenset({"government", "authority", "authorities", "administration",
                                "cabinet"})  # fmt: skip
 
