@@ -1435,3 +1435,30 @@ def test_taking_responsibility_for_ones_own_attack_blames_nobody(extractor) -> N
     text = "The Houthis were quick to take responsibility for the attack, a spokesman said."
     labels = _extract(extractor, text)
     assert all(not found["blames"] for found in labels.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A Pentagon spokesman said Houthi forces had fired a missile from Yemen.", "Ansar Allah"),
+        ("Trump wrote on Twitter that Iran had downed a U.S. drone.", "Iran"),
+        ("Pat Ryder told reporters the weapons had been fired by Houthi forces.", "Ansar Allah"),
+        ("Ahmed Sharif Chaudhry said the hijacking had been orchestrated by India.", "India"),
+    ],
+)  # fmt: skip
+def test_who_fired_a_weapon_or_planned_the_harm_is_blamed(extractor, text, target) -> None:
+    labels = _extract(extractor, text)
+    assert [target] in [found["blames"] for found in labels.values()]
+
+
+def test_firing_ones_own_rockets_blames_no_one(extractor) -> None:
+    text = "Hezbollah said it had fired rockets from south Lebanon at the Israeli base."
+    assert all(not found["blames"] for found in _extract(extractor, text).values())
+
+
+def test_a_tribute_praises_whom_it_is_paid_to(extractor) -> None:
+    text = (
+        "Prime Minister Micheál Martin paid tribute to Seán Rooney, the soldier killed in Lebanon."
+    )
+    labels = _extract(extractor, text)
+    assert ["Seán Rooney"] in [found["praises_or_supports"] for found in labels.values()]
