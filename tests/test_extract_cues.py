@@ -1462,3 +1462,17 @@ def test_a_tribute_praises_whom_it_is_paid_to(extractor) -> None:
     )
     labels = _extract(extractor, text)
     assert ["Seán Rooney"] in [found["praises_or_supports"] for found in labels.values()]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Turkish army spokesman Ali Kaya warned that the remnants of the PKK would be pursued.",
+         "PKK"),
+        ("Joe Biden promised that the leaders of Hamas would be made to answer for these crimes.",
+         "Hamas"),
+    ],
+)  # fmt: skip
+def test_remnants_or_leaders_of_a_group_are_the_group(extractor, text, target) -> None:
+    labels = _extract(extractor, text)
+    assert [target] in [found["threatens_or_vows_revenge_against"] for found in labels.values()]
