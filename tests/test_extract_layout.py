@@ -155,6 +155,21 @@ def test_a_section_label_starts_the_sentence_after_it() -> None:
     assert [p.kind for p in doc._.kg_layout.paragraphs] == ["head", "body", "body"]
 
 
+@pytest.mark.parametrize(
+    "label", ["UPDATE 11 Feb:", "UPDATE, 19 September:", "UPDATE 2 (Nov 1):", "UPDATE Dec. 1:"]
+)
+def test_a_dated_section_label_starts_the_sentence_after_it(label: str) -> None:
+    """A label's date is part of the label (heldout2 bmq-4: "UPDATE 11 Feb: Saudi Arabia
+    and Qatar both condemned ..." lost Qatar when the date ran into the subject)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_layout", source=component_nlp())
+    doc = nlp(
+        f"Blasts hit Mogadishu\n\nAl-Shabaab claimed the attack.\n\n{label} Qatar condemned it."
+    )
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Blasts", "Al", "UPDATE", "Qatar"]
+
+
 def test_a_block_set_off_by_indentation_or_a_quote_marker() -> None:
     """After an opener ending in a colon, a paragraph behind "> " or indented (its wrapped
     lines held together) is a quoted block like one in quotation marks (heldout2 blf-5,

@@ -512,11 +512,19 @@ def _sentence_starts(doc: Any, found: Layout, section_labels: frozenset[str] = f
 
 @lru_cache(maxsize=4)  # one pattern per label set, not one per document
 def _section_label(labels: frozenset[str]) -> re.Pattern[str] | None:
-    """ "UPDATE:", "UPDATE 2:", "Editor's note:" at a paragraph's start."""
+    """ "UPDATE:", "UPDATE 2:", "Editor's note:" at a paragraph's start, and a label's
+    number or date ("UPDATE 11 Feb:", "UPDATE, 19 September:", "UPDATE 2 (Nov 1):")."""
     if not labels:
         return None
     words = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"[ \t]*(?:{words})(?:[ \t]+\d{{1,2}})?[ \t]*:[ \t]+(?=\S)", re.IGNORECASE)
+    return re.compile(
+        rf"[ \t]*(?:{words})(?:[ \t,]+\(?(?:\d{{1,4}}|{_MONTH})\.?\)?){{0,3}}[ \t]*:[ \t]+(?=\S)",
+        re.IGNORECASE,
+    )
+
+
+# A month's name or its abbreviation, in a section label's date ("UPDATE Dec. 1:").
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 
 
 def _register() -> None:
