@@ -1476,3 +1476,11 @@ def test_a_tribute_praises_whom_it_is_paid_to(extractor) -> None:
 def test_remnants_or_leaders_of_a_group_are_the_group(extractor, text, target) -> None:
     labels = _extract(extractor, text)
     assert [target] in [found["threatens_or_vows_revenge_against"] for found in labels.values()]
+
+
+def test_praise_for_the_efforts_of_several_names_each(extractor) -> None:
+    text = "Egypt welcomed the truce and commended the efforts of the United States and France."
+    labels = _extract(extractor, text)
+    assert [sorted(found["praises_or_supports"]) for found in labels.values()] == [
+        ["France", "United States"]
+    ]

@@ -163,7 +163,8 @@ class _Claims:
             if shared is not None:  # "the Lebanese government and nation": one group
                 rest = [t for t in _listed(target) if t.i != target.i and t not in target.conjuncts]
                 return [shared, *(_name(p) for t in rest if (p := targets.phrase(t, own)))], False
-            return [_name(p) for t in _listed(target) if (p := targets.phrase(t, own))], False
+            items = [*_listed(target), *_of_conjuncts(target, self.words.quality_nouns)]
+            return [_name(p) for t in items if (p := targets.phrase(t, own))], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
             return self._pronoun(target, mode), False
         if target.pos_ == "PRON" and target.lower_ in ("you", "yourselves"):
@@ -582,6 +583,16 @@ def _listed(target: Any) -> list[Any]:
                  if t.lower_ == prep.lower_ and t.pos_ == "ADP"]  # fmt: skip
         items += [p for other in again for p in other.children if p.dep_ == "pobj"]
     return list(dict.fromkeys(items))
+
+
+def _of_conjuncts(target: Any, quality_nouns: frozenset[str]) -> list[Any]:
+    """ "commended the efforts of the United States and France": the praised quality's
+    owners after the first (phrase() follows "of" to the first one only)."""
+    if target.lower_ not in quality_nouns:
+        return []
+    owners = [p for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    return [conjunct for owner in owners for conjunct in owner.conjuncts]
 
 
 def _aimed(token: Any, harm_nouns: frozenset[str]) -> bool:
