@@ -1484,3 +1484,21 @@ def test_praise_for_the_efforts_of_several_names_each(extractor) -> None:
     assert [sorted(found["praises_or_supports"]) for found in labels.values()] == [
         ["France", "United States"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ('Sabereen News wrote: "Greetings to the Yemeni brothers of Ansar Allah."', "Ansar Allah"),
+        ('Akram al-Kaabi wrote: "Glory to the Islamic Resistance in Iraq and its fighters."',
+         "Islamic Resistance in Iraq"),
+    ],
+)  # fmt: skip
+def test_glory_or_greetings_to_someone_praise_them(extractor, text, target) -> None:
+    labels = _extract(extractor, text)
+    assert [[target]] == [found["praises_or_supports"] for found in labels.values()]
+
+
+def test_glory_to_god_praises_no_one(extractor) -> None:
+    text = 'Hamas said: "Glory to God, and the occupation will pay."'
+    assert all(not found["praises_or_supports"] for found in _extract(extractor, text).values())
