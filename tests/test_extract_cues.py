@@ -1502,3 +1502,13 @@ def test_glory_or_greetings_to_someone_praise_them(extractor, text, target) -> N
 def test_glory_to_god_praises_no_one(extractor) -> None:
     text = 'Hamas said: "Glory to God, and the occupation will pay."'
     assert all(not found["praises_or_supports"] for found in _extract(extractor, text).values())
+
+
+def test_a_second_joint_speaker_after_the_first_ones_name(extractor) -> None:
+    text = (
+        "The U.S. State Department's spokesman, Ned Price, and the EU's foreign policy chief,"
+        " Josep Borrell, both condemned the M23 killings."
+    )
+    labels = _extract(extractor, text)
+    assert sorted(labels) == ["Josep Borrell", "Ned Price"]
+    assert all(found["condemns"] == ["March 23 Movement"] for found in labels.values())

@@ -395,7 +395,10 @@ def _members(head: Any) -> list[Any]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return [pobj, *pobj.conjuncts]
-    return [head, *head.conjuncts]
+    # "The State Department's spokesman, Ned Price, and the EU's foreign policy chief,
+    # Josep Borrell, both condemned": the parser hangs the second on the first's name
+    named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return [head, *head.conjuncts, *(c for name in named for c in name.conjuncts)]
 
 
 def _quote_open(text: str, start: int, end: int) -> bool:
