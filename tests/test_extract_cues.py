@@ -1512,3 +1512,26 @@ def test_a_second_joint_speaker_after_the_first_ones_name(extractor) -> None:
     labels = _extract(extractor, text)
     assert sorted(labels) == ["Josep Borrell", "Ned Price"]
     assert all(found["condemns"] == ["March 23 Movement"] for found in labels.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Abdiasis Abu Musab said the Americans would find no safe room in the capital.",
+         "United States"),
+        ('The Jenin Brigade vowed that the IDF would "not find a single safe metre" in the camp.',
+         "Israel Defense Forces"),
+        ('Al-Azaim wrote that Russia "will find no peace in its own cities".', "Russia"),
+    ],
+)  # fmt: skip
+def test_no_safe_spot_or_no_peace_threatens(extractor, text, target) -> None:
+    labels = _extract(extractor, text)
+    assert [[target]] == [found["threatens_or_vows_revenge_against"] for found in labels.values()]
+
+
+def test_finding_a_safe_place_threatens_no_one(extractor) -> None:
+    text = "The Turkish minister said the refugees would find a safe place in Turkey."
+    assert all(
+        not found["threatens_or_vows_revenge_against"]
+        for found in _extract(extractor, text).values()
+    )
