@@ -1535,3 +1535,17 @@ def test_finding_a_safe_place_threatens_no_one(extractor) -> None:
         not found["threatens_or_vows_revenge_against"]
         for found in _extract(extractor, text).values()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Pakistan's foreign office condemned the bombing.",
+         "Pakistani Ministry of Foreign Affairs"),
+        ("The foreign office in Islamabad condemned the bombing.",
+         "Pakistani Ministry of Foreign Affairs"),
+        ("Britain's Foreign Office condemned the bombing.", "British Foreign Office"),
+    ],
+)  # fmt: skip
+def test_a_foreign_office_is_its_states_ministry(extractor, text, speaker) -> None:
+    assert list(_extract(extractor, text)) == [speaker]

@@ -117,14 +117,16 @@ class ActorTagger:
     def _descriptors(self, text: str) -> list[Mention]:
         out = []
         for match in self.ministry.finditer(text):
-            country = self._country(match.group("country") or match.group("country2"))
+            named = match.group("country") or match.group("country2") or match.group("country3")
+            country = self._country(named)
             if country is None:
                 continue
             whole = self.gazetteer.resolve(match.group(0))
             if whole is not None:
                 out.append(_from_actor(match.start(), match.end(), match.group(0), whole))
                 continue
-            kind = self.speech.ministries[(match.group("kind") or match.group("kind2")).lower()]
+            kind = match.group("kind") or match.group("kind2") or match.group("kind3")
+            kind = self.speech.ministries[kind.lower()]
             out.append(Mention(match.start(), match.end(), match.group(0),
                                ministry_name(self.places.ministry_adjectives, country, kind),
                                "state", "descriptor", country, known=False))  # fmt: skip
@@ -494,10 +496,15 @@ def _ministry_regex(kinds: list[str]) -> re.Pattern[str]:
     country = r"(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?"
     # "Damascus' foreign ministry": a bare apostrophe after a final s is a possessive too;
     # "the Turkish Ministry of National Defence": a demonym before "Ministry of"
+    # "Pakistan's foreign office", "the foreign office in Islamabad": a foreign office with
+    # its country or capital is that state's ministry (the gazetteer's "Foreign Office"
+    # alone is the British one)
+    ministry = r"(?i:ministry|(?<=foreign )office)"
     return re.compile(
         rf"(?:(?<=\bthe )|(?<=\bThe ))?(?P<country>{country})(?:{_APOS}s?)?\s+"
-        rf"(?P<kind>(?i:{short}))\s+(?i:ministry)"
+        rf"(?P<kind>(?i:{short}))\s+{ministry}"
         rf"|(?P<country2>{country})(?:{_APOS}s?)?\s+Ministry of (?P<kind2>(?i:{short}))\b"
+        rf"|(?P<kind3>(?i:{short}))\s+{ministry}\s+in\s+(?P<country3>[A-Z][\w\-]+)"
     )
 
 
