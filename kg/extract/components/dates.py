@@ -144,7 +144,9 @@ class _Dates:
         if day is not None and paragraph.kind != "block":
             return day
         if paragraph.entry is not None and paragraph.kind != "block" and self.head_date:
-            return self.head_date
+            # a footnote's date before the head's: a digest's head gives the day it was
+            # compiled ("Issue 212 | 16 December 2022"), its notes the day of each source
+            return self._footnote(act) or self.head_date
         if act.kind in ("block", "quote") or paragraph.kind == "block":
             opener = paragraph.opener if paragraph.opener is not None else act.paragraph
             found = self.by_paragraph.get(opener)
