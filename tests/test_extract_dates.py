@@ -208,3 +208,17 @@ def test_a_footnote_dates_a_digest_entry_before_the_digests_own_date(extractor) 
     )
     records = extractor.extract(SourceDocument("t", text))
     assert [r.statement_date for r in records] == ["2024-07-16"]
+
+
+def test_the_footnote_a_quoted_block_ends_with_dates_it(extractor) -> None:
+    text = (
+        "West Bank Monitor, No. 14: Israel opens a raid in Jenin\n"
+        "22 January 2025 | sources listed at the end\n\n"
+        "Israeli forces pushed into Jenin on 21 January [1].\n\n"
+        "Hamas called on people across the West Bank to rise up, and added:\n\n"
+        ">   The occupation will pay a heavy price for every drop of blood. [2]\n\n"
+        "---\n[1] Palestinian Ministry of Health, 21 Jan 2025\n"
+        "[2] Hamas Telegram channel, 21 Jan 2025\n"
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    assert [(r.speaker, r.statement_date) for r in records] == [("Hamas", "2025-01-21")]

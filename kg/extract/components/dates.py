@@ -151,7 +151,7 @@ class _Dates:
             opener = paragraph.opener if paragraph.opener is not None else act.paragraph
             found = self.by_paragraph.get(opener)
             if found is None and paragraph.kind == "block" and paragraph.opener is not None:
-                found = self._opener_date(paragraph.opener)
+                found = self._opener_date(paragraph.opener) or self._block_note(paragraph)
             return found
         found = (self._attached(act) or self._relative(act) or self._footnote(act)
                  or self._issued_before(act) or self._occasion_before(act))  # fmt: skip
@@ -218,6 +218,16 @@ class _Dates:
             return None
         anchor = self._anchor(start + match.start())
         return anchor.isoformat() if anchor is not None else None
+
+    def _block_note(self, block: Any) -> str | None:
+        """'> "... every drop of blood." [5]' over "[5] Hamas Telegram channel, 21 Jan
+        2025": the footnote a quoted block ends with dates it."""
+        for note in self.layout.notes_in(self.doc.text[block.start : block.end]):
+            hits = find_dates(note) if note else []
+            if hits:
+                _, _, month, day, year = hits[0]
+                return resolve(month, day, year, self.year_at(block.start))
+        return None
 
     def _issued_before(self, act: SpeechAct) -> str | None:
         """ "CENTCOM made the interdiction public on January 16, 2024, in a post on X. It
