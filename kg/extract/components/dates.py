@@ -208,11 +208,9 @@ class _Dates:
         text = self.doc.text[start : opener.end]
         # its own words, or a footnote it points to ("Prime Minister X [1]:" over "[1] Post
         # on X, 13 October 2023.")
-        for source in (text, *self.layout.notes_in(text)):
-            hits = find_dates(source)
-            if hits:
-                _, _, month, day, year = hits[0]
-                return resolve(month, day, year, self.year_at(start))
+        found = self._first_date_in([text, *self.layout.notes_in(text)], start)
+        if found is not None:
+            return found
         match = _RELATIVE.search(text)
         if match is None or not match.group("same"):
             return None
@@ -222,11 +220,16 @@ class _Dates:
     def _block_note(self, block: Any) -> str | None:
         """'> "... every drop of blood." [5]' over "[5] Hamas Telegram channel, 21 Jan
         2025": the footnote a quoted block ends with dates it."""
-        for note in self.layout.notes_in(self.doc.text[block.start : block.end]):
-            hits = find_dates(note) if note else []
+        notes = self.layout.notes_in(self.doc.text[block.start : block.end])
+        return self._first_date_in(notes, block.start)
+
+    def _first_date_in(self, texts: list[str], at: int) -> str | None:
+        """The first full date the first dated text gives, its year resolved at `at`."""
+        for text in texts:
+            hits = find_dates(text) if text else []
             if hits:
                 _, _, month, day, year = hits[0]
-                return resolve(month, day, year, self.year_at(block.start))
+                return resolve(month, day, year, self.year_at(at))
         return None
 
     def _issued_before(self, act: SpeechAct) -> str | None:
@@ -343,12 +346,8 @@ class _Dates:
 
     def _footnote(self, act: SpeechAct) -> str | None:
         sent = self.doc[act.sentence[0] : act.sentence[1]]
-        for note in [*self.layout.notes_in(sent.text), *self._listed_sources(act)]:
-            hits = find_dates(note) if note else []
-            if hits:
-                _, _, month, day, year = hits[0]
-                return resolve(month, day, year, self.year_at(sent.start_char))
-        return None
+        notes = [*self.layout.notes_in(sent.text), *self._listed_sources(act)]
+        return self._first_date_in(notes, sent.start_char)
 
     def _listed_sources(self, act: SpeechAct) -> list[str]:
         """The entries of the document's "Sources" list that name the act's subject ("Hamas
