@@ -1549,3 +1549,8 @@ def test_finding_a_safe_place_threatens_no_one(extractor) -> None:
 )  # fmt: skip
 def test_a_foreign_office_is_its_states_ministry(extractor, text, speaker) -> None:
     assert list(_extract(extractor, text)) == [speaker]
+
+
+def test_a_subject_that_alone_bore_responsibility_is_blamed(extractor) -> None:
+    text = "Samir Geagea said Hezbollah alone bore responsibility for the blood shed at Kahaleh."
+    assert _extract(extractor, text)["Samir Geagea"]["blames"] == ["Hezbollah"]
