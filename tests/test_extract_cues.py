@@ -1554,3 +1554,14 @@ def test_a_foreign_office_is_its_states_ministry(extractor, text, speaker) -> No
 def test_a_subject_that_alone_bore_responsibility_is_blamed(extractor) -> None:
     text = "Samir Geagea said Hezbollah alone bore responsibility for the blood shed at Kahaleh."
     assert _extract(extractor, text)["Samir Geagea"]["blames"] == ["Hezbollah"]
+
+
+def test_a_states_enemies_are_not_the_state(extractor) -> None:
+    text = (
+        "General Syed Asim Munir said the terrorists were proxies of Pakistan's enemies who"
+        " would be hunted down wherever they hide."
+    )
+    labels = _extract(extractor, text)
+    assert all(
+        "Pakistan" not in found["threatens_or_vows_revenge_against"] for found in labels.values()
+    )
