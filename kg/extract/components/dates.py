@@ -144,9 +144,11 @@ class _Dates:
         if day is not None and paragraph.kind != "block":
             return day
         if paragraph.entry is not None and paragraph.kind != "block" and self.head_date:
-            # a footnote's date before the head's: a digest's head gives the day it was
-            # compiled ("Issue 212 | 16 December 2022"), its notes the day of each source
-            return self._footnote(act) or self.head_date
+            # the entry's own date or its footnote's before the head's: a digest's head
+            # gives the day it was compiled ("Issue 212 | 16 December 2022"), not the day
+            # of each statement ("appealed for calm on 17 January", "[3] ..., 16 July")
+            return (self._attached(act) or self._relative(act) or self._footnote(act)
+                    or self.head_date)  # fmt: skip
         if act.kind in ("block", "quote") or paragraph.kind == "block":
             opener = paragraph.opener if paragraph.opener is not None else act.paragraph
             found = self.by_paragraph.get(opener)
