@@ -1565,3 +1565,13 @@ def test_a_states_enemies_are_not_the_state(extractor) -> None:
     assert all(
         "Pakistan" not in found["threatens_or_vows_revenge_against"] for found in labels.values()
     )
+
+
+def test_a_numbered_sections_title_is_no_speaker(extractor) -> None:
+    text = (
+        "Sudan Monitor: army retakes Wad Madani\n\n"
+        "1. Recapture. The Sudanese Armed Forces entered Wad Madani on 11 January 2025.\n\n"
+        "2. Juba. After riots in Juba, President Salva Kiir appealed for calm and offered "
+        "condolences to the bereaved families.\n"
+    )
+    assert list(_extract(extractor, text)) == ["Salva Kiir"]

@@ -222,3 +222,15 @@ def test_the_footnote_a_quoted_block_ends_with_dates_it(extractor) -> None:
     )
     records = extractor.extract(SourceDocument("t", text))
     assert [(r.speaker, r.statement_date) for r in records] == [("Hamas", "2025-01-21")]
+
+
+def test_a_digest_entrys_own_date_comes_before_the_digests(extractor) -> None:
+    text = (
+        "Sudan Monitor: army retakes Wad Madani\n"
+        "Weekly digest | 18 January 2025\n\n"
+        "1. Recapture. The Sudanese Armed Forces entered Wad Madani on 11 January 2025.\n\n"
+        "4. Juba. South Sudan's President Salva Kiir appealed for calm on 17 January and "
+        "offered condolences to the bereaved families.\n"
+    )
+    records = extractor.extract(SourceDocument("t", text))
+    assert [(r.speaker, r.statement_date) for r in records] == [("Salva Kiir", "2025-01-17")]
