@@ -1575,3 +1575,12 @@ def test_a_numbered_sections_title_is_no_speaker(extractor) -> None:
         "condolences to the bereaved families.\n"
     )
     assert list(_extract(extractor, text)) == ["Salva Kiir"]
+
+
+def test_a_section_label_is_no_name_a_role_refers_to(extractor) -> None:
+    text = (
+        "Somalia attack\n\nThe president condemned the attack.\n\n"
+        'Background: Weeks after taking office, the president declared "total war" on'
+        " al-Shabaab and vowed that it would be uprooted.\n"
+    )
+    assert "Background" not in _extract(extractor, text)

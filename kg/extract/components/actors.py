@@ -325,10 +325,14 @@ class ActorTagger:
     # -- entities the gazetteer lacks ----------------------------------------------
     def _no_actor(self, name: str) -> bool:
         """A name NER tagged that no actor bears: a section label in capitals ("CLAIM",
-        "MONITOR'S ASSESSMENT") or a note's writer ("Translator" of "[Translator's note:",
-        "Mesopotamia Channels Desk")."""
+        "MONITOR'S ASSESSMENT") or as a word ("Background", "Context"), or a note's writer
+        ("Translator" of "[Translator's note:", "Mesopotamia Channels Desk")."""
         words = re.sub(r"['\u2019]s$", "", name.strip(" .")).lower().split()
-        return capital_label(name) or bool(words and words[-1] in self.speech.note_writers)
+        return (
+            capital_label(name)
+            or " ".join(words) in self.speech.section_labels
+            or bool(words and words[-1] in self.speech.note_writers)
+        )
 
     def _entities(self, doc: Any, mentions: list[Mention],
                   datelines: list[tuple[int, int]]) -> list[Mention]:  # fmt: skip
