@@ -1584,3 +1584,17 @@ def test_a_section_label_is_no_name_a_role_refers_to(extractor) -> None:
         " al-Shabaab and vowed that it would be uprooted.\n"
     )
     assert "Background" not in _extract(extractor, text)
+
+
+def test_the_leadership_of_a_state_is_the_state(extractor) -> None:
+    text = (
+        "Azerbaijan's Ministry of Defence said full responsibility lay with the"
+        " military-political leadership of Armenia."
+    )
+    labels = _extract(extractor, text)
+    assert [found["blames"] for found in labels.values()] == [["Armenia"]]
+
+
+def test_the_congolese_army_by_its_acronym(extractor) -> None:
+    text = "M23 spokesman Lawrence Kanyuka said the FARDC bear full responsibility."
+    assert _extract(extractor, text)["Lawrence Kanyuka"]["blames"] == ["FARDC"]
