@@ -1598,3 +1598,16 @@ def test_the_leadership_of_a_state_is_the_state(extractor) -> None:
 def test_the_congolese_army_by_its_acronym(extractor) -> None:
     text = "M23 spokesman Lawrence Kanyuka said the FARDC bear full responsibility."
     assert _extract(extractor, text)["Lawrence Kanyuka"]["blames"] == ["FARDC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Uhuru Kenyatta thanked the security agencies for their fast work.", "security agencies"),
+        ("Yehia Rasool commended the security services for finding the launch site.",
+         "security services"),
+    ],
+)  # fmt: skip
+def test_praised_services_and_agencies_stay_as_written(extractor, text, target) -> None:
+    labels = _extract(extractor, text)
+    assert [[target]] == [found["praises_or_supports"] for found in labels.values()]
