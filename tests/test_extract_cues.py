@@ -1611,3 +1611,25 @@ def test_the_congolese_army_by_its_acronym(extractor) -> None:
 def test_praised_services_and_agencies_stay_as_written(extractor, text, target) -> None:
     labels = _extract(extractor, text)
     assert [[target]] == [found["praises_or_supports"] for found in labels.values()]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Al-Shabaab said the raid punished the war waged by President Hassan Sheikh Mohamud.'
+         '\n\nThe president, addressing the nation, pledged to pursue al-Shabaab "into every'
+         ' village".', "Hassan Sheikh Mohamud"),
+        ("Ethiopian Prime Minister Abiy Ahmed ordered troops into Tigray.\n\n"
+         "The prime minister saluted the soldiers of the Northern Command.", "Abiy Ahmed"),
+    ],
+)  # fmt: skip
+def test_the_president_is_the_one_person_titled_so_before(extractor, text, speaker) -> None:
+    assert speaker in _extract(extractor, text)
+
+
+def test_the_president_after_two_presidents_is_no_one(extractor) -> None:
+    text = (
+        "President Joe Biden met President Isaac Herzog.\n\n"
+        "The president condemned the attack on the base."
+    )
+    assert _extract(extractor, text) == {}

@@ -307,6 +307,9 @@ class SubjectReader:
             if found is None:
                 person = self._person_just_named(head, None)
                 found = (person, "named just before") if person is not None else None
+            if found is None:
+                person = self._titled_before(head)
+                found = (person, "titled before") if person is not None else None
             return (found[0], ("role", found[1])) if found else None
         if head.lower_ in self.speech.body_voice_roles or head.lemma_ in (
             self.speech.body_voice_roles
@@ -365,6 +368,23 @@ class SubjectReader:
         if body is not None and body.known and person.affiliation not in (None, body.name):
             return None
         return speaker_of(person, affiliation=person.affiliation or (body.name if body else None))
+
+    def _titled_before(self, head: Any) -> Speaker | None:
+        """ "... waged by President Hassan Sheikh Mohamud." and, a paragraph later, "The
+        president, addressing the nation, said ...": the one person the text named with
+        that title before (not "the prime minister" after two prime ministers)."""
+        if head.lower_ not in ("president", "minister", "king", "emir") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            return None
+        # the title as written: "the president", "the prime minister"
+        title = " ".join(t.lower_ for t in head.subtree if t.i <= head.i and t.dep_ != "det")
+        text = self.doc.text
+        titled = {m.name: m for m in self.mentions.before(head.idx) if m.type == "person"
+                  and m.kind not in ("adj", "capital")
+                  and text[max(0, m.start - len(title) - 1) : m.start].lower().strip()
+                  == title}  # fmt: skip
+        return speaker_of(next(iter(titled.values()))) if len(titled) == 1 else None
 
     def _titled_later(self, head: Any, body: Mention) -> Speaker | None:
         """ "Iraq's president accused Turkey ..." in a wire lede, and two paragraphs down
