@@ -64,6 +64,7 @@ class Entry:
     date: str | None  # as written ("17 October", "22 June"), or None
     note: str | None  # the bracketed note ("official channel", "23 June, on X")
     body_start: int  # where the entry's own text starts
+    numbered: bool = False  # its name follows an item's number ("3. Killings. ...")
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,8 @@ _NUMERIC_DAY = r"\d{1,2}[./]\d{2}(?=,?[ \t]+\d{1,2}:\d{2}\b)"
 _LINE_DATE = rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}})|{_NUMERIC_DAY})"
 _CLOCK = r"\d{1,2}[:.]\d{2}"
 _TIME = rf"(?:{_CLOCK}|morning|afternoon|evening|night|noon|midnight)"
-_BULLET = r"(?:[\u2022\u25aa\u25cf*\-]|\d{1,2}[).])"
+_NUMBER = r"\d{1,2}[).]"  # an item's number: "3.", "4)"
+_BULLET = rf"(?:[\u2022\u25aa\u25cf*\-]|{_NUMBER})"
 # A name in a header: capitalised words and name particles, no verb ("Hezbollah said: ..."
 # is a sentence, not a header).
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|al-\w+|el-\w+|bin|ibn|of|the|and|for|in|de|al|el)"
@@ -78,8 +79,10 @@ ENTRY = re.compile(
 )
 # "4) Barham Salih. Iraq's president denounced ...": a numbered item headed by a name.
 NAMED_ITEM = re.compile(
-    rf"^[ \t]*\d{{1,2}}[).][ \t]+(?P<name>{_NAME})\.[ \t]+(?=[A-Z\"\u201c])", re.MULTILINE
+    rf"^[ \t]*{_NUMBER}[ \t]+(?P<name>{_NAME})\.[ \t]+(?=[A-Z\"\u201c])", re.MULTILINE
 )
+# What stands before a header's name on its line when the name is a numbered item's.
+_NUMBERED = re.compile(rf"[ \t]*{_NUMBER}[ \t]+")
 # "• 19 Feb — Nasruddin Amer, deputy head ..., wrote", "09:00 - The Saudi foreign ministry
 # condemned ...": a dated or timed item without a header name.
 DATED_ITEM = re.compile(
@@ -226,6 +229,10 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
             kind = "heading"
         elif opener is not None and _quoted(text, start):
             kind = "block"
+        if entry is not None:  # "3. Killings. Videos from ...": a numbered item's title
+            line = text.rfind("\n", 0, entry.name_start) + 1
+            numbered = _NUMBERED.fullmatch(text, line, entry.name_start) is not None
+            entry = replace(entry, numbered=numbered)
         paragraphs.append(
             Paragraph(index, start, end, kind, entry, opener if kind == "block" else None)
         )

@@ -21,8 +21,6 @@ from kg.gazetteer import Gazetteer
 from kg.names import capital_label
 
 Found = tuple[Speaker, tuple[str, ...]]
-# A numbered item's number just before its title ("3. Killings. Videos from ...").
-_NUMBERED = re.compile(r"[ \t]*\d{1,2}[).][ \t]+")
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct")
 
 
@@ -868,9 +866,7 @@ class SubjectReader:
         generic = self.speech.speech_nouns | self.speech.outlet_nouns | {"joint", "official"}
         if not words or all(w in generic for w in words) or capital_label(entry.name):
             return None  # "MONITOR'S ASSESSMENT:" is a section label
-        text = self.doc.text
-        line = text.rfind("\n", 0, entry.name_start) + 1
-        if not entry.date and _NUMBERED.fullmatch(text, line, entry.name_start):
+        if entry.numbered and not entry.date:
             return None  # "1. Recapture.", "4. Juba.": a numbered section's title, not a name
         span = self.doc.char_span(entry.name_start, entry.name_end, alignment_mode="expand")
         label = span.root.ent_type_ if span is not None else ""
