@@ -565,12 +565,11 @@ class TargetFinder:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in (
             "its", "their")), None)  # fmt: skip
         if owner is not None and token.lower_ in words.population_nouns:
+            states = self._conjunct_state(token)
             # a conjunct's "its" is its list's first item ("the Islamic Resistance and its
             # fighters"), never a state named further back
-            states = self._conjunct_state(token) or [
-                m for m in self.antecedents(owner) if m.name in self.demonym_of
-                and token.dep_ != "conj"
-            ]  # fmt: skip
+            if not states and token.dep_ != "conj":
+                states = [m for m in self.antecedents(owner) if m.name in self.demonym_of]
             if states:  # "the Islamic Republic and its people" -> "Iranian people"
                 modifiers = [
                     c.text for c in token.children if c.dep_ in ("amod", "compound")
