@@ -147,19 +147,22 @@ class _Dates:
             # the entry's own date or its footnote's before the head's: a digest's head
             # gives the day it was compiled ("Issue 212 | 16 December 2022"), not the day
             # of each statement ("appealed for calm on 17 January", "[3] ..., 16 July")
-            return (self._attached(act) or self._relative(act) or self._footnote(act)
-                    or self.head_date)  # fmt: skip
+            return self._own_date(act) or self.head_date
         if act.kind in ("block", "quote") or paragraph.kind == "block":
             opener = paragraph.opener if paragraph.opener is not None else act.paragraph
             found = self.by_paragraph.get(opener)
             if found is None and paragraph.kind == "block" and paragraph.opener is not None:
                 found = self._opener_date(paragraph.opener) or self._block_note(paragraph)
             return found
-        found = (self._attached(act) or self._relative(act) or self._footnote(act)
-                 or self._issued_before(act) or self._occasion_before(act))  # fmt: skip
+        found = self._own_date(act) or self._issued_before(act) or self._occasion_before(act)
         if found is not None:
             self.by_paragraph[act.paragraph] = found
         return found
+
+    def _own_date(self, act: SpeechAct) -> str | None:
+        """The date the act's own sentence gives: attached to it, relative to an anchor, or
+        in a footnote or a listed source it points to."""
+        return self._attached(act) or self._relative(act) or self._footnote(act)
 
     def _day_heading(self, index: int) -> str | None:
         """The day a roundup's line of its own gives to the entries below it that give only
