@@ -46,6 +46,7 @@ class Speech:
     distinctive_nouns: Words
     generic_back_references: Words
     title_nouns: Words
+    person_back_references: Words
     ministries: dict[str, str]
     state_offices: dict[str, str]
     signing_verbs: Words
@@ -157,6 +158,7 @@ class Acts:
     fellowship_nouns: Words
     member_nouns: Words
     epithet_nouns: Words
+    enemy_nouns: Words
     population_nouns: Words
 
 

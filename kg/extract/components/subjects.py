@@ -371,7 +371,7 @@ class SubjectReader:
         """ "... waged by President Hassan Sheikh Mohamud." and, a paragraph later, "The
         president, addressing the nation, said ...": the one person the text named with
         that title before (not "the prime minister" after two prime ministers)."""
-        if head.lower_ not in ("president", "minister", "king", "emir") or not any(
+        if head.lower_ not in self.speech.person_back_references or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
         ):
             return None

@@ -129,7 +129,7 @@ class TargetFinder:
                 out.append(own)
                 continue
             for child in item.children:
-                if child.dep_ == "poss" and item.lower_ in _ENEMY_NOUNS:
+                if child.dep_ == "poss" and item.lower_ in self.words.enemy_nouns:
                     continue  # "Pakistan's enemies" are not Pakistan
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < item.i:
                     for part in [child, *child.conjuncts]:  # "American and British ships"
@@ -661,7 +661,6 @@ class TargetFinder:
 
 
 _ALLIED = frozenset({"allied", "aligned"})
-_ENEMY_NOUNS = frozenset({"enemy", "enemies", "foes", "adversaries"})
 
 
 def _those_who(token: Any, top: Any) -> bool:
