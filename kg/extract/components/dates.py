@@ -91,6 +91,7 @@ class _Dates:
         self.layout = doc._.kg_layout
         self.full = [(start, iso) for start, iso in _full_dates(doc.text)]
         self.by_paragraph: dict[int, str | None] = {}
+        self._day_headings: list[str | None] | None = None
         self.head_date = self._head_date()
         self.dateline = self._dateline()
 
@@ -167,18 +168,35 @@ class _Dates:
     def _day_heading(self, index: int) -> str | None:
         """The day a roundup's line of its own gives to the entries below it that give only
         a time ("31 October", "05.11.2023", then "20:31 - Israeli army: ...")."""
-        for paragraph in reversed(self.layout.paragraphs[:index]):
+        if self._day_headings is None:  # one pass for the document, not one per act
+            self._day_headings = self._day_headings_below()
+        return self._day_headings[index]
+
+    def _day_headings_below(self) -> list[str | None]:
+        """For each paragraph, the day the last day line above it in the body gives."""
+        out: list[str | None] = []
+        current: str | None = None
+        for paragraph in self.layout.paragraphs:
             if paragraph.start < self.layout.head_end:
-                return None
-            text = self.doc.text[paragraph.start : paragraph.end].strip()
-            numeric = _NUMERIC_DAY.fullmatch(text)
-            if numeric:
-                return self._numeric_day(numeric, paragraph.start)
-            hits = find_dates(text) if len(text) <= 30 else []
-            if len(hits) == 1 and _DAY_LINE.fullmatch(text):
-                _, _, month, day, year = hits[0]
-                return resolve(month, day, year, self.year_at(paragraph.start))
-        return None
+                out.append(None)  # the head dates nothing below it this way
+                continue
+            out.append(current)
+            is_day_line, day = self._day_line(paragraph)
+            if is_day_line:
+                current = day
+        return out
+
+    def _day_line(self, paragraph: Any) -> tuple[bool, str | None]:
+        """Whether the paragraph is a day line of its own, and the day it gives."""
+        text = self.doc.text[paragraph.start : paragraph.end].strip()
+        numeric = _NUMERIC_DAY.fullmatch(text)
+        if numeric:
+            return True, self._numeric_day(numeric, paragraph.start)
+        hits = find_dates(text) if len(text) <= 30 else []
+        if len(hits) == 1 and _DAY_LINE.fullmatch(text):
+            _, _, month, day, year = hits[0]
+            return True, resolve(month, day, year, self.year_at(paragraph.start))
+        return False, None
 
     def _numeric_day(self, match: re.Match[str], at: int) -> str | None:
         """A day written day first ("28/11", "05.11.2023"), in the year of offset `at`
