@@ -29,6 +29,17 @@ def test_aliases_resolve_to_canonical_names():
     assert g.canonical("Sabereen News") == "Sabereen News"
 
 
+def test_two_african_union_missions_and_two_palestinian_fronts_stay_apart():
+    """ATMIS succeeded AMISOM in 2022; both are missions, not the African Union itself.
+    The PFLP and the DFLP are two factions that often speak side by side."""
+    g = load_gazetteer()
+    assert g.canonical("ATMIS") == "African Union Transition Mission in Somalia"
+    assert g.canonical("AMISOM") == "African Union Mission in Somalia"
+    assert g.canonical("AMISOM") != g.canonical("African Union")
+    assert g.canonical("PFLP") == "Popular Front for the Liberation of Palestine"
+    assert g.canonical("DFLP") == "Democratic Front for the Liberation of Palestine"
+
+
 def test_umbrella_and_ids():
     g = load_gazetteer()
     assert g.resolve("Islamic Resistance in Iraq").umbrella

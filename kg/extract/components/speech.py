@@ -215,7 +215,7 @@ class SpeechActs:
         for token in verb.doc[start : verb.i]:
             mention = self._mentions.at(token)
             if mention is None or mention.kind in ("adj", "capital", "anaphor"):
-                if token.lower_ not in (",", "and", "the"):
+                if token.lower_ not in (",", "and", "the", "both"):  # "X and Y both said"
                     return []
             elif not names or names[-1] is not mention:
                 names.append(mention)
