@@ -1011,6 +1011,14 @@ def test_its_people_after_a_named_state_is_that_states_people(extractor) -> None
          ["Iranian leadership", "Iranian people"]),
         ("Hamas offered condolences to the Palestinian nation and the mujahideen of Hezbollah.",
          ["Palestinian nation", "Hezbollah"]),
+        # a state's people shares the demonym but is a target of its own
+        ("Hamas offered condolences to the Iranian government and people.",
+         ["Iran", "Iranian people"]),
+        ("Hamas extended its sympathy to the Saudi leadership and people.",
+         ["Saudi leadership", "Saudi people"]),
+        ("Hamas offered condolences to the families of the martyrs and to the Syrian "
+         "leadership and people.",
+         ["families of the martyrs", "Syrian leadership", "Syrian people"]),
     ],
 )  # fmt: skip
 def test_a_shared_modifier_makes_one_consoled_group(extractor, text, consoled) -> None:
@@ -1286,7 +1294,7 @@ def test_a_threat_against_any_of_a_targets_assets_counts(extractor, text, threat
     ("text", "consoled"),
     [
         ('Hamas wrote that it consoled "the Iranian leadership and people".',
-         ["Iranian leadership and people"]),
+         ["Iranian leadership", "Iranian people"]),
         ("Hamas said it consoled the Supreme Leader and the families of the martyrs.",
          ["Supreme Leader", "families of the martyrs"]),
         ("Hamas said Iran had consoled the families of the martyrs.", []),
@@ -1476,6 +1484,36 @@ def test_a_tribute_praises_whom_it_is_paid_to(extractor) -> None:
 def test_remnants_or_leaders_of_a_group_are_the_group(extractor, text, target) -> None:
     labels = _extract(extractor, text)
     assert [target] in [found["threatens_or_vows_revenge_against"] for found in labels.values()]
+
+
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        ('Egypt praised the "swift and professional" response of the Somali forces.',
+         ["Somali forces"]),
+        ("Egypt praised the swift response of the Omani security services.",
+         ["Omani security services"]),
+        ("Egypt saluted the vigilance of the Jordanian border guards.",
+         ["Jordanian border guards"]),
+    ],
+)  # fmt: skip
+def test_praise_for_a_groups_response_praises_the_group(extractor, text, praised) -> None:
+    """ "praised the swift response of the Somali forces": the forces are praised, not
+    their response (quality nouns like "the courage of")."""
+    assert _extract(extractor, text)["Egypt"]["praises_or_supports"] == praised
+
+
+def test_two_named_fronts_both_denounce(extractor) -> None:
+    """Rule 2: "the PFLP and the DFLP both denounced": one record each, both listed."""
+    text = (
+        "The Popular Front for the Liberation of Palestine and the Democratic Front for "
+        "the Liberation of Palestine both denounced what they called the occupation's "
+        "cowardly crime."
+    )
+    assert sorted(_extract(extractor, text)) == [
+        "Democratic Front for the Liberation of Palestine",
+        "Popular Front for the Liberation of Palestine",
+    ]
 
 
 def test_praise_for_the_efforts_of_several_names_each(extractor) -> None:

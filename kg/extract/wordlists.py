@@ -160,6 +160,7 @@ class Acts:
     epithet_nouns: Words
     enemy_nouns: Words
     population_nouns: Words
+    people_nouns: Words
 
 
 def load_speech(path: str | Path | None = None) -> Speech:

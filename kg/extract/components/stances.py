@@ -160,11 +160,14 @@ class _Claims:
                 # of the Palestinian resistance" names its author, listed or not)
                 return [], True
             shared = targets.shared_coordination(target)
-            if shared is not None:  # "the Lebanese government and nation": one group
+            if shared is not None and targets.demonym_people(target) is None:
+                # "the Lebanese government and nation": one group
                 rest = [t for t in _listed(target) if t.i != target.i and t not in target.conjuncts]
                 return [shared, *(_name(p) for t in rest if (p := targets.phrase(t, own)))], False
             items = [*_listed(target), *_of_conjuncts(target, self.words.quality_nouns)]
-            return [_name(p) for t in items if (p := targets.phrase(t, own))], False
+            names = [_name(p) for t in items if (p := targets.phrase(t, own))]
+            # "the Iranian government and people": Iran and the Iranian people
+            return names + [p for t in items if (p := targets.demonym_people(t))], False
         if target.pos_ == "PRON" and target.lower_ in ("it", "this", "them", "that"):
             return self._pronoun(target, mode), False
         if target.pos_ == "PRON" and target.lower_ in ("you", "yourselves"):

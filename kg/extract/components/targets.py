@@ -601,6 +601,19 @@ class TargetFinder:
         found.append(self.mention(token.head))  # "brotherly Lebanon and its people"
         return [m for m in found if m is not None and m.name in self.demonym_of]
 
+    def demonym_people(self, token: Any) -> str | None:
+        """ "the Saudi leadership and people", "the Iranian government and people": the
+        people the shared demonym names ("Saudi people"), a target beside the first noun's."""
+        own = ("det", "amod", "compound")  # "the Iranian leadership and the Iraqi people"
+        people = [c for c in token.conjuncts if c.lower_ in self.words.people_nouns
+                  and not any(d.dep_ in own for d in c.children)]  # fmt: skip
+        demonyms = [c for c in token.children if c.dep_ == "amod" and c.i < token.i
+                    and c.text[:1].isupper() and (m := self.mentions.at(c)) is not None
+                    and m.type == "state"]  # fmt: skip
+        if len(token.conjuncts) != 1 or not people or len(demonyms) != 1:
+            return None
+        return f"{demonyms[0].text} {people[0].lower_}"
+
     def shared_coordination(self, token: Any) -> str | None:
         """ "the Lebanese government and nation", "the victims and their families", "the
         leadership and people of the Islamic Republic": a second noun with no determiner
