@@ -69,6 +69,11 @@ def test_a_group_that_names_itself() -> None:
         ("Hamas said Israel and the Israeli army would fail, and the occupation would fall.",
          "Israel"),
         ("The group said the occupation would pay.", "Israel"),
+        # Palestinian speakers count for Israel even where Washington is named more
+        ("Hamas and the Palestinian presidency said the occupation killed the girl in Gaza; "
+         "they also blamed Washington and the U.S. administration.", "Israel"),
+        ("Kata'ib Hezbollah and the Nujaba said the occupation must leave; the United "
+         "States and Israel were both named.", "United States"),
     ],
 )  # fmt: skip
 def test_the_occupation_depends_on_the_text(text: str, expected: str) -> None:

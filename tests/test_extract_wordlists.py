@@ -70,6 +70,28 @@ def test_a_place_mapped_to_an_unknown_actor_fails(tmp_path: Path) -> None:
         load_places(path)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("Palestinian resistance,", "Atlantis,", "'Atlantis' is not a canonical"),
+        ("    United States: [", "    Atlantis: [", "'Atlantis' is not a canonical"),
+        ("  the occupation:\n", "  the occupation: [Israel, United States]\n  old:\n",
+         "needs a mapping"),
+    ],
+)  # fmt: skip
+def test_a_bad_contextual_name_fails(tmp_path: Path, old: str, new: str, message: str) -> None:
+    path = _copy(tmp_path, "places.yaml", old, new)
+    with pytest.raises(PlacesError, match=message):
+        load_places(path)
+
+
+def test_the_occupations_readings_and_their_voters_load() -> None:
+    places = load_places()
+    assert places.contextual["the occupation"] == ("Israel", "United States")
+    assert places.context_votes["the occupation"]["Hamas"] == "Israel"
+    assert places.context_votes["the occupation"]["Kata'ib Hezbollah"] == "United States"
+
+
 def test_an_adjective_a_state_already_has_fails(tmp_path: Path) -> None:
     path = _copy(tmp_path, "places.yaml", "Houthi: Ansar Allah", "Iranian: Iran")
     with pytest.raises(PlacesError, match=r"already in states\.yaml: Iranian"):

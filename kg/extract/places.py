@@ -33,6 +33,8 @@ class Places:
     capitals: dict[str, str]  # "Baghdad" -> "Iraq": a capital can stand for its state
     ministry_adjectives: dict[str, str]  # "Greece" -> "Greek"
     contextual: dict[str, tuple[str, ...]]  # "the occupation" -> ("Israel", "United States")
+    # "the occupation" -> {"Hamas": "Israel", ...}: whose mentions count for which reading
+    context_votes: dict[str, dict[str, str]] = field(default_factory=dict)
     monarchies: frozenset[str] = frozenset()  # states "the Kingdom" can name
     governments: dict[str, str] = field(default_factory=dict)  # "Iraq" -> "Government of Iraq"
     dateline_cities: dict[str, str] = field(default_factory=dict)  # "Erbil" -> "Iraq"
@@ -77,6 +79,7 @@ def _load(path: str, states_path: str) -> Places:
     gazetteer = load_gazetteer()
     states = load_states(states_path)
     adjectives = _adjectives(path, data, gazetteer)
+    contextual = _contextual(path, data, gazetteer)
     clash = sorted(set(adjectives) & set(states.demonyms()))
     if clash:
         raise PlacesError(f"{path}: adjectives already in states.yaml: {', '.join(clash)}")
@@ -84,7 +87,11 @@ def _load(path: str, states_path: str) -> Places:
         demonyms={**states.demonyms(), **adjectives},
         capitals=states.capitals(),
         ministry_adjectives=states.ministry_adjectives(),
-        contextual=_contextual(path, data, gazetteer),
+        contextual={form: tuple(readings) for form, readings in contextual.items()},
+        context_votes={
+            form: {voter: name for name, voters in readings.items() for voter in voters}
+            for form, readings in contextual.items()
+        },
         monarchies=states.monarchies("kingdom"),
         governments=states.governments(),
         dateline_cities=states.dateline_cities(),
@@ -107,20 +114,26 @@ def _adjectives(path: str, data: dict[str, Any], gazetteer: Gazetteer) -> dict[s
 
 def _contextual(
     path: str, data: dict[str, Any], gazetteer: Gazetteer
-) -> dict[str, tuple[str, ...]]:
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """form -> {reading: the actors whose mentions count for it}, readings in file order."""
     value = data.get("contextual_names", {})
     if not isinstance(value, dict):
         raise PlacesError(f"{path}: section 'contextual_names' must be a mapping")
     out = {}
-    for form, candidates in value.items():
-        if not isinstance(candidates, list) or len(candidates) < 2:
-            raise PlacesError(f"{path}: contextual_names: {form!r} needs a list of actors")
-        for name in candidates:
-            if gazetteer.resolve(str(name)) is None:
-                raise PlacesError(
-                    f"{path}: contextual_names: {form!r}: {name!r} is not in the gazetteer"
-                )
-        out[str(form).lower()] = tuple(str(name) for name in candidates)
+    for form, readings in value.items():
+        where = f"{path}: contextual_names: {form!r}"
+        if not isinstance(readings, dict) or len(readings) < 2:
+            raise PlacesError(f"{where} needs a mapping of two or more actors to voter lists")
+        for name, voters in readings.items():
+            if not isinstance(voters, list):
+                raise PlacesError(f"{where}: {name!r} needs a list of actors")
+            for actor in [name, *voters]:
+                known = gazetteer.resolve(str(actor))
+                if known is None or known.name != str(actor):
+                    raise PlacesError(f"{where}: {actor!r} is not a canonical gazetteer name")
+        out[str(form).lower()] = {
+            str(name): tuple(str(v) for v in voters) for name, voters in readings.items()
+        }
     return out
 
 

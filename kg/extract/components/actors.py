@@ -95,7 +95,7 @@ class ActorTagger:
         found = _expand_partial_names(found, self.speech.person_titles)
         found = self._surnames(text, found)
         found = _non_overlapping(found + self._back_references(doc, found))
-        found = _resolve_contextual(found, self.places.contextual)
+        found = _resolve_contextual(found, self.places.contextual, self.places.context_votes)
         found = [m for m in found if not _in_operation_name(text, m)]
         by_token: dict[int, Mention] = {}
         for mention in found:
@@ -737,21 +737,25 @@ def _part_of(words: list[str], person: Mention) -> bool:
 
 
 def _resolve_contextual(mentions: list[Mention], contextual: dict[str, tuple[str, ...]],
-                        ) -> list[Mention]:  # fmt: skip
+                        votes: dict[str, dict[str, str]]) -> list[Mention]:  # fmt: skip
     """ "the occupation": the candidate named before with the same word ("the American
-    occupation"), else the candidate the text names most (the first on a tie)."""
+    occupation"), else the candidate the text names most, counting the actors that vote
+    for it (Hamas for Israel), the first on a tie."""
     if not contextual:
         return mentions
-    counts: dict[str, int] = {}
+    named: dict[str, int] = {}
     for mention in mentions:
         if mention.text.lower() not in contextual:
-            counts[mention.name] = counts.get(mention.name, 0) + 1
+            named[mention.name] = named.get(mention.name, 0) + 1
     out = []
     for index, mention in enumerate(mentions):
         candidates = contextual.get(mention.text.lower())
         if candidates is None:
             out.append(mention)
             continue
+        counts = dict(named)
+        for voter, reading in votes.get(mention.text.lower(), {}).items():
+            counts[reading] = counts.get(reading, 0) + named.get(voter, 0)
         word = mention.text.lower().split()[-1]
         earlier = [m for m in mentions[:index] if m.name in candidates
                    and word in m.text.lower() and m.text.lower() not in contextual]  # fmt: skip
