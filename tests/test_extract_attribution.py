@@ -780,6 +780,21 @@ def test_a_quoted_block_belongs_to_whom_its_opener_names(bare_rules_extractor, o
     assert blocks == [speaker]
 
 
+def test_a_marked_quotation_under_a_statement_is_its_speakers(bare_rules_extractor) -> None:
+    """ "The society said ... hit.[2]" and under it "> ... We hold it fully responsible.":
+    the block is the society's, and "we" is not the block's first subject."""
+    text = (
+        "GAZA, 10 February 2024 - Gaza digest\n\n"
+        "The Palestine Red Crescent Society said the ambulance sent for the girl had been "
+        "coordinated in advance and was still hit.[2]\n\n"
+        "> The occupation deliberately targeted our crew. We hold it fully responsible.\n"
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [(r.speaker, list(r.blames)) for r in records] == [
+        ("Palestine Red Crescent Society", ["Israel"])
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

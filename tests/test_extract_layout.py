@@ -188,6 +188,23 @@ def test_a_block_set_off_by_indentation_or_a_quote_marker() -> None:
     assert text[paragraphs[3].start : paragraphs[3].end].endswith("terrorist act.")
 
 
+def test_a_marked_quotation_under_prose_belongs_to_that_paragraph() -> None:
+    """A "> " paragraph right under a paragraph of prose with no colon is still quoted
+    from it (heldout2 bnn-4 twice, bna-2, bnd-3); not under a bare section title, and a
+    ">> READ MORE" line is no quotation."""
+    text = (
+        "Gaza digest\n\n1. PRCS. The society said the ambulance sent for the girl had "
+        "been coordinated and was still hit.[2]\n\n"
+        "> The occupation targeted our crew. We hold it fully responsible.\n\n"
+        "A3. The factions.\n\n> We extend our condolences.\n\n"
+        "Reporters asked no more about the convoy or the crew.\n\n>> READ MORE: the war"
+    )
+    paragraphs = read_layout(text).paragraphs
+    assert [(p.kind, p.opener) for p in paragraphs][1:] == [
+        ("entry", None), ("block", 1), ("body", None), ("body", None), ("body", None),
+        ("heading", None)]  # fmt: skip
+
+
 def test_a_header_line_with_a_time_alone_heads_the_post_below() -> None:
     """ "06:58 | Vitali Klitschko, Kyiv mayor (Telegram)" under a head that gives the day
     is a post's header, not a line of the head (heldout2 blt-4); "09:00 - The ministry

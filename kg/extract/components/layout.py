@@ -229,6 +229,8 @@ def read_layout(text: str, section_labels: frozenset[str] = frozenset()) -> Layo
             kind = "heading"
         elif opener is not None and _quoted(text, start):
             kind = "block"
+        elif (above := _quote_after_speech(text, start, paragraphs)) is not None:
+            kind, opener = "block", above
         if entry is not None:  # "3. Killings. Videos from ...": a numbered item's title
             line = text.rfind("\n", 0, entry.name_start) + 1
             numbered = _NUMBERED.fullmatch(text, line, entry.name_start) is not None
@@ -375,9 +377,27 @@ def _signature(text: str, start: int, end: int) -> Entry | None:
                  day.group(0) if day else None, note, end)  # fmt: skip
 
 
+_PROSE_WORDS = 8  # fewer words is a title or a label, not a paragraph that quotes anyone
+
+
 def _marked_quote(text: str, paragraph: Paragraph) -> bool:
     """A "> " paragraph with no opener above it: a block once a signature signs it."""
-    return paragraph.kind == "body" and text.startswith(">", paragraph.start)
+    return paragraph.kind in ("body", "block") and text.startswith(">", paragraph.start)
+
+
+def _quote_after_speech(text: str, start: int, paragraphs: list[Paragraph]) -> int | None:
+    """ "The society said the ambulance was hit.[2]" then "> The occupation targeted our
+    crew ...": a "> " quotation right under a paragraph of prose with no colon is still
+    that paragraph's words (its last speaker's); not ">> READ MORE" or ">> REPOST", nor
+    a quotation under a bare section title ("A3. The factions.")."""
+    if not (text.startswith(">", start) and not text.startswith(">>", start)):
+        return None
+    if not paragraphs or paragraphs[-1].kind not in ("body", "entry"):
+        return None
+    above = paragraphs[-1]
+    if len(text[above.start : above.end].split()) < _PROSE_WORDS:
+        return None
+    return above.index
 
 
 def _sign_blocks(paragraphs: list[Paragraph], signed: Entry) -> None:
