@@ -1172,3 +1172,18 @@ def test_a_bodys_name_keeps_its_of_the_part(extractor, text, name) -> None:
 def test_a_state_after_of_is_not_part_of_the_name(extractor) -> None:
     text = "The Supreme Council of Iraq said it rejected the attack on the embassy."
     assert "Supreme Council of Iraq" not in _speakers(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That same evening the Confederation of Sahel States (AES), in a communique from its "
+        "heads of state, denounced the destruction of the drone and held Algeria responsible.",
+        "The next morning the Confederation of Sahel States, in a statement, held Algeria "
+        "responsible for the loss of the drone.",
+    ],
+)
+def test_a_subject_hung_on_a_time_phrase_still_speaks(bare_rules_extractor, text) -> None:
+    """ "That same evening the X, in a communique, denounced": the parser makes X the
+    apposition of "evening"; X is still who spoke (heldout2 bnp-4, corpus tg-028)."""
+    assert list(_speakers(bare_rules_extractor, text)) == ["Alliance of Sahel States"]

@@ -227,8 +227,11 @@ class SpeechActs:
         on its website, Iran's Revolutionary Guards said", "In Sanaa, Mohammed Abdulsalam,
         spokesman of Ansar Allah (the Houthis), tweeted"): a person first, else the first
         gazetteer actor that is not a place and not in brackets."""
-        leading = sorted(t.i for c in verb.children if c.dep_ == "prep" and c.i < verb.i
-                         for t in c.subtree)  # fmt: skip
+        # "That same evening the Confederation of Sahel States, in a communique, denounced":
+        # the parser hangs the name on the time phrase as its apposition
+        leading = sorted(t.i for c in verb.children if c.i < verb.i and (
+            c.dep_ == "prep" or (c.dep_ == "npadvmod" and any(
+                a.dep_ == "appos" for a in c.children))) for t in c.subtree)  # fmt: skip
         if not leading or any(t.i > leading[-1] and not t.is_punct for t in verb.doc[
                 leading[-1] + 1 : verb.i]):  # fmt: skip
             return None  # the phrase must run up to the verb
