@@ -1187,3 +1187,17 @@ def test_a_subject_hung_on_a_time_phrase_still_speaks(bare_rules_extractor, text
     """ "That same evening the X, in a communique, denounced": the parser makes X the
     apposition of "evening"; X is still who spoke (heldout2 bnp-4, corpus tg-028)."""
     assert list(_speakers(bare_rules_extractor, text)) == ["Alliance of Sahel States"]
+
+
+def test_a_state_set_against_a_spokesmans_words_speaks_for_itself(bare_rules_extractor) -> None:
+    """Rule 17 gives a spokesman the words of the body he speaks for, not those of a
+    state the narrator sets against his ("..., while Pakistan's foreign ministry
+    condemned ...": heldout2 bnm-5)."""
+    text = (
+        "Foreign ministry spokesman Esmaeil Baghaei said terrorist groups enjoyed foreign "
+        "support but would not say which, while Pakistan's foreign ministry condemned what "
+        "it called a terrorist attack and conveyed condolences to the Iranian people."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    consoling = [r.speaker for r in records if r.condolences_to]
+    assert consoling == ["Pakistani Ministry of Foreign Affairs"]

@@ -73,7 +73,10 @@ class _Document:
         the body a named person speaks for gets no record of its own for his words."""
         cue = self.doc[self.acts[inner.act].cue]
         for outer in self.found:
-            if outer.act == inner.act or not self.doc[self.acts[outer.act].cue].is_ancestor(cue):
+            outer_cue = self.doc[self.acts[outer.act].cue]
+            if outer.act == inner.act or not outer_cue.is_ancestor(cue):
+                continue
+            if _set_against(cue, outer_cue):  # "X said ..., while Pakistan's ministry condemned"
                 continue
             if outer.speaker.type != "person":
                 continue
@@ -522,3 +525,17 @@ def _register() -> None:
 
 
 _register()
+
+
+def _set_against(cue: Any, outer: Any) -> bool:
+    """Whether a clause between `cue` and the act above it is set against that act
+    ("..., while the ministry condemned ...", "whereas"): the narrator's contrast, not
+    the outer speaker's words."""
+    token = cue
+    while token.i != outer.i and token.head.i != token.i:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children
+        ):
+            return True
+        token = token.head
+    return False
