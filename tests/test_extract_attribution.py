@@ -1201,3 +1201,30 @@ def test_a_state_set_against_a_spokesmans_words_speaks_for_itself(bare_rules_ext
     records = bare_rules_extractor.extract(SourceDocument("t", text))
     consoling = [r.speaker for r in records if r.condolences_to]
     assert consoling == ["Pakistani Ministry of Foreign Affairs"]
+
+
+@pytest.mark.parametrize(
+    ("post", "speaker"),
+    [
+        ("Coalition spokesman Turki al-Maliki: the Houthi militia deliberately targets "
+         "civilians with drones.", "Turki al-Maliki"),
+        ("Brigadier Yahya Sarea, spokesman of the Yemeni armed forces: a drone operation "
+         "hit targets in Eilat.", "Yahya Saree"),
+    ],
+)  # fmt: skip
+def test_a_titled_name_opening_a_channels_post_speaks(bare_rules_extractor, post,
+                                                      speaker) -> None:  # fmt: skip
+    """ "19 March, 17:40 | SPA channel" over "Coalition spokesman Turki al-Maliki: ...": the
+    spokesman speaks, not the channel (rule 17; heldout2 bnr-3, bmx-3, bnb-2), and a
+    title before the name is no part of it (bnk-3)."""
+    text = f"Telegram digest\n\nTranslated from Arabic.\n\n19 March, 17:40 | SPA channel\n{post}\n"
+    assert list(_speakers(bare_rules_extractor, text)) == [speaker]
+
+
+def test_a_header_whose_name_runs_past_a_state_is_not_the_state(bare_rules_extractor) -> None:
+    """ "12:05 - Syria Civil Defence (White Helmets)": the header names the rescuers, not
+    Syria (heldout2 bnt-3, bnk-3 "Yemen Now"); "IDF Spokesperson" stays the army."""
+    text = ("Roundup\n\nChannels monitored 20 Oct, translated from Arabic.\n\n"
+            "12:05 - Syria Civil Defence (White Helmets)\n\n"
+            "Our teams pulled ten bodies from the rubble of the school.\n")  # fmt: skip
+    assert list(_speakers(bare_rules_extractor, text)) == ["Syria Civil Defence"]

@@ -363,3 +363,38 @@ def test_a_dated_roundup_header_names_its_channel(context, header, post, name) -
     text = f"CHANNEL WATCH\n\nContext: {context}\n\n{header}\n{post}"
     entries = [p.entry.name for p in read_layout(text).paragraphs if p.entry]
     assert entries[-1] == name
+
+
+def test_a_time_header_alone_heads_the_post_below() -> None:
+    """ "07:40 - Interior Ministry channel" alone on its line heads the paragraph below
+    (heldout2 bnt-3); with text after it on the same line it is a timed item."""
+    text = ("Roundup\n\nChannels monitored 20-21 Oct, translated from Arabic, Damascus "
+            "time.\n\n07:40 - Interior Ministry channel\n\nThe minister visited the "
+            "scene of the blast and spoke to the wounded.\n\n09:00 - The ministry "
+            "condemned the attack on the bus.")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    assert [p.kind for p in paragraphs] == ["head", "body", "heading", "entry", "entry"]
+    assert paragraphs[3].entry.name == "Interior Ministry channel"
+    assert paragraphs[4].entry.name == ""
+
+
+@pytest.mark.parametrize(
+    ("post", "name", "note"),
+    [
+        ("Coalition spokesman Turki al-Maliki: the militia targets civilians.",
+         "Coalition spokesman Turki al-Maliki", None),
+        ("Security services spokesman Talal Dweikat, on air: the forces knew nothing.",
+         "Security services spokesman Talal Dweikat", "on air"),
+        ("Brig. Gen. Yahya Sari: the drones struck their targets.",
+         "Brig. Gen. Yahya Sari", None),
+        # a label sentence before the name: the header's channel stays the entry
+        ("Clip from Aynata. Hizbullah MP Hassan Fadlallah: the enemy will pay.",
+         "SPA channel", None),
+    ],
+)  # fmt: skip
+def test_a_post_opening_with_a_titled_name_is_that_persons(post, name, note) -> None:
+    """Under a channel's header line, a post that opens with a titled person's name and a
+    colon quotes that person (heldout2 bnr-3, bnt-3, bmx-3, bnb-2; rule 17)."""
+    text = f"Digest\n\nTranslated from Arabic by the team.\n\n19 March, 17:40 | SPA channel\n{post}"
+    entry = read_layout(text).paragraphs[-1].entry
+    assert (entry.name, entry.note, entry.date) == (name, note, "19 March")

@@ -125,6 +125,18 @@ DATED_HEADER_LINE = re.compile(
     r"(?P<tail>[ \t]*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
     re.MULTILINE,
 )
+# "07:40 - Interior Ministry channel" alone on its line, the post in the paragraph below:
+# a header too (with text after it on the same line, "09:00 - The ministry condemned
+# ...", a timed item)
+CLOCK_HEADER_LINE = re.compile(
+    rf"^[ \t]*(?:{_BULLET}[ \t]+)?{_CLOCK}[ \t]+[-\u2013\u2014][ \t]+"
+    r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)|(?<=\b[A-Z])\.){0,60}?)"
+    r"(?P<tail>[ \t]*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
+    re.MULTILINE,
+)
+_VERB_LIKE = re.compile(
+    r"\b(?:[a-z]+ed|said|says|told|tells|wrote|writes|warns|vows|claims|condemns|denies)\b"
+)
 _ENTRY_LABEL = re.compile(r"(?:[A-Z][a-z]{3,}\.[ \t]+)?(?:From[ \t]+)?")
 _HEADER_WORDS = 12
 _CLAUSE_TAIL = re.compile(r",[ \t]+(?:told|said|says|wrote|writes|[a-z]+ed)\b[^,]*$")
@@ -355,12 +367,17 @@ def _dated_header(text: str, start: int, end: int) -> Entry | None:
     line_end = text.find("\n", start, end)
     line_end = end if line_end < 0 else line_end
     header = DATED_HEADER_LINE.match(text, start, line_end)
+    if header is None and line_end >= end:  # the header line is the whole paragraph
+        header = CLOCK_HEADER_LINE.match(text, start, line_end)
+        if header is not None and _VERB_LIKE.search(header.group("name")):
+            header = None  # "09:00 - The foreign ministry condemned the strikes": an item
     if header is None or len(header.group("name").split()) > _HEADER_WORDS:
         return None
     name = header.group("name").strip()
     note = (header.group("tail") or "").strip().strip("()[]") or None  # "(official channel)"
     body = re.compile(r"\s*").match(text, line_end, end)
-    date = header.group("date") or header.group("tagged")
+    named = header.groupdict()
+    date = named.get("date") or named.get("tagged")
     return Entry(name, header.start("name"), header.start("name") + len(name), date, note,
                  body.end() if body else end)  # fmt: skip
 
@@ -420,13 +437,39 @@ def _headed(text: str, before: list[Paragraph], start: int,
     if not before or before[0].kind != "heading":
         return None
     if dated_above is not None:
-        return replace(dated_above, body_start=start)
+        found = replace(dated_above, body_start=start)
+        return _titled_lead(text, start, found) or found
     header = HEADER_LINE.match(text, before[0].start, before[0].end)
     if header is None:
         return None
     name = header.group("name").strip()
-    return Entry(name, header.start("name"), header.start("name") + len(name),
-                 header.group("date"), None, start)  # fmt: skip
+    found = Entry(name, header.start("name"), header.start("name") + len(name),
+                  header.group("date"), None, start)  # fmt: skip
+    return _titled_lead(text, start, found) or found
+
+
+# "Coalition spokesman Turki al-Maliki: the Houthi militia ...", "Security services
+# spokesman Talal Dweikat, on air: ...": a post that opens with a titled person's name and
+# a colon; the name ends in two capitalised words, the title before it is a few words
+_TITLED_LEAD = re.compile(
+    # a stop only after a short title ("Brig. Gen."), never a sentence's end ("Aynata.")
+    r"[ \t]*(?P<name>[A-Z](?:[a-z]{0,3}\.|[\w'\u2019\-]*)"
+    r"(?:[ \t]+(?:[A-Z][a-z]{0,3}\.|[\w'\u2019\-]+)){0,5}?"
+    r"(?:[ \t]+(?:[A-Z][\w'\u2019\-]*|al-\w+|el-\w+|bin|ibn|Abu)){2,4})"
+    r"(?:,[ \t]+(?P<phrase>[a-z][^:,\"\u201c\n]{1,40}))?[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def _titled_lead(text: str, start: int, header: Entry) -> Entry | None:
+    """A post under a channel's header line that opens with whom it quotes ("14:20 -
+    Tasnim channel" above "Foreign Ministry spokesman Saeed Khatibzadeh: Iran condemns
+    ..."): the person named speaks (rule 17), dated by the header."""
+    lead = _TITLED_LEAD.match(text, start)
+    if lead is None:
+        return None
+    name = lead.group("name")
+    return Entry(name, lead.start("name"), lead.start("name") + len(name), header.date,
+                 lead.group("phrase"), lead.end())  # fmt: skip
 
 
 def _item(text: str, start: int, end: int) -> Entry | None:

@@ -820,6 +820,9 @@ class SubjectReader:
         if not _capitalised_name(name):
             return None
         role_start = entry.name_start + len(name) + 1
+        titled = name  # "Brigadier Yahya Sarea, spokesman of ...": the name without its title
+        name = self.speech.strip_titles(name)
+        name_start = entry.name_start + len(titled) - len(name)
         affiliation = None
         for mention in self.mentions.items if not noted else ():
             if mention.start < role_start or mention.end > entry.name_end:
@@ -831,9 +834,9 @@ class SubjectReader:
                 affiliation = self.governments.get(mention.name, mention.name)
         known = self.gazetteer.resolve(name)
         if known is not None and known.type == "person":
-            return Speaker(known.name, "person", name, entry.name_start,
+            return Speaker(known.name, "person", name, name_start,
                            known.affiliation or affiliation)  # fmt: skip
-        return Speaker(name, "person", name, entry.name_start, affiliation, known=False)
+        return Speaker(name, "person", name, name_start, affiliation, known=False)
 
     def header_speaker(self, entry: Entry) -> Speaker | None:
         """The speaker a digest entry's header names ("Kata'ib Hezbollah", "Israeli army",
@@ -898,7 +901,24 @@ class SubjectReader:
         or titles ("The Saudi energy ministry", "President Joe Biden")."""
         before = self.doc.text[entry.name_start : inside[0].start].lower().split()
         titled = all(w in self.speech.person_titles or w == "the" for w in before)
+        # "Syria Civil Defence": a name of its own that starts with the mention's
+        if len(inside) == 1 and self._name_goes_on(inside[0], entry):
+            return False
         return not before or (len(inside) == 1 and titled)
+
+    def _name_goes_on(self, mention: Mention, entry: Entry) -> bool:
+        """ "Syria Civil Defence", "Yemen Now": a header whose name runs on past its
+        mention in capitalised words of its own; not "IDF Spokesperson" (a role), "Hamas
+        Channel" (an outlet) or "U.S. Embassy Baghdad" (a place)."""
+        rest = self.doc.text[mention.end : entry.name_end]
+        word = re.match(r"\s*([\w'\u2019\-]+)", rest)
+        if word is None or not word.group(1)[:1].isupper():
+            return False
+        speech = self.speech
+        own = speech.role_nouns | speech.sub_body_nouns | speech.outlet_nouns
+        start = mention.end + word.start(1)
+        placed = any(m.start == start for m in self.mentions.items)
+        return word.group(1).lower() not in own and not placed
 
     def _speech_by(self, entry: Entry) -> Speaker | None:
         """ "Televised speech by Abdul-Malik al-Houthi, relayed in clips": the speech's
