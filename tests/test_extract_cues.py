@@ -1671,3 +1671,15 @@ def test_the_president_after_two_presidents_is_no_one(extractor) -> None:
         "The president condemned the attack on the base."
     )
     assert _extract(extractor, text) == {}
+
+
+def test_a_name_ner_ran_into_its_bracketed_short_name_ends_before_it(extractor) -> None:
+    """ "the Allied Democratic Forces (ADF)": NER tagged "Allied Democratic Forces (ADF";
+    the name ends before the bracket (heldout2 bns-1), which is its short form."""
+    text = (
+        "Yoweri Museveni wrote that the Allied Democratic Forces (ADF) had carried out "
+        "the killings at the school. Moussa Faki Mahamat condemned the ADF attack."
+    )
+    labels = _extract(extractor, text)
+    assert labels["Yoweri Museveni"]["blames"] == ["Allied Democratic Forces"]
+    assert labels["Moussa Faki Mahamat"]["condemns"] == ["Allied Democratic Forces"]

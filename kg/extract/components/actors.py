@@ -609,6 +609,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     match = re.search(_APOS + r"s?$", text[start:end])
     if match:
         end = start + match.start()
+    # "Allied Democratic Forces (ADF": NER ran into the bracketed short name; the name
+    # ends before it (the bracket is read as the name's alias)
+    bracket = re.search(r"\s*\([^()]*$", text[start:end])
+    if bracket and bracket.start() > 0:
+        end = start + bracket.start()
     return start, end
 
 
