@@ -1683,3 +1683,20 @@ def test_a_name_ner_ran_into_its_bracketed_short_name_ends_before_it(extractor) 
     labels = _extract(extractor, text)
     assert labels["Yoweri Museveni"]["blames"] == ["Allied Democratic Forces"]
     assert labels["Moussa Faki Mahamat"]["condemns"] == ["Allied Democratic Forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("President Mohamed Abdullahi Farmajo condemned the attack. Farmaajo also vowed "
+         "that government forces would hunt down the attackers.",
+         "Mohamed Abdullahi Farmajo"),
+        ("Leonid Slutsky called the strike a provocation. Slutskiy said Moscow would "
+         "respond.", "Leonid Slutsky"),
+    ],
+)  # fmt: skip
+def test_a_surname_spelt_otherwise_is_the_same_person(extractor, text, speaker) -> None:
+    """A report that mixes transliterations of one surname ("Farmaajo" after "Mohamed
+    Abdullahi Farmajo", "Slutskiy" after "Leonid Slutsky"; heldout2 bnr-5, bmr-3, bnd-5,
+    corpus agg-001) names one person, not a second speaker."""
+    assert list(_extract(extractor, text)) == [speaker]

@@ -227,16 +227,34 @@ class ActorTagger:
         for name in people:
             by_surname.setdefault(name.split()[-1].split("-")[-1], set()).add(name)
         found = []
+        respelt: dict[str, str] = {}  # "Farmaajo" -> "Farmajo"
         for surname, names in by_surname.items():
             if len(names) != 1 or len(surname) < 4 or not self._unknown_word(surname):
                 continue
             person = people[next(iter(names))]
-            pattern = rf"\b(?:{re.escape(person.name)}|(?:(?:al|el)-)?{re.escape(surname)})\b"
+            forms = [surname, *self._respelt(text, surname)]  # "Farmaajo" after "Farmajo"
+            respelt.update((form, surname) for form in forms[1:])
+            alternatives = "|".join(re.escape(form) for form in forms)
+            pattern = rf"\b(?:{re.escape(person.name)}|(?:(?:al|el)-)?(?:{alternatives}))\b"
             for match in re.finditer(pattern, text):
                 found.append(replace(person, start=match.start(), end=match.end(),
                                      text=match.group(0), kind="ner"))  # fmt: skip
-        renamed = [_renamed(m, people) for m in mentions]
+        renamed = [_renamed(m, people, respelt) for m in mentions]
         return _non_overlapping(renamed + found)
+
+    def _respelt(self, text: str, surname: str) -> list[str]:
+        """Other spellings of a surname in the text, one letter doubled, dropped or
+        changed ("Farmaajo" for "Farmajo", "Slutskiy" for "Slutsky"): transliterations a
+        report mixes; only for surnames of six letters or more, and only words no actor
+        or place is named by."""
+        if len(surname) < 6:
+            return []
+        out = set()
+        for match in re.finditer(r"\b[A-Z][a-z]{4,}\b", text):
+            word = match.group(0)
+            if word != surname and _one_edit(word, surname) and self._unknown_word(word):
+                out.add(word)
+        return sorted(out)
 
     def _full_name(self, text: str, surname: str) -> str | None:
         """The one "First Surname" the text writes, a first name being a capitalised word
@@ -596,6 +614,16 @@ _NAME_TAIL = re.compile(
 )
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """An entity without a leading "the", date or quotation mark ('the "Houthi militia'
     as NER takes it), or a trailing possessive."""
@@ -723,13 +751,15 @@ def _expand_partial_names(mentions: list[Mention], titles: frozenset[str] = froz
     return out
 
 
-def _renamed(mention: Mention, people: dict[str, Mention]) -> Mention:
+def _renamed(mention: Mention, people: dict[str, Mention],
+             respelt: dict[str, str]) -> Mention:  # fmt: skip
     """A one-word unknown person (or a group NER found: "Haddour's killing") whose full
-    name `people` holds, under that name."""
+    name `people` holds, under that name, however the surname is spelt."""
     tagged = mention.type == "person" or (mention.type == "organization" and mention.kind == "ner")
     if not tagged or mention.known or " " in mention.name:
         return mention
     bare = mention.name.removeprefix("al-").removeprefix("el-")
+    bare = respelt.get(bare, bare)
     full = [name for name in people if name.split()[-1].split("-")[-1] == bare]
     return replace(mention, name=full[0], type="person") if len(full) == 1 else mention
 
