@@ -1228,3 +1228,14 @@ def test_a_header_whose_name_runs_past_a_state_is_not_the_state(bare_rules_extra
             "12:05 - Syria Civil Defence (White Helmets)\n\n"
             "Our teams pulled ten bodies from the rubble of the school.\n")  # fmt: skip
     assert list(_speakers(bare_rules_extractor, text)) == ["Syria Civil Defence"]
+
+
+def test_a_main_verb_hung_on_a_whose_clause_is_the_named_persons(bare_rules_extractor) -> None:
+    """ "Mansour Abbas, whose Islamist United Arab List sits in Bennett's coalition,
+    denounced the killings": the parser makes "denounced" a conjunct of the relative
+    clause; the speaker is still Abbas, not his party (heldout2 bnq-1)."""
+    text = (
+        "Mansour Abbas, whose Islamist United Arab List sits in Bennett's coalition, "
+        "denounced the killings in Beersheba."
+    )
+    assert list(_speakers(bare_rules_extractor, text)) == ["Mansour Abbas"]

@@ -189,6 +189,10 @@ class SpeechActs:
                     return [passive[0]], "verb"  # "X was quoted as saying"
                 return [], "verb"
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+                if verb.dep_ == "conj" and _whose_clause(verb.head):
+                    # "Mansour Abbas, whose party sits in the coalition, denounced": the
+                    # parser hung the main verb on the relative clause
+                    return _members(verb.head.head), "verb"
                 verb = verb.head  # "X said ... and warned ...": the first verb's subject
                 continue
             if _said_by_or_with(verb):
@@ -384,6 +388,14 @@ def _antecedent(noun: Any) -> Any:
             if child.dep_ == "nsubj":
                 return child
     return noun
+
+
+def _whose_clause(verb: Any) -> bool:
+    """ "whose party sits in the coalition": a relative clause whose subject is "whose" X."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(p.lower_ == "whose" for p in c.children)
+        for c in verb.children
+    )
 
 
 def _members(head: Any) -> list[Any]:
