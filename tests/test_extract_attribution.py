@@ -1239,3 +1239,22 @@ def test_a_main_verb_hung_on_a_whose_clause_is_the_named_persons(bare_rules_extr
         "denounced the killings in Beersheba."
     )
     assert list(_speakers(bare_rules_extractor, text)) == ["Mansour Abbas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Algiers did not hide its hand. On 1 April its defence ministry announced that air "
+         "defence units had brought down an armed drone.", "Algerian Ministry of Defense"),
+        ("Damascus did not stop at mourning. In letters to the Security Council, the Foreign "
+         "Ministry held the American forces at al-Tanf responsible.",
+         "Syrian Ministry of Foreign Affairs"),
+    ],
+)  # fmt: skip
+def test_an_unqualified_ministry_is_the_state_the_sentence_before_is_about(
+    bare_rules_extractor, text, speaker
+) -> None:
+    """ "Algiers did not hide its hand. ... its defence ministry announced": "its" and a
+    bare "the Foreign Ministry" refer back to the state the sentence before is about
+    (heldout2 bnp-4 twice, bnt-4; corpus ana-011)."""
+    assert list(_speakers(bare_rules_extractor, text)) == [speaker]

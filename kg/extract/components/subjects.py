@@ -685,8 +685,12 @@ class SubjectReader:
             state, step = self._state_before(head), "possessor"
         elif state is None:
             state, step = self._fronted_capital(head), "fronted capital"
-            if state is None:
-                state, step = self.dateline_state, "dateline"
+        if state is None and (owner is None or owner.pos_ == "PRON"):
+            # "Algiers did not hide its hand. On 1 April its defence ministry announced",
+            # "Damascus did not stop at mourning. ... the Foreign Ministry denounced"
+            state, step = self._state_said_before(head), "sentence before"
+        if state is None and owner is None:
+            state, step = self.dateline_state, "dateline"
         if state is None:
             return None
         name = ministry_name(self.ministry_adjectives, state, kind)
@@ -714,6 +718,24 @@ class SubjectReader:
             if mention.start < token.sent.start_char:
                 return None
             if mention.type == "state" and mention.kind != "adj":
+                return self._ministry_state(mention)
+        return None
+
+    def _state_said_before(self, token: Any) -> str | None:
+        """The state that is the subject of the sentence before, in the same paragraph
+        ("Algiers did not hide its hand.", "And Algiers?"): whom "its" or an unqualified
+        ministry refers back to."""
+        start = token.sent.start
+        if start == 0 or self.doc[start - 1].is_space or "\n" in self.doc[start - 1].text:
+            return None
+        before = self.doc[start - 1].sent
+        if "\n" in self.doc.text[before.start_char : token.sent.start_char].rstrip():
+            return None  # another paragraph
+        root = before.root
+        heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in heads or ([root] if root.pos_ in ("PROPN", "NOUN") else []):
+            mention = self.mentions.at(subject)
+            if mention is not None and mention.type == "state" and mention.kind != "adj":
                 return self._ministry_state(mention)
         return None
 
