@@ -172,9 +172,13 @@ class ActorTagger:
             if not (token.text[:1].isupper() or lower in self.speech.distinctive_nouns):
                 continue
             stem = lower[:-1] if lower.endswith("s") else lower
+            demonym = None  # "a Saudi refinery" ... "back the Kingdom": if no name comes
             for mention in reversed(mentions):
                 realm = stem == "kingdom"  # "the Kingdom": a monarchy, not a name's word
                 monarchy = realm and mention.name in self.places.monarchies
+                if mention.kind == "adj" and monarchy and mention.end <= token.idx:
+                    demonym = demonym or mention
+                    continue
                 # (a monarchy's capital counts: "Riyadh, 19 June 2024" ... "the Kingdom")
                 if mention.end > token.idx or mention.kind == "adj" or (
                         mention.kind == "capital" and not monarchy):  # fmt: skip
@@ -191,6 +195,10 @@ class ActorTagger:
                     out.append(replace(mention, start=token.idx, end=token.idx + len(token),
                                        text=token.text, kind="anaphor"))  # fmt: skip
                     break
+            else:
+                if demonym is not None:
+                    out.append(Mention(token.idx, token.idx + len(token), token.text,
+                                       demonym.name, demonym.type, "anaphor"))  # fmt: skip
         return out
 
     def _self_named(self, text: str) -> list[Mention]:
