@@ -356,3 +356,22 @@ def test_a_target_from_now_on_or_under_a_condition_is_a_threat(extractor, text,
     corpus ana-004); a target in the past is none."""
     labels = _labels(extractor, text)
     assert next(iter(labels.values()), {THREAT: []})[THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "threatened"),
+    [
+        ("Hamas said its missiles would reach Israel's airports and ports.", "Hamas",
+         ["Israel"]),
+        ("Benjamin Netanyahu said the leaders of Hamas would be reached, one way or another.",
+         "Benjamin Netanyahu", ["Hamas"]),
+        ("Ziad al-Nakhalah said his fighters' rockets would reach Israel's cities.",
+         "Ziad al-Nakhalah", ["Israel"]),
+        # a past "reach" is no threat
+        ("Hamas said its rockets had reached Tel Aviv the night before.", "Hamas", []),
+    ],
+)  # fmt: skip
+def test_reaching_the_target_in_future_is_a_threat(extractor, text, speaker, threatened) -> None:
+    """ "Its missiles would reach Israel's airports", "the leaders of Hamas would be reached"
+    (rule 7; heldout2 blf-1, blr-5, bml-5, bnw-4)."""
+    assert _labels(extractor, text)[speaker][THREAT] == threatened
