@@ -375,3 +375,25 @@ def test_reaching_the_target_in_future_is_a_threat(extractor, text, speaker, thr
     """ "Its missiles would reach Israel's airports", "the leaders of Hamas would be reached"
     (rule 7; heldout2 blf-1, blr-5, bml-5, bnw-4)."""
     assert _labels(extractor, text)[speaker][THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "threatened"),
+    [
+        ("Abdul-Malik al-Houthi warned that any assault on Hodeidah would be answered deep "
+         "inside Saudi Arabia and the UAE.", "Abdul-Malik al-Houthi",
+         ["Saudi Arabia", "United Arab Emirates"]),
+        ("Islamic Jihad warned that any harm to civilians in Gaza would be met with rockets "
+         "on Israeli cities.", "Palestinian Islamic Jihad", ["Israel"]),
+        # where the act it answers happened is not threatened
+        ("The Supreme Political Council said escalation against Yemen would be met with "
+         "escalation against the Israeli enemy.", "Supreme Political Council", ["Israel"]),
+    ],
+)  # fmt: skip
+def test_where_an_answer_will_land_is_threatened(extractor, text, speaker, threatened) -> None:
+    """ "Any assault on Hodeidah would be answered deep inside Saudi Arabia": the place the
+    answer lands on is threatened, not the one the act it answers hit (rule 7; heldout2
+    bnu-1, bnx-5, corpus wire-030)."""
+    labels = _labels(extractor, text)
+    found = next(v for k, v in labels.items() if speaker.lower() in k.lower())
+    assert found[THREAT] == threatened
