@@ -1716,3 +1716,18 @@ def test_the_kingdom_after_only_a_demonym_is_that_monarchy(extractor) -> None:
         "support for the Kingdom."
     )
     assert _extract(extractor, text)["Egypt"]["praises_or_supports"] == ["Saudi Arabia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        ("Mohammed Abdulsalam said Washington was to blame for militarising the Red Sea.",
+         "Mohammed Abdulsalam", ["United States"]),
+        ("Asked whether the separatists were to blame, Maurice Kamto said an inquiry should "
+         "establish the facts.", "Maurice Kamto", []),
+    ],
+)  # fmt: skip
+def test_who_is_to_blame_is_blamed(extractor, text, speaker, blamed) -> None:
+    """ "Washington was to blame for ...": rule 6 (heldout2 bnu-2, bmz-5); asked whether
+    someone was to blame is no blame."""
+    assert _extract(extractor, text)[speaker]["blames"] == blamed
