@@ -40,6 +40,15 @@ def test_two_african_union_missions_and_two_palestinian_fronts_stay_apart():
     assert g.canonical("DFLP") == "Democratic Front for the Liberation of Palestine"
 
 
+def test_somalilands_and_puntlands_forces_are_actors_of_their_own():
+    """Somaliland (self-declared) and Puntland (a member state of Somalia) fight each other
+    and al-Shabaab; neither is Somalia."""
+    g = load_gazetteer()
+    assert g.canonical("Republic of Somaliland") == "Somaliland"
+    assert g.resolve("Puntland").affiliation == "Somalia"
+    assert g.canonical("Somaliland") != g.canonical("Somalia")
+
+
 def test_umbrella_and_ids():
     g = load_gazetteer()
     assert g.resolve("Islamic Resistance in Iraq").umbrella
