@@ -45,6 +45,8 @@ _BULLET = rf"(?:[\u2022\u25aa\u25cf*\-]|{_NUMBER})"
 # A name in a header: capitalised words and name particles, no verb ("Hezbollah said: ..."
 # is a sentence, not a header).
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|al-\w+|el-\w+|bin|ibn|of|the|and|for|in|de|al|el)"
+# Words that make a would-be header a clause: a reporting verb or a past form
+_REPORTED = r"(?:told|said|says|wrote|writes|[a-z]+ed)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
 _LOOSE_MAX = 100  # a longer name after a date, or one with a bracket, must not be a clause
 # A date in brackets before a header ("[8 Oct, 07:52] Sergei Aksyonov, head of Crimea, on
@@ -70,7 +72,7 @@ ENTRY = re.compile(
     # "Benjamin Netanyahu, on a visit to the base: "...": a phrase after the name, before
     # a quotation (one phrase, not a clause: "X, adviser to Y, posted on X:" and "X,
     # spokesman of Y, told a newspaper:" are sentences)
-    r"|,[ \t]+(?!(?:told|said|says|wrote|writes|[a-z]+ed)\b)"
+    rf"|,[ \t]+(?!{_REPORTED}\b)"
     r"(?P<phrase>[a-z][^:,\"\u201c\n]{1,60}?)(?=[ \t]*:(?:[ \t]+[\"\u201c]|[ \t]*$)))?"
     # the post after the colon, or on the next line ("... on his official channel:" and the
     # quotation as a paragraph below)
@@ -113,6 +115,10 @@ HEADER_LINE = re.compile(
 # The same header with the date first: "25 June, 23:58 - Sabereen News", "20 June, 18:05 |
 # Islamic Jihad movement", "8 September, 15:20 - news channel affiliated with Hezbollah"; a
 # line of its own with no sentence in it (no final stop, no quotation, a dozen words at most)
+# A header line's name ("U.S. Central Command": an initial's stop is no sentence's end)
+# and its bracketed note ("(official channel)") to the line's end
+_HEADER_NAME_CHAR = r"(?:[^\n\"\u201c.!?:]|\.(?=\S)|(?<=\b[A-Z])\.)"
+_HEADER_TAIL = r"(?P<tail>[ \t]*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$"
 DATED_HEADER_LINE = re.compile(
     rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:(?P<date>{_LINE_DATE})(?:,?[ \t]*{_TIME})?[ \t]+"
     # or a time alone before a bar ("06:58 | Vitali Klitschko, Kyiv mayor (Telegram)"),
@@ -120,9 +126,7 @@ DATED_HEADER_LINE = re.compile(
     rf"[-\u2013\u2014|]|{_CLOCK}[ \t]+\|"
     # or the date in brackets ("[30 Jul, 14:02] Fatah movement - official channel")
     rf"|{_TAGGED_DATE})[ \t]+"
-    # ("U.S. Central Command": an initial's stop is no sentence's end)
-    r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)|(?<=\b[A-Z])\.){0,100}?)"
-    r"(?P<tail>[ \t]*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
+    rf"(?P<name>[A-Za-z]{_HEADER_NAME_CHAR}{{0,100}}?){_HEADER_TAIL}",
     re.MULTILINE,
 )
 # "07:40 - Interior Ministry channel" alone on its line, the post in the paragraph below:
@@ -130,16 +134,13 @@ DATED_HEADER_LINE = re.compile(
 # ...", a timed item)
 CLOCK_HEADER_LINE = re.compile(
     rf"^[ \t]*(?:{_BULLET}[ \t]+)?{_CLOCK}[ \t]+[-\u2013\u2014][ \t]+"
-    r"(?P<name>[A-Za-z](?:[^\n\"\u201c.!?:]|\.(?=\S)|(?<=\b[A-Z])\.){0,60}?)"
-    r"(?P<tail>[ \t]*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,40}\]))?[ \t]*$",
+    rf"(?P<name>[A-Za-z]{_HEADER_NAME_CHAR}{{0,60}}?){_HEADER_TAIL}",
     re.MULTILINE,
 )
-_VERB_LIKE = re.compile(
-    r"\b(?:[a-z]+ed|said|says|told|tells|wrote|writes|warns|vows|claims|condemns|denies)\b"
-)
+_VERB_LIKE = re.compile(rf"\b(?:{_REPORTED}|tells|warns|vows|claims|condemns|denies)\b")
 _ENTRY_LABEL = re.compile(r"(?:[A-Z][a-z]{3,}\.[ \t]+)?(?:From[ \t]+)?")
 _HEADER_WORDS = 12
-_CLAUSE_TAIL = re.compile(r",[ \t]+(?:told|said|says|wrote|writes|[a-z]+ed)\b[^,]*$")
+_CLAUSE_TAIL = re.compile(rf",[ \t]+{_REPORTED}\b[^,]*$")
 # A line that signs the quoted block above it: "- Ali Khamenei, 27 Oct", "- Kanaani,
 # Telegram channel of the foreign ministry, 27 Oct", "> -- President Joe Biden"
 SIGNATURE_LINE = re.compile(
