@@ -32,6 +32,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from kg.extract.components.layout import dateline_spans
 from kg.extract.dateline import MONTHS
 from kg.extract.doc import Mention, Mentions
@@ -41,6 +43,7 @@ from kg.gazetteer import Actor, Gazetteer
 from kg.names import capital_label
 
 _APOS = "['\u2019\u02bc`]"
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
 _KIND_PRIORITY = {"descriptor": 0, "name": 1, "abbr": 2, "ner": 3, "anaphor": 4, "capital": 5,
                   "adj": 6}  # fmt: skip
 # A surname written with its article: "al-Sudani", "el-Sisi"
@@ -236,11 +239,12 @@ class ActorTagger:
             by_surname.setdefault(name.split()[-1].split("-")[-1], set()).add(name)
         found = []
         respelt: dict[str, str] = {}  # "Farmaajo" -> "Farmajo"
+        words = set(_CAPITALISED_WORD.findall(text))  # the text's candidate respellings
         for surname, names in by_surname.items():
             if len(names) != 1 or len(surname) < 4 or not self._unknown_word(surname):
                 continue
             person = people[next(iter(names))]
-            forms = [surname, *self._respelt(text, surname)]  # "Farmaajo" after "Farmajo"
+            forms = [surname, *self._respelt(words, surname)]  # "Farmaajo" after "Farmajo"
             respelt.update((form, surname) for form in forms[1:])
             alternatives = "|".join(re.escape(form) for form in forms)
             pattern = rf"\b(?:{re.escape(person.name)}|(?:(?:al|el)-)?(?:{alternatives}))\b"
@@ -250,19 +254,17 @@ class ActorTagger:
         renamed = [_renamed(m, people, respelt) for m in mentions]
         return _non_overlapping(renamed + found)
 
-    def _respelt(self, text: str, surname: str) -> list[str]:
-        """Other spellings of a surname in the text, one letter doubled, dropped or
-        changed ("Farmaajo" for "Farmajo", "Slutskiy" for "Slutsky"): transliterations a
-        report mixes; only for surnames of six letters or more, and only words no actor
-        or place is named by."""
+    def _respelt(self, words: set[str], surname: str) -> list[str]:
+        """Other spellings of a surname among the text's capitalised `words`, one letter
+        doubled, dropped or changed ("Farmaajo" for "Farmajo", "Slutskiy" for
+        "Slutsky"): transliterations a report mixes; only for surnames of six letters or
+        more, and only words no actor or place is named by."""
         if len(surname) < 6:
             return []
-        out = set()
-        for match in re.finditer(r"\b[A-Z][a-z]{4,}\b", text):
-            word = match.group(0)
-            if word != surname and _one_edit(word, surname) and self._unknown_word(word):
-                out.add(word)
-        return sorted(out)
+        return sorted(
+            word for word in words
+            if Levenshtein.distance(word, surname) == 1 and self._unknown_word(word)
+        )  # fmt: skip
 
     def _full_name(self, text: str, surname: str) -> str | None:
         """The one "First Surname" the text writes, a first name being a capitalised word
@@ -620,16 +622,6 @@ def _named_over_demonym(ent: Any, text: str, start: int, end: int, out: list[Men
 _NAME_TAIL = re.compile(
     r" (?:of|in|for) (?:the )?[A-Z][\w'\u2019\-]*(?:(?: (?:of|and|the))* [A-Z][\w'\u2019\-]*)*"
 )
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two words differ by one letter added, dropped or changed."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
