@@ -29,7 +29,14 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.components.subjects import SubjectReader, speaker_of
-from kg.extract.doc import Attribution, Speaker, SpeechAct, interrupted_clause, source_phrases
+from kg.extract.doc import (
+    Attribution,
+    Speaker,
+    SpeechAct,
+    interrupted_clause,
+    path_up,
+    source_phrases,
+)
 from kg.extract.wordlists import Speech
 from kg.gazetteer import Gazetteer
 from kg.names import capital_label
@@ -531,11 +538,8 @@ def _set_against(cue: Any, outer: Any) -> bool:
     """Whether a clause between `cue` and the act above it is set against that act
     ("..., while the ministry condemned ...", "whereas"): the narrator's contrast, not
     the outer speaker's words."""
-    token = cue
-    while token.i != outer.i and token.head.i != token.i:
-        if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children
-        ):
-            return True
-        token = token.head
-    return False
+    return any(
+        token.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children)
+        for token in path_up(cue, outer)
+    )
