@@ -472,3 +472,31 @@ def test_condolences_to_those_who_died_keep_their_clause(extractor) -> None:
     assert ["families of those who were killed"] in [
         found["condolences_to"] for found in condoled.values()
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "praised"),
+    [
+        # rule 14: the services and bodies a crisis puts to work are praised as written
+        (
+            "Qais al-Khazali praised the resistance factions on television.",
+            "Qais al-Khazali",
+            ["resistance factions"],
+        ),
+        (
+            "President Hadi praised the national army for its sacrifices.",
+            "Abd-Rabbu Mansour Hadi",
+            ["national army"],
+        ),
+        # a clause on the first of two joined nouns stays out of the name
+        (
+            "Hezbollah saluted the firefighters and rescuers who walked into the fire.",
+            "Hezbollah",
+            ["firefighters and rescuers"],
+        ),
+    ],
+)
+def test_the_services_a_crisis_puts_to_work_are_praised_as_written(
+    extractor, text, speaker, praised
+) -> None:
+    assert speaker_labels(extractor, text)[speaker]["praises_or_supports"] == praised

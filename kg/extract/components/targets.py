@@ -649,7 +649,8 @@ class TargetFinder:
                 continue
             if t.i != token.i and (t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
                                    or any(a.dep_ in ("relcl", "acl", "appos", "conj")
-                                          and not (keep_conj and a.head.i == token.i)
+                                          and not (keep_conj and a.dep_ == "conj"
+                                                   and a.head.i == token.i)
                                           for a in path_up(t, token))):  # fmt: skip
                 continue
             if t.i > token.i and t.dep_ == "prep" and t.lower_ != "of":
