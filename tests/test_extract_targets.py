@@ -500,3 +500,23 @@ def test_the_services_a_crisis_puts_to_work_are_praised_as_written(
     extractor, text, speaker, praised
 ) -> None:
     assert speaker_labels(extractor, text)[speaker]["praises_or_supports"] == praised
+
+
+def test_the_assad_regime_is_syria_and_its_opposition_bodies_are_their_own(extractor) -> None:
+    """Contract rule 3: the state under its ruler's name, as "the Zionist regime" is
+    Israel; the opposition's coalition and government in exile are bodies of their own."""
+    labels = speaker_labels(
+        extractor,
+        "The Syrian Interim Government held the criminal Assad regime fully responsible.",
+    )
+    assert labels["Syrian Interim Government"]["blames"] == ["Syria"]
+    labels = speaker_labels(extractor, "The Syrian National Coalition condemned the regime.")
+    assert list(labels) == ["Syrian National Coalition"]
+
+
+def test_welcoming_an_actors_fall_praises_nobody(extractor) -> None:
+    labels = speaker_labels(
+        extractor,
+        "The Assad regime collapsed on Sunday. The SDF welcomed the fall of the regime.",
+    )
+    assert labels["Syrian Democratic Forces"]["praises_or_supports"] == []

@@ -397,3 +397,24 @@ def test_where_an_answer_will_land_is_threatened(extractor, text, speaker, threa
     labels = _labels(extractor, text)
     found = next(v for k, v in labels.items() if speaker.lower() in k.lower())
     assert found[THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "threatened"),
+    [
+        # more attacks vowed on a target threaten it
+        ("Al-Shabaab said its fighters overran the base, and vowed more attacks on ATMIS.",
+         "al-Shabaab", ["African Union Transition Mission in Somalia"]),
+        ("Kata'ib Hezbollah promised further operations against the American occupation.",
+         "Kata'ib Hezbollah", ["United States"]),
+        # what a threatener says it will do to its object threatens the object itself, not
+        # the owner of what it will use ("its rockets")
+        ("Yoav Gallant again threatened to send Lebanon back to the Stone Age.",
+         "Yoav Gallant", ["Lebanon"]),
+        ("Palestinian Islamic Jihad, Tehran's client, threatened to turn its rockets on Tel Aviv"
+         " if Israeli strikes continued.", "Palestinian Islamic Jihad", ["Israel"]),
+    ],
+)  # fmt: skip
+def test_attacks_vowed_on_a_target_or_a_deed_threatened_on_it(extractor, text, speaker,
+                                                               threatened) -> None:  # fmt: skip
+    assert _labels(extractor, text)[speaker][THREAT] == threatened
