@@ -331,3 +331,22 @@ def test_a_surname_with_its_article_after_the_full_name_is_the_person(extractor)
     assert "Mohammed Shia al-Sudani" in records
     assert not any(name.startswith("al-") for name in records)
     assert all("al-Qaim" not in r.blames for r in records.values())
+
+
+def test_a_platform_in_brackets_or_a_weapons_model_is_no_actor(rules_extractor) -> None:
+    """ "Maria Zakharova (Telegram)": where she posted, not a short form of her name, so a
+    later "Telegram" is not she; a weapon's model ("Kh-101") is no actor to blame
+    (heldout2 bof-3)."""
+    text = (
+        "Kyiv children's hospital hit\n\nPosts translated from Ukrainian and Russian.\n\n"
+        "10:47 | Volodymyr Zelensky (official channel)\n"
+        '"This is terror against children."\n\n'
+        "11:30 | Security Service of Ukraine (Telegram)\n"
+        "Fragments in the hospital grounds come from a Russian Kh-101 cruise missile.\n\n"
+        "12:15 | Maria Zakharova (Telegram)\n"
+        "The Russian foreign ministry spokeswoman calls it a staged show.\n\n"
+        "13:05 | Telegram\nThe video of the strike was shared widely.\n"
+    )
+    doc = rules_extractor.process(SourceDocument(doc_id="kyiv", text=text))
+    names = {m.text: m.name for m in doc._.kg_mentions.items}
+    assert "Kh-101" not in names and "Telegram" not in names

@@ -1258,3 +1258,12 @@ def test_an_unqualified_ministry_is_the_state_the_sentence_before_is_about(
     bare "the Foreign Ministry" refer back to the state the sentence before is about
     (heldout2 bnp-4 twice, bnt-4; corpus ana-011)."""
     assert list(_speakers(bare_rules_extractor, text)) == [speaker]
+
+
+def test_a_groups_official_channel_header_is_the_group(bare_rules_extractor) -> None:
+    """ "13:52 | Ansarullah Official (Telegram)": "Official" marks the group's own channel,
+    as "Hamas Official Channel" does; the group speaks (heldout2 boe-2)."""
+    text = ("Yemen Telegram roundup\n\nPosts translated from Arabic.\n\n"
+            "13:52 | Ansarullah Official (Telegram)\n"
+            '"The Zionist enemy will pay for its crimes," the statement adds.\n')  # fmt: skip
+    assert list(_speakers(bare_rules_extractor, text)) == ["Ansar Allah"]

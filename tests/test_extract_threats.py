@@ -418,3 +418,8 @@ def test_where_an_answer_will_land_is_threatened(extractor, text, speaker, threa
 def test_attacks_vowed_on_a_target_or_a_deed_threatened_on_it(extractor, text, speaker,
                                                                threatened) -> None:  # fmt: skip
     assert _labels(extractor, text)[speaker][THREAT] == threatened
+
+
+def test_an_answer_the_target_will_feel_is_a_threat(extractor) -> None:
+    labels = _labels(extractor, '"Russia will feel our answer," Zelensky said in Kyiv.')
+    assert labels["Volodymyr Zelensky"][THREAT] == ["Russia"]

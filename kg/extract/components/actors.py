@@ -28,6 +28,7 @@ In order of trust:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -69,6 +70,8 @@ _GOVERNMENT_LED_BY = re.compile(
     r"\b[Gg]overnment\s+of\s+(?P<person>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,4})"
 )
 # "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
+# A weapon's model: letters, a hyphen and a number ("Kh-101", "MQ-9", "Shahed-136")
+_MODEL_NUMBER = re.compile(r"[A-Za-z]{1,10}-\d{1,4}[A-Za-z]?")
 _BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)\)")
 
 
@@ -94,7 +97,7 @@ class ActorTagger:
         found = self._named(text) + self._descriptors(text) + self._adjectives(text)
         found = [m for m in found if not any(start <= m.start < end for start, end in datelines)]
         found = self._entities(doc, _non_overlapping(found + self._self_named(text)), datelines)
-        found = _non_overlapping(found + _defined_aliases(text, found))
+        found = _non_overlapping(found + _defined_aliases(text, found, self.speech.platform_names))
         found = _expand_partial_names(found, self.speech.person_titles)
         found = self._surnames(text, found)
         found = _non_overlapping(found + self._back_references(doc, found))
@@ -354,10 +357,12 @@ class ActorTagger:
     def _no_actor(self, name: str) -> bool:
         """A name NER tagged that no actor bears: a section label in capitals ("CLAIM",
         "MONITOR'S ASSESSMENT") or as a word ("Background", "Context"), or a note's writer
-        ("Translator" of "[Translator's note:", "Mesopotamia Channels Desk")."""
+        ("Translator" of "[Translator's note:", "Mesopotamia Channels Desk"), or a weapon's
+        model ("Kh-101", "S-300", "Shahed-136")."""
         words = re.sub(r"['\u2019]s$", "", name.strip(" .")).lower().split()
         return (
             capital_label(name)
+            or _MODEL_NUMBER.fullmatch(name.strip()) is not None
             or " ".join(words) in self.speech.section_labels
             or bool(words and words[-1] in self.speech.note_writers)
         )
@@ -699,15 +704,17 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: m.start)
 
 
-def _defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+def _defined_aliases(text: str, mentions: list[Mention], platforms: Collection[str]
+                     ) -> list[Mention]:  # fmt: skip
     """ "the Southern Transitional Council (STC) ... the STC said": a name the text
-    defines in brackets after an actor names that actor wherever it is used."""
+    defines in brackets after an actor names that actor wherever it is used; not where it
+    posted ("Maria Zakharova (Telegram)")."""
     defined: dict[str, Mention] = {}
     for mention in mentions:
         if mention.kind in ("adj", "capital"):
             continue
         match = _BRACKETED.match(text, mention.end)
-        if match is not None:
+        if match is not None and match.group("alias").strip().lower() not in platforms:
             defined[match.group("alias").strip()] = mention
     out = []
     for alias, mention in defined.items():

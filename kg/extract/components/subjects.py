@@ -931,13 +931,14 @@ class SubjectReader:
     def _name_goes_on(self, mention: Mention, entry: Entry) -> bool:
         """ "Syria Civil Defence", "Yemen Now": a header whose name runs on past its
         mention in capitalised words of its own; not "IDF Spokesperson" (a role), "Hamas
-        Channel" (an outlet) or "U.S. Embassy Baghdad" (a place)."""
+        Channel" or "Ansarullah Official" (an outlet) or "U.S. Embassy Baghdad" (a place)."""
         rest = self.doc.text[mention.end : entry.name_end]
         word = re.match(r"\s*([\w'\u2019\-]+)", rest)
         if word is None or not word.group(1)[:1].isupper():
             return False
         speech = self.speech
-        own = speech.role_nouns | speech.sub_body_nouns | speech.outlet_nouns
+        # ("Ansarullah Official": the group's own channel, as "Hamas Official Channel")
+        own = speech.role_nouns | speech.sub_body_nouns | speech.outlet_nouns | {"official"}
         start = mention.end + word.start(1)
         placed = any(m.start == start for m in self.mentions.items)
         return word.group(1).lower() not in own and not placed
