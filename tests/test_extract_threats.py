@@ -423,3 +423,15 @@ def test_attacks_vowed_on_a_target_or_a_deed_threatened_on_it(extractor, text, s
 def test_an_answer_the_target_will_feel_is_a_threat(extractor) -> None:
     labels = _labels(extractor, '"Russia will feel our answer," Zelensky said in Kyiv.')
     assert labels["Volodymyr Zelensky"][THREAT] == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS-K warned Pakistan's Shias that more such attacks were coming.",
+        "The Islamic State threatened Iraq's Christians in a new video.",
+    ],
+)
+def test_a_states_community_threatened_is_not_the_state(extractor, text) -> None:
+    labels = _labels(extractor, text)
+    assert all(not found[THREAT] for found in labels.values()), labels

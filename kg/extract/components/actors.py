@@ -99,6 +99,7 @@ class ActorTagger:
         found = self._entities(doc, _non_overlapping(found + self._self_named(text)), datelines)
         found = _non_overlapping(found + _defined_aliases(text, found, self.speech.platform_names))
         found = _expand_partial_names(found, self.speech.person_titles)
+        found = [_initials_of_named(m, found) for m in found]
         found = self._surnames(text, found)
         found = _non_overlapping(found + self._back_references(doc, found))
         found = _resolve_contextual(found, self.places.contextual, self.places.context_votes)
@@ -725,6 +726,22 @@ def _defined_aliases(text: str, mentions: list[Mention], platforms: Collection[s
             out.append(replace(mention, start=match.start(), end=match.end(),
                                text=match.group(0), kind="abbr"))  # fmt: skip
     return out
+
+
+def _initials_of_named(mention: Mention, mentions: list[Mention]) -> Mention:
+    """ "the Transitional Military Council ... the TMC was responsible": an unknown
+    abbreviation that spells the initials of a body the text named in full before it is
+    that body, though the text never defined it in brackets."""
+    if mention.known or not re.fullmatch(r"[A-Z]{2,5}", mention.text):
+        return mention
+    for earlier in mentions:
+        if earlier.start >= mention.start or earlier.type in ("person", "other"):
+            continue
+        words = [w for w in re.split(r"[\s\-]+", earlier.name) if w[:1].isupper()]
+        if len(words) > 1 and "".join(w[0] for w in words) == mention.text:
+            return replace(earlier, start=mention.start, end=mention.end, text=mention.text,
+                           kind="abbr")  # fmt: skip
+    return mention
 
 
 def _name_words(name: str) -> list[str]:
