@@ -729,17 +729,18 @@ def _defined_aliases(text: str, mentions: list[Mention], platforms: Collection[s
 
 
 def _initials_of_named(mention: Mention, mentions: list[Mention]) -> Mention:
-    """ "the Transitional Military Council ... the TMC was responsible": an unknown
-    abbreviation that spells the initials of a body the text named in full before it is
-    that body, though the text never defined it in brackets."""
+    """ "the Transitional Military Council ... the TMC was responsible", "CPJ said ...
+    the Committee to Protect Journalists": an unknown abbreviation that spells the
+    initials of a body the text names in full is that body, though the text never
+    defined it in brackets."""
     if mention.known or not re.fullmatch(r"[A-Z]{2,5}", mention.text):
         return mention
-    for earlier in mentions:
-        if earlier.start >= mention.start or earlier.type in ("person", "other"):
+    for named in mentions:
+        if named.start == mention.start or named.type in ("person", "other"):
             continue
-        words = [w for w in re.split(r"[\s\-]+", earlier.name) if w[:1].isupper()]
+        words = [w for w in re.split(r"[\s\-]+", named.name) if w[:1].isupper()]
         if len(words) > 1 and "".join(w[0] for w in words) == mention.text:
-            return replace(earlier, start=mention.start, end=mention.end, text=mention.text,
+            return replace(named, start=mention.start, end=mention.end, text=mention.text,
                            kind="abbr")  # fmt: skip
     return mention
 
