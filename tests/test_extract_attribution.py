@@ -1203,6 +1203,26 @@ def test_a_state_set_against_a_spokesmans_words_speaks_for_itself(bare_rules_ext
     assert consoling == ["Pakistani Ministry of Foreign Affairs"]
 
 
+def test_a_body_before_a_semicolon_keeps_its_own_words(bare_rules_extractor) -> None:
+    """Rule 17 folds only the same words: "the ministry condemned ...; the next day X told
+    reporters ..." are two statements (heldout2 bly-5); "Oman confirmed it; its foreign
+    minister, X, said ..." is one, the body's tied back to him (devset2 36)."""
+    text = (
+        "On 3 April the Turkish foreign ministry condemned the strikes and called Israel a "
+        "danger to the region; the next day in Brussels, Hakan Fidan told reporters that "
+        "Turkey did not want a confrontation."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    condemning = [r.speaker for r in records if r.condemns]
+    assert condemning == ["Turkish Ministry of Foreign Affairs"]
+    text = (
+        "Oman, which mediated, confirmed the arrangement; its foreign minister, Badr "
+        "Albusaidi, said neither side would target the other."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [r.speaker for r in records] == ["Badr Albusaidi"]
+
+
 @pytest.mark.parametrize(
     ("post", "speaker"),
     [

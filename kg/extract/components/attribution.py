@@ -85,6 +85,8 @@ class _Document:
                 continue
             if _set_against(cue, outer_cue):  # "X said ..., while Pakistan's ministry condemned"
                 continue
+            if self._own_clause_after(cue, outer):
+                continue  # "the ministry condemned ...; the next day X told reporters": his own
             if outer.speaker.type != "person":
                 continue
             # his own body; or, for a person the text ties to no body, the state he reports
@@ -94,6 +96,18 @@ class _Document:
             ):  # fmt: skip
                 return Attribution(inner.act, outer.speaker, (*outer.chain, "spoken for"))
         return inner
+
+    def _own_clause_after(self, cue: Any, outer: Attribution) -> bool:
+        """ "the Turkish foreign ministry condemned the strikes; the next day Hakan Fidan
+        told reporters ...": a person who speaks in a clause of his own after a semicolon
+        says his own words, unless the text ties him back to the body ("Oman confirmed
+        it; its foreign minister, X, said")."""
+        act = self.acts[outer.act]
+        outer_cue = self.doc[act.cue]
+        if cue.i > outer_cue.i or not any(t.text == ";" for t in self.doc[cue.i : outer_cue.i]):
+            return False
+        return not any(t.lower_ in ("its", "their") for index in act.subjects
+                       for t in self.doc[index].subtree)  # fmt: skip
 
     def _bodies(self, speaker: Speaker) -> set[str]:
         """The bodies a speaker speaks for, up the gazetteer ("United States Department of
