@@ -420,6 +420,17 @@ def test_attacks_vowed_on_a_target_or_a_deed_threatened_on_it(extractor, text, s
     assert _labels(extractor, text)[speaker][THREAT] == threatened
 
 
+def test_what_something_else_threatens_to_do_is_no_threat(extractor) -> None:
+    """ "violations of this kind threatened to weaken the Iraqi state": the threatener is
+    not the speaker (data/sample's Camp Taji text, which 0.18.15 read as a threat)."""
+    labels = _labels(
+        extractor,
+        "President Barham Salih denounced the strikes, saying repeated violations of this "
+        "kind threatened to weaken the Iraqi state.",
+    )
+    assert labels["Barham Salih"][THREAT] == []
+
+
 def test_an_answer_the_target_will_feel_is_a_threat(extractor) -> None:
     labels = _labels(extractor, '"Russia will feel our answer," Zelensky said in Kyiv.')
     assert labels["Volodymyr Zelensky"][THREAT] == ["Russia"]
