@@ -523,3 +523,19 @@ def test_welcoming_an_actors_fall_praises_nobody(extractor) -> None:
         "The Assad regime collapsed on Sunday. The SDF welcomed the fall of the regime.",
     )
     assert labels["Syrian Democratic Forces"]["praises_or_supports"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        # a killing told with the verb "martyr", by two groups a slash joins on a noun
+        ('The Turkish defence ministry said: "PKK/YPG terrorists martyred 13 innocent '
+         'civilians with a bomb-laden vehicle."', "Turkish Ministry of Defense",
+         ["YPG", "PKK"]),
+        # Moscow's name for Ukraine's government (rule 3)
+        ("Maria Zakharova said the raid was a terrorist attack on peaceful people by the Kiev "
+         "regime.", "Maria Zakharova", ["Ukraine"]),
+    ],
+)  # fmt: skip
+def test_martyring_slashed_groups_and_the_kiev_regime(extractor, text, speaker, blamed) -> None:
+    assert speaker_labels(extractor, text)[speaker]["blames"] == blamed

@@ -446,3 +446,20 @@ def test_an_answer_the_target_will_feel_is_a_threat(extractor) -> None:
 def test_a_states_community_threatened_is_not_the_state(extractor, text) -> None:
     labels = _labels(extractor, text)
     assert all(not found[THREAT] for found in labels.values()), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        # the idiom of a target sent back to the Stone Age, threatened or hedged
+        ("Yoav Gallant said Israel could send Lebanon back to the Stone Age if forced into war.",
+         ["Lebanon"]),
+        # another's warning reported is no threat of the speaker's
+        ("Abu Ali al-Askari mocked reports that Washington had warned Baghdad before the strike.",
+         []),
+    ],
+)  # fmt: skip
+def test_stone_age_threats_and_others_warnings(extractor, text, threatened) -> None:
+    labels = _labels(extractor, text)
+    (speaker,) = labels
+    assert labels[speaker][THREAT] == threatened

@@ -697,10 +697,11 @@ def _under_of(token: Any, top: Any) -> bool:
 
 def _slashed(token: Any) -> list[Any]:
     """ "the PKK/YPG": the names a slash joins to the head (the parser hangs them on it as
-    modifiers), each one a target of its own."""
+    modifiers, or on the modifier: "PKK/YPG terrorists"), each one a target of its own."""
     doc = token.doc
-    return [c for c in token.children
-            if c.i < token.i and c.i + 1 < len(doc) and doc[c.i + 1].text == "/"]  # fmt: skip
+    before = [c for c in token.children if c.i < token.i]
+    before += [g for c in before for g in c.children if g.i < c.i]
+    return [c for c in before if c.i + 1 < len(doc) and doc[c.i + 1].text == "/"]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
