@@ -1287,3 +1287,33 @@ def test_a_groups_official_channel_header_is_the_group(bare_rules_extractor) -> 
             "13:52 | Ansarullah Official (Telegram)\n"
             '"The Zionist enemy will pay for its crimes," the statement adds.\n')  # fmt: skip
     assert list(_speakers(bare_rules_extractor, text)) == ["Ansar Allah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an aggregator's line: who posted it, a role in lower case, the platform, a colon
+        ("Houthi leader Mohammed Al-Bukhaiti on X: America \"chose war\" with Yemen and "
+         "\"will regret it.\" lol", "Mohammed al-Bukhaiti"),
+        ("Turkish Defence Ministry on Twitter: \"PKK/YPG terrorists martyred 13 innocent "
+         "civilians with a bomb-laden vehicle.\"", "Turkish Ministry of Defense"),
+    ],
+)  # fmt: skip
+def test_a_line_headed_by_who_posted_it_on_a_platform_is_theirs(bare_rules_extractor, text,
+                                                                 speaker) -> None:  # fmt: skip
+    """heldout2 bob-4, bog-5: "NAME on X: ..." gives the post to NAME."""
+    intro = "Reactions\n\nA blast hit the target on Tuesday, officials said.\n\n"
+    records = bare_rules_extractor.extract(SourceDocument("t", f"{intro}{text}\n"))
+    found = [r for r in records if r.speaker == speaker]
+    assert found and (found[0].threatens_or_vows_revenge_against or found[0].blames)
+    assert found[0].platform == "X"
+
+
+def test_a_sentence_naming_a_platform_is_no_header(bare_rules_extractor) -> None:
+    """ "Trump was on Twitter: ..." is a sentence, as "X, adviser to Y, posted on X:" is."""
+    text = (
+        "Reactions\n\nWithin hours Donald Trump was on Twitter: if Iran was looking for a "
+        "fight, he wrote, that fight would finish Iran for good.\n"
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [r.speaker for r in records] == ["Donald Trump"]

@@ -47,6 +47,7 @@ _BULLET = rf"(?:[\u2022\u25aa\u25cf*\-]|{_NUMBER})"
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|al-\w+|el-\w+|bin|ibn|of|the|and|for|in|de|al|el)"
 # Words that make a would-be header a clause: a reporting verb or a past form
 _REPORTED = r"(?:told|said|says|wrote|writes|[a-z]+ed)"
+_PLATFORM = r"(?:[Tt]witter|X|Telegram|Facebook|Instagram|YouTube|TikTok|Truth[ \t]+Social)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
 _LOOSE_MAX = 100  # a longer name after a date, or one with a bracket, must not be a clause
 # A date in brackets before a header ("[8 Oct, 07:52] Sergei Aksyonov, head of Crimea, on
@@ -66,6 +67,12 @@ ENTRY = re.compile(
     rf"(?P<loose>[A-Z][^:()\n]{{1,{_LOOSE_MAX}}}?"
     r"|[A-Z](?:[^:()\[\].\"\u201c\n]|\.(?=\S)|\([^()\n]{1,60}\)){1,160}?"
     r"(?=(?:,[^:\n]*)?[ \t]*:(?:[ \t]*$|[ \t]+[\"\u201c])))"
+    # "Houthi leader Mohammed Al-Bukhaiti on X: ...", "US envoy Tom Nides on twitter: "..."":
+    # whoever posted it, named with a role in lower case, before the platform
+    # (not "Hossein Dehghan, adviser to X, posted on Twitter:" nor "Trump was on Twitter:",
+    # sentences)
+    rf"|(?P<poster>[A-Z][^:,()\n\"\u201c]{{1,80}}?)[ \t]+(?P<posted>(?:on|via)[ \t]+{_PLATFORM})"
+    r"(?=[ \t]*:)"
     # "NAME (22 June, on X):", "NAME:": a name made of capitalised words and particles
     rf"|(?P<name>{_NAME}))"
     r"[ \t]*(?:\((?P<note>[^()\n]{1,80})\)"
@@ -138,6 +145,7 @@ CLOCK_HEADER_LINE = re.compile(
     re.MULTILINE,
 )
 _VERB_LIKE = re.compile(rf"\b(?:{_REPORTED}|tells|warns|vows|claims|condemns|denies)\b")
+_COPULA = re.compile(r"\b(?:was|were|is|are|has|had|have|went|goes|took)\b")
 _ENTRY_LABEL = re.compile(r"(?:[A-Z][a-z]{3,}\.[ \t]+)?(?:From[ \t]+)?")
 _HEADER_WORDS = 12
 _CLAUSE_TAIL = re.compile(rf",[ \t]+{_REPORTED}\b[^,]*$")
@@ -331,12 +339,16 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
         return _item(text, start, end)
     rest = text[match.end() : end]
     has_date = match.group("loose") is not None
-    note = match.group("note") or match.group("phrase")
+    poster = match.group("poster")
+    if poster is not None and (_VERB_LIKE.search(poster) or _COPULA.search(poster)
+                               or len(poster.split()) > _HEADER_WORDS):  # fmt: skip
+        return _item(text, start, end)  # "Hezbollah said on Telegram: ...": a sentence
+    note = match.group("note") or match.group("phrase") or match.group("posted")
     # "Kata'ib Hezbollah: "Every American Soldier Is A Target"": a heading, not an entry
     finished = re.search(r"[.!?][\"\u201d]?\s*(?:\[\d+\])?$", rest) is not None
     if not (has_date or note) and not (finished and len(rest) > _WRAP_MIN):
         return None
-    group = "loose" if has_date else "name"
+    group = "loose" if has_date else "poster" if poster is not None else "name"
     name = match.group(group).strip()
     # "Partners. From the U.S. Embassy in Mogadishu, on Twitter:": a section label and
     # "From" before the name
