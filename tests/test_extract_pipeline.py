@@ -368,3 +368,16 @@ def test_the_narrated_act_and_its_author(extractor, narration, author) -> None:
     # class C-EVTMISS: a weapon's owner, a weapon dropped, a deed begun or carried on
     text = f"{narration}\n\nJordan condemned the attack."
     assert _records(extractor, text)["Jordan"]["condemns"] == author
+
+
+def test_whom_the_same_statement_blames_did_the_crime_it_names(extractor) -> None:
+    """ "called the shooting a heinous crime and held Jaish al-Sharqiya responsible": the
+    crime is the blamed group's, not the narrated act's author (heldout2 bnt-2; corpus
+    par-027, mon-027, tg-022, par-033)."""
+    text = (
+        "The Syrian Democratic Forces shelled a village near Afrin on Monday.\n\n"
+        "The Kurdish National Council called the attack a heinous crime and held Jaish "
+        "al-Sharqiya responsible."
+    )
+    record = _records(extractor, text)["Kurdish National Council"]
+    assert record["blames"] == ["Jaish al-Sharqiya"]

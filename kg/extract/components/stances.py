@@ -95,8 +95,7 @@ class _Claims:
             # them; "this crime" is theirs); a friendly stance takes the narrated act only
             accusations = self.finder.accusations
             names = [c.target for c in out if c.attribution in voice
-                     and cue.stance in self.finder.hostile and c.stance in accusations
-                     and c.stance != cue.stance]  # fmt: skip
+                     and cue.stance in self.finder.hostile and c.stance in accusations]  # fmt: skip
             act_noun = self.doc[tokens[1]]
             if (
                 not names
