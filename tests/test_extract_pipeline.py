@@ -370,6 +370,29 @@ def test_the_narrated_act_and_its_author(extractor, narration, author) -> None:
     assert _records(extractor, text)["Jordan"]["condemns"] == author
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's claim (rule 8: the text names the claimant as the doer)
+        "Islamic State claims Muscat mosque shooting\n\nGunmen fired on worshippers at a "
+        "mosque in Muscat late on Monday, police said.\n\nSaudi Arabia condemned the attack.",
+        "Gunmen stormed a hotel in Nairobi on Tuesday. Al-Shabaab claimed responsibility for "
+        "the attack.\n\nSaudi Arabia condemned the attack.",
+    ],
+)
+def test_a_claimed_attack_takes_the_claimant(extractor, text) -> None:
+    names = ("Islamic State", "al-Shabaab")
+    assert _records(extractor, text)["Saudi Arabia"]["condemns"][0] in names
+
+
+def test_a_denied_claim_names_no_doer(extractor) -> None:
+    text = (
+        "Gunmen stormed a hotel in Nairobi on Tuesday. Al-Shabaab did not claim the "
+        "attack.\n\nSaudi Arabia condemned the attack."
+    )
+    assert _records(extractor, text)["Saudi Arabia"]["condemns"] == []
+
+
 def test_whom_the_same_statement_blames_did_the_crime_it_names(extractor) -> None:
     """ "called the shooting a heinous crime and held Jaish al-Sharqiya responsible": the
     crime is the blamed group's, not the narrated act's author (heldout2 bnt-2; corpus
