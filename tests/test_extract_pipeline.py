@@ -404,3 +404,21 @@ def test_whom_the_same_statement_blames_did_the_crime_it_names(extractor) -> Non
     )
     record = _records(extractor, text)["Kurdish National Council"]
     assert record["blames"] == ["Jaish al-Sharqiya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # a base overrun is a harmful deed (heldout2 blt-3, bmu-2)
+        ("At dawn on 26 May, al-Shabaab fighters overran an army base near Mogadishu.\n\n"
+         "Saudi Arabia condemned the attack.", "al-Shabaab"),
+        # "its fighters": the group that says so (heldout2 bmw-1)
+        ("Jaish al-Adl said on its Telegram channel that its fighters had struck the bus.\n\n"
+         "Saudi Arabia condemned the attack.", "Jaish al-Adl"),
+        # not the nearest name before "its" (heldout2 bnl-1)
+        ("The BLA, which Islamabad describes as backed by India, said in a statement that "
+         "its fighters had carried out the raid.\n\nSaudi Arabia condemned the attack.", None),
+    ],
+)  # fmt: skip
+def test_overrun_bases_and_a_groups_own_fighters_name_the_doer(extractor, text, doer) -> None:
+    assert _records(extractor, text)["Saudi Arabia"]["condemns"] == ([doer] if doer else [])

@@ -62,14 +62,22 @@ class EventReader:
                 if any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children):
                     continue  # not done, or not yet ("Israel could strike anywhere")
                 for subject in _subjects(token, words.aspect_verbs):
-                    # "Israeli jets", "the warplanes of the Zionist enemy": the weapon's owner
-                    mentions = (targets.owners(subject) if subject.lower_ in words.weapon_nouns
+                    # "Israeli jets", "the warplanes of the Zionist enemy": the weapon's owner;
+                    # "its fighters had struck the bus": the group whose members they are
+                    owned = words.weapon_nouns | words.member_nouns
+                    mentions = (targets.owners(subject) if subject.lower_ in owned
                                 else targets.actors(subject))  # fmt: skip
                     found = [m for m in mentions if m.type not in ("person", "other")
                              and m.kind != "capital"]  # fmt: skip
                     if not found:  # "a group calling itself X claimed the attack"
                         named = self_named(subject, doc._.kg_mentions)
                         found = [named] if named is not None else []
+                    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+                    if subject.lower_ in words.member_nouns and own:
+                        # "its fighters": whose members, the one who says so (not the
+                        # nearest name: "the BLA, which Islamabad describes as ..., said
+                        # its fighters had carried out the raid")
+                        found = [m for m in found if m.name in speakers]
                     if subject.pos_ == "PRON" and subject.lower_ in ("they", "it", "we"):
                         found = [m for m in targets.antecedents(subject)
                                  if m.name in speakers]  # fmt: skip
