@@ -463,3 +463,23 @@ def test_stone_age_threats_and_others_warnings(extractor, text, threatened) -> N
     labels = _labels(extractor, text)
     (speaker,) = labels
     assert labels[speaker][THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's own operations going on, in any tense (heldout2 boi-2, corpus mon-009)
+        'Mohammed Abdulsalam said: "Our operations against the Israeli enemy continue until '
+        'the aggression on Gaza stops."',
+        # "on" before "until" is parsed as a preposition
+        'Mohammed Abdulsalam said: "Our operations against the Israeli enemy will go on until '
+        'the siege on Gaza is lifted."',
+    ],
+)
+def test_our_operations_going_on_threaten_their_target(extractor, text) -> None:
+    assert _labels(extractor, text)["Mohammed Abdulsalam"][THREAT] == ["Israel"]
+
+
+def test_anothers_operations_going_on_threaten_no_one(extractor) -> None:
+    labels = _labels(extractor, "The UN said Israeli operations against Hamas continue in Rafah.")
+    assert all(not found[THREAT] for found in labels.values())
