@@ -483,3 +483,22 @@ def test_our_operations_going_on_threaten_their_target(extractor, text) -> None:
 def test_anothers_operations_going_on_threaten_no_one(extractor) -> None:
     labels = _labels(extractor, "The UN said Israeli operations against Hamas continue in Rafah.")
     assert all(not found[THREAT] for found in labels.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "threatened"),
+    [
+        # what lies in the speaker's aim (heldout2 bls-3, bnl-1)
+        ('Abdul-Malik al-Houthi said: "Should the Americans escalate against our country, '
+         'their warships and their interests will be in our sights."', "Abdul-Malik al-Houthi",
+         ["United States"]),
+        ("The BLA warned that Chinese projects in the province would stay in its sights as "
+         "long as Beijing remained there.", "Balochistan Liberation Army", ["China"]),
+        # in someone else's range is no threat of the speaker's
+        ("The Pentagon said the base was within range of Iranian missiles.",
+         "United States Department of Defense", []),
+    ],
+)  # fmt: skip
+def test_what_lies_in_the_speakers_sights_is_threatened(extractor, text, speaker,
+                                                        threatened) -> None:  # fmt: skip
+    assert _labels(extractor, text)[speaker][THREAT] == threatened
