@@ -30,6 +30,12 @@ from kg.extract.wordlists import Acts
 class EventReader:
     def __init__(self, acts: Acts) -> None:
         self.words = acts
+        # "X claims raid", "X claimed responsibility for", "X said it was behind the attack"
+        nouns = "|".join(sorted(acts.harm_nouns | {"responsibility", "it"}, key=len, reverse=True))
+        self._claim = re.compile(
+            rf"[ \t]+(?:claim(?:s|ed)?|said[ \t]+it[ \t]+was[ \t]+behind)\b[^.;:\n]{{0,40}}?"
+            rf"\b(?:{nouns})\b"
+        )
 
     def __call__(self, doc: Any) -> Any:
         targets = TargetFinder(doc, self.words)
@@ -37,7 +43,7 @@ class EventReader:
         if not authors:
             authors, sentence = self._by_noun(doc, targets)
         if not authors:
-            authors, sentence = self._by_claim(doc, targets)
+            authors, sentence = self._by_claim(doc)
         source = doc._.kg_source
         published = source.published if source is not None else None
         doc._.kg_event = Event(tuple(authors), sentence, event_date(doc, published))
@@ -113,23 +119,16 @@ class EventReader:
             return [], None  # the lead sentence only
         return [], None
 
-    def _by_claim(self, doc: Any, targets: TargetFinder) -> tuple[list[Mention], Any]:
+    def _by_claim(self, doc: Any) -> tuple[list[Mention], Any]:
         """ "al-Shabaab claims raid" (a headline), "the group claimed responsibility for
         the bombing", "Al Shabab claim it", "al-Shabab said it was behind the attack": the
         group that takes the act as its own is the one the text names as its author (rule
         8), when nothing narrates the deed itself. Read on the text, as headlines parse
         badly."""
-        text = doc.text
-        nouns = "|".join(sorted(self.words.harm_nouns | {"responsibility", "it"}, key=len,
-                                reverse=True))  # fmt: skip
-        claim = re.compile(
-            rf"[ \t]+(?:claim(?:s|ed)?|said[ \t]+it[ \t]+was[ \t]+behind)\b[^.;:\n]{{0,40}}?"
-            rf"\b(?:{nouns})\b"
-        )
         for mention in doc._.kg_mentions.items:
             if mention.type not in ("militia", "state") or mention.kind in ("capital", "adj"):
                 continue
-            if claim.match(text, mention.end) is None:
+            if self._claim.match(doc.text, mention.end) is None:
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             sentence = span.sent if span is not None else None
