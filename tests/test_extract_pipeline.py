@@ -422,3 +422,20 @@ def test_whom_the_same_statement_blames_did_the_crime_it_names(extractor) -> Non
 )  # fmt: skip
 def test_overrun_bases_and_a_groups_own_fighters_name_the_doer(extractor, text, doer) -> None:
     assert _records(extractor, text)["Saudi Arabia"]["condemns"] == ([doer] if doer else [])
+
+
+def test_an_outlet_or_a_persons_saying_is_no_doer(extractor) -> None:
+    """The outlet that carried a claim did no deed ("Daesh's Amaq agency claimed the
+    attack": heldout2 bok-4), nor did a person's bureau when he "claimed that" something
+    was a right (bom-3)."""
+    text = (
+        "Gunmen attacked a shrine in Shiraz on Sunday. Daesh's Amaq agency claimed the "
+        "attack.\n\nHezbollah condemned the attack."
+    )
+    assert _records(extractor, text)["Hezbollah"]["condemns"] == ["Islamic State"]
+    text = (
+        "A drone set a plane on fire at Abha airport on Wednesday.\n\nHouthi political bureau "
+        "member Mohammed al-Bukhaiti claimed that striking airports was a legitimate right."
+        "\n\nBahrain condemned the attack."
+    )
+    assert _records(extractor, text)["Bahrain"]["condemns"] == []

@@ -68,12 +68,19 @@ class EventReader:
                 if any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children):
                     continue  # not done, or not yet ("Israel could strike anywhere")
                 for subject in _subjects(token, words.aspect_verbs):
+                    head = doc._.kg_mentions.at(subject)
+                    saying = token.lemma_.lower() in words.claim_verbs and not any(
+                        c.dep_ == "dobj" for c in token.children)  # fmt: skip
+                    if saying and head is not None and head.type == "person":
+                        continue  # "Houthi political bureau member X claimed that striking
+                        # airports was a right": a person's saying, no deed of his bureau
                     # "Israeli jets", "the warplanes of the Zionist enemy": the weapon's owner;
                     # "its fighters had struck the bus": the group whose members they are
                     owned = words.weapon_nouns | words.member_nouns
                     mentions = (targets.owners(subject) if subject.lower_ in owned
                                 else targets.actors(subject))  # fmt: skip
-                    found = [m for m in mentions if m.type not in ("person", "other")
+                    # (an outlet that carried the claim did no deed: "Daesh's Amaq agency")
+                    found = [m for m in mentions if m.type not in ("person", "other", "media")
                              and m.kind != "capital"]  # fmt: skip
                     if not found:  # "a group calling itself X claimed the attack"
                         named = self_named(subject, doc._.kg_mentions)
