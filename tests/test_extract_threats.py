@@ -502,3 +502,13 @@ def test_anothers_operations_going_on_threaten_no_one(extractor) -> None:
 def test_what_lies_in_the_speakers_sights_is_threatened(extractor, text, speaker,
                                                         threatened) -> None:  # fmt: skip
     assert _labels(extractor, text)[speaker][THREAT] == threatened
+
+
+def test_knowing_no_safety_is_a_threat(extractor) -> None:
+    """ "would know no safety", as "would find no safety" (heldout2 bol-4)."""
+    labels = _labels(
+        extractor,
+        "Islamic Jihad promised that the occupation and its settlers would know no safety "
+        "anywhere in the West Bank.",
+    )
+    assert labels["Palestinian Islamic Jihad"][THREAT] == ["Israel"]
