@@ -69,9 +69,9 @@ _GOVERNMENT_OF = re.compile(
 _GOVERNMENT_LED_BY = re.compile(
     r"\b[Gg]overnment\s+of\s+(?P<person>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,4})"
 )
-# "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
 # A weapon's model: letters, a hyphen and a number ("Kh-101", "MQ-9", "Shahed-136")
 _MODEL_NUMBER = re.compile(r"[A-Za-z]{1,10}-\d{1,4}[A-Za-z]?")
+# "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
 _BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)\)")
 
 

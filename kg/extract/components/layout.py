@@ -47,6 +47,8 @@ _BULLET = rf"(?:[\u2022\u25aa\u25cf*\-]|{_NUMBER})"
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|al-\w+|el-\w+|bin|ibn|of|the|and|for|in|de|al|el)"
 # Words that make a would-be header a clause: a reporting verb or a past form
 _REPORTED = r"(?:told|said|says|wrote|writes|[a-z]+ed)"
+# The platforms of speech.yaml's platform_names as a header line writes them, where case
+# tells them from words ("on X:", not "on x")
 _PLATFORM = r"(?:[Tt]witter|X|Telegram|Facebook|Instagram|YouTube|TikTok|Truth[ \t]+Social)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
 _LOOSE_MAX = 100  # a longer name after a date, or one with a bracket, must not be a clause
