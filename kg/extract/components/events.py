@@ -7,7 +7,10 @@ The authors are the first actors the body (not the head) names as the subject of
 verb ("Israel carried out strikes", "Iranian missiles slammed into two bases", "an attack
 the Houthis claimed"; a weapon's owner: "the warplanes of the Zionist enemy levelled"; a
 deed begun or carried on: "Israeli aircraft began striking"), or, failing that, the
-author of a harmful act the lead sentence names ("killed in an Israeli air strike").
+author of a harmful act the lead sentence names ("killed in an Israeli air strike"), or,
+failing both, the group the text says claimed it, headline included ("al-Shabaab claims
+raid", "said it was behind the attack"). A person, an outlet ("Amaq agency") and a person's
+own body named in his title are never the authors.
 Hedged ("allegedly struck", "a suspected Israeli strike"), modal ("could strike") and
 negated acts give no author; a person is never the author of the narrated act. A stance
 that condemns or blames "the attack" without naming its author takes these authors
