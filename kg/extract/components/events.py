@@ -12,7 +12,7 @@ failing both, the group the text says claimed it, headline included ("al-Shabaab
 raid", "said it was behind the attack"). A person, an outlet ("Amaq agency") and a person's
 own body named in his title are never the authors.
 Hedged ("allegedly struck", "a suspected Israeli strike"), modal ("could strike") and
-negated acts give no author; a person is never the author of the narrated act. A stance
+negated acts give no author. A stance
 that condemns or blames "the attack" without naming its author takes these authors
 (kg_stances), so the document's own account is what resolves "this crime". The event
 date is the first date the body gives.
