@@ -544,3 +544,10 @@ def test_welcoming_an_actors_fall_praises_nobody(extractor) -> None:
 )  # fmt: skip
 def test_martyring_slashed_groups_and_the_kiev_regime(extractor, text, speaker, blamed) -> None:
     assert speaker_labels(extractor, text)[speaker]["blames"] == blamed
+
+
+def test_the_regime_in_a_capital_is_its_state(extractor) -> None:
+    """ "the regime in Tehran would pay for his blood": the state itself, as "the Zionist
+    regime" is Israel (rule 3; heldout2 bop-5, blb-1, bnu-1)."""
+    labels = speaker_labels(extractor, "Hezbollah warned that the regime in Tehran would pay.")
+    assert labels["Hezbollah"]["threatens_or_vows_revenge_against"] == ["Iran"]

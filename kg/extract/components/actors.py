@@ -65,6 +65,8 @@ _GOVERNMENT_OF = re.compile(
     r"\b(?:(?:[Ff]ederal|[Cc]entral|[Nn]ational|[Ii]nterim)\s+)?[Gg]overnment\s+(?:in|of)\s+"
     r"(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"
 )
+# "the regime in Tehran", "the regime in Riyadh": the state itself, as "the Zionist regime"
+_REGIME_IN = re.compile(r"\b[Rr]egime\s+in\s+(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
 # "the government of President Abd-Rabbu Mansour Hadi": the government its leader heads
 _GOVERNMENT_LED_BY = re.compile(
     r"\b[Gg]overnment\s+of\s+(?P<person>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,4})"
@@ -149,6 +151,11 @@ class ActorTagger:
             government = self.gazetteer.resolve(self.places.governments.get(state, state))
             if government is not None:
                 found = _from_actor(match.start(), match.end(), match.group(0), government)
+                out.append(replace(found, kind="descriptor"))
+        for match in _REGIME_IN.finditer(text):
+            state = self.gazetteer.resolve(self._state_of_place(match.group("place")) or "")
+            if state is not None:
+                found = _from_actor(match.start(), match.end(), match.group(0), state)
                 out.append(replace(found, kind="descriptor"))
         for match in _GOVERNMENT_LED_BY.finditer(text):
             government = self._government_led_by(match.group("person"))
