@@ -146,17 +146,15 @@ class ActorTagger:
                 out.append(Mention(start, match.end(), text[start : match.end()],
                                    self._office_name(match.group("office"), country), "state",
                                    "descriptor", country, known=False))  # fmt: skip
-        for match in _GOVERNMENT_OF.finditer(text):
-            state = self._state_of_place(match.group("place")) or ""
-            government = self.gazetteer.resolve(self.places.governments.get(state, state))
-            if government is not None:
-                found = _from_actor(match.start(), match.end(), match.group(0), government)
-                out.append(replace(found, kind="descriptor"))
-        for match in _REGIME_IN.finditer(text):
-            state = self.gazetteer.resolve(self._state_of_place(match.group("place")) or "")
-            if state is not None:
-                found = _from_actor(match.start(), match.end(), match.group(0), state)
-                out.append(replace(found, kind="descriptor"))
+        # "the government in Baghdad" is the state's government, "the regime in Tehran"
+        # the state itself
+        for pattern, governments in ((_GOVERNMENT_OF, self.places.governments), (_REGIME_IN, {})):
+            for match in pattern.finditer(text):
+                state = self._state_of_place(match.group("place")) or ""
+                actor = self.gazetteer.resolve(governments.get(state, state))
+                if actor is not None:
+                    found = _from_actor(match.start(), match.end(), match.group(0), actor)
+                    out.append(replace(found, kind="descriptor"))
         for match in _GOVERNMENT_LED_BY.finditer(text):
             government = self._government_led_by(match.group("person"))
             if government is not None:

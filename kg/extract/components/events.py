@@ -33,6 +33,7 @@ from kg.extract.wordlists import Acts
 class EventReader:
     def __init__(self, acts: Acts) -> None:
         self.words = acts
+        self._owned_nouns = acts.weapon_nouns | acts.member_nouns
         # "X claims raid", "X claimed responsibility for", "X said it was behind the attack"
         nouns = "|".join(sorted(acts.harm_nouns | {"responsibility", "it"}, key=len, reverse=True))
         self._claim = re.compile(
@@ -70,17 +71,17 @@ class EventReader:
                     continue
                 if any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children):
                     continue  # not done, or not yet ("Israel could strike anywhere")
+                # "Houthi political bureau member X claimed that striking airports was a
+                # right": a person's saying, no deed of his bureau
+                saying = token.lemma_.lower() in words.claim_verbs and not any(
+                    c.dep_ == "dobj" for c in token.children)  # fmt: skip
                 for subject in _subjects(token, words.aspect_verbs):
-                    head = doc._.kg_mentions.at(subject)
-                    saying = token.lemma_.lower() in words.claim_verbs and not any(
-                        c.dep_ == "dobj" for c in token.children)  # fmt: skip
-                    if saying and head is not None and head.type == "person":
-                        continue  # "Houthi political bureau member X claimed that striking
-                        # airports was a right": a person's saying, no deed of his bureau
+                    if saying and (head := doc._.kg_mentions.at(subject)) is not None and (
+                            head.type == "person"):  # fmt: skip
+                        continue
                     # "Israeli jets", "the warplanes of the Zionist enemy": the weapon's owner;
                     # "its fighters had struck the bus": the group whose members they are
-                    owned = words.weapon_nouns | words.member_nouns
-                    mentions = (targets.owners(subject) if subject.lower_ in owned
+                    mentions = (targets.owners(subject) if subject.lower_ in self._owned_nouns
                                 else targets.actors(subject))  # fmt: skip
                     # (an outlet that carried the claim did no deed: "Daesh's Amaq agency")
                     found = [m for m in mentions if m.type not in ("person", "other", "media")
