@@ -1317,3 +1317,30 @@ def test_a_sentence_naming_a_platform_is_no_header(bare_rules_extractor) -> None
     )
     records = bare_rules_extractor.extract(SourceDocument("t", text))
     assert [r.speaker for r in records] == ["Donald Trump"]
+
+
+def test_a_clause_set_against_a_statement_is_its_own_speakers(bare_rules_extractor) -> None:
+    """ "X insisted that ..., while his foreign ministry accused Y": the parser hangs the
+    "while" clause inside X's words, but the ministry speaks for itself, even named only
+    as "his" (heldout2 blx-3, blq-2)."""
+    text = (
+        "YEREVAN, Sept 20, 2023 - Prime Minister Nikol Pashinyan insisted that Armenia had "
+        "no soldiers left in the enclave and so none to pull back, while his foreign "
+        "ministry accused Azerbaijan of an offensive meant to empty the region of Armenians."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    blaming = {r.speaker: r.blames for r in records if r.blames}
+    assert blaming == {"Armenian Ministry of Foreign Affairs": ("Azerbaijan",)}
+
+
+def test_voiced_support_is_said(bare_rules_extractor) -> None:
+    """ "voiced full support", "voiced deep concern": a statement, as "expressed" is
+    (heldout2 blq-2, bmo-1 and more)."""
+    text = (
+        "ANKARA, March 9, 2025 - Turkey's foreign ministry voiced full support for the "
+        "Syrian government's efforts to restore order on the coast."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [(r.speaker, r.praises_or_supports) for r in records] == [
+        ("Turkish Ministry of Foreign Affairs", ("Syria",))
+    ]
