@@ -512,3 +512,23 @@ def test_knowing_no_safety_is_a_threat(extractor) -> None:
         "anywhere in the West Bank.",
     )
     assert labels["Palestinian Islamic Jihad"][THREAT] == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser makes the inverted clause a ccomp of the answer (heldout2 bnj-5)
+        "Yair Lapid, the prime minister, called the accord a historic gain for Israel's "
+        "security. Should Hezbollah ever touch the platform, he added, Israel would answer "
+        "with full force.",
+        # a statement before the semicolon takes the condition in as its own (bma-1)
+        "Mohammed Abdulsalam wrote that Sanaa would honour the truce; should Riyadh violate "
+        "it, he added, the reply would come swiftly.",
+    ],
+)
+def test_an_inverted_should_states_the_condition_of_a_threat(extractor, text) -> None:
+    """ "Should X do Y, he added, Israel would respond": a conditional threat at X (rule 7),
+    as "if X does Y" is."""
+    assert [found[THREAT] for found in _labels(extractor, text).values()] == [
+        ["Hezbollah" if "Hezbollah" in text else "Saudi Arabia"]
+    ]

@@ -378,8 +378,9 @@ class _Claims:
             return any(c.dep_ == "agent" for c in cue.children)
         if condition == "if_clause":
             clause = target.head
-            return clause.dep_ == "advcl" and any(
-                c.lower_ in ("if", "unless", "should") for c in clause.children
+            return _states_condition(clause) or (
+                clause.dep_ == "advcl"
+                and any(c.lower_ in ("if", "unless", "should") for c in clause.children)
             )
         if condition == "others_stance":  # "Iran stands behind X": someone else's support;
             # "urged Muslims to stand by Hezbollah" is the urging speaker's own
@@ -510,9 +511,10 @@ def _states_condition(clause: Any) -> bool:
     fight"): what it governs has not happened."""
     if clause.dep_ not in ("advcl", "ccomp"):
         return False
-    opening = [t for t in clause.subtree if t.i < clause.i and t.dep_ not in ("mark", "punct")]
-    if opening and opening[0].lower_ == "should" and opening[0].dep_ == "aux":
-        return True
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and any(c.dep_ == "aux" and c.lower_ == "should" and c.i < subjects[0]
+                        for c in clause.children):  # fmt: skip
+        return True  # "should" before its subject: inverted, a condition
     return clause.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless", "once") for c in clause.children
     )
