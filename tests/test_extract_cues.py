@@ -1160,6 +1160,9 @@ def test_a_strike_endorsed_as_self_defence_supports_its_author(
         ("Saudi Arabia's foreign ministry voiced deep concern over the Israeli strikes and "
          "urged restraint to spare the region further escalation.",
          "Saudi Ministry of Foreign Affairs", []),
+        # a concern over an act is no accusation of its author
+        ("Qatar's foreign ministry said it was deeply concerned by the Israeli strikes.",
+         "Qatari Ministry of Foreign Affairs", []),
         ("UN Secretary-General Antonio Guterres called the escalation alarming and urged all "
          "sides to exercise restraint.", "Antonio Guterres", []),
         ('Mohammed Abdulsalam said the UAE\'s recent escalation in Shabwa had "left no '

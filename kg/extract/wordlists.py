@@ -147,6 +147,7 @@ class Acts:
     aspect_verbs: Words
     hypothetical_determiners: Words
     mocking_words: Words
+    concern_words: Words
     contact_verbs: Words
     cessation_verbs: Words
     non_factual_verbs: Words

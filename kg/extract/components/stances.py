@@ -342,6 +342,9 @@ class _Claims:
             return noun.dep_ in ("dobj", "nsubjpass") and (
                 noun.head.lemma_.lower() in self.finder.condemn_verbs
             )
+        if condition == "worried":  # "voiced concern over the Israeli strikes": no blame
+            noun = _first_conjunct(target)
+            return noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in words.concern_words
         if condition == "praised":  # "blessed the Qassam Brigades' attack": praise
             noun = _first_conjunct(target)
             return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.finder.praise_verbs
