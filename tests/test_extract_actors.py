@@ -103,6 +103,23 @@ def test_the_occupation_depends_on_the_text(text: str, expected: str) -> None:
     assert names == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hezbollah buried two fighters in Nabatieh. The Islamic Resistance said it shelled "
+         "an army post in the Galilee.", "Islamic Resistance in Lebanon"),
+        ("Kataib Hezbollah and the Nujaba mourned their men. The Islamic Resistance said it "
+         "struck a base in Syria with drones.", "Islamic Resistance in Iraq"),
+    ],
+)  # fmt: skip
+def test_the_islamic_resistance_alone_depends_on_the_text(text: str, expected: str) -> None:
+    """Bare "the Islamic Resistance" is Hezbollah's armed wing in a text about Lebanon
+    (heldout2 bmp-4, bod-3), the Iraqi front in one about Iraq (corpus par-018, tg-025)."""
+    doc = run(component_nlp().make_doc(text), upto="kg_actors")
+    names = [m.name for m in doc._.kg_mentions.items if m.text == "Islamic Resistance"]
+    assert names == [expected]
+
+
 def test_titles_are_dropped_from_a_name() -> None:
     speech = load_speech()
     assert speech.strip_titles("Kurdistan Region Prime Minister Masrour Barzani") == (

@@ -1344,3 +1344,15 @@ def test_voiced_support_is_said(bare_rules_extractor) -> None:
     assert [(r.speaker, r.praises_or_supports) for r in records] == [
         ("Turkish Ministry of Foreign Affairs", ("Syria",))
     ]
+
+
+def test_a_wing_glossed_by_its_groups_name_is_that_group(bare_rules_extractor) -> None:
+    """ "The Lebanese Islamic Resistance, Hezbollah, said": the text names the wing by the
+    group it belongs to, and the group speaks (devset 14); a person glossed by his group
+    stays himself (heldout2 bmc-2)."""
+    text = (
+        "BEIRUT, Dec 26, 2023 - The Lebanese Islamic Resistance, Hezbollah, mourned the "
+        "Iranian general as a pillar of the resistance. Qais al-Khazali, whose Asa'ib Ahl "
+        "al-Haq sits in parliament, wrote that the killing would be answered."
+    )
+    assert set(_speakers(bare_rules_extractor, text)) == {"Hezbollah", "Qais al-Khazali"}

@@ -73,6 +73,9 @@ class SubjectReader:
             official = self._official_of(mention, head)
             if official is not None:
                 return official, ("role", "named")
+            glossed = self._glossed_by_parent(mention, head)
+            if glossed is not None:
+                return glossed
             return self._named(mention, head)
         body = self._sub_body(head)
         if body is not None:
@@ -203,6 +206,17 @@ class SubjectReader:
         # not "General Staff")
         return any(c.dep_ == "appos" or (c.dep_ == "compound" and c.i < head.i - 1)
                    for c in head.children if c.lemma_.lower() in roles)  # fmt: skip
+
+    def _glossed_by_parent(self, mention: Mention, head: Any) -> Found | None:
+        """ "The Lebanese Islamic Resistance, Hezbollah, said": a wing glossed by the name
+        of the group it belongs to is that group, as the text names it."""
+        if mention.type == "person" or not mention.affiliation:
+            return None  # "X, whose Asa'ib Ahl al-Haq ...": a person is never his group
+        for child in head.children:
+            parent = self.mentions.at(child) if child.dep_ == "appos" else None
+            if parent is not None and parent.name == mention.affiliation:
+                return self._named(parent, child)
+        return None
 
     def _appositive(self, head: Any) -> Found | None:
         """ "The naval mission, Aspides, said", "a faction calling itself X claimed": a
