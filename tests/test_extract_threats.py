@@ -532,3 +532,24 @@ def test_an_inverted_should_states_the_condition_of_a_threat(extractor, text) ->
     assert [found[THREAT] for found in _labels(extractor, text).values()] == [
         ["Hezbollah" if "Hezbollah" in text else "Saudi Arabia"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "threatened"),
+    [
+        # the harm in a "for as long as" clause, behind "kept" (heldout2 blb-1)
+        ("Yahya Saree warned Riyadh that its airports would stay within range of Yemeni "
+         "missiles for as long as its warplanes kept bombing Yemen.", "Yahya Saree",
+         ["Saudi Arabia"]),
+        # the harm in a "whenever" clause (heldout2 bmv-2)
+        ("A Pentagon spokesman, Lt. Col. Thomas Campbell, said U.S. forces would keep "
+         "striking the Taliban whenever they attacked Afghan troops.", "Thomas Campbell",
+         ["Taliban"]),
+    ],
+)  # fmt: skip
+def test_the_harm_a_condition_names_is_not_threatened(extractor, text, speaker,
+                                                      threatened) -> None:  # fmt: skip
+    """What the condition says the other side does ("as long as its jets kept bombing
+    Yemen", "whenever they attacked Afghan troops") is the occasion of the threat, not a
+    threat against its victim."""
+    assert _labels(extractor, text)[speaker][THREAT] == threatened

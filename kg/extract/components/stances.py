@@ -429,10 +429,14 @@ class _Claims:
             # deed avenged
             if cue.dep_ == "pcomp" and cue.head.lower_ in ("for", "after", "since", "over"):
                 return True
-            return cue.dep_ == "advcl" and any(
-                c.lower_ in ("if", "unless", "when", "should", "after", "since", "because")
-                or (c.lower_ == "as" and c.dep_ == "mark" and cue.head.lower_ == "long")
-                for c in cue.children
+            clause = cue
+            while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+                clause = clause.head  # "as long as its jets kept bombing Yemen"
+            return clause.dep_ == "advcl" and any(
+                c.lower_
+                in ("if", "unless", "when", "whenever", "should", "after", "since", "because")
+                or (c.lower_ == "as" and c.dep_ == "mark" and clause.head.lower_ == "long")
+                for c in clause.children
             )
         if condition == "in_relcl":  # "a man who stood by Gaza": his stance, not theirs
             return any(
