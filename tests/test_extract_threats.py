@@ -553,3 +553,23 @@ def test_the_harm_a_condition_names_is_not_threatened(extractor, text, speaker,
     Yemen", "whenever they attacked Afghan troops") is the occasion of the threat, not a
     threat against its victim."""
     assert _labels(extractor, text)[speaker][THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause's threatener (heldout2 bly-5, bom-4)
+        "Israel Katz warned Ahmed al-Sharaa that he would pay dearly if he let armed "
+        "groups into the south that threatened Israel.",
+        "Pete Hegseth said America stood ready to hunt down terrorists who threaten the "
+        "United States.",
+        # nobody's threat (heldout2 bnb-4)
+        'Nawaf Salam told reporters: "No one has the right to threaten the Lebanese."',
+    ],
+)
+def test_someone_elses_threat_is_not_the_speakers(extractor, text: str) -> None:
+    """ "forces that threatened Israel", "terrorists who threaten the United States": the
+    threatener is the relative clause's antecedent, not the speaker."""
+    labels = _labels(extractor, text)
+    threatened = {target for found in labels.values() for target in found[THREAT]}
+    assert not threatened & {"Israel", "United States", "Lebanon"}, labels

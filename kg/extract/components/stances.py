@@ -407,7 +407,8 @@ class _Claims:
                 # "thanked Iran for standing by the people of Gaza": Iran's stance
                 subjects = [c for c in cue.head.head.children if c.dep_ == "dobj"]
             return any(
-                s.pos_ != "PRON" and s.i not in act.subjects and not (
+                (s.pos_ != "PRON" or s.lower_ in _RELATIVES)  # "forces that threatened X"
+                and s.i not in act.subjects and not (
                     self.targets.owners(s) and all(m.name in own for m in self.targets.owners(s)))
                 for s in subjects
             )  # fmt: skip
@@ -506,6 +507,9 @@ def _plain_verbs(cues: tuple[Cue, ...], stances: set[str]) -> frozenset[str]:
         and any(attr == "pos" and "VERB" in values for attr, values, _ in cue.node.tests)
         for w in cue.node.words()
     )  # fmt: skip
+
+
+_RELATIVES = frozenset({"that", "who", "which", "whom"})
 
 
 def _pronoun_subject(clause: Any) -> bool:
