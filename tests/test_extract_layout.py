@@ -398,3 +398,20 @@ def test_a_post_opening_with_a_titled_name_is_that_persons(post, name, note) -> 
     text = f"Digest\n\nTranslated from Arabic by the team.\n\n19 March, 17:40 | SPA channel\n{post}"
     entry = read_layout(text).paragraphs[-1].entry
     assert (entry.name, entry.note, entry.date) == (name, note, "19 March")
+
+
+def test_a_bracketed_time_alone_heads_an_entry() -> None:
+    """ "[00:42] Sabereen News" over its post and "[15:20] RIA Novosti channel: ..." under a
+    head that gives the day (heldout2 bot-2, where seven posts had lost their speakers, and
+    bmv-3); "[14.03.2022] The ministry ..." stays a dated item."""
+    text = ("Channel roundup\n\nMonitoring desk | 19 October 2024\n\n"
+            "[00:42] Sabereen News\n"
+            'Caption: "Glory to the young men of Baghdad."\n\n'
+            "[15:20] RIA Novosti channel: the Kremlin's spokesman blamed Kyiv.\n\n"
+            "[14.03.2022] The ministry condemned the strike.")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    below, inline, item = (p.entry for p in paragraphs[3:])
+    assert below.name == "Sabereen News"
+    assert text[below.body_start :].startswith("Caption")
+    assert inline.name == "RIA Novosti channel"
+    assert (item.name, item.date) == ("", "14.03.2022")

@@ -54,7 +54,9 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,8}}"
 _LOOSE_MAX = 100  # a longer name after a date, or one with a bracket, must not be a clause
 # A date in brackets before a header ("[8 Oct, 07:52] Sergei Aksyonov, head of Crimea, on
 # his Telegram channel:", "[30 Jul, 14:02] Fatah movement - official channel")
-_TAGGED_DATE = rf"\[(?P<tagged>{_LINE_DATE})(?:,?[ \t]*{_TIME})?\]"
+# or a time alone ("[00:42] Sabereen News", "[15:20] RIA Novosti channel: ..."), under a
+# head that gives the day
+_TAGGED_DATE = rf"\[(?:(?P<tagged>{_LINE_DATE})(?:,?[ \t]*{_TIME})?|{_CLOCK})\]"
 ENTRY = re.compile(
     rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?:"
     # "17 October, 21:40 - NAME:", "02:10 - Joint post:": after a date or time, any short name;
