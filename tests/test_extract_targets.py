@@ -105,6 +105,24 @@ def test_a_participle_after_the_noun_stays_in_the_name_as_written(extractor) -> 
     assert found == ["families of the two engineers killed"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "consoled"),
+    [
+        # two participles joined (heldout2 bov-2, bov-3)
+        ("The Turkish embassy in Mogadishu offered condolences to the families of those "
+         "killed and wounded.", "Turkish Embassy", ["families of those killed and wounded"]),
+        # a quotation's closing mark and stop, and a courtesy adjective (bow-2, bls-2)
+        ('Qatar\'s foreign ministry offered condolences to "the friendly Austrian people".',
+         "Qatari Ministry of Foreign Affairs", ["Austrian people"]),
+    ],
+)  # fmt: skip
+def test_a_phrase_target_is_written_as_named_without_quotes(extractor, text, speaker,
+                                                            consoled) -> None:  # fmt: skip
+    """Rules 9 and 14: the recipients as the text names them, "those killed and wounded"
+    whole, without the quotation marks and stop around them nor "friendly"."""
+    assert speaker_labels(extractor, text)[speaker]["condolences_to"] == consoled
+
+
 def test_what_an_act_was_aimed_at_is_not_its_author(extractor) -> None:
     text = "Hezbollah condemned the raid as a grave aggression by {} against an Iraqi border post."
     labels = speaker_labels(extractor, text.format("the Zionist enemy"))["Hezbollah"]

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import Any
 
@@ -263,7 +264,7 @@ class TargetFinder:
             kept.pop()
         if not kept:
             return None
-        return self.doc[kept[0].i : kept[-1].i + 1].text.strip(" \"'\u201c\u201d")
+        return _unquoted(self.doc[kept[0].i : kept[-1].i + 1].text)
 
     def _after_place(self, head: Any, conjunct: Any) -> bool:
         """ "forces in Iraq and Syria": a conjunct after a place phrase is a place."""
@@ -662,7 +663,7 @@ class TargetFinder:
             kept.append(t)
         if not kept:
             return None
-        text = self.doc[kept[0].i : kept[-1].i + 1].text.strip(" \"'\u201c\u201d")
+        text = _unquoted(self.doc[kept[0].i : kept[-1].i + 1].text)
         capitalised = any(w.text[:1].isupper() for w in kept)
         lone = token.lower_ in ("martyrs", "victims") and len(kept) == 1  # "the martyrs"
         if (
@@ -716,7 +717,10 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 def _bare_participle(token: Any) -> bool:
     """A past participle right after its noun ("those killed", "the workers killed in the
-    attack": what follows it stays out)."""
+    attack": what follows it stays out), and one joined to it ("those killed and
+    wounded")."""
+    if token.dep_ == "conj" and token.tag_ in ("VBN", "VBD") and token.i == token.head.i + 2:
+        return token.nbor(-1).dep_ == "cc" and _bare_participle(token.head)
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.i == token.head.i + 1
 
 
@@ -725,3 +729,9 @@ def _by_phrases(token: Any) -> list[Any]:
     return [
         c for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
     ]
+
+
+def _unquoted(text: str) -> str:
+    """A phrase without the quotation marks around it, nor the stop a closing quotation
+    took with it ('the friendly Austrian people".')."""
+    return re.sub(r"[\"'\u201c\u201d]+[.,;:]*$", "", text.strip()).strip(" \"'\u201c\u201d")
