@@ -1356,3 +1356,19 @@ def test_a_wing_glossed_by_its_groups_name_is_that_group(bare_rules_extractor) -
         "al-Haq sits in parliament, wrote that the killing would be answered."
     )
     assert set(_speakers(bare_rules_extractor, text)) == {"Hezbollah", "Qais al-Khazali"}
+
+
+@pytest.mark.parametrize(
+    ("text", "army"),
+    [
+        ("TEL AVIV, May 5, 2024 - Israel said its jets struck a house in Rafah. The army said "
+         "it had targeted two Hamas commanders.", "Israel Defense Forces"),
+        ("BAMAKO, July 22, 2022 - Mali said the attack on the Kati base was repelled. The army "
+         "said seven attackers had been killed.", "Malian army"),
+    ],
+)  # fmt: skip
+def test_the_army_referred_back_to_is_the_states_army(bare_rules_extractor, text,
+                                                      army) -> None:  # fmt: skip
+    """ "The army said", after the state spoke: the army the gazetteer lists for it, its own
+    speaker (rule 4; heldout2 bmh-3, bmp-1, bmr-2), not the state again."""
+    assert army in _speakers(bare_rules_extractor, text)

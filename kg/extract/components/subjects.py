@@ -38,6 +38,7 @@ _LATER_CHARS = 2000
 # The prepositions that end a role's words in a header ("spokesman for the ministry")
 _ROLE_PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "on", "with"})
 # Nouns that name a state's government when a demonym qualifies them
+_ARMY_NOUNS = frozenset({"army", "military"})
 _GOVERNMENT_NOUNS = frozenset({"government", "authority", "authorities", "administration",
                                "cabinet"})  # fmt: skip
 
@@ -626,6 +627,20 @@ class SubjectReader:
         return found[0] if found else None
 
     def _anaphor(self, head: Any, kind: str) -> Found | None:
+        found = self._anaphor_of_kind(head, kind)
+        if found is not None and head.lemma_.lower() in _ARMY_NOUNS:
+            return self._army_of(found[0], head), found[1]
+        return found
+
+    def _army_of(self, state: Speaker, head: Any) -> Speaker:
+        """ "The army said": the army of the state referred back to, when the gazetteer
+        lists it (rule 4: the army is its own speaker), as "Israel's army" is the IDF."""
+        army = self.gazetteer.resolve(f"{state.name}'s army")
+        if army is None or army.name == state.name or army.type != "state":
+            return state
+        return Speaker(army.name, army.type, *_phrase(head), army.affiliation)
+
+    def _anaphor_of_kind(self, head: Any, kind: str) -> Found | None:
         """ "the group", "the Brigades", "the Lebanese group", "the government"; a bare
         or indefinite noun ("factions that rejected ...") refers to no one."""
         if kind == "statement":
