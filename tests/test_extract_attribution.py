@@ -1372,3 +1372,21 @@ def test_the_army_referred_back_to_is_the_states_army(bare_rules_extractor, text
     """ "The army said", after the state spoke: the army the gazetteer lists for it, its own
     speaker (rule 4; heldout2 bmh-3, bmp-1, bmr-2), not the state again."""
     assert army in _speakers(bare_rules_extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the claim's owner speaks, also in the words that follow it (heldout2 bng-4)
+        ("MOGADISHU, Aug 20, 2022 - Radio Andalus, the group's mouthpiece, carried "
+         "al-Shabaab's claim of responsibility, warning that the government \"will find no "
+         "safe place in the capital\".", "al-Shabaab"),
+        # an outlet that carries a claim of its own (heldout2 bok-4)
+        ("TEHRAN, Jan 4, 2024 - Daesh's Amaq agency carried a claim for the bombing, in its "
+         "usual language.", "Amaq"),
+    ],
+)  # fmt: skip
+def test_a_carried_claim_is_its_owners(bare_rules_extractor, text, speaker) -> None:
+    """ "carried X's claim": X speaks, as with "carried a statement by X"; a claim an outlet
+    carries with no owner named is the outlet's (heldout2 bng-4, bmm-2, bok-4)."""
+    assert list(_speakers(bare_rules_extractor, text)) == [speaker]

@@ -138,7 +138,14 @@ class _Document:
         if act.kind == "quote":
             last = self._last(act.paragraph, lambda s: True)
             return [(last.speaker, ("quote", *last.chain))] if last else []
-        carried = self._author(self.doc[act.cue])
+        cue = self.doc[act.cue]
+        carried = self._author(cue)
+        if (
+            carried is None
+            and cue.dep_ in ("advcl", "conj")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+        ):  # "carried al-Shabaab's claim, warning that ...": the claim's words too
+            carried = self._author(cue.head)
         if carried is not None:  # "Al-Manar carried a statement by X": X speaks
             return [(carried[0], ("carried", *carried[1]))]
         signed = self._signer(act)
@@ -239,6 +246,11 @@ class _Document:
                         found = self.reader.speaker(pobj)
                         if found is not None:
                             return found
+            # "carried al-Shabaab's claim", "aired the group's statement": the owner's
+            for owner in (c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"):
+                found = self.reader.speaker(owner)
+                if found is not None:
+                    return found
         return None
 
     def _quoted_as_saying(self, verb: Any) -> tuple[Speaker, tuple[str, ...]] | None:
