@@ -1390,3 +1390,19 @@ def test_a_carried_claim_is_its_owners(bare_rules_extractor, text, speaker) -> N
     """ "carried X's claim": X speaks, as with "carried a statement by X"; a claim an outlet
     carries with no owner named is the outlet's (heldout2 bng-4, bmm-2, bok-4)."""
     assert list(_speakers(bare_rules_extractor, text)) == [speaker]
+
+
+def test_a_story_told_frames_the_account_that_follows(bare_rules_extractor) -> None:
+    """ "Moscow told a different story." announces the account the next sentence gives: no
+    statement of its own (heldout2 bnm-4, bmr-5, blq-2); with the account after a colon
+    it stays one ("told a different story: Armenia, it claimed, ...", bmz-4, bog-3)."""
+    text = (
+        "KYIV, June 6, 2023 - Ukraine blamed Russia for the breach of the dam. Moscow told "
+        "the opposite story. Kremlin spokesman Dmitry Peskov called it sabotage by Kyiv."
+    )
+    assert "Russia" not in _speakers(bare_rules_extractor, text)
+    text = (
+        "BAKU, Sept 13, 2022 - The Azerbaijani defence ministry told a different story: "
+        "Armenia, it claimed, had shelled its positions first."
+    )
+    assert "Azerbaijani Ministry of Defense" in _speakers(bare_rules_extractor, text)

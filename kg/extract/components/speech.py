@@ -122,8 +122,12 @@ class SpeechActs:
                              for t in token.subtree):  # fmt: skip  # "issued statements"
             return False
         figurative = self.speech.figurative_objects.get(lemma, frozenset())
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in figurative for c in token.children):
-            return False  # "the regime has written its own punishment": no words reported
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in figurative for c in token.children) and (
+            not any(t.text == ":" for t in token.sent if t.i > token.i)
+        ):  # fmt: skip
+            # "the regime has written its own punishment": no words reported ("told a
+            # different story: Armenia, it claimed, ..." gives them after the colon)
+            return False
         hung_on_name = (
             (
                 token.dep_ == "acl"
