@@ -226,6 +226,14 @@ def path_up(token: Any, top: Any) -> list[Any]:
     return out
 
 
+def set_against(clause: Any) -> bool:
+    """A clause the narrator sets against another ("..., while the ministry condemned
+    ...", "whereas"): a contrast of the narrator's, not the other clause's words."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children
+    )
+
+
 def interrupted_clause(subject: Any) -> frozenset[int]:
     """ "Abu Taqwa, he told reporters, had been involved ...": when `subject` is the
     subject of a parenthetical verb, the tokens of the clause it interrupts (what is

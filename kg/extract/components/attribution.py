@@ -35,6 +35,7 @@ from kg.extract.doc import (
     SpeechAct,
     interrupted_clause,
     path_up,
+    set_against,
     source_phrases,
 )
 from kg.extract.wordlists import Speech
@@ -83,7 +84,8 @@ class _Document:
             outer_cue = self.doc[self.acts[outer.act].cue]
             if outer.act == inner.act or not outer_cue.is_ancestor(cue):
                 continue
-            if _set_against(cue, outer_cue):  # "X said ..., while Pakistan's ministry condemned"
+            # "X said ..., while Pakistan's ministry condemned"
+            if _set_against_between(cue, outer_cue):
                 continue
             if self._own_clause_after(cue, outer):
                 continue  # "the ministry condemned ...; the next day X told reporters": his own
@@ -560,12 +562,8 @@ def _register() -> None:
 _register()
 
 
-def _set_against(cue: Any, outer: Any) -> bool:
+def _set_against_between(cue: Any, outer: Any) -> bool:
     """Whether a clause between `cue` and the act above it is set against that act
     ("..., while the ministry condemned ...", "whereas"): the narrator's contrast, not
     the outer speaker's words."""
-    return any(
-        token.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children)
-        for token in path_up(cue, outer)
-    )
+    return any(set_against(token) for token in path_up(cue, outer))

@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from kg.extract.doc import Layout, SpeechAct, source_phrases
+from kg.extract.doc import Layout, SpeechAct, set_against, source_phrases
 from kg.extract.wordlists import Acts, Speech
 
 _RELATIVE = {"who", "which", "that"}
@@ -98,7 +98,7 @@ class SpeechActs:
         that act, not a second one ("X said Y had blamed Z" is Y's own act)."""
         if verb.dep_ == "parataxis":
             return False  # "The government, he said, held ...": the parenthesis speaks
-        if _set_against(verb) and subjects[0].head.i == verb.i:
+        if set_against(verb) and subjects[0].head.i == verb.i:
             return False  # "X insisted ..., while his foreign ministry accused Y": its own
         inside = any(other.i != verb.i and other.is_ancestor(verb) for other in verbs)
         borrowed = subjects[0].head.i != verb.i and not any(
@@ -292,7 +292,7 @@ class SpeechActs:
                 continue
             own = [c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")]
             # "X said Y had blamed Z", "..., while his ministry accused Z": their own acts
-            if own and (self._named(own[0]) or _set_against(other)):
+            if own and (self._named(own[0]) or set_against(other)):
                 content -= {t.i for t in other.subtree}
         for child in verb.children:
             if child.dep_ in ("conj", "advcl") and any(
@@ -465,13 +465,6 @@ def _said_nothing(verb: Any) -> bool:
         and (c.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
         for c in verb.children
     )  # "Tehran said nothing", "has said nothing about Gaza"
-
-
-def _set_against(verb: Any) -> bool:
-    """A clause the narrator sets against another ("..., while Y condemned ...")."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children
-    )
 
 
 def _second_complement(clause: Any) -> bool:
