@@ -84,6 +84,23 @@ def test_a_government_named_by_its_capital_is_that_states(extractor) -> None:
     assert list(labels) == ["Government of Iraq"]
 
 
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        # written as we would write it: the leader's own name, or only the surname
+        ("Kataib Hezbollah blamed the Trump administration for the killings.", ["United States"]),
+        ("The Houthis accused the Hadi government of hiding the prisoners' names.",
+         ["Government of Yemen"]),
+        ("Kataib Hezbollah said the Sudani government was responsible for the raid.",
+         ["Government of Iraq"]),
+    ],
+)  # fmt: skip
+def test_a_government_named_by_its_leader_is_the_government_he_heads(extractor, text, blamed
+                                                                     ) -> None:  # fmt: skip
+    [labels] = speaker_labels(extractor, text).values()
+    assert labels["blames"] == blamed
+
+
 def test_bore_responsibility_read_as_a_noun_still_blames_its_subject(extractor) -> None:
     """With nothing after it, the parser takes "bore" for a noun compound of
     "responsibility"; the sentence still says the subject is responsible."""

@@ -71,6 +71,12 @@ _REGIME_IN = re.compile(r"\b[Rr]egime\s+in\s+(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w
 _GOVERNMENT_LED_BY = re.compile(
     r"\b[Gg]overnment\s+of\s+(?P<person>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,4})"
 )
+# "the Modi government", "the Trump administration", "the Sudani cabinet": the government
+# a listed leader heads, named by the leader's name or surname
+_LEADER_GOVERNMENT = re.compile(
+    r"(?P<person>(?:\b[A-Z][\w\-']*\s+){0,3}(?:\b(?:al|el)-)?\b[A-Z][\w\-']*)\s+"
+    r"(?:government|administration|cabinet|regime)\b"
+)
 # A weapon's model: letters, a hyphen and a number ("Kh-101", "MQ-9", "Shahed-136")
 _MODEL_NUMBER = re.compile(r"[A-Za-z]{1,10}-\d{1,4}[A-Za-z]?")
 # "the Southern Transitional Council (STC)", "Ansar Allah (the Houthis)"
@@ -83,6 +89,7 @@ class ActorTagger:
         self.exact, self.loose, self.adjectives, self.capitals = _matchers(gazetteer, places)
         self.ministry = _ministry_regex(list(speech.ministries))
         self.state_office = _state_office_regex(list(speech.state_offices))
+        self.leaders = _leaders_by_surname(gazetteer, places)
         self.generic = (
             speech.role_nouns
             | speech.person_titles
@@ -160,6 +167,10 @@ class ActorTagger:
             if government is not None:
                 found = _from_actor(match.start(), match.end(), match.group(0), government)
                 out.append(replace(found, kind="descriptor"))
+        for match in _LEADER_GOVERNMENT.finditer(text):
+            found = self._leader_government(match)
+            if found is not None:
+                out.append(found)
         for match in _OFFICE.finditer(text):
             words = match.group("person").split()
             for skip in range(len(words)):
@@ -312,6 +323,21 @@ class ActorTagger:
         if government is None or government.name not in self.places.governments.values():
             return None
         return government
+
+    def _leader_government(self, match: re.Match[str]) -> Mention | None:
+        """ "the Hadi government": the government of the listed person the words before
+        the noun name, in full or by a surname no other listed leader has."""
+        words = match.group("person").split()
+        for skip in range(len(words)):
+            name = " ".join(words[skip:])
+            government = self._government_led_by(name) or self.leaders.get(name)
+            if government is not None:
+                start = match.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
+                found = _from_actor(
+                    start, match.end(), match.string[start : match.end()], government
+                )
+                return replace(found, kind="descriptor")
+        return None
 
     def _state_of_place(self, place: str) -> str | None:
         """The state a capital ("Baghdad") or a state's own name ("Yemen") stands for; the
@@ -516,6 +542,23 @@ class ActorTagger:
 # "Operation Hurricane Yemen", the "Operation Yemen Hurricane": a name inside an
 # operation's title names no actor (it neither spoke nor did anything)
 _OPERATION_TITLE = re.compile(r"\bOperation\s+(?:[\"\u201c]?[A-Z][\w'-]*\s+){0,3}[\"\u201c]?$")
+
+
+def _leaders_by_surname(gazetteer: Gazetteer, places: Places) -> dict[str, Actor]:
+    """Surname ("Sudani", "Hadi") -> the government of the listed person affiliated with
+    a state's government; a surname two listed people share is left out."""
+    governments = set(places.governments.values())
+    found: dict[str, set[str | None]] = {}
+    for actor in set(gazetteer.surface_forms().values()):
+        if actor.type == "person":
+            government = gazetteer.resolve(actor.affiliation or "")
+            surname = re.sub(r"^(?:al|el)-", "", actor.name.split()[-1])
+            found.setdefault(surname, set()).add(
+                government.name if government and government.name in governments else None
+            )
+    leaders = {surname: next(iter(names)) for surname, names in found.items() if len(names) == 1}
+    return {surname: actor for surname, name in leaders.items()
+            if name and (actor := gazetteer.resolve(name))}  # fmt: skip
 
 
 def _in_operation_name(text: str, mention: Mention) -> bool:
