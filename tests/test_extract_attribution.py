@@ -529,6 +529,18 @@ def test_a_named_official_is_a_speaker_not_an_analyst(bare_rules_extractor) -> N
     assert (record.speaker, record.speaker_affiliation) == ("Sami Abu Zuhri", "Hamas")
 
 
+def test_a_named_person_glossed_as_an_official_speaks(bare_rules_extractor) -> None:
+    # "official" in apposition is his title, as before the name; an analyst's reading is not
+    text = (
+        "Yahya al-Dailami, the Ansar Allah official, thanked the Red Crescent for its "
+        "work.\n\nGregory Johnsen, a Yemen scholar, argues that the Houthis praised Oman."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [(r.speaker, r.praises_or_supports) for r in records] == [
+        ("Yahya al-Dailami", ("Red Crescent",))
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -124,12 +124,11 @@ class SubjectReader:
         if mention.known or mention.kind != "ner":  # NER types some of them as groups
             return False
         speech = self.speech
+        readers = speech.non_speaker_nouns - speech.person_titles
         for child in head.children:
-            if child.dep_ == "appos" and child.lemma_.lower() in speech.non_speaker_nouns:
-                return True
-            if child.dep_ in ("compound", "amod") and child.i < head.i and (
-                child.lower_ in speech.non_speaker_nouns - speech.person_titles
-            ):  # fmt: skip
+            if child.dep_ == "appos" and child.lemma_.lower() in readers:
+                return True  # "X, an analyst,"; "X, the Ansarullah official," speaks
+            if child.dep_ in ("compound", "amod") and child.i < head.i and child.lower_ in readers:
                 return True  # "political scientist X"; "Hamas official X" is a title
         return self._of_research_body(head)
 
