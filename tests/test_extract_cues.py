@@ -996,6 +996,19 @@ def test_its_people_after_a_named_state_is_that_states_people(extractor) -> None
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas conveyed condolences to the families of the martyrs.",
+        "In a cable to Tehran, Hamas conveyed its deepest condolences to the families of "
+        "the martyrs.",
+    ],
+)
+def test_conveyed_condolences_are_offered(extractor, text) -> None:
+    """Rule 10: "conveyed condolences" offers them, as "sent" and "extended" do."""
+    assert _extract(extractor, text)["Hamas"]["condolences_to"] == ["families of the martyrs"]
+
+
+@pytest.mark.parametrize(
     ("text", "consoled"),
     [
         ("Hamas offered condolences to the Lebanese government and nation.",
