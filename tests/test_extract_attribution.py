@@ -529,6 +529,19 @@ def test_a_named_official_is_a_speaker_not_an_analyst(bare_rules_extractor) -> N
     assert (record.speaker, record.speaker_affiliation) == ("Sami Abu Zuhri", "Hamas")
 
 
+def test_a_reader_noun_inside_a_bodys_name_is_a_word_of_the_name(bare_rules_extractor
+                                                                  ) -> None:  # fmt: skip
+    # "Journalists" names the syndicate's members; "political scientist X" is a reader
+    text = (
+        "The Palestinian Journalists Syndicate mourned the cameraman and condemned the Israeli "
+        "strike.\n\nPolitical scientist Karim Bitar argued that Hezbollah blamed Israel."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [(r.speaker, r.condemns) for r in records] == [
+        ("Palestinian Journalists Syndicate", ("Israel",))
+    ]
+
+
 def test_a_named_person_glossed_as_an_official_speaks(bare_rules_extractor) -> None:
     # "official" in apposition is his title, as before the name; an analyst's reading is not
     text = (

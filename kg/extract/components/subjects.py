@@ -128,8 +128,14 @@ class SubjectReader:
         for child in head.children:
             if child.dep_ == "appos" and child.lemma_.lower() in readers:
                 return True  # "X, an analyst,"; "X, the Ansarullah official," speaks
-            if child.dep_ in ("compound", "amod") and child.i < head.i and child.lower_ in readers:
-                return True  # "political scientist X"; "Hamas official X" is a title
+            if (
+                child.dep_ in ("compound", "amod")
+                and child.i < head.i
+                and child.lower_ in readers
+                and not mention.start <= child.idx < mention.end
+            ):  # "political scientist X"; "Hamas official X" is a title, and "Journalists"
+                # in "the Palestinian Journalists Syndicate" a word of the name
+                return True
         return self._of_research_body(head)
 
     def _of_research_body(self, head: Any) -> bool:
