@@ -996,6 +996,25 @@ def test_its_people_after_a_named_state_is_that_states_people(extractor) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "consoled"),
+    [
+        # the parser reads "extended" as an adjective and hangs "to X" on the first verb
+        ("Hamas condemned the raid on the camps and extended condolences to the families of "
+         "the martyrs.", ["families of the martyrs"]),
+        ("Hamas paid tribute to the rescuers and extended condolences to the families of the "
+         "martyrs.", ["families of the martyrs"]),
+        ("Hamas said its heart went out to the bereaved families.", ["bereaved families"]),
+        ("Hamas said its thoughts were with the families of the martyrs.",
+         ["families of the martyrs"]),
+        ("Hamas said its heart did not go out to the settlers.", []),
+    ],
+)  # fmt: skip
+def test_condolences_in_other_words_and_other_parses(extractor, text, consoled) -> None:
+    """Rule 9: condolences name whom they address, however the sentence puts them."""
+    assert _extract(extractor, text)["Hamas"]["condolences_to"] == consoled
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Hamas conveyed condolences to the families of the martyrs.",

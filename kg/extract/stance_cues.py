@@ -40,7 +40,7 @@ CONDITIONS = (
     "negated", "denied", "future", "hypothetical", "condemned", "names_threat", "reason",
     "pronoun_target", "own_act", "conditional", "ceasing", "others_agent", "if_clause",
     "in_relcl", "in_condition", "others_subject", "own_harm", "others_owner", "aimed",
-    "praised", "own_target", "others_stance", "sarcastic", "worried",
+    "praised", "own_target", "others_stance", "sarcastic", "worried", "target_before_cue",
 )  # fmt: skip
 _ATTRS = ("lemma", "lower", "pos", "dep", "tag")
 _NEGATED_ATTRS = {"not_lower": "lower", "not_dep": "dep", "not_lemma": "lemma"}

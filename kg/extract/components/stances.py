@@ -416,6 +416,9 @@ class _Claims:
             # another actor's support, not the speaker's
             own = self._speakers_side(act)
             return any(m.name not in own for m in self._modifier_owners(cue, with_poss=True))
+        if condition == "target_before_cue":  # "paid tribute to X and extended
+            # condolences to Y": the verb's earlier "to" phrase is not whom the cue addresses
+            return target.i < cue.i
         if condition == "own_target":  # "defend its citizens", "defend American shipping"
             own = self._speakers_side(act)
             return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in target.children) or any(
