@@ -531,6 +531,17 @@ def test_condolences_to_those_who_died_keep_their_clause(extractor) -> None:
             "Abd-Rabbu Mansour Hadi",
             ["national army"],
         ),
+        # a force by its arm, and the heroes of one
+        (
+            'Al-Masirah wrote: "Glory to the heroes of the missile force."',
+            "Al-Masirah",
+            ["missile force"],
+        ),
+        (
+            "Prime Minister Shehbaz Sharif lauded the air force for its speed.",
+            "Shehbaz Sharif",
+            ["air force"],
+        ),
         # a clause on the first of two joined nouns stays out of the name
         (
             "Hezbollah saluted the firefighters and rescuers who walked into the fire.",
