@@ -6,6 +6,7 @@ import pytest
 from components import component_nlp, run
 from labels import speaker_labels
 
+from kg.extract.components.actors import _trim
 from kg.extract.wordlists import load_speech
 from kg.model import SourceDocument
 
@@ -23,6 +24,18 @@ def test_longest_names_descriptors_and_demonyms() -> None:
     assert found["Hizbullah Brigades"] == ("Kata'ib Hezbollah", "name")
     assert found["American occupation"] == ("United States", "name")
     assert "American" not in found
+
+
+def test_an_entity_run_over_a_line_break_ends_before_it() -> None:
+    text = "20:14 | Al-Manar\nFootage from the market."
+    assert _trim(text, 8, 17) == (8, 16)  # NER's "Al-Manar\n"
+
+
+def test_a_roundup_header_names_the_listed_outlet(bare_rules_extractor) -> None:
+    # NER runs the header's name over the line break; the outlet is still the listed one
+    text = "20:14 | Al-Manar\nFootage from Bint Jbeil shows the ruins of the market."
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == ("Al-Manar", "media")
 
 
 def test_curly_apostrophes_and_hyphens_are_one_spelling() -> None:

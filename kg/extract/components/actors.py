@@ -680,7 +680,10 @@ _NAME_TAIL = re.compile(
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """An entity without a leading "the", date or quotation mark ('the "Houthi militia'
-    as NER takes it), or a trailing possessive."""
+    as NER takes it), or a trailing possessive or line break ("Al-Manar\n" at a roundup
+    header's end)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
     leading = _LEADING_DATE.match(text[start:end])
     if leading:
         start += leading.end()
