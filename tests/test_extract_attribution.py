@@ -529,6 +529,26 @@ def test_a_named_official_is_a_speaker_not_an_analyst(bare_rules_extractor) -> N
     assert (record.speaker, record.speaker_affiliation) == ("Sami Abu Zuhri", "Hamas")
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # inside a roundup's entry: the person the sentence is labelled with speaks, not
+        # the channel the entry is headed by
+        ("20:14 | Al-Manar\nFootage from Bint Jbeil. Hezbollah MP Hassan Fadlallah: the "
+         "Israeli enemy will pay for every home it destroys.", ["Hassan Fadlallah"]),
+        ("Footage from Kharkiv. Governor Oleh Synehubov: Russia struck a school again.",
+         ["Oleh Synehubov"]),
+        # a section's label is not a speaker
+        ("The strike hit a car near the border. Update: the army said it was reviewing the "
+         "incident.", []),
+    ],
+)  # fmt: skip
+def test_a_sentence_labelled_with_a_person_gives_his_words(bare_rules_extractor, text,
+                                                           speakers) -> None:  # fmt: skip
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [r.speaker for r in records if r.speaker_type == "person"] == speakers
+
+
 def test_a_reader_noun_inside_a_bodys_name_is_a_word_of_the_name(bare_rules_extractor
                                                                   ) -> None:  # fmt: skip
     # "Journalists" names the syndicate's members; "political scientist X" is a reader

@@ -31,6 +31,10 @@ from kg.extract.doc import Layout, SpeechAct, set_against, source_phrases
 from kg.extract.wordlists import Acts, Speech
 
 _RELATIVE = {"who", "which", "that"}
+# A sentence's label of speakers: at most this many tokens before the colon, and besides
+# names and titles only these words ("Joint statement by X and Y:")
+_LABEL_TOKENS = 24
+_LABEL_WORDS = frozenset({"and", "by", "joint", "statement", "of", "the", "'s", "\u2019s"})
 _OPENING_QUOTES = ('"', "\u201c")
 _QUOTES = (*_OPENING_QUOTES, "\u201d")
 
@@ -60,6 +64,8 @@ class SpeechActs:
             if paragraph.entry is not None and sent.end_char <= paragraph.entry.body_start:
                 continue
             found = [a for a in self._verb_acts(sent, paragraph.index) if not _cut_off(a, sent)]
+            if not found and not open_quote.get(paragraph.index):
+                found = self._labelled_act(sent, paragraph.index)
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
             found = [self._with_quotation_before(act, out) for act in found]
@@ -327,6 +333,33 @@ class SpeechActs:
         quoted = {t.i for t in previous if not t.is_space}
         return replace(act, sentence=(previous.start, act.sentence[1]),
                        content=act.content | quoted)  # fmt: skip
+
+    # -- a sentence labelled with its speakers -------------------------------------------
+    def _labelled_act(self, sent: Any, paragraph: int) -> list[SpeechAct]:
+        """ "Clip from Aynata. Hizbullah MP Hassan Fadlallah: the enemy will pay ...",
+        "Joint statement by Chief of Staff X, Shin Bet director Y and Commissioner Z: ...":
+        a sentence inside a paragraph that opens with named people and their titles, then
+        a colon, gives their words (one act, each person a speaker: rule 2). Only people:
+        "Iraq: ..." and "Update: ..." label a section, not a speaker."""
+        colon = next((t for t in sent[:_LABEL_TOKENS] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+            return []
+        people, allowed = [], self.speech.person_titles | self.speech.role_nouns | _LABEL_WORDS
+        for token in sent[: colon.i - sent.start]:
+            mention = self._mentions.at(token)
+            if mention is not None and mention.kind not in ("adj", "capital", "anaphor"):
+                if mention.type == "person" and (not people or people[-1][0] is not mention):
+                    people.append((mention, token))
+                elif mention.type == "person":
+                    people[-1] = (mention, token)  # the name's last word heads it
+            elif token.lower_ not in allowed and not token.is_punct:
+                return []
+        if not people or self._doc.text[people[-1][0].end : colon.idx].strip():
+            return []  # the colon must close a name ("X's statement:" is a caption's)
+        heads = [token for _, token in people]
+        content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
+        return [SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb",
+                          heads[0].i, tuple(t.i for t in heads))]  # fmt: skip
 
     # -- acts the layout makes -------------------------------------------------------
     def _layout_act(self, sent: Any, paragraph: Any, acts: list[SpeechAct],
