@@ -49,6 +49,14 @@ def test_somalilands_and_puntlands_forces_are_actors_of_their_own():
     assert g.canonical("Somaliland") != g.canonical("Somalia")
 
 
+def test_heads_of_government_by_their_spellings():
+    """Leaders whose governments texts name by them ("the Modi government")."""
+    g = load_gazetteer()
+    assert g.canonical("Hassan Sheikh Mohamoud") == "Hassan Sheikh Mohamud"
+    assert g.resolve("Hassan Sheikh Mohamud").affiliation == "Somalia"
+    assert g.resolve("Prime Minister Modi").name == "Narendra Modi"
+
+
 def test_umbrella_and_ids():
     g = load_gazetteer()
     assert g.resolve("Islamic Resistance in Iraq").umbrella
