@@ -7,7 +7,9 @@ An act is one of:
 * `verb`: a reporting verb from data/speech.yaml ("said", "warned", "condemned", "wrote
   on X", "held X responsible") with a subject; joint subjects ("X and Y said") are kept
   together, attribution splits them; a relative clause counts when its pronoun is the
-  subject ("Hassan Nasrallah, who hailed Soleimani as ...");
+  subject ("Hassan Nasrallah, who hailed Soleimani as ..."); and a sentence labelled with
+  named people before a colon ("Clip from Aynata. Hizbullah MP Hassan Fadlallah: the
+  enemy will pay ..."), the colon its cue and the people its subjects;
 * `passive`: the same verb in the passive with an agent ("America was blamed by X");
 * `block`: a sentence of a quoted block (`Layout`: "Full statement:" then a quoted
   paragraph) that has no act of its own;
