@@ -28,7 +28,7 @@ In order of trust:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -172,11 +172,9 @@ class ActorTagger:
             if found is not None:
                 out.append(found)
         for match in _OFFICE.finditer(text):
-            words = match.group("person").split()
-            for skip in range(len(words)):
-                person = self.gazetteer.resolve(" ".join(words[skip:]))
+            for start, name in _name_tails(match, "person"):
+                person = self.gazetteer.resolve(name)
                 if person is not None and person.type == "person":
-                    start = match.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
                     out.append(Mention(start, match.end(), text[start : match.end()],
                                        f"Office of {person.name}", "organization",
                                        "descriptor", person.name, known=False))  # fmt: skip
@@ -317,22 +315,16 @@ class ActorTagger:
         Government of Yemen), or None."""
         person = self.gazetteer.resolve(name) or self.gazetteer.resolve(
             self.speech.strip_titles(name))  # fmt: skip
-        if person is None or person.type != "person" or not person.affiliation:
+        if person is None or person.type != "person":
             return None
-        government = self.gazetteer.resolve(person.affiliation)
-        if government is None or government.name not in self.places.governments.values():
-            return None
-        return government
+        return _government_of(person, self.gazetteer, self.places)
 
     def _leader_government(self, match: re.Match[str]) -> Mention | None:
         """ "the Hadi government": the government of the listed person the words before
         the noun name, in full or by a surname no other listed leader has."""
-        words = match.group("person").split()
-        for skip in range(len(words)):
-            name = " ".join(words[skip:])
+        for start, name in _name_tails(match, "person"):
             government = self._government_led_by(name) or self.leaders.get(name)
             if government is not None:
-                start = match.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
                 found = _from_actor(
                     start, match.end(), match.string[start : match.end()], government
                 )
@@ -544,21 +536,36 @@ class ActorTagger:
 _OPERATION_TITLE = re.compile(r"\bOperation\s+(?:[\"\u201c]?[A-Z][\w'-]*\s+){0,3}[\"\u201c]?$")
 
 
+def _name_tails(match: re.Match[str], group: str) -> Iterator[tuple[int, str]]:
+    """ "Yemeni President Abd-Rabbu Mansour Hadi": the group's words, then the same
+    without each leading word in turn ("President Abd-Rabbu Mansour Hadi", ...), each with
+    where it starts in the text, so the longest listed name among them can be found."""
+    words = match.group(group).split()
+    for skip in range(len(words)):
+        yield (
+            match.start(group) + len(" ".join(words[:skip])) + (1 if skip else 0),
+            " ".join(words[skip:]),
+        )
+
+
+def _government_of(person: Actor, gazetteer: Gazetteer, places: Places) -> Actor | None:
+    """The state's government a listed person is affiliated with, or None."""
+    government = gazetteer.resolve(person.affiliation or "")
+    if government is None or government.name not in places.governments.values():
+        return None
+    return government
+
+
 def _leaders_by_surname(gazetteer: Gazetteer, places: Places) -> dict[str, Actor]:
     """Surname ("Sudani", "Hadi") -> the government of the listed person affiliated with
     a state's government; a surname two listed people share is left out."""
-    governments = set(places.governments.values())
-    found: dict[str, set[str | None]] = {}
+    found: dict[str, set[Actor | None]] = {}
     for actor in set(gazetteer.surface_forms().values()):
         if actor.type == "person":
-            government = gazetteer.resolve(actor.affiliation or "")
             surname = re.sub(r"^(?:al|el)-", "", actor.name.split()[-1])
-            found.setdefault(surname, set()).add(
-                government.name if government and government.name in governments else None
-            )
-    leaders = {surname: next(iter(names)) for surname, names in found.items() if len(names) == 1}
-    return {surname: actor for surname, name in leaders.items()
-            if name and (actor := gazetteer.resolve(name))}  # fmt: skip
+            found.setdefault(surname, set()).add(_government_of(actor, gazetteer, places))
+    return {surname: government for surname, governments in found.items()
+            if len(governments) == 1 and (government := next(iter(governments)))}  # fmt: skip
 
 
 def _in_operation_name(text: str, mention: Mention) -> bool:

@@ -44,6 +44,8 @@ _QUOTES = (*_OPENING_QUOTES, "\u201d")
 class SpeechActs:
     def __init__(self, speech: Speech, acts: Acts) -> None:
         self.speech, self.words = speech, acts
+        # the words a sentence's label of speakers may hold besides names
+        self._label_words = speech.person_titles | speech.role_nouns | _LABEL_WORDS
 
     def __call__(self, doc: Any) -> Any:
         self._mentions, self._doc = doc._.kg_mentions, doc
@@ -346,7 +348,7 @@ class SpeechActs:
         colon = next((t for t in sent[:_LABEL_TOKENS] if t.text == ":"), None)
         if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
             return []
-        people, allowed = [], self.speech.person_titles | self.speech.role_nouns | _LABEL_WORDS
+        people: list[tuple[Any, Any]] = []
         for token in sent[: colon.i - sent.start]:
             mention = self._mentions.at(token)
             if mention is not None and mention.kind not in ("adj", "capital", "anaphor"):
@@ -354,7 +356,7 @@ class SpeechActs:
                     people.append((mention, token))
                 elif mention.type == "person":
                     people[-1] = (mention, token)  # the name's last word heads it
-            elif token.lower_ not in allowed and not token.is_punct:
+            elif token.lower_ not in self._label_words and not token.is_punct:
                 return []
         if not people or self._doc.text[people[-1][0].end : colon.idx].strip():
             return []  # the colon must close a name ("X's statement:" is a caption's)
