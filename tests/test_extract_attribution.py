@@ -1296,6 +1296,29 @@ def test_a_header_whose_name_runs_past_a_state_is_not_the_state(bare_rules_extra
     assert list(_speakers(bare_rules_extractor, text)) == ["Syria Civil Defence"]
 
 
+@pytest.mark.parametrize(
+    ("header", "speakers"),
+    [
+        ("State TV clip, reposted by IRNA", ["Ahmad Vahidi"]),
+        ("clip reposted by Truha", ["Ahmad Vahidi"]),
+        ("Netanyahu video, reposted by Israeli news channels",
+         ["Ahmad Vahidi", "Benjamin Netanyahu"]),
+    ],
+)  # fmt: skip
+def test_a_header_naming_only_a_clip_and_its_relay_is_no_speaker(
+    bare_rules_extractor, header, speakers
+) -> None:
+    """ "[1 Oct, 12:00] State TV clip, reposted by IRNA": neither the clip nor its relay
+    speaks, so the post's sentences that quote no one give no record (heldout2 bne-3,
+    boh-3, bow-3 had made-up speakers); a clip named by its speaker stays theirs (the
+    toll, a fact, is Netanyahu's post here)."""
+    text = ("Roundup\n\nPosts translated from Persian.\n\n"
+            f"[1 Oct, 12:00] {header}\n"
+            "Interior Minister Ahmad Vahidi says groups directed from abroad exploited the "
+            "prayers. The official toll stands at 19.\n")  # fmt: skip
+    assert list(_speakers(bare_rules_extractor, text)) == speakers
+
+
 def test_a_main_verb_hung_on_a_whose_clause_is_the_named_persons(bare_rules_extractor) -> None:
     """ "Mansour Abbas, whose Islamist United Arab List sits in Bennett's coalition,
     denounced the killings": the parser makes "denounced" a conjunct of the relative

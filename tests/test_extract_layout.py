@@ -415,3 +415,23 @@ def test_a_bracketed_time_alone_heads_an_entry() -> None:
     assert text[below.body_start :].startswith("Caption")
     assert inline.name == "RIA Novosti channel"
     assert (item.name, item.date) == ("", "14.03.2022")
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "note"),
+    [
+        ("[20 Mar, 22:30] ISPR release, reposted by several pro-army channels", "ISPR release",
+         "reposted by several pro-army channels"),
+        ("30 January, 17:10 | Al Jazeera Mubasher clip, reposted", "Al Jazeera Mubasher clip",
+         "reposted"),
+        ("15.01, 10:30 | clip reposted by Truha", "clip", "reposted by Truha"),
+        ("[2 May, 08:10] Message forwarded from Hamas", "Message forwarded from Hamas", None),
+    ],
+)  # fmt: skip
+def test_who_relayed_a_post_is_the_headers_note_not_its_name(header, name, note) -> None:
+    """ "State TV clip, reposted by IRNA": the relay passed the post on and speaks for no
+    one, so it is a note (heldout2 bne-3, boh-3, bow-3, bpe-2 had made-up speakers like
+    "clip reposted by Truha"); "forwarded from X" names the source and stays."""
+    text = f"Roundup\n\nPosts translated from Arabic.\n\n{header}\nThe post says little.\n"
+    (entry,) = [p.entry for p in read_layout(text).paragraphs if p.entry is not None]
+    assert (entry.name, entry.note) == (name, note)

@@ -153,6 +153,12 @@ _COPULA = re.compile(r"\b(?:was|were|is|are|has|had|have|went|goes|took)\b")
 _ENTRY_LABEL = re.compile(r"(?:[A-Z][a-z]{3,}\.[ \t]+)?(?:From[ \t]+)?")
 _HEADER_WORDS = 12
 _CLAUSE_TAIL = re.compile(rf",[ \t]+{_REPORTED}\b[^,]*$")
+# "ISPR release, reposted by several pro-army channels", "clip reposted by Truha": a header
+# naming who passed the post on after what was posted; the relay speaks for no one
+_RELAY_TAIL = re.compile(
+    r"(?:,[ \t]*|[ \t]+)(?P<relay>(?:reposted|shared|relayed|forwarded|retweeted|circulated)"
+    r"(?:[ \t]+by\b.*)?)$"  # (not "forwarded from Hamas": the source)
+)
 # A line that signs the quoted block above it: "- Ali Khamenei, 27 Oct", "- Kanaani,
 # Telegram channel of the foreign ministry, 27 Oct", "> -- President Joe Biden"
 SIGNATURE_LINE = re.compile(
@@ -392,6 +398,9 @@ def _dated_header(text: str, start: int, end: int) -> Entry | None:
         return None
     name = header.group("name").strip()
     note = (header.group("tail") or "").strip().strip("()[]") or None  # "(official channel)"
+    relayed = _RELAY_TAIL.search(name)
+    if relayed is not None:  # "State TV clip, reposted by IRNA": who relayed it, a note
+        name, note = name[: relayed.start()], relayed.group("relay")
     body = re.compile(r"\s*").match(text, line_end, end)
     named = header.groupdict()
     date = named.get("date") or named.get("tagged")

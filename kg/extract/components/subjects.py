@@ -927,6 +927,8 @@ class SubjectReader:
             return None  # "MONITOR'S ASSESSMENT:" is a section label
         if entry.numbered and not entry.date:
             return None  # "1. Recapture.", "4. Juba.": a numbered section's title, not a name
+        if words[-1] in self.speech.speech_nouns:
+            return None  # "State TV clip": what was posted, by no one the text names
         span = self.doc.char_span(entry.name_start, entry.name_end, alignment_mode="expand")
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
