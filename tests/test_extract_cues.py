@@ -352,6 +352,25 @@ def test_a_harmful_deed_in_the_passive_blames_its_agent(extractor, text, blamed)
 
 
 @pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Hamas condemned Israel's assault on the camp.", ["Israel"]),
+        ("Hamas denounced the occupation's killing of the two boys.", ["Israel"]),
+        # the act's author as an adjective or after "by": the gold reads it either way
+        ("Hamas condemned the Israeli assault on the camp.", []),
+        ("Hamas did not condemn Israel's assault on the camp.", []),
+    ],
+)
+def test_an_act_condemned_with_its_author_in_the_possessive_blames_it(
+    extractor, text, blamed
+) -> None:
+    """ "condemned Israel's assault on Nuseirat": the speaker says the target did the
+    harmful act (rule 6) as well as condemning it (heldout2 bln-4, bmj-3, bmm-2, bny-4,
+    boc-1, bop-4, bpg-3 and eight more)."""
+    assert _extract(extractor, text).get("Hamas", {}).get("blames", []) == blamed
+
+
+@pytest.mark.parametrize(
     ("text", "praised"),
     [
         ("Hamas said the raids answered American support for the occupation.", []),
