@@ -34,11 +34,16 @@ class EventReader:
     def __init__(self, acts: Acts) -> None:
         self.words = acts
         self._owned_nouns = acts.weapon_nouns | acts.member_nouns
-        # "X claims raid", "X claimed responsibility for", "X said it was behind the attack"
+        # "X claims raid", "X claimed responsibility for", "X said it was behind the attack",
+        # "Islamic State Khorasan Province (ISKP) took responsibility", "Hezbollah on Tuesday
+        # took full responsibility"
         nouns = "|".join(sorted(acts.harm_nouns | {"responsibility", "it"}, key=len, reverse=True))
         self._claim = re.compile(
-            rf"[ \t]+(?:claim(?:s|ed)?|said[ \t]+it[ \t]+was[ \t]+behind)\b[^.;:\n]{{0,40}}?"
-            rf"\b(?:{nouns})\b"
+            r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]+on[ \t]+[A-Z][a-z]+day)?[ \t]+"
+            rf"(?:(?:claim(?:s|ed)?|said[ \t]+it[ \t]+was[ \t]+behind)\b[^.;:\n]{{0,40}}?"
+            rf"\b(?:{nouns})"
+            r"|(?:took|takes|has[ \t]+taken|have[ \t]+taken|assumed|assumes)[ \t]+"
+            r"(?:full[ \t]+)?responsibility)\b"
         )
 
     def __call__(self, doc: Any) -> Any:
