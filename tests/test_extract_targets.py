@@ -245,6 +245,37 @@ def test_a_seizure_is_a_harmful_act_with_an_author(bare_rules_extractor) -> None
     assert labels["condemns"] == ["Ansar Allah"]
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Islamic State Khorasan Province (ISKP) took responsibility through its news agency.",
+        "The Islamic State on Thursday took full responsibility in a statement.",
+        "The Islamic State claimed responsibility in a statement.",
+    ],
+)
+def test_taking_responsibility_names_the_condemned_attacks_author(
+    bare_rules_extractor, claim
+) -> None:
+    """ "ISKP took responsibility": the group that takes the act as its own is its author,
+    as when it claims it, so "condemned the attack" condemns it (heldout2 bpm-3, bmk-1)."""
+    text = (
+        "KABUL, March 25 - Gunmen stormed a Sikh temple in Kabul during morning prayers. "
+        f"{claim}\n\nPakistan condemned the attack in the strongest terms."
+    )
+    labels = speaker_labels(bare_rules_extractor, text)["Pakistan"]
+    assert labels["condemns"] in (["ISIS-K"], ["Islamic State"])
+
+
+@pytest.mark.parametrize("deed", ["Iran executed Alireza Akbari", "Iran hanged Alireza Akbari"])
+def test_an_execution_is_a_harmful_act_with_an_author(bare_rules_extractor, deed) -> None:
+    """ "Iran has executed X ... France denounced the hanging": an execution is the
+    narrated act, and the state that carried it out its author (heldout2 bpj-2, bop-5,
+    bot-4, bnz-3)."""
+    text = (f"PARIS, Jan 14 - {deed}, a former deputy defence minister, on Saturday.\n\n"
+            "France denounced the hanging within hours.")  # fmt: skip
+    assert speaker_labels(bare_rules_extractor, text)["France"]["condemns"] == ["Iran"]
+
+
 def test_a_claimed_attack_blames_no_one(bare_rules_extractor) -> None:
     # the speaker's own deed: "Yemen's" in its own name is no author to blame
     text = (
