@@ -352,6 +352,21 @@ def test_a_harmful_deed_in_the_passive_blames_its_agent(extractor, text, blamed)
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Nasr al-Shammari wrote: "We stand shoulder to shoulder with our brothers in Ansar Allah."',
+        'Nasr al-Shammari said: "We stood shoulder to shoulder with Ansar Allah."',
+        'Nasr al-Shammari wrote: "We stand shoulder to shoulder with Ansar Allah."',
+    ],
+)
+def test_standing_shoulder_to_shoulder_with_an_actor_supports_it(extractor, text) -> None:
+    """The parser hangs the "with" on the second "shoulder", read as a verb or as the
+    object of "to" (heldout2 bob-3, bpj-3, bnv-1); every such parse is support of the actor
+    after "with"."""
+    assert _extract(extractor, text)["Nasr al-Shammari"]["praises_or_supports"] == ["Ansar Allah"]
+
+
+@pytest.mark.parametrize(
     ("text", "blamed"),
     [
         ("Hamas condemned Israel's assault on the camp.", ["Israel"]),
