@@ -276,6 +276,23 @@ def test_an_execution_is_a_harmful_act_with_an_author(bare_rules_extractor, deed
     assert speaker_labels(bare_rules_extractor, text)["France"]["condemns"] == ["Iran"]
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Pavlo Kyrylenko wrote that the Russians bombed the building.", "Russia"),
+        ("Pavlo Kyrylenko wrote that the Israelis bombed the building.", "Israel"),
+        ("Pavlo Kyrylenko wrote that the Saudis bombed the building.", "Saudi Arabia"),
+    ],
+)
+def test_a_people_named_with_its_article_is_the_state_that_acts(
+    bare_rules_extractor, text, state
+) -> None:
+    """ "the Russians bombed the building", as "the Americans": the state that acts
+    (heldout2 bpq-5, blt-4, bmw-3; the form in bow-3, bmv-3, boj-1, bom-3 and corpus
+    agg-007, mon-012); a group's people ("the Houthis") stays as it was read."""
+    assert speaker_labels(bare_rules_extractor, text)["Pavlo Kyrylenko"]["blames"] == [state]
+
+
 def test_a_claimed_attack_blames_no_one(bare_rules_extractor) -> None:
     # the speaker's own deed: "Yemen's" in its own name is no author to blame
     text = (

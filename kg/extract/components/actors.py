@@ -86,7 +86,9 @@ _BRACKETED = re.compile(r"\s*\((?:the\s+)?(?P<alias>[A-Z][\w'\u2019.\- ]{1,40}?)
 class ActorTagger:
     def __init__(self, gazetteer: Gazetteer, speech: Speech, places: Places) -> None:
         self.gazetteer, self.speech, self.places = gazetteer, speech, places
-        self.exact, self.loose, self.adjectives, self.capitals = _matchers(gazetteer, places)
+        self.exact, self.loose, self.adjectives, self.capitals, self.peoples = _matchers(
+            gazetteer, places
+        )
         self.ministry = _ministry_regex(list(speech.ministries))
         self.state_office = _state_office_regex(list(speech.state_offices))
         self.leaders = _leaders_by_surname(gazetteer, places)
@@ -375,6 +377,11 @@ class ActorTagger:
                 if actor is not None:
                     out.append(replace(_from_actor(match.start(), match.end(), match.group(0),
                                                    actor), kind=kind))  # fmt: skip
+        for match in self.peoples.finditer(text):  # "the Russians bombed the building"
+            actor = self.gazetteer.resolve(self.places.demonyms[match.group("demonym")])
+            if actor is not None and actor.type == "state":  # (not "the Houthis")
+                start = match.start("demonym")
+                out.append(_from_actor(start, match.end(), text[start : match.end()], actor))
         return out
 
     # -- entities the gazetteer lacks ----------------------------------------------
@@ -733,6 +740,9 @@ def _case_sensitive(form: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _matchers(gazetteer: Gazetteer, places: Places) -> tuple[re.Pattern[str], ...]:
+    """The gazetteer's names (case as written, then any case), demonyms, capitals, and a
+    people named with its article ("the Russians", "the Israelis"): the state that acts,
+    as "the Americans" is the United States (not "ordinary Russians", a people)."""
     forms = gazetteer.surface_forms()
     sensitive = sorted((f for f in forms if _case_sensitive(f)), key=len, reverse=True)
     insensitive = sorted((f for f in forms if not _case_sensitive(f)), key=len, reverse=True)
@@ -749,7 +759,12 @@ def _matchers(gazetteer: Gazetteer, places: Places) -> tuple[re.Pattern[str], ..
         r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(places.capitals, key=len,
                                                           reverse=True))) + r")(?![\w])"
     )  # fmt: skip
-    return exact, loose, demonym, capitals
+    peoples = re.compile(
+        r"(?<![\w\-])[Tt]he\s+(?P<demonym>"
+        + "|".join(re.escape(d) for d in adjectives if d[-1:].isalpha() and d[-1] != "s")
+        + r")s(?![\w\-])"
+    )
+    return exact, loose, demonym, capitals, peoples
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
