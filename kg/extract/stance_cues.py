@@ -41,6 +41,7 @@ CONDITIONS = (
     "pronoun_target", "own_act", "conditional", "ceasing", "others_agent", "if_clause",
     "in_relcl", "in_condition", "others_subject", "own_harm", "others_owner", "aimed",
     "praised", "own_target", "others_stance", "sarcastic", "worried", "target_before_cue",
+    "act_condemned",
 )  # fmt: skip
 _ATTRS = ("lemma", "lower", "pos", "dep", "tag")
 _NEGATED_ATTRS = {"not_lower": "lower", "not_dep": "dep", "not_lemma": "lemma"}

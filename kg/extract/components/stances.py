@@ -337,8 +337,10 @@ class _Claims:
         if condition == "hypothetical":  # "any new attack would": not "a new aggression"
             return any(c.lower_ in words.hypothetical_determiners for c in target.children
                        if c.i < target.i) and self._future(target)  # fmt: skip
-        if condition == "condemned":  # "condemned the Zionist crime": condemnation only
-            noun = _first_conjunct(target)
+        # "condemned the Zionist crime": the target is what a condemnation verb takes;
+        # "act_condemned": the cue's own act is ("condemned Israel's assault")
+        if condition in ("condemned", "act_condemned"):
+            noun = _first_conjunct(target if condition == "condemned" else cue)
             return noun.dep_ in ("dobj", "nsubjpass") and (
                 noun.head.lemma_.lower() in self.finder.condemn_verbs
             )
