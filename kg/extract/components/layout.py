@@ -74,8 +74,10 @@ ENTRY = re.compile(
     # "Houthi leader Mohammed Al-Bukhaiti on X: ...", "US envoy Tom Nides on twitter: "..."":
     # whoever posted it, named with a role in lower case, before the platform
     # (not "Hossein Dehghan, adviser to X, posted on Twitter:" nor "Trump was on Twitter:",
-    # sentences)
-    rf"|(?P<poster>[A-Z][^:,()\n\"\u201c]{{1,80}}?)[ \t]+(?P<posted>(?:on|via)[ \t]+{_PLATFORM})"
+    # sentences); or before the form of the post: "PM Yair Lapid via tweet:", "Kaduna
+    # governor Uba Sani in a statement:"
+    rf"|(?P<poster>[A-Z][^:,()\n\"\u201c]{{1,80}}?)[ \t]+(?P<posted>(?:on|via)[ \t]+{_PLATFORM}"
+    r"|(?:via|in)[ \t]+(?:an?[ \t]+)?(?:tweet|post|statement|video))"
     r"(?=[ \t]*:)"
     # "NAME (22 June, on X):", "NAME:": a name made of capitalised words and particles
     rf"|(?P<name>{_NAME}))"

@@ -845,8 +845,8 @@ class SubjectReader:
             return None
         if capital_label(span.text):  # "CLAIM. Amaq ... posted": a section label
             return None
-        kind = "person" if self._has_role(head) else _kind_of(span.text, self.speech,
-                                                               head.ent_type_)  # fmt: skip
+        kind = "person" if self._has_role(head) or self._titled(span) else _kind_of(
+            span.text, self.speech, head.ent_type_)  # fmt: skip
         if kind != "person":
             return Speaker(span.text, kind, span.text, span.start_char, known=False), ("unknown",)
         # a name NER did not find whole ("Energy Minister Prince Abdulaziz bin Salman"):
@@ -855,6 +855,21 @@ class SubjectReader:
         start = span.start_char + len(span.text) - len(name)
         affiliation = self._body_in(head, exclude=None)
         return Speaker(name, kind, name, start, affiliation, known=False), ("unknown",)
+
+    def _titled(self, span: Any) -> bool:
+        """ "PM Yair Lapid", "Israeli PM Yair Lapid": a name after a person's title (in
+        the name or just before it) is a person's, when two capitalised words or more are
+        left that are neither titles nor a group's name words ("Air Force" and "General
+        Staff Command" stay bodies)."""
+        speech = self.speech
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        titled = span[0].lower_.strip(".") in speech.person_titles or (
+            before is not None and before.text[:1].isupper()
+            and before.lower_.strip(".") in speech.person_titles)  # fmt: skip
+        words = speech.strip_titles(span.text).split()
+        return (titled and len(words) >= 2 and speech.name_kind(" ".join(words)) is None
+                and all(w[:1].isupper() and w.lower().strip(".") not in speech.person_titles
+                        for w in words))  # fmt: skip
 
     def _role_heading(self, entry: Entry) -> Speaker | None:
         """ "Ahmed Tarek, spokesman for the Jordanian government": a person named before a
@@ -930,6 +945,13 @@ class SubjectReader:
         if words[-1] in self.speech.speech_nouns:
             return None  # "State TV clip": what was posted, by no one the text names
         span = self.doc.char_span(entry.name_start, entry.name_end, alignment_mode="expand")
+        if span is not None and self._titled(span):  # "PM Yair Lapid via tweet:"
+            name = self.speech.strip_titles(entry.name)
+            start = entry.name_end - len(name)
+            known = self.gazetteer.match(name)  # "Gen. Yahya Sarea:" the listed Yahya Saree
+            if known is not None and known.type == "person":
+                return Speaker(known.name, "person", name, start, known.affiliation)
+            return Speaker(name, "person", name, start, known=False)
         label = span.root.ent_type_ if span is not None else ""
         kind = _kind_of(entry.name, self.speech, label)
         return Speaker(entry.name, kind, entry.name, entry.name_start, known=False)
