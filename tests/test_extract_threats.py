@@ -243,6 +243,20 @@ def test_measures_and_strikes_one_will_not_hesitate_over(extractor, text, speake
     assert sorted(_labels(extractor, text)[speaker][THREAT]) == targets
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Israel Katz warned that Israel would act "with full force" against Hezbollah if it '
+        "rearmed.",
+        "Israel Katz said the army will act with great force against Hezbollah in the south.",
+    ],
+)
+def test_acting_with_force_against_x_threatens_x(extractor, text) -> None:
+    """The parser hangs "against" on the manner, not on "act" (heldout2 bps-5; boa-1 and
+    boy-2 write the same)."""
+    assert _labels(extractor, text)["Israel Katz"][THREAT] == ["Hezbollah"]
+
+
 def test_a_refusal_to_strike_threatens_no_one(extractor) -> None:
     text = "Benjamin Netanyahu said Israel had refused to hit Hezbollah."
     assert _labels(extractor, text)["Benjamin Netanyahu"][THREAT] == []
