@@ -1041,11 +1041,21 @@ def test_its_people_after_a_named_state_is_that_states_people(extractor) -> None
         ("Hamas said its thoughts were with the families of the martyrs.",
          ["families of the martyrs"]),
         ("Hamas said its heart did not go out to the settlers.", []),
+        # renewed, as offered (heldout2 bps-5, bnw-5)
+        ("Hamas renewed its condolences to the families of the martyrs.",
+         ["families of the martyrs"]),
     ],
 )  # fmt: skip
 def test_condolences_in_other_words_and_other_parses(extractor, text, consoled) -> None:
     """Rule 9: condolences name whom they address, however the sentence puts them."""
     assert _extract(extractor, text)["Hamas"]["condolences_to"] == consoled
+
+
+def test_a_leader_renewing_his_groups_condolences_offers_them(extractor) -> None:
+    text = ("Hamas leader Khalil al-Hayya renewed the movement's condolences to the families "
+            "of the martyrs.")  # fmt: skip
+    found = _extract(extractor, text)["Khalil al-Hayya"]["condolences_to"]
+    assert found == ["families of the martyrs"]
 
 
 @pytest.mark.parametrize(
