@@ -1422,6 +1422,20 @@ def test_a_titled_header_names_the_listed_person(bare_rules_extractor) -> None:
     assert list(_speakers(bare_rules_extractor, text)) == ["Yahya Saree"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's ambassador in Islamabad, Reza Amiri Moghadam, offered condolences to Pakistan.",
+        "Tehran's ambassador, Reza Amiri Moghadam, offered condolences to Pakistan.",
+    ],
+)
+def test_an_untagged_name_in_apposition_to_a_role_speaks(bare_rules_extractor, text) -> None:
+    """A name NER does not tag, in apposition to "ambassador" or "spokesperson", is the
+    role's holder, not the state (heldout2 bpr-2, bod-4)."""
+    records = bare_rules_extractor.extract(SourceDocument("t", f"KARACHI (Wire) - {text}"))
+    assert [(r.speaker, r.speaker_type) for r in records] == [("Reza Amiri Moghadam", "person")]
+
+
 def test_a_sentence_naming_a_platform_is_no_header(bare_rules_extractor) -> None:
     """ "Trump was on Twitter: ..." is a sentence, as "X, adviser to Y, posted on X:" is."""
     text = (

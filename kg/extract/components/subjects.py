@@ -317,6 +317,9 @@ class SubjectReader:
         if person is not None:
             affiliation = person.affiliation or (body.name if body else None)
             return speaker_of(person, affiliation=affiliation), ("role", "named")
+        untagged = self._untagged_appositive(head, body)
+        if untagged is not None:
+            return untagged, ("role", "named")
         entry = self._entry(head)
         if entry is not None and entry.type == "person":  # "The Sadrist leader" under his name
             return entry, ("role", "entry")
@@ -339,6 +342,27 @@ class SubjectReader:
         if holder is not None:
             return holder, ("role", "title")
         return speaker_of(body, surface=_phrase(head)[0], start=_phrase(head)[1]), ("role", "body")
+
+    def _untagged_appositive(self, head: Any, body: Mention | None) -> Speaker | None:
+        """ "Iran's ambassador in Islamabad, Reza Amiri Moghadam, offered ...": a name in
+        apposition to a role that neither NER nor the gazetteer knows is the role's holder,
+        when it is two capitalised words or more that name no group."""
+        for child in head.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or self.mentions.at(child):
+                continue
+            left = child
+            while left.i > 0 and left.nbor(-1).head.i == child.i and (
+                left.nbor(-1).pos_ == "PROPN" or _name_hyphen(left.nbor(-1))):  # fmt: skip
+                left = left.nbor(-1)
+            span = self.doc[left.i : self._name_tail_end(child) + 1]
+            name = self.speech.strip_titles(span.text)
+            words = name.split()
+            if len(words) < 2 or self.speech.name_kind(name) is not None or not all(
+                w[:1].isupper() or w[:3] in ("al-", "el-") for w in words):  # fmt: skip
+                continue
+            start = span.start_char + len(span.text) - len(name)
+            return Speaker(name, "person", name, start, body.name if body else None, known=False)
+        return None
 
     def _official(self, head: Any) -> Found | None:
         """ "A KH official told", "a senior official of Kata'ib Hezbollah said", "an
