@@ -1810,3 +1810,21 @@ def test_who_is_to_blame_is_blamed(extractor, text, speaker, blamed) -> None:
     """ "Washington was to blame for ...": rule 6 (heldout2 bnu-2, bmz-5); asked whether
     someone was to blame is no blame."""
     assert _extract(extractor, text)[speaker]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Nasser Kanaani spoke on Monday. Pressed on whether Saudi Arabia was responsible, "
+         "he said Tehran would name no one until the inquiry was over.", []),
+        ("Nasser Kanaani spoke on Monday. Asked whether Hezbollah was behind the attack, he "
+         "said only that investigators would decide.", []),
+        # the answer is his: only the question is left out
+        ("Nasser Kanaani spoke on Monday. Asked about the bombing, he said Israel was behind "
+         "it.", ["Israel"]),
+    ],
+)  # fmt: skip
+def test_a_question_put_to_the_speaker_is_not_his_words(extractor, text, blamed) -> None:
+    """heldout2 bor-1, bpr-2: "Pressed on whether X was responsible, he said ..." blamed
+    X for the reporter's question."""
+    assert _extract(extractor, text)["Nasser Kanaani"]["blames"] == blamed

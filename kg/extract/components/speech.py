@@ -305,6 +305,11 @@ class SpeechActs:
             if own and (self._named(own[0]) or set_against(other)):
                 content -= {t.i for t in other.subtree}
         for child in verb.children:
+            if child.dep_ == "advcl" and child.i < verb.i and (
+                child.lemma_.lower() in self.speech.question_verbs):  # fmt: skip
+                # "Pressed on whether X was responsible, he said ...": the question put
+                # to the speaker is not his words
+                content -= {t.i for t in child.subtree}
             if child.dep_ in ("conj", "advcl") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children
             ) and not _second_complement(child):  # fmt: skip
