@@ -435,3 +435,18 @@ def test_who_relayed_a_post_is_the_headers_note_not_its_name(header, name, note)
     text = f"Roundup\n\nPosts translated from Arabic.\n\n{header}\nThe post says little.\n"
     (entry,) = [p.entry for p in read_layout(text).paragraphs if p.entry is not None]
     assert (entry.name, entry.note) == (name, note)
+
+
+@pytest.mark.parametrize(
+    "note", ["(via SONNA)", "(via IDF Telegram)", "(h/t @SahelWatch)", "(source: Reuters)"]
+)
+def test_a_sentence_with_its_source_noted_after_it_is_prose(note: str) -> None:
+    """ "Hamas slammed the seizure ... (via Telegram)": the note after a finished sentence
+    does not make the paragraph a heading (heldout2 bod-5, bnn-5, bpx-5)."""
+    text = (
+        "Aggregator headline\n\nPosted by admin\n\nThe base was hit on Tuesday.\n\n"
+        f"The government condemned the terror attack by ISIS on the base. {note}\n\n"
+        "Short heading\n\nMore text follows here."
+    )
+    kinds = [p.kind for p in read_layout(text, frozenset()).paragraphs]
+    assert kinds[3] == "body" and kinds[4] == "heading"

@@ -527,9 +527,15 @@ def _sources(body: str, before: list[Paragraph], text: str) -> tuple[str, ...] |
     return tuple(e.strip() for e in listed.split(";") if e.strip())
 
 
+# A source noted after a finished sentence: "... condemned the attack. (via SONNA)",
+# "... is reviewing the result. (via IDF Telegram)"
+_SOURCE_TAIL = re.compile(r"(?<=[.!?\"\u201d])\s*\((?:via|h/t|source:?)\s[^()\n]{1,60}\)\s*$")
+
+
 def _is_heading(body: str, index: int, pieces: list[tuple[int, int]]) -> bool:
     if len(body) >= _HEAD_MAX or "\n" in body:
         return False
+    body = _SOURCE_TAIL.sub("", body)  # the sentence before the note ends the paragraph
     if len(body) > _WRAP_MIN and any(_sentence_ends(body, 0, len(body))):
         # a finished sentence inside: prose cut off ("UPDATE: X was condemned by Y. The
         # US embassy said on X that it"), not a title
