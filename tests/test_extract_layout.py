@@ -450,3 +450,18 @@ def test_a_sentence_with_its_source_noted_after_it_is_prose(note: str) -> None:
     )
     kinds = [p.kind for p in read_layout(text, frozenset()).paragraphs]
     assert kinds[3] == "body" and kinds[4] == "heading"
+
+
+def test_a_header_line_dated_day_month_and_year_in_numbers() -> None:
+    """ "27.06.2022, 19:12 | Official channel of X": the full numeric date heads the post
+    below as "23.06, 21:40 |" does (heldout2 bpi-3, bpl-3, bpy-3)."""
+    text = ("Roundup\nPosts translated from Ukrainian.\n\n"
+            "27.06.2022, 16:58 | Dmytro Lunin, head of the regional administration\n"
+            "A missile has struck a crowded shopping centre.\n\n"
+            "27.10.2020, 10:52 - Al-Masirah (Telegram)\n"
+            "The channel said the coalition had struck the market.")  # fmt: skip
+    entries = [p.entry for p in read_layout(text).paragraphs if p.entry is not None]
+    assert [(e.name, e.date) for e in entries] == [
+        ("Dmytro Lunin, head of the regional administration", "27.06.2022"),
+        ("Al-Masirah", "27.10.2020"),
+    ]

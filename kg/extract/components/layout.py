@@ -33,10 +33,11 @@ from kg.extract.doc import Entry, Layout, Paragraph
 
 _MONTHS = "(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH = rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
-# A digest line's date: "17 October", "Friday 18 Oct", "Sat 28/11", "23.06, 21:40"
-# (day/month, as the translated roundups write it; a bare one only before a time)
+# A digest line's date: "17 October", "Friday 18 Oct", "Sat 28/11", "23.06, 21:40",
+# "27.06.2022, 19:12" (day/month, as the translated roundups write it, perhaps with the
+# year; a bare one only before a time)
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)"
-_NUMERIC_DAY = r"\d{1,2}[./]\d{2}(?=,?[ \t]+\d{1,2}:\d{2}\b)"
+_NUMERIC_DAY = r"\d{1,2}[./]\d{2}(?:[./]\d{4})?(?=,?[ \t]+\d{1,2}:\d{2}\b)"
 _LINE_DATE = rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}})|{_NUMERIC_DAY})"
 _CLOCK = r"\d{1,2}[:.]\d{2}"
 _TIME = rf"(?:{_CLOCK}|morning|afternoon|evening|night|noon|midnight)"
