@@ -665,14 +665,14 @@ _STATE_BODY_WORDS = {
 
 def _named_over_demonym(ent: Any, text: str, start: int, end: int, out: list[Mention],
                         used: bytearray) -> list[Mention] | None:  # fmt: skip
-    """ "the Democratic Party of Iranian Kurdistan": an organisation NER found whole, whose
-    only known word is a demonym inside its name, is that organisation (rule 14: named as
-    the text names it), not the demonym's state."""
+    """ "the Democratic Party of Iranian Kurdistan", "the Ethiopian Human Rights Commission":
+    an organisation NER found whole, whose only known word is a demonym in its name, is that
+    organisation (rule 14: named as the text names it), not the demonym's state."""
     if ent.label_ != "ORG":
         return None
     inside = [m for m in out if m.start < end and m.end > start]
-    if not inside or any(m.kind != "adj" or m.start <= start or m.end > end for m in inside):
-        return None  # a demonym that opens the name ("Lebanese Islamic Resistance") qualifies it
+    if not inside or any(m.kind != "adj" or m.end > end for m in inside):
+        return None
     capitalised = [
         w.group(0)
         for w in re.finditer(r"[A-Z][\w'\-]+", text[start:end])
@@ -680,6 +680,11 @@ def _named_over_demonym(ent: Any, text: str, start: int, end: int, out: list[Men
     ]
     if len(capitalised) < 2 or set(capitalised) & _STATE_BODY_WORDS:
         return None  # "the Israeli Air Force", "the Saudi Royal Navy": the state's own
+    if any(m.start <= start for m in inside) and len(capitalised) < 3:
+        # a demonym before a short name qualifies it ("Lebanese Islamic Resistance"); before
+        # three words or more it opens a body's own name ("Iraqi Resistance Coordination
+        # Commission")
+        return None
     for mention in inside:
         used[mention.start : mention.end] = b"\x00" * (mention.end - mention.start)
     return [m for m in out if m not in inside]
