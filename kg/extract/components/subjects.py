@@ -350,17 +350,11 @@ class SubjectReader:
         for child in head.children:
             if child.dep_ != "appos" or child.pos_ != "PROPN" or self.mentions.at(child):
                 continue
-            left = child
-            while left.i > 0 and left.nbor(-1).head.i == child.i and (
-                left.nbor(-1).pos_ == "PROPN" or _name_hyphen(left.nbor(-1))):  # fmt: skip
-                left = left.nbor(-1)
-            span = self.doc[left.i : self._name_tail_end(child) + 1]
-            name = self.speech.strip_titles(span.text)
+            name, start = self._untitled(self._name_span(child))
             words = name.split()
             if len(words) < 2 or self.speech.name_kind(name) is not None or not all(
                 w[:1].isupper() or w[:3] in ("al-", "el-") for w in words):  # fmt: skip
                 continue
-            start = span.start_char + len(span.text) - len(name)
             return Speaker(name, "person", name, start, body.name if body else None, known=False)
         return None
 
@@ -854,17 +848,27 @@ class SubjectReader:
             return words[-1].i
         return head.i
 
-    def _unknown(self, head: Any) -> Found | None:
-        if self._of_research_body(head):
-            return None  # "Sanam Vakil of Chatham House suggests": a reading (rule 11)
+    def _name_span(self, head: Any) -> Any:
+        """The proper name `head` ends or heads: the names hung on it before it ("Basim
+        al-Awadi": the parser splits "al", "-" and "Awadi"), and its tail after it."""
         left = head
         while (
             left.i > 0
             and left.nbor(-1).head.i == head.i
             and (left.nbor(-1).pos_ == "PROPN" or _name_hyphen(left.nbor(-1)))
-        ):  # "Basim al-Awadi": the parser splits "al", "-" and "Awadi"
+        ):
             left = left.nbor(-1)
-        span = self.doc[left.i : self._name_tail_end(head) + 1]
+        return self.doc[left.i : self._name_tail_end(head) + 1]
+
+    def _untitled(self, span: Any) -> tuple[str, int]:
+        """A name without its titles (rule 3), and where it starts."""
+        name = self.speech.strip_titles(span.text)
+        return name, span.start_char + len(span.text) - len(name)
+
+    def _unknown(self, head: Any) -> Found | None:
+        if self._of_research_body(head):
+            return None  # "Sanam Vakil of Chatham House suggests": a reading (rule 11)
+        span = self._name_span(head)
         if len(span) < 2 and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
             return None
         if capital_label(span.text):  # "CLAIM. Amaq ... posted": a section label
@@ -875,8 +879,7 @@ class SubjectReader:
             return Speaker(span.text, kind, span.text, span.start_char, known=False), ("unknown",)
         # a name NER did not find whole ("Energy Minister Prince Abdulaziz bin Salman"):
         # without its titles (rule 3), its body from the words before it (rule 4)
-        name = self.speech.strip_titles(span.text)
-        start = span.start_char + len(span.text) - len(name)
+        name, start = self._untitled(span)
         affiliation = self._body_in(head, exclude=None)
         return Speaker(name, kind, name, start, affiliation, known=False), ("unknown",)
 
