@@ -1533,3 +1533,22 @@ def test_a_story_told_frames_the_account_that_follows(bare_rules_extractor) -> N
         "Armenia, it claimed, had shelled its positions first."
     )
     assert "Azerbaijani Ministry of Defense" in _speakers(bare_rules_extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("AMMAN, Feb 2, 2024 - The Jordanian Press Syndicate condemned the arrest of two "
+         "photographers. Police spokesman Amer Sartawi said the two had no permits. The "
+         "syndicate also praised the reporters who stayed in the city.",
+         "Jordanian Press Syndicate"),
+        ("BAGHDAD, May 9, 2024 - A statement by the Security Media Cell listed the damage. "
+         "The cell, which speaks for the security services, said the rockets hit a hangar.",
+         "Security Media Cell"),
+    ],
+)  # fmt: skip
+def test_a_definite_noun_that_ends_a_name_refers_back_to_it(bare_rules_extractor, text,
+                                                            speaker) -> None:  # fmt: skip
+    """ "The syndicate", "the cell": a common noun that ends a body's name given before is
+    that body (heldout2 bqe-3, bpb-1, bne-3, bot-1, bqa-3), not nobody."""
+    assert speaker in _speakers(bare_rules_extractor, text)

@@ -103,8 +103,26 @@ class SubjectReader:
         kind = speech.anaphor_kind(lower) or speech.anaphor_kind(lemma)
         if kind is not None:
             return self._anaphor(head, kind)
+        named = self._named_by_last_word(head)
+        if named is not None:
+            return named, ("anaphor", "last word of a name")
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             return self._surname(head) or self._unknown(head)
+        return None
+
+    def _named_by_last_word(self, head: Any) -> Speaker | None:
+        """ "the Palestinian Journalists Syndicate condemned ... The syndicate also sent its
+        condolences", "Government Media Office. The Hamas-run office held ...": a definite
+        common noun that ends a body's name given before refers back to that body."""
+        if head.pos_ != "NOUN" or not head.text.islower():
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+            return None
+        for mention in self.mentions.before(head.idx):
+            if mention.kind in ("adj", "capital") or mention.type == "person":
+                continue
+            if mention.text.lower().split()[-1] == head.lower_:
+                return speaker_of(mention, surface=head.text, start=head.idx)
         return None
 
     def _surname(self, head: Any) -> Found | None:
