@@ -113,7 +113,8 @@ class ActorTagger:
         found = [_initials_of_named(m, found) for m in found]
         found = self._surnames(text, found)
         found = _non_overlapping(found + self._back_references(doc, found))
-        found = _resolve_contextual(found, self.places.contextual, self.places.context_votes)
+        found = [self._as_actor(m) for m in _resolve_contextual(
+            found, self.places.contextual, self.places.context_votes)]  # fmt: skip
         found = [m for m in found if not _in_operation_name(text, m)]
         by_token: dict[int, Mention] = {}
         for mention in found:
@@ -121,6 +122,15 @@ class ActorTagger:
             for token in span if span is not None else ():
                 by_token.setdefault(token.i, mention)
         return Mentions(tuple(found), by_token)
+
+    def _as_actor(self, mention: Mention) -> Mention:
+        """A contextual name read as another actor takes that actor's type and affiliation
+        too ("the Foreign Office" read as Pakistan's is affiliated with Pakistan)."""
+        actor = self.gazetteer.resolve(mention.name) if mention.kind == "name" else None
+        if actor is None or actor.name != mention.name:
+            return mention
+        return replace(mention, type=actor.type, affiliation=actor.affiliation,
+                       umbrella=actor.umbrella)  # fmt: skip
 
     # -- gazetteer, descriptors, demonyms ------------------------------------------
     def _named(self, text: str) -> list[Mention]:
