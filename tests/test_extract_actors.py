@@ -440,3 +440,23 @@ def test_a_platform_in_brackets_or_a_weapons_model_is_no_actor(rules_extractor) 
     doc = rules_extractor.process(SourceDocument(doc_id="kyiv", text=text))
     names = {m.text: m.name for m in doc._.kg_mentions.items}
     assert "Kh-101" not in names and "Telegram" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Hamas-run interior ministry said three men were arrested.",
+         ("Hamas Ministry of Interior", "Hamas")),
+        ("The Houthi-run Interior Ministry in Sanaa blamed the smugglers.",
+         ("Houthi Ministry of Interior", "Ansar Allah")),
+        ("The Houthi defence ministry said its air defences were active.",
+         ("Houthi Ministry of Defense", "Ansar Allah")),
+    ],
+)  # fmt: skip
+def test_a_ruling_groups_ministry_is_the_groups(text: str, expected) -> None:
+    """ "the Hamas-run interior ministry": the ministry of the group that rules there,
+    affiliated with it (heldout2 bpo-5, bng-5), not the group itself nor the state's
+    government in its capital."""
+    doc = run(component_nlp().make_doc(text), upto="kg_actors")
+    found = [(m.name, m.affiliation) for m in doc._.kg_mentions.items if "inistry" in m.text]
+    assert found == [expected]

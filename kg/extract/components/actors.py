@@ -148,6 +148,8 @@ class ActorTagger:
             named = match.group("country") or match.group("country2") or match.group("country3")
             country = self._country(named)
             if country is None:
+                found = self._ruled_ministry(match, named)
+                out.extend([found] if found is not None else [])
                 continue
             whole = self.gazetteer.resolve(match.group(0))
             if whole is not None:
@@ -353,6 +355,20 @@ class ActorTagger:
             if actor is not None and actor.name in self.places.governments:
                 return actor.name
         return None
+
+    def _ruled_ministry(self, match: re.Match[str], named: str) -> Mention | None:
+        """ "the Houthi health ministry", "the Hamas-run interior ministry": a ministry of
+        an armed group that governs where it rules, named by the group as the text names it
+        ("Houthi Ministry of Health"), affiliated with the group, never with its backer."""
+        ruler = _RULED_BY.sub("", named)
+        actor = self.gazetteer.resolve(ruler) or self.gazetteer.resolve(
+            self.places.demonyms.get(ruler, ""))  # fmt: skip
+        if actor is None or actor.type not in ("militia", "organization"):
+            return None
+        kind = match.group("kind") or match.group("kind2") or match.group("kind3")
+        name = f"{ruler} Ministry of {self.speech.ministries[kind.lower()]}"
+        return Mention(match.start(), match.end(), match.group(0), name, "state", "descriptor",
+                       actor.name, known=False)  # fmt: skip
 
     def _country(self, text: str) -> str | None:
         """The state a name, a demonym or a capital ("Damascus' foreign ministry") names."""
@@ -603,7 +619,8 @@ def _ministry_regex(kinds: list[str]) -> re.Pattern[str]:
     """ "Greece's foreign ministry", "the Iraqi Interior Ministry", "Iran's Ministry of
     Foreign Affairs": a country (name or demonym) and a ministry of one of `kinds`."""
     short = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-    country = r"(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?"
+    # "the Hamas-run interior ministry": a group's ministry where it rules
+    country = r"(?!The\b)[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}?(?:-(?:run|controlled))?"
     # "Damascus' foreign ministry": a bare apostrophe after a final s is a possessive too;
     # "the Turkish Ministry of National Defence": a demonym before "Ministry of"
     # "Pakistan's foreign office", "the foreign office in Islamabad": a foreign office with
@@ -635,6 +652,8 @@ _LEADING_DATE = re.compile(
 )
 
 
+# "Hamas-run", "Houthi-controlled": the ruler's name before the suffix
+_RULED_BY = re.compile(r"-(?:run|controlled)$")
 _DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$", re.IGNORECASE)
 _BACKED_GAP = re.compile(r"\s+(?:the\s+)?(?:[\w'\u2019.]+-backed\s+)?")
 
