@@ -1552,3 +1552,16 @@ def test_a_definite_noun_that_ends_a_name_refers_back_to_it(bare_rules_extractor
     """ "The syndicate", "the cell": a common noun that ends a body's name given before is
     that body (heldout2 bqe-3, bpb-1, bne-3, bot-1, bqa-3), not nobody."""
     assert speaker in _speakers(bare_rules_extractor, text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Tigray regional government", "Sool regional administration",
+     "Somali regional communications bureau"],
+)  # fmt: skip
+def test_a_regions_own_authority_speaks_as_named(bare_rules_extractor, body) -> None:
+    """ "the Amhara regional government": the region's authority speaks under the name the
+    text gives (heldout2 bmu-4, bny-2, bqc-3, bqf-4, bow-3), not the state or nobody."""
+    text = (f"ADDIS ABABA, March 2, 2022 - The {body} condemned the killing of six herders "
+            "and offered condolences to their families.")  # fmt: skip
+    assert list(_speakers(bare_rules_extractor, text)) == [body]

@@ -167,6 +167,10 @@ class ActorTagger:
                 out.append(Mention(start, match.end(), text[start : match.end()],
                                    self._office_name(match.group("office"), country), "state",
                                    "descriptor", country, known=False))  # fmt: skip
+        for match in _REGIONAL_BODY.finditer(text):  # "the Amhara regional government"
+            if self.gazetteer.resolve(match.group(0)) is None:
+                out.append(Mention(match.start(), match.end(), match.group(0), match.group(0),
+                                   "state", "descriptor", None, known=False))  # fmt: skip
         # "the government in Baghdad" is the state's government, "the regime in Tehran"
         # the state itself
         for pattern, governments in ((_GOVERNMENT_OF, self.places.governments), (_REGIME_IN, {})):
@@ -652,6 +656,13 @@ _LEADING_DATE = re.compile(
 )
 
 
+# "the Amhara regional government", "the Oromia regional communications bureau", "the
+# Donetsk regional administration": a region's own authority, named as the text names it;
+# a capitalised "Regional Government" is a name the gazetteer may know ("Kurdistan ...")
+_REGIONAL_BODY = re.compile(
+    r"(?<![\w\-])(?!The\b)[A-Z][\w'\u2019\-]+ regional (?:communications? )?"
+    r"(?:government|administration|council|bureau|authorities|cabinet)\b"
+)
 # "Hamas-run", "Houthi-controlled": the ruler's name before the suffix
 _RULED_BY = re.compile(r"-(?:run|controlled)$")
 _DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$", re.IGNORECASE)
