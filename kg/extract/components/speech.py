@@ -285,8 +285,12 @@ class SpeechActs:
 
     def _content(self, verb: Any, subjects: list[Any], kind: str, verbs: list[Any]) -> set[int]:
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            # "Operations against X, he stressed, would continue": the clause around it
-            return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+            # "Operations against X, he stressed, would continue": the clause around it,
+            # and a predicate the parser coordinated with the parenthesis ("X condemned
+            # the killings, his spokesperson said, and extended condolences to ...")
+            after = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
+            around = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+            return around | {t.i for c in after for t in c.subtree}
         content = {t.i for t in verb.subtree}
         if _opens_quotation(verb):  # the quotation the parser hung elsewhere is what was said
             content |= _quotation_after(verb)
