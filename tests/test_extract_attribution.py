@@ -1565,3 +1565,53 @@ def test_a_regions_own_authority_speaks_as_named(bare_rules_extractor, body) -> 
     text = (f"ADDIS ABABA, March 2, 2022 - The {body} condemned the killing of six herders "
             "and offered condolences to their families.")  # fmt: skip
     assert list(_speakers(bare_rules_extractor, text)) == [body]
+
+
+def _records(extractor, text: str) -> dict[str, object]:
+    return {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+
+
+def test_a_repost_mark_is_no_actor(bare_rules_extractor) -> None:
+    """ "19:05 | Repost from X: NAME, role", "REPOST ** NAME said ...": the mark of a post
+    passed on is never its author (heldout2 bqe-4, bqk-3, bng-5)."""
+    text = (
+        "Strike on Odesa: channel roundup, 3 June 2024\n\n"
+        "19:05 | Repost from X: Kaja Kallas, Estonia's prime minister\n"
+        "Kallas condemned Russia's strike on the port and said Europe would send more air "
+        "defence.\n\n"
+        "REPOST ** Mayor Hennadiy Trukhanov said Russia would answer for every child killed."
+    )
+    records = _records(bare_rules_extractor, text)
+    assert not any("repost" in name.lower() for name in records)
+    assert list(records["Kaja Kallas"].condemns) == ["Russia"]
+
+
+def test_a_predicate_coordinated_with_a_parenthesis_is_the_clauses(bare_rules_extractor) -> None:
+    """ "X condemned the killings, his spokesperson said, and extended condolences to
+    ...": the parser hangs the second predicate on the parenthesis; it is X's all the same
+    (heldout2 bpt-5, bqk-2)."""
+    text = (
+        "NEW YORK, June 21, 2022 - UN Secretary-General Antonio Guterres condemned the "
+        "attack on the village, his spokesperson said, and extended condolences to the "
+        "families of the dead."
+    )
+    record = _records(bare_rules_extractor, text)["Antonio Guterres"]
+    assert list(record.condolences_to) == ["families of the dead"]
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("Vitaliy Kim (Mykolaiv regional administration channel)", "person"),
+        ("Hanna Petrenko (Odesa City Council channel)", "person"),
+    ],
+)  # fmt: skip
+def test_a_note_naming_the_channels_owner_leaves_the_poster_a_person(
+    bare_rules_extractor, header, kind
+) -> None:
+    """ "Oleh Synehubov (Kharkiv regional administration channel)": the note says whose
+    channel carried the post; the poster is no outlet (heldout2 bqf-3, bqk-3)."""
+    text = (f"Strike roundup, 3 June 2024\n\n16:58 | {header}\nThe occupiers hit the port "
+            "with two missiles. Russia will answer for this crime.")  # fmt: skip
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker_type == kind

@@ -534,6 +534,8 @@ class ActorTagger:
             return None
         if text.lower() in self.speech.platform_names:
             return None  # "Telegram", "Twitter": where a statement appeared, not who made it
+        if text.lower() in self.speech.non_speaker_nouns:
+            return None  # "Videos", "Repost": evidence or a post passed on, not an actor
         if ent.label_ == "PERSON":
             stripped = self.speech.strip_titles(text)
             start, text = start + len(text) - len(stripped), stripped
@@ -547,12 +549,23 @@ class ActorTagger:
         kind = self._kind(doc, ent, text)
         return Mention(start, start + len(text), text, text, kind, "ner", known=False)
 
+    def _owners_channel(self, token: Any) -> bool:
+        """ "Oleh Synehubov (Kharkiv regional administration channel)", "X (City Council
+        channel)": a bracketed note naming the body whose channel carried the post says
+        where the name's words appeared, not that the name is an outlet ("Rybar (Russian
+        military Telegram channel)" is one)."""
+        left = token.left_edge
+        if not (left.text == "(" or (left.i > 0 and token.doc[left.i - 1].text == "(")):
+            return False
+        owners = self.speech.sub_body_nouns | {"administration", "government", "ministry"}
+        return any(t.lower_ in owners for t in token.subtree if t.i != token.i)
+
     def _kind(self, doc: Any, ent: Any, text: str) -> str:
         """An unknown actor's type: its apposition ("X, a little-known group"), its name
         words ("Saraya ...", "Joint Operations Command", "... News"), else NER's label."""
         speech = self.speech
         for child in ent.root.children:
-            if child.dep_ == "appos" and child.i >= ent.end:
+            if child.dep_ == "appos" and child.i >= ent.end and not self._owners_channel(child):
                 kind = speech.anaphor_kind(child.lower_)
                 if kind in ("militia", "media", "state"):
                     return kind
