@@ -100,6 +100,20 @@ def test_yesterday_under_a_yearless_dateline_dates_the_event(extractor) -> None:
     assert record["event_date"] == "XXXX-08-28"
 
 
+def test_a_dateline_with_a_two_word_region_is_a_dateline(extractor) -> None:
+    """ "NABLUS, West Bank, Jan 20, 2024 (Wire) -": a dateline all the same (heldout2
+    bnj-1, bod-1, bph-1, part AI's bqi-1); its date neither dates the event nor makes
+    "West Bank" a speaker, and the body's own date does."""
+    text = (
+        "NABLUS, West Bank, Jan 20, 2024 (Wire) - Settlers burned two cars in Huwara late on "
+        "Friday, Jan. 19, the village council said.\n\nThe Palestinian foreign ministry "
+        "condemned the attack."
+    )
+    records = _records(extractor, text)
+    assert "West Bank" not in records
+    assert records["Palestinian Ministry of Foreign Affairs"]["event_date"] == "2024-01-19"
+
+
 # Sentences in wordings the dev set does not use: (text, speaker, field, expected targets).
 CASES = [
     (

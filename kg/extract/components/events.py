@@ -190,7 +190,8 @@ def event_date(doc: Any, published: str | None) -> str | None:
         if relative and anchor and (not hits or relative.start() < hits[0][0]):
             return yesterday(anchor) if relative.group(1) == "yesterday" else anchor[:10]
         for _, _, month, day, year in hits:
-            return resolve(month, day, year, published)
+            # "NABLUS, Jan 20, 2024 - ... on Friday, Jan. 19": the dateline's year
+            return resolve(month, day, year, published or anchor)
     return None
 
 

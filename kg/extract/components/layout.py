@@ -172,7 +172,10 @@ SIGNATURE_LINE = re.compile(
 # A dateline opening a paragraph: "BAGHDAD, Jan 8, 2020 (Wire) - ", "HASAKAH, Syria,
 # September 2023 - ", "ADEN, Aug 29 (Wire) - ".
 DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Za-z'\u2019. ]*(?:/[A-Z][A-Za-z'\u2019. ]*)*(?:,[ \t]+[A-Z][a-z]+)?,[ \t]+"
+    rf"^[ \t]*[A-Z][A-Za-z'\u2019. ]*(?:/[A-Z][A-Za-z'\u2019. ]*)*"
+    # "NABLUS, West Bank, Sept 6", "JEDDAH, Saudi Arabia, Nov 12, 2020": a region of one or
+    # two words after the city
+    rf"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?,[ \t]+"
     rf"(?:{_DAY_MONTH}(?:,?[ \t]+\d{{4}})?|{_MONTHS}[ \t]+\d{{4}})"
     r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+[-\u2013\u2014][ \t]+",
     re.MULTILINE,
