@@ -426,6 +426,9 @@ def test_a_bracketed_time_alone_heads_an_entry() -> None:
          "reposted"),
         ("15.01, 10:30 | clip reposted by Truha", "clip", "reposted by Truha"),
         ("[2 May, 08:10] Message forwarded from Hamas", "Message forwarded from Hamas", None),
+        # a relay's mark after a dash, with the platform it came from (heldout2 bps-3)
+        ("26 May, 09:45 | Ofir Gendelman - reposted from X", "Ofir Gendelman",
+         "reposted from X"),
     ],
 )  # fmt: skip
 def test_who_relayed_a_post_is_the_headers_note_not_its_name(header, name, note) -> None:
@@ -465,3 +468,14 @@ def test_a_header_line_dated_day_month_and_year_in_numbers() -> None:
         ("Dmytro Lunin, head of the regional administration", "27.06.2022"),
         ("Al-Masirah", "27.10.2020"),
     ]
+
+
+def test_the_platform_after_a_dated_posters_name_is_a_note() -> None:
+    """ "[12 Dec, 08:14] Senior Taliban figure Anas Haqqani on X (Pashto): "..."": where
+    the post appeared is a note, not part of the poster's name (heldout2 bqg-3)."""
+    text = (
+        "Roundup\n\nPosts translated from Pashto.\n\n[3 Mar, 10:15] Taliban spokesman "
+        'Hamdullah Fitrat on X (Pashto): "We mourn our brothers."\n'
+    )
+    (entry,) = [p.entry for p in read_layout(text).paragraphs if p.entry is not None]
+    assert (entry.name, entry.note) == ("Taliban spokesman Hamdullah Fitrat", "on X, Pashto")

@@ -159,9 +159,14 @@ _CLAUSE_TAIL = re.compile(rf",[ \t]+{_REPORTED}\b[^,]*$")
 # "ISPR release, reposted by several pro-army channels", "clip reposted by Truha": a header
 # naming who passed the post on after what was posted; the relay speaks for no one
 _RELAY_TAIL = re.compile(
-    r"(?:,[ \t]*|[ \t]+)(?P<relay>(?:reposted|shared|relayed|forwarded|retweeted|circulated)"
-    r"(?:[ \t]+by\b.*)?)$"  # (not "forwarded from Hamas": the source)
+    r"(?:,[ \t]*|[ \t]+(?:[-\u2013\u2014][ \t]+)?)"
+    r"(?P<relay>(?:reposted|shared|relayed|forwarded|retweeted|circulated)"
+    # "Avichay Adraee - reposted from X"; not "forwarded from Hamas": the source
+    rf"(?:[ \t]+by\b.*|[ \t]+from[ \t]+{_PLATFORM})?)$"
 )
+# "[12 Dec, 08:14] Senior Taliban figure Anas Haqqani on X (Pashto):": where the poster
+# posted, after the name
+_POSTED_TAIL = re.compile(rf"[ \t]+(?P<posted>(?:on|via)[ \t]+{_PLATFORM})$")
 # A line that signs the quoted block above it: "- Ali Khamenei, 27 Oct", "- Kanaani,
 # Telegram channel of the foreign ministry, 27 Oct", "> -- President Joe Biden"
 SIGNATURE_LINE = re.compile(
@@ -366,6 +371,10 @@ def _entry(text: str, start: int, end: int, section_labels: frozenset[str]) -> E
         return None
     group = "loose" if has_date else "poster" if poster is not None else "name"
     name = match.group(group).strip()
+    posted = _POSTED_TAIL.search(name) if group == "loose" else None
+    if posted is not None:
+        noted = posted.group("posted")
+        name, note = name[: posted.start()], f"{noted}, {note}" if note else noted
     # "Partners. From the U.S. Embassy in Mogadishu, on Twitter:": a section label and
     # "From" before the name
     skip = _ENTRY_LABEL.match(name).end()  # (always matches, perhaps empty)
