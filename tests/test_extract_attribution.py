@@ -1615,3 +1615,23 @@ def test_a_note_naming_the_channels_owner_leaves_the_poster_a_person(
             "with two missiles. Russia will answer for this crime.")  # fmt: skip
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert record.speaker_type == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RIYADH, May 20, 2019 - Riyadh accused Tehran of ordering the drone attack on the "
+        "pipeline, a charge Iran rejected.",
+        "KHARTOUM, Jan 5, 2021 - Sudan accused Ethiopia of shelling its farms, a charge that "
+        "Ethiopia denied.",
+    ],
+)
+def test_a_denied_charge_is_the_deniers_statement(bare_rules_extractor, text) -> None:
+    """ "..., a charge Iran rejected": the denial in a relative clause on the charge is the
+    denier's own statement, a record with no label (heldout2 bnr-1, bpl-1, bqb-2)."""
+    records = _records(bare_rules_extractor, text)
+    denier = "Iran" if "Iran" in text else "Ethiopia"
+    assert denier in records
+    assert not any(getattr(records[denier], field) for field in (
+        "blames", "threatens_or_vows_revenge_against", "condemns", "praises_or_supports",
+        "condolences_to"))  # fmt: skip

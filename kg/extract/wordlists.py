@@ -153,6 +153,7 @@ class Acts:
     cessation_verbs: Words
     non_factual_verbs: Words
     deny_verbs: Words
+    charge_nouns: Words
     reason_nouns: Words
     place_preps: Words
     evaluative_words: Words

@@ -108,6 +108,8 @@ class SpeechActs:
         that act, not a second one ("X said Y had blamed Z" is Y's own act)."""
         if verb.dep_ == "parataxis":
             return False  # "The government, he said, held ...": the parenthesis speaks
+        if verb.dep_ == "relcl" and self._denied_charge(verb):
+            return False  # "X accused Y of Z, a charge that Y's office denied": Y's denial
         if set_against(verb) and subjects[0].head.i == verb.i:
             return False  # "X insisted ..., while his foreign ministry accused Y": its own
         inside = any(other.i != verb.i and other.is_ancestor(verb) for other in verbs)
@@ -156,7 +158,7 @@ class SpeechActs:
             return False
         if token.dep_ == "relcl" and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in token.children
-        ) and not _clause_hung_as_relative(token):  # fmt: skip
+        ) and not _clause_hung_as_relative(token) and not self._denied_charge(token):  # fmt: skip
             return False  # "in what X called", "the attack that X condemned"
         if any(c.dep_ == "aux" and c.lower_ in self.words.modal_verbs for c in token.children):
             return False  # "Israel would respond", "X could condemn": not a statement made
@@ -167,6 +169,14 @@ class SpeechActs:
         if _said_nothing(token):
             return False  # "neither claimed the attack nor denied it", "carried no statement"
         return not any(c.lower_ == "what" for c in token.children)
+
+    def _denied_charge(self, verb: Any) -> bool:
+        """ "Riyadh accused Tehran of ordering the attack, a charge Iran rejected": a
+        denial in a relative clause on the charge is the denier's own statement."""
+        return (verb.lemma_.lower() in self.words.deny_verbs
+                and verb.head.lemma_.lower() in self.words.charge_nouns
+                and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE
+                        for c in verb.children))  # fmt: skip
 
     def _subjects(self, verb: Any) -> tuple[list[Any], str]:
         """The tokens naming who spoke (joint subjects together) and the act's kind."""
@@ -292,6 +302,9 @@ class SpeechActs:
             around = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
             return around | {t.i for c in after for t in c.subtree}
         content = {t.i for t in verb.subtree}
+        if verb.dep_ == "relcl" and self._denied_charge(verb):  # "a charge Tehran rejected"
+            charge = verb.head
+            content |= {charge.i} | {c.i for c in charge.children if c.dep_ == "det"}
         if _opens_quotation(verb):  # the quotation the parser hung elsewhere is what was said
             content |= _quotation_after(verb)
         if kind == "verb":
