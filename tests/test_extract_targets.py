@@ -645,3 +645,14 @@ def test_the_regime_in_a_capital_is_its_state(extractor) -> None:
     regime" is Israel (rule 3; heldout2 bop-5, blb-1, bnu-1)."""
     labels = speaker_labels(extractor, "Hezbollah warned that the regime in Tehran would pay.")
     assert labels["Hezbollah"]["threatens_or_vows_revenge_against"] == ["Iran"]
+
+
+def test_coordinated_demonyms_name_each_people(bare_rules_extractor) -> None:
+    """ "the Palestinian and Lebanese peoples": two targets, each people by its demonym,
+    not one target of both (heldout2 bpt-2, bqn-5)."""
+    text = (
+        "SANAA, Nov 12, 2024 - Yahya Saree hailed the attack and renewed the forces' "
+        "support for the Iraqi and Syrian peoples."
+    )
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert set(record.praises_or_supports) == {"Iraqi people", "Syrian people"}

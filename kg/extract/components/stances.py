@@ -158,6 +158,9 @@ class _Claims:
             ):  # "praised the operation": the act the document narrates ("the operation
                 # of the Palestinian resistance" names its author, listed or not)
                 return [], True
+            peoples = targets.conjoined_peoples(target)
+            if peoples:  # "the Palestinian and Lebanese peoples"
+                return peoples, False
             shared = targets.shared_coordination(target)
             if shared is not None and targets.demonym_people(target) is None:
                 # "the Lebanese government and nation": one group

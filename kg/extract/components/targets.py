@@ -615,6 +615,20 @@ class TargetFinder:
             return None
         return f"{demonyms[0].text} {people[0].lower_}"
 
+    def conjoined_peoples(self, token: Any) -> list[str]:
+        """ "the Palestinian and Lebanese peoples": each people a coordinated demonym names
+        ("Palestinian people", "Lebanese people"), not one target of both."""
+        if token.lower_ not in self.words.people_nouns:
+            return []
+        first = [c for c in token.children if c.dep_ == "amod" and c.i < token.i and c.conjuncts]
+        demonyms = [first[0], *first[0].conjuncts] if len(first) == 1 else []
+        # capitalised adjectives, one at least a demonym ("Palestinian" names no state here)
+        if not demonyms or not all(d.text[:1].isupper() and d.pos_ == "ADJ" for d in demonyms):
+            return []
+        if not any((m := self.mentions.at(d)) is not None and m.kind == "adj" for d in demonyms):
+            return []
+        return [f"{d.text} people" for d in demonyms]
+
     def shared_coordination(self, token: Any) -> str | None:
         """ "the Lebanese government and nation", "the victims and their families", "the
         leadership and people of the Islamic Republic": a second noun with no determiner
