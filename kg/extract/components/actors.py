@@ -113,8 +113,8 @@ class ActorTagger:
         found = [_initials_of_named(m, found) for m in found]
         found = self._surnames(text, found)
         found = _non_overlapping(found + self._back_references(doc, found))
-        found = [self._as_actor(m) for m in _resolve_contextual(
-            found, self.places.contextual, self.places.context_votes)]  # fmt: skip
+        found = _resolve_contextual(found, self.places.contextual, self.places.context_votes,
+                                    self.gazetteer)  # fmt: skip
         found = [m for m in found if not _in_operation_name(text, m)]
         by_token: dict[int, Mention] = {}
         for mention in found:
@@ -122,15 +122,6 @@ class ActorTagger:
             for token in span if span is not None else ():
                 by_token.setdefault(token.i, mention)
         return Mentions(tuple(found), by_token)
-
-    def _as_actor(self, mention: Mention) -> Mention:
-        """A contextual name read as another actor takes that actor's type and affiliation
-        too ("the Foreign Office" read as Pakistan's is affiliated with Pakistan)."""
-        actor = self.gazetteer.resolve(mention.name) if mention.kind == "name" else None
-        if actor is None or actor.name != mention.name:
-            return mention
-        return replace(mention, type=actor.type, affiliation=actor.affiliation,
-                       umbrella=actor.umbrella)  # fmt: skip
 
     # -- gazetteer, descriptors, demonyms ------------------------------------------
     def _named(self, text: str) -> list[Mention]:
@@ -155,8 +146,7 @@ class ActorTagger:
             if whole is not None:
                 out.append(_from_actor(match.start(), match.end(), match.group(0), whole))
                 continue
-            kind = match.group("kind") or match.group("kind2") or match.group("kind3")
-            kind = self.speech.ministries[kind.lower()]
+            kind = self._ministry_kind(match)
             out.append(Mention(match.start(), match.end(), match.group(0),
                                ministry_name(self.places.ministry_adjectives, country, kind),
                                "state", "descriptor", country, known=False))  # fmt: skip
@@ -369,10 +359,14 @@ class ActorTagger:
             self.places.demonyms.get(ruler, ""))  # fmt: skip
         if actor is None or actor.type not in ("militia", "organization"):
             return None
-        kind = match.group("kind") or match.group("kind2") or match.group("kind3")
-        name = f"{ruler} Ministry of {self.speech.ministries[kind.lower()]}"
+        name = ministry_name(self.places.ministry_adjectives, ruler, self._ministry_kind(match))
         return Mention(match.start(), match.end(), match.group(0), name, "state", "descriptor",
                        actor.name, known=False)  # fmt: skip
+
+    def _ministry_kind(self, match: re.Match[str]) -> str:
+        """The kind a ministry pattern's match names, as ministries are named ("Interior")."""
+        kind = match.group("kind") or match.group("kind2") or match.group("kind3")
+        return self.speech.ministries[kind.lower()]
 
     def _country(self, text: str) -> str | None:
         """The state a name, a demonym or a capital ("Damascus' foreign ministry") names."""
@@ -928,7 +922,8 @@ def _part_of(words: list[str], person: Mention) -> bool:
 
 
 def _resolve_contextual(mentions: list[Mention], contextual: dict[str, tuple[str, ...]],
-                        votes: dict[str, dict[str, str]]) -> list[Mention]:  # fmt: skip
+                        votes: dict[str, dict[str, str]],
+                        gazetteer: Gazetteer) -> list[Mention]:  # fmt: skip
     """ "the occupation": the candidate named before with the same word ("the American
     occupation"), else the candidate the text names most, counting the actors that vote
     for it (Hamas for Israel), the first on a tie."""
@@ -951,11 +946,21 @@ def _resolve_contextual(mentions: list[Mention], contextual: dict[str, tuple[str
         earlier = [m for m in mentions[:index] if m.name in candidates
                    and word in m.text.lower() and m.text.lower() not in contextual]  # fmt: skip
         if earlier:
-            out.append(replace(mention, name=earlier[-1].name))
+            out.append(_read_as(mention, earlier[-1].name, gazetteer))
             continue
         ranked = sorted(candidates, key=lambda name: -counts.get(name, 0))
-        out.append(replace(mention, name=ranked[0]))
+        out.append(_read_as(mention, ranked[0], gazetteer))
     return out
+
+
+def _read_as(mention: Mention, name: str, gazetteer: Gazetteer) -> Mention:
+    """A contextual name read as one of its actors takes that actor's type and affiliation
+    too ("the Foreign Office" read as Pakistan's is affiliated with Pakistan)."""
+    actor = gazetteer.resolve(name) if mention.kind == "name" else None
+    if actor is None or actor.name != name:
+        return replace(mention, name=name)
+    return replace(mention, name=name, type=actor.type, affiliation=actor.affiliation,
+                   umbrella=actor.umbrella)  # fmt: skip
 
 
 def _register() -> None:
