@@ -1635,3 +1635,27 @@ def test_a_denied_charge_is_the_deniers_statement(bare_rules_extractor, text) ->
     assert not any(getattr(records[denier], field) for field in (
         "blames", "threatens_or_vows_revenge_against", "condemns", "praises_or_supports",
         "condolences_to"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        ("Al-Masirah Telegram channel",
+         "Military spokesman Yahya Sarea reads a statement on the strike on the ship. He frames "
+         "it as a reply to the American aggression on Yemen."),
+        ("UN OCHA statement, reposted by several channels",
+         "Humanitarian coordinator Lise Grande sends condolences to the families of the dead. "
+         "She blames the United States for the strike."),
+    ],
+)  # fmt: skip
+def test_a_pronoun_in_an_entry_continues_the_person_it_named(
+    bare_rules_extractor, header, body
+) -> None:
+    """ "[21:40] Al-Masirah channel / Spokesman X reads ... He frames it as ...": "he" is
+    the person the entry named, not the channel in its header (heldout2 bqr-1, bmp-4,
+    bov-3)."""
+    text = f"Channel roundup, 16 January 2024\n\n[16 Jan, 21:40] {header}\n{body}\n"
+    records = _records(bare_rules_extractor, text)
+    person = "Yahya Saree" if "Sarea" in body else "Lise Grande"
+    assert records[person].blames == ("United States",)
+    assert all(r.speaker_type == "person" for r in records.values())

@@ -135,6 +135,9 @@ class _Document:
             found = self.block_speaker(act.paragraph)
             return [(found[0], ("block", *found[1]))] if found else []
         if act.kind == "entry":
+            continued = self._entry_pronoun(act)
+            if continued is not None:
+                return [continued]
             speaker = self.entry_speaker(act.paragraph)
             return [(speaker, ("entry",))] if speaker else []
         if act.kind == "quote":
@@ -171,6 +174,26 @@ class _Document:
             if resolved is not None and all(resolved[0].name != s.name for s, _ in out):
                 out.append(resolved)
         return out
+
+    def _entry_pronoun(self, act: SpeechAct) -> tuple[Speaker, tuple[str, ...]] | None:
+        """ "[21:40] Al-Masirah channel / Spokesman X reads a statement ... He frames it
+        as ...": an entry's sentence whose subject is "he" or "she" continues the person
+        the entry named before it, not the channel or body in its header."""
+        sent = self.doc[act.cue].sent
+        paragraph = self.layout.paragraphs[act.paragraph]
+        for token in sent:
+            if (
+                token.dep_ == "nsubj"
+                and token.lower_ in self.speech.pronouns["person"]
+                and (
+                    token.head == sent.root
+                    or token.head.lemma_.lower() in self.speech.reporting_verbs
+                )
+                and not _quoted(self.doc.text, paragraph.start, token.idx)
+            ):
+                found = self.previous_speaker(token, want_person=True)
+                return (found[0], ("entry", "pronoun", found[1])) if found else None
+        return None
 
     def _in_note(self, act: SpeechAct) -> bool:
         paragraph = self.layout.paragraphs[act.paragraph]
