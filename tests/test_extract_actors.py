@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from components import component_nlp, run
 from labels import speaker_labels
@@ -460,3 +462,28 @@ def test_a_ruling_groups_ministry_is_the_groups(text: str, expected) -> None:
     doc = run(component_nlp().make_doc(text), upto="kg_actors")
     found = [(m.name, m.affiliation) for m in doc._.kg_mentions.items if "inistry" in m.text]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Militants of Tehreek-e-Jihad Pakistan (TJP) stormed the base; the TJP said it "
+         "would strike again.", "Tehreek-e-Jihad Pakistan", "organization"),
+        ("Al-Shabaab overran a base of the Uganda People's Defence Forces (UPDF), and the "
+         "UPDF said it had repelled them.", "Uganda People's Defence Forces", "organization"),
+        ("The Nigerian Air Force (NAF) said NAF jets struck the camp.", "Nigerian Air Force",
+         "state"),
+    ],
+)  # fmt: skip
+def test_a_name_its_bracketed_abbreviation_spells_is_one_body(text, name, kind) -> None:
+    """The capitalised words whose initials a bracketed abbreviation spells are one
+    body's name, not the state that ends it ("Pakistan") nor a listed name inside it
+    (the HPG's "People's Defence Forces"); the abbreviation names it later (heldout2
+    bmb-3, bpa-1, bpy-1, bns-1, bpu-5)."""
+    doc = run(component_nlp().make_doc(text), upto="kg_actors")
+    mentions = {m.text: m for m in doc._.kg_mentions.items}
+    assert mentions[name].name == name
+    assert mentions[name].type == kind
+    abbreviation = "".join(w[0] for w in re.findall(r"[A-Z][\w']*", name))
+    assert mentions[abbreviation].name == name
+    assert not any(m.name in ("Pakistan", "HPG") for m in mentions.values())

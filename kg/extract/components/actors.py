@@ -108,6 +108,7 @@ class ActorTagger:
         found = self._named(text) + self._descriptors(text) + self._adjectives(text)
         found = [m for m in found if not any(start <= m.start < end for start, end in datelines)]
         found = self._entities(doc, _non_overlapping(found + self._self_named(text)), datelines)
+        found = self._spelled_by_abbreviation(text, found)
         found = _non_overlapping(found + _defined_aliases(text, found, self.speech.platform_names))
         found = _expand_partial_names(found, self.speech.person_titles)
         found = [_initials_of_named(m, found) for m in found]
@@ -408,6 +409,44 @@ class ActorTagger:
                 out.append(_from_actor(start, match.end(), text[start : match.end()], actor))
         return out
 
+    def _spelled_by_abbreviation(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "Tehreek-e-Jihad Pakistan (TJP)", "Uganda People's Defence Forces (UPDF)": the
+        capitalised words before a bracketed abbreviation whose initials spell it are one
+        body's name, though NER split it or a state's name ends it (rule 14: named as the
+        text names it; not Pakistan, not the HPG's "People's Defence Forces")."""
+        out = list(mentions)
+        for match in _ABBREVIATION.finditer(text):
+            start = _spelled_start(text, match.start(), match.group("abbr"))
+            end = len(text[: match.start()].rstrip())
+            if start is None:
+                continue
+            inside = [m for m in out if m.start < end and m.end > start]
+            if any(m.start <= start and m.end >= end for m in inside) or any(
+                m.start < start or m.end > end for m in inside
+            ):  # named whole already, or a name runs across its edge
+                continue
+            out = sorted([*(m for m in out if m not in inside),
+                          self._spelled_mention(text, start, end, inside)],
+                         key=lambda m: m.start)  # fmt: skip
+        return out
+
+    def _spelled_mention(self, text: str, start: int, end: int, inside: list[Mention]
+                         ) -> Mention:  # fmt: skip
+        """The body a spelled-out name names: the gazetteer's, else one of the name's
+        kind; a state's forces ("Nigerian Air Force", "Rwanda Defence Force") belong to
+        the state."""
+        name = text[start:end]
+        actor = self.gazetteer.match(name)
+        if actor is not None:
+            return _from_actor(start, end, name, actor)
+        states = [m for m in inside if m.type == "state" and m.kind in ("name", "adj")]
+        rest = [w.group(0) for w in re.finditer(r"[A-Z][\w'\u2019]*", name)
+                if not any(m.start <= start + w.start() < m.end for m in states)]  # fmt: skip
+        if len(states) == 1 and rest and set(rest) <= _STATE_BODY_WORDS | {"Defence", "Defense"}:
+            return Mention(start, end, name, name, "state", "ner", states[0].name, known=False)
+        kind = self.speech.name_kind(name) or "organization"
+        return Mention(start, end, name, name, kind, "ner", known=False)
+
     # -- entities the gazetteer lacks ----------------------------------------------
     def _no_actor(self, name: str) -> bool:
         """A name NER tagged that no actor bears: a section label in capitals ("CLAIM",
@@ -689,6 +728,32 @@ def _body_of_next(mention: Mention, text: str, mentions: list[Mention]) -> Menti
     name = f"{_DANGLING_OF.sub('', mention.text)} of the {after.name}"
     return Mention(mention.start, after.end, text[mention.start : after.end], name, after.type,
                    "ner", after.name, known=False)  # fmt: skip
+
+
+# A bracketed abbreviation after a name: "Tehreek-e-Jihad Pakistan (TJP)"
+_ABBREVIATION = re.compile(r"\((?P<abbr>[A-Z]{2,6})\)")
+# Lower-case words inside a body's name ("Tehreek-e-Jihad", "Armed Forces of the
+# Philippines") that its abbreviation skips
+_NAME_CONNECTORS = frozenset({"e", "i", "ul", "al", "el", "of", "the", "and", "for", "wa", "wal"})
+
+
+def _spelled_start(text: str, end: int, abbr: str) -> int | None:
+    """Where the capitalised words just before `end` whose initials spell `abbr` start
+    (lower-case connectors between them), or None."""
+    window = max(0, end - 150)
+    letters = 0
+    for word in reversed(list(re.finditer(r"[^\s\-\u2010\u2011]+", text[window:end]))):
+        if not re.fullmatch(r"[\w'\u2019]+", word.group(0)):
+            return None  # punctuation ends the name
+        if word.group(0)[0].isupper():
+            letters += 1
+            if word.group(0)[0] != abbr[-letters]:
+                return None
+            if letters == len(abbr):
+                return window + word.start()
+        elif word.group(0).lower() not in _NAME_CONNECTORS:
+            return None
+    return None
 
 
 # Words of a state's own forces and offices: "the Israeli Air Force" is the state's
