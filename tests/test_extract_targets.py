@@ -522,11 +522,17 @@ def test_a_group_named_by_its_backer_stops_before_the_act(extractor) -> None:
     assert blamed == ["Iran-backed militias"]
 
 
-def test_a_group_named_by_its_backer_stops_before_its_place_and_deed(extractor) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Jordan's foreign ministry said the kingdom had long accused Iran-backed militias "
-        "in southern Syria of running drugs and arms across the border."
-    )
+        "in southern Syria of running drugs and arms across the border.",
+        # the parser reads "intimidating" as an adjective of "journalists" (heldout2 bok-1)
+        "In a video posted on Facebook, the reporter Ahmed Abdul Samad accused Iran-backed "
+        "militias of intimidating journalists.",
+    ],
+)
+def test_a_group_named_by_its_backer_stops_before_its_place_and_deed(extractor, text) -> None:
     labels = speaker_labels(extractor, text)
     assert ["Iran-backed militias"] in [found["blames"] for found in labels.values()]
 

@@ -248,10 +248,10 @@ class TargetFinder:
                    for c in token.children):  # fmt: skip
             return None
         # "blamed Iran-backed militias for those attacks", "accused ... militias in
-        # southern Syria of running drugs": the act and the place are not in the name
+        # southern Syria of running drugs", "... factions of intimidating journalists":
+        # the act and the place are not in the name
         acts = {t.i for c in token.children if c.dep_ == "prep" and c.i > token.i and (
-                c.lower_ != "of" or any(g.dep_ == "pcomp" for g in c.children))
-                for t in c.subtree}  # fmt: skip
+                c.lower_ != "of" or _of_deed(c)) for t in c.subtree}  # fmt: skip
         kept = [t for t in token.subtree if t.i not in acts and not any(
             a.dep_ in ("relcl", "appos", "parataxis") for a in path_up(t, token))]  # fmt: skip
         backers = {t.i for c in token.children if c.lower_ in words.backing_participles
@@ -701,6 +701,14 @@ def _those_who(token: Any, top: Any) -> bool:
         if above.dep_ == "relcl" and above.head.lower_ == "those":
             return not any(a.dep_ in _SKIP for a in path_up(above.head, top))
     return False
+
+
+def _of_deed(prep: Any) -> bool:
+    """ "of running drugs", "of intimidating journalists" (the parser's "intimidating" an
+    adjective of "journalists"): an "of" before a gerund names a deed."""
+    after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    return any(g.dep_ == "pcomp" for g in prep.children) or (
+        after is not None and after.tag_ == "VBG")  # fmt: skip
 
 
 def _under_of(token: Any, top: Any) -> bool:
