@@ -1659,3 +1659,21 @@ def test_a_pronoun_in_an_entry_continues_the_person_it_named(
     person = "Yahya Saree" if "Sarea" in body else "Lise Grande"
     assert records[person].blames == ("United States",)
     assert all(r.speaker_type == "person" for r in records.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        ("TEHRAN, Oct 2, 2022 - Interior Minister Ahmad Vahidi is reported to have told the "
+         "Tasnim agency that America and the Zionist regime were behind the riots.",
+         "Ahmad Vahidi", ("United States", "Israel")),
+        ("BEIRUT, Jan 5, 2024 - Kataeb leader Sami Gemayel was said to have blamed Hezbollah "
+         "for the kidnapping.", "Sami Gemayel", ("Hezbollah",)),
+    ],
+)  # fmt: skip
+def test_a_hedged_attribution_is_still_the_speakers(bare_rules_extractor, text, speaker,
+                                                    blamed) -> None:  # fmt: skip
+    """ "X is reported to have told ...", "X was said to have blamed ...": the writer's
+    hedge does not take the statement from X (heldout2 bnt-5, boa-5, boh-5)."""
+    records = _records(bare_rules_extractor, text)
+    assert set(records[speaker].blames) == set(blamed)

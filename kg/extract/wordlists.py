@@ -33,6 +33,7 @@ class Speech:
     reporting_verbs: Words
     irregular_reporting_forms: Words
     source_verbs: Words
+    hearsay_verbs: Words
     question_verbs: Words
     conditional_verbs: dict[str, Words]
     figurative_objects: dict[str, Words]

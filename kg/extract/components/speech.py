@@ -213,6 +213,10 @@ class SpeechActs:
                     return _members(agents[0]), "passive"
                 if verb.lemma_.lower() in ("quote", "cite"):
                     return [passive[0]], "verb"  # "X was quoted as saying"
+                if verb.lemma_.lower() in self.speech.hearsay_verbs and any(
+                    c.dep_ == "xcomp" for c in children
+                ):  # "X is reported to have told ...", "X was said to have blamed ..."
+                    return _members(passive[0]), "verb"
                 return [], "verb"
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
                 if verb.dep_ == "conj" and _whose_clause(verb.head):
