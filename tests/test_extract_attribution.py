@@ -1677,3 +1677,17 @@ def test_a_hedged_attribution_is_still_the_speakers(bare_rules_extractor, text, 
     hedge does not take the statement from X (heldout2 bnt-5, boa-5, boh-5)."""
     records = _records(bare_rules_extractor, text)
     assert set(records[speaker].blames) == set(blamed)
+
+
+def test_the_pakistani_militarys_media_wing_is_ispr(bare_rules_extractor) -> None:
+    """ "Inter-Services Public Relations (ISPR)", "the military's media wing": the
+    Pakistani military's media wing is listed, a state body of Pakistan; described, it is
+    no "Media Wing of" the last state named (heldout2 bny-4, bow-4, bpe-2)."""
+    text = (
+        "ISLAMABAD, March 5, 2025 - Militants attacked the Bannu garrison before dawn, and "
+        "Pakistan said the raid was planned in Afghanistan. The military's media wing "
+        "saluted the soldiers of the garrison and blamed India for the attack."
+    )
+    records = _records(bare_rules_extractor, text)
+    assert records["Inter-Services Public Relations"].blames == ("India",)
+    assert records["Inter-Services Public Relations"].speaker_affiliation == "Pakistan"
