@@ -1828,3 +1828,18 @@ def test_a_question_put_to_the_speaker_is_not_his_words(extractor, text, blamed)
     """heldout2 bor-1, bpr-2: "Pressed on whether X was responsible, he said ..." blamed
     X for the reporter's question."""
     assert _extract(extractor, text)["Nasser Kanaani"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Sarfraz Bugti said there was no doubt that India was behind the unrest.", ["India"]),
+        ("Sarfraz Bugti said there was no question that India was behind the unrest.",
+         ["India"]),
+        ("Sarfraz Bugti said there was no sign that India was behind the unrest.", []),
+    ],
+)  # fmt: skip
+def test_no_doubt_affirms_what_follows(extractor, text, blamed) -> None:
+    """Rule 13: "no sign that X did it" denies it, but "no doubt that X was behind it"
+    affirms it (heldout2 bqk-5, blw-2)."""
+    assert _extract(extractor, text)["Sarfraz Bugti"]["blames"] == blamed

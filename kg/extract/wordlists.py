@@ -154,6 +154,7 @@ class Acts:
     cessation_verbs: Words
     non_factual_verbs: Words
     deny_verbs: Words
+    doubt_nouns: Words
     charge_nouns: Words
     reason_nouns: Words
     place_preps: Words

@@ -325,7 +325,11 @@ class _Claims:
                     and not _negated(a, frozenset())
                     and below.dep_ != "conj"  # "A refused treatment, and X accused Y"
                 )
-                or (a.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in a.children))
+                or (
+                    a.pos_ == "NOUN"
+                    and a.lemma_.lower() not in words.doubt_nouns  # "no doubt that X did"
+                    and any(c.lower_ in ("no", "without") for c in a.children)
+                )
                 # "denied X and offered condolences": a verb coordinated with the denial
                 for below, a in pairwise(chain)
                 if a.i in act.content or a.i == act.cue
