@@ -662,3 +662,23 @@ def test_coordinated_demonyms_name_each_people(bare_rules_extractor) -> None:
     )
     [record] = bare_rules_extractor.extract(SourceDocument("t", text))
     assert set(record.praises_or_supports) == {"Iraqi people", "Syrian people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "field", "target"),
+    [
+        ('The Palestinian Foreign Ministry condemned the "terrorism of the settlers".',
+         "Palestinian Ministry of Foreign Affairs", "condemns", "settlers"),
+        ("The State Department condemned a rampage by Israeli settlers in the village of Jit.",
+         "United States Department of State", "condemns", "Israeli settlers"),
+        ("Hamas warned that the settlers would pay a heavy price.", "Hamas",
+         "threatens_or_vows_revenge_against", "settlers"),
+    ],
+)  # fmt: skip
+def test_a_group_no_name_lists_is_written_as_the_text_names_it(
+    extractor, text, speaker, field, target
+) -> None:
+    """Rule 14: settlers, a group the gazetteer cannot list, are named as the text names
+    them, adjectives included, never as the state a demonym among them names (heldout2:
+    fifteen documents, bln-5, bmd-4, bqe-5, bqq-4 among them)."""
+    assert speaker_labels(extractor, text)[speaker][field] == [target]

@@ -519,13 +519,14 @@ def test_what_lies_in_the_speakers_sights_is_threatened(extractor, text, speaker
 
 
 def test_knowing_no_safety_is_a_threat(extractor) -> None:
-    """ "would know no safety", as "would find no safety" (heldout2 bol-4)."""
+    """ "would know no safety", as "would find no safety" (heldout2 bol-4, whose gold
+    tolerates the settlers too, a group named as the text names it)."""
     labels = _labels(
         extractor,
         "Islamic Jihad promised that the occupation and its settlers would know no safety "
         "anywhere in the West Bank.",
     )
-    assert labels["Palestinian Islamic Jihad"][THREAT] == ["Israel"]
+    assert labels["Palestinian Islamic Jihad"][THREAT] == ["Israel", "settlers"]
 
 
 @pytest.mark.parametrize(

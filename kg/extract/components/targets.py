@@ -230,12 +230,23 @@ class TargetFinder:
         return out
 
     def backed_group_mention(self, token: Any) -> Mention | None:
-        """`backed_group` as an actor mention the text does not list (kind descriptor)."""
-        name = self.backed_group(token)
+        """`backed_group` as an actor mention the text does not list (kind descriptor), or a
+        group no name lists, written as the text writes it (`written_group`)."""
+        name = self.backed_group(token) or self.written_group(token)
         if name is None:
             return None
         return Mention(token.idx, token.idx + len(token), token.text, name, "militia",
                        "descriptor", known=False)  # fmt: skip
+
+    def written_group(self, token: Any) -> str | None:
+        """ "the settlers' assault", "a rampage by Israeli settlers", "extremist settlers":
+        a group with no canonical name, as the text names it with its adjectives (rule 14),
+        never as the state a demonym among them names."""
+        if token.lower_ not in self.words.written_group_nouns or token.pos_ != "NOUN":
+            return None
+        words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+        start = min((w.left_edge.i for w in words), default=token.i)
+        return self.doc[start : token.i + 1].text
 
     def backed_group(self, token: Any) -> str | None:
         """ "Iran-backed groups", "radical militant groups backed by Iran": armed groups
