@@ -682,3 +682,23 @@ def test_a_group_no_name_lists_is_written_as_the_text_names_it(
     them, adjectives included, never as the state a demonym among them names (heldout2:
     fifteen documents, bln-5, bmd-4, bqe-5, bqq-4 among them)."""
     assert speaker_labels(extractor, text)[speaker][field] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "blamed"),
+    [
+        ("Rahul Gandhi said the BJP government bore responsibility for the deaths.",
+         "Rahul Gandhi", ["BJP government"]),
+        ("Bhupesh Baghel blamed the BJP-led state government for an intelligence failure.",
+         "Bhupesh Baghel", ["BJP-led state government"]),
+        ("Hezbollah said the Lebanese government bore responsibility.", "Hezbollah",
+         ["Government of Lebanon"]),
+    ],
+)  # fmt: skip
+def test_a_government_named_by_an_unlisted_party_is_written_as_named(
+    extractor, text, speaker, blamed
+) -> None:
+    """Rule 14: "the BJP government", "the BJP-led state government" are written as the
+    text names them, not given as the party; a state's government is still the state's
+    (heldout2 bre-1, bre-5, bqo-5, bra-4, bqc-1)."""
+    assert speaker_labels(extractor, text)[speaker]["blames"] == blamed

@@ -242,11 +242,23 @@ class TargetFinder:
         """ "the settlers' assault", "a rampage by Israeli settlers", "extremist settlers":
         a group with no canonical name, as the text names it with its adjectives (rule 14),
         never as the state a demonym among them names."""
-        if token.lower_ not in self.words.written_group_nouns or token.pos_ != "NOUN":
-            return None
         words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
         start = min((w.left_edge.i for w in words), default=token.i)
+        if token.lower_ in _RULING_BODIES and words and self._unlisted_ruler(start, token):
+            return self.doc[start : token.i + 1].text  # "the BJP government"
+        if token.lower_ not in self.words.written_group_nouns or token.pos_ != "NOUN":
+            return None
         return self.doc[start : token.i + 1].text
+
+    def _unlisted_ruler(self, start: int, head: Any) -> bool:
+        """ "the BJP government", "the APC government", "the BJP-led state government",
+        "the Khyber Pakhtunkhwa government": a government named by a party or a province
+        the gazetteer does not list is written as the text names it (rule 14), never
+        as that party; a state's government ("the Lebanese government") is the state's."""
+        names = [t for t in self.doc[start : head.i] if t.text[:1].isupper()]
+        return bool(names) and all(
+            (found := self.mentions.at(t)) is None or not found.known for t in names
+        )
 
     def backed_group(self, token: Any) -> str | None:
         """ "Iran-backed groups", "radical militant groups backed by Iran": armed groups
@@ -701,6 +713,7 @@ class TargetFinder:
 
 
 _ALLIED = frozenset({"allied", "aligned"})
+_RULING_BODIES = frozenset({"government", "administration"})
 
 
 def _those_who(token: Any, top: Any) -> bool:
