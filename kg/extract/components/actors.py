@@ -417,9 +417,11 @@ class ActorTagger:
         out = list(mentions)
         for match in _ABBREVIATION.finditer(text):
             start = _spelled_start(text, match.start(), match.group("abbr"))
-            end = len(text[: match.start()].rstrip())
             if start is None:
                 continue
+            end = match.start()
+            while text[end - 1].isspace():  # the name ends before the space and bracket
+                end -= 1
             inside = [m for m in out if m.start < end and m.end > start]
             if any(m.start <= start and m.end >= end for m in inside) or any(
                 m.start < start or m.end > end for m in inside

@@ -242,11 +242,13 @@ class TargetFinder:
         """ "the settlers' assault", "a rampage by Israeli settlers", "extremist settlers":
         a group with no canonical name, as the text names it with its adjectives (rule 14),
         never as the state a demonym among them names."""
+        ruling = token.lower_ in _RULING_BODIES  # "the BJP government"
+        if not ruling and (token.lower_ not in self.words.written_group_nouns
+                           or token.pos_ != "NOUN"):  # fmt: skip
+            return None
         words = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
         start = min((w.left_edge.i for w in words), default=token.i)
-        if token.lower_ in _RULING_BODIES and words and self._unlisted_ruler(start, token):
-            return self.doc[start : token.i + 1].text  # "the BJP government"
-        if token.lower_ not in self.words.written_group_nouns or token.pos_ != "NOUN":
+        if ruling and not (words and self._unlisted_ruler(start, token)):
             return None
         return self.doc[start : token.i + 1].text
 
