@@ -538,6 +538,14 @@ def test_a_named_official_is_a_speaker_not_an_analyst(bare_rules_extractor) -> N
          "Israeli enemy will pay for every home it destroys.", ["Hassan Fadlallah"]),
         ("Footage from Kharkiv. Governor Oleh Synehubov: Russia struck a school again.",
          ["Oleh Synehubov"]),
+        # the name, then a phrase a comma sets off, then the colon (heldout2 brf-3, bqy-2,
+        # boj-4, bnw-2, bny-4)
+        ("20:14 | Rasad\nDonald Trump, in a telephone interview with NBC News: if Tehran "
+         "does not make a deal, Iran will be bombed.", ["Donald Trump"]),
+        ("Netanyahu, opening a security meeting: Hamas will pay the price for this.",
+         ["Benjamin Netanyahu"]),
+        ("Dmitry Medvedev, deputy chairman of the Security Council, went further on his "
+         "Telegram channel: Ukraine will pay for Kursk.", ["Dmitry Medvedev"]),
         # a section's label is not a speaker
         ("The strike hit a car near the border. Update: the army said it was reviewing the "
          "incident.", []),

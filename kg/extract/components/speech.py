@@ -9,7 +9,8 @@ An act is one of:
   together, attribution splits them; a relative clause counts when its pronoun is the
   subject ("Hassan Nasrallah, who hailed Soleimani as ..."); and a sentence labelled with
   named people before a colon ("Clip from Aynata. Hizbullah MP Hassan Fadlallah: the
-  enemy will pay ..."), the colon its cue and the people its subjects;
+  enemy will pay ..."; "Donald Trump, in a telephone interview: ..."), the colon its cue
+  and the people its subjects;
 * `passive`: the same verb in the passive with an agent ("America was blamed by X");
 * `block`: a sentence of a quoted block (`Layout`: "Full statement:" then a quoted
   paragraph) that has no act of its own;
@@ -375,7 +376,8 @@ class SpeechActs:
         if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
             return []
         people: list[tuple[Any, Any]] = []
-        for token in sent[: colon.i - sent.start]:
+        label = sent[: colon.i - sent.start]
+        for token in label:
             mention = self._mentions.at(token)
             if mention is not None and mention.kind not in ("adj", "capital", "anaphor"):
                 if mention.type == "person" and (not people or people[-1][0] is not mention):
@@ -383,13 +385,44 @@ class SpeechActs:
                 elif mention.type == "person":
                     people[-1] = (mention, token)  # the name's last word heads it
             elif token.lower_ not in self._label_words and not token.is_punct:
-                return []
-        if not people or self._doc.text[people[-1][0].end : colon.idx].strip():
+                people = self._set_off_person(label, people)
+                break
+        if not people or (
+            self._doc.text[people[-1][0].end : colon.idx].strip()
+            and (len(people) > 1 or not self._set_off(people[0][0], colon))
+        ):
             return []  # the colon must close a name ("X's statement:" is a caption's)
         heads = [token for _, token in people]
         content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
         return [SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb",
                           heads[0].i, tuple(t.i for t in heads))]  # fmt: skip
+
+    def _set_off_person(self, label: Any, people: list[tuple[Any, Any]]
+                        ) -> list[tuple[Any, Any]]:  # fmt: skip
+        """The one person a label opens with, when a comma sets off what follows the
+        name ("Ayatollah Khamenei, in his Eid sermon:"); none otherwise."""
+        if len(people) != 1:
+            return []
+        end = people[0][0].end
+        comma = next((t for t in label if t.idx >= end), None)
+        return people if comma is not None and comma.text == "," else []
+
+    def _set_off(self, person: Any, colon: Any) -> bool:
+        """ "Donald Trump, in a telephone interview with NBC News:", "Netanyahu, opening a
+        security meeting:", "Dmitry Medvedev, deputy chairman of the Security Council,
+        went further on his Telegram channel:": a person's name, then a phrase set off by
+        a comma that names no other person and quotes nothing, closes on the colon that
+        gives the person's words."""
+        between = self._doc.char_span(person.end, colon.idx, alignment_mode="expand")
+        if between is None or not between.text.startswith(","):
+            return False
+        for token in between:
+            if token.text in _QUOTES or token.text == ";":
+                return False
+            mention = self._mentions.at(token)
+            if mention is not None and mention.type == "person" and mention is not person:
+                return False
+        return True
 
     # -- acts the layout makes -------------------------------------------------------
     def _layout_act(self, sent: Any, paragraph: Any, acts: list[SpeechAct],
