@@ -136,6 +136,28 @@ def test_not_stopping_an_attack_threatens_its_target(extractor, text, speaker, t
     assert _labels(extractor, text)[speaker][THREAT] == [target]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Al-Shabaab said more attacks inside Ethiopia would follow.", "Ethiopia"),
+        ("Hamas said more operations will follow if the occupation keeps storming Al-Aqsa.",
+         "Israel"),
+        ("Al-Shabaab said more operations will follow as long as Kenyan troops remain in "
+         "Somalia.", "Kenya"),
+    ],
+)  # fmt: skip
+def test_more_attacks_to_follow_threaten_where_they_land(extractor, text, target) -> None:
+    """Further attacks announced threaten where they land or whom their condition names
+    (heldout2 bpd-4, brg-5, bqr-4); more aid to follow threatens no one."""
+    [labels] = _labels(extractor, text).values()
+    assert labels[THREAT] == [target]
+
+
+def test_more_help_to_follow_is_no_threat(extractor) -> None:
+    [labels] = _labels(extractor, "Hamas said more aid convoys will follow.").values()
+    assert labels[THREAT] == []
+
+
 def test_warning_of_someone_elses_strikes_is_no_threat(extractor) -> None:
     text = "Hezbollah warned that Lebanon would face more Israeli strikes."
     assert _labels(extractor, text)["Hezbollah"][THREAT] == []
