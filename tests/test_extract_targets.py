@@ -407,6 +407,14 @@ def test_a_name_that_modifies_a_weapon_or_an_act_is_no_actor(bare_rules_extracto
         ("WASHINGTON, Dec 30 - US jets struck Kataib Hezbollah sites in Iraq.\n\n"
          "Pentagon spokesman Jonathan Hoffman said the group was behind a long series of "
          "attacks on bases.", "Jonathan Hoffman", "blames", "Kata'ib Hezbollah"),
+        # "the movement", "the organisation" (heldout2 bmd-1, boq-4); the charge after
+        # "of" is no part of the name (bpk-4, brc-4)
+        ("GAZA, Sept 2 - Hamas said it had killed the six hostages.\n\n"
+         "Benjamin Netanyahu said the movement would be hunted down.",
+         "Benjamin Netanyahu", "threatens_or_vows_revenge_against", "Hamas"),
+        ("GAZA, Sept 2 - Hamas fired rockets at Ashkelon.\n\n"
+         "Benjamin Netanyahu accused the movement of hiding among civilians.",
+         "Benjamin Netanyahu", "blames", "Hamas"),
     ],
 )  # fmt: skip
 def test_the_group_as_a_target_is_the_group_named_before(

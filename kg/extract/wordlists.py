@@ -141,6 +141,7 @@ class Acts:
     backing_verbs: Words
     group_nouns: Words
     backed_group_nouns: Words
+    group_back_nouns: Words
     written_group_nouns: Words
     recurrence_nouns: Words
     claim_verbs: Words

@@ -171,13 +171,14 @@ class TargetFinder:
         before."""
         if (
             noun.tag_ != "NN"
-            or noun.lower_ not in self.words.backed_group_nouns
+            or noun.lower_ not in self.words.group_back_nouns
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
             # ("held the group responsible": the parser's "responsible" after it is no
             # modifier of the name)
+            # ("accused the group of hiding among civilians": the charge, not a name)
             or any(
                 c.dep_ in ("amod", "compound", "poss", "prep")
-                and (c.i < noun.i or c.dep_ == "prep")
+                and (c.i < noun.i or (c.dep_ == "prep" and not _of_deed(c)))
                 and not self._backer_epithet(c)
                 for c in noun.children
             )
