@@ -385,7 +385,9 @@ class SpeechActs:
                 elif mention.type == "person":
                     people[-1] = (mention, token)  # the name's last word heads it
             elif token.lower_ not in self._label_words and not token.is_punct:
-                people = self._set_off_person(label, people)
+                # words other than names and titles: only after one person's name and a
+                # comma ("Donald Trump, in a telephone interview:"), checked below
+                people = people if len(people) == 1 else []
                 break
         if not people or (
             self._doc.text[people[-1][0].end : colon.idx].strip()
@@ -396,16 +398,6 @@ class SpeechActs:
         content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
         return [SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb",
                           heads[0].i, tuple(t.i for t in heads))]  # fmt: skip
-
-    def _set_off_person(self, label: Any, people: list[tuple[Any, Any]]
-                        ) -> list[tuple[Any, Any]]:  # fmt: skip
-        """The one person a label opens with, when a comma sets off what follows the
-        name ("Ayatollah Khamenei, in his Eid sermon:"); none otherwise."""
-        if len(people) != 1:
-            return []
-        end = people[0][0].end
-        comma = next((t for t in label if t.idx >= end), None)
-        return people if comma is not None and comma.text == "," else []
 
     def _set_off(self, person: Any, colon: Any) -> bool:
         """ "Donald Trump, in a telephone interview with NBC News:", "Netanyahu, opening a
