@@ -143,6 +143,7 @@ class Acts:
     backed_group_nouns: Words
     group_back_nouns: Words
     written_group_nouns: Words
+    ruling_body_nouns: Words
     recurrence_nouns: Words
     claim_verbs: Words
     victim_of_nouns: Words

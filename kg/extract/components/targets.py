@@ -243,7 +243,7 @@ class TargetFinder:
         """ "the settlers' assault", "a rampage by Israeli settlers", "extremist settlers":
         a group with no canonical name, as the text names it with its adjectives (rule 14),
         never as the state a demonym among them names."""
-        ruling = token.lower_ in _RULING_BODIES  # "the BJP government"
+        ruling = token.lower_ in self.words.ruling_body_nouns  # "the BJP government"
         if not ruling and (token.lower_ not in self.words.written_group_nouns
                            or token.pos_ != "NOUN"):  # fmt: skip
             return None
@@ -716,7 +716,6 @@ class TargetFinder:
 
 
 _ALLIED = frozenset({"allied", "aligned"})
-_RULING_BODIES = frozenset({"government", "administration"})
 
 
 def _those_who(token: Any, top: Any) -> bool:
