@@ -50,6 +50,30 @@ def test_joint_speakers_the_parser_split_get_one_record_each(extractor) -> None:
         assert record["threatens_or_vows_revenge_against"] == ["United States"]
 
 
+@pytest.mark.parametrize(
+    ("subject", "speakers"),
+    [
+        ("The foreign ministries of Jordan and Iraq",
+         {"Jordanian Ministry of Foreign Affairs", "Iraqi Ministry of Foreign Affairs"}),
+        ("The governments of Mali and Niger", {"Mali", "Niger"}),
+        ("The foreign ministers of France, Germany and the United Kingdom",
+         {"France", "Germany", "United Kingdom"}),
+    ],
+)  # fmt: skip
+def test_bodies_of_several_states_get_one_record_each(extractor, subject, speakers) -> None:
+    # rule 2: "the <bodies> of A and B" speak jointly, each through its own body
+    text = f"{subject} condemned the attack by Jaish al-Adl on the border post."
+    records = _records(extractor, text)
+    assert set(records) == speakers
+    for record in records.values():
+        assert record["condemns"] == ["Jaish al-Adl"]
+
+
+def test_relatives_of_named_people_are_not_their_voice(extractor) -> None:
+    text = "The sons of Ali Hassan and Omar Saleh condemned the attack by Jaish al-Adl."
+    assert not {"Ali Hassan", "Omar Saleh"} & set(_records(extractor, text))
+
+
 def test_denial_and_analysts_give_no_labels(extractor) -> None:
     text = (
         "Hezbollah denied any role in the blast.\n\n"

@@ -205,7 +205,7 @@ class SpeechActs:
                             active[0])  # fmt: skip
                 if verb.dep_ == "relcl" and head.lower_ in _RELATIVE:
                     head = _antecedent(verb.head)
-                listed = self._listed_names(verb)
+                listed = self._listed_names(verb) or self._bodies_of(head)
                 return (listed if len(listed) > 1 else _members(head)), "verb"
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             if passive:
@@ -256,6 +256,21 @@ class SpeechActs:
                 names.append(mention)
                 tokens.append(token)
         return tokens
+
+    def _bodies_of(self, head: Any) -> list[Any]:
+        """ "The foreign ministries of Pakistan and Iraq", "the governments of Burkina Faso
+        and Niger": a body or office of each actor named after "of" (rule 2), not "the
+        families of X and Y"."""
+        speech = self.speech
+        nouns = speech.role_nouns | speech.sub_body_nouns | speech.generic_back_references
+        if head.tag_ != "NNS" or head.lemma_.lower() not in nouns | {"ministry"}:
+            return []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                owners = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                if owners:
+                    return [owners[0], *owners[0].conjuncts]
+        return []
 
     def _swallowed_subject(self, verb: Any) -> Any | None:
         """The name a leading phrase swallowed before a subjectless verb ("In a statement

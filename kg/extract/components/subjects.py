@@ -71,6 +71,9 @@ class SubjectReader:
         if mention is not None and mention.kind != "adj":
             if self._analyst(mention, head) or self._reading(mention, act):
                 return None
+            ministry = self._one_of_ministries(mention, head)
+            if ministry is not None:
+                return ministry, ("role", "ministries of")
             official = self._official_of(mention, head)
             if official is not None:
                 return official, ("role", "named")
@@ -766,6 +769,26 @@ class SubjectReader:
         name = ministry_name(self.ministry_adjectives, state, kind)
         text, start = _phrase(head)
         return Speaker(name, "state", text, start, state, known=False), ("anaphor", step)
+
+    def _one_of_ministries(self, mention: Mention, head: Any) -> Speaker | None:
+        """ "The foreign ministries of Pakistan and Iraq condemned": each state named after
+        "of" speaks through its ministry of that kind (one record each, rule 2)."""
+        owner = head
+        while owner.dep_ == "conj" and owner.head.i != owner.i:
+            owner = owner.head
+        if owner.dep_ != "pobj" or owner.head.lower_ != "of" or mention.type != "state":
+            return None
+        body = owner.head.head
+        if body.lower_ != "ministries":
+            return None
+        modifiers = [c for c in body.children if c.dep_ in ("amod", "compound") and c.i < body.i]
+        kind = self.speech.ministries.get(" ".join(c.lower_ for c in modifiers))
+        state = self._ministry_state(mention)
+        if kind is None or state is None:
+            return None
+        name = ministry_name(self.ministry_adjectives, state, kind)
+        text, start = _phrase(body)
+        return Speaker(name, "state", text, start, state, known=False)
 
     def _state_within(self, head: Any) -> str | None:
         """ "the foreign ministry of Syria", "of the Moscow-allied government in Damascus",
