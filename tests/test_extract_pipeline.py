@@ -69,6 +69,18 @@ def test_bodies_of_several_states_get_one_record_each(extractor, subject, speake
         assert record["condemns"] == ["Jaish al-Adl"]
 
 
+def test_joint_speakers_are_not_each_others_targets(extractor) -> None:
+    # the "it" of "accusing it" is not Abu Dhabi, which speaks with Riyadh and Cairo
+    text = (
+        "In 2017, Riyadh, Abu Dhabi and Cairo cut ties with Doha, accusing it of funding "
+        "armed groups."
+    )
+    records = _records(extractor, text)
+    assert set(records) == {"Saudi Arabia", "United Arab Emirates", "Egypt"}
+    for record in records.values():
+        assert not set(record["blames"]) & set(records)
+
+
 def test_relatives_of_named_people_are_not_their_voice(extractor) -> None:
     text = "The sons of Ali Hassan and Omar Saleh condemned the attack by Jaish al-Adl."
     assert not {"Ali Hassan", "Omar Saleh"} & set(_records(extractor, text))

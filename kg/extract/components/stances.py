@@ -129,11 +129,17 @@ class _Claims:
 
     def _claims(self, number: int, attribution: Attribution, cue: Cue, tokens: list[int],
                 names: list[str]) -> list[Claim]:  # fmt: skip
+        # own side: the speaker, the bodies and state it speaks for, and whoever the
+        # subject names jointly with it ("The Israeli military and the Shin Bet said"; not
+        # "the two movements blamed each other")
         own = self._own_side(attribution)
+        act = self.acts[attribution.act]
+        if len(act.subjects) > 1:
+            own |= self._speakers_side(act)
         span = (min(tokens), max(tokens) + 1)
         out = []
         for name in names:
-            if name in own:  # own side: the speaker and the bodies and state it speaks for
+            if name in own:
                 continue
             out.append(Claim(number, cue.stance, name, cue.id, span, cue.confidence))
         return out
