@@ -495,3 +495,19 @@ def test_a_name_its_bracketed_abbreviation_spells_is_one_body(text, name, kind) 
     abbreviation = "".join(w[0] for w in re.findall(r"[A-Z][\w']*", name))
     assert mentions[abbreviation].name == name
     assert not any(m.name in ("Pakistan", "HPG") for m in mentions.values())
+
+
+@pytest.mark.parametrize(
+    ("army", "name"),
+    [
+        ("the Tatmadaw", "Myanmar military"),
+        ("the Pakistani army", "Pakistan Army"),
+        ("India's army", "Indian Army"),
+        ("the Cameroonian military", "Cameroonian army"),
+    ],
+)
+def test_a_national_army_is_blamed_as_itself_not_its_state(extractor, army, name) -> None:
+    # heldout2: the Myanmar military in six documents, the Pakistan Army in four
+    text = f"Reactions\n\nThe United Nations accused {army} of burning villages in the north."
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert list(record.blames) == [name]
