@@ -511,3 +511,9 @@ def test_a_national_army_is_blamed_as_itself_not_its_state(extractor, army, name
     text = f"Reactions\n\nThe United Nations accused {army} of burning villages in the north."
     [record] = extractor.extract(SourceDocument("t", text))
     assert list(record.blames) == [name]
+
+
+def test_the_afghan_taliban_are_an_armed_group(extractor) -> None:
+    text = "Reactions\n\nThe Taliban said the Americans would bear the consequences."
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == ("Taliban", "militia")
