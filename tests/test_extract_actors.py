@@ -513,6 +513,20 @@ def test_a_national_army_is_blamed_as_itself_not_its_state(extractor, army, name
     assert list(record.blames) == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The daily Kayhan argued that the American presence was a provocation.", "Kayhan"),
+        ("In July, the weekly al-Naba said the crusaders would be defeated.", "al-Naba"),
+        ("The Gaza-based channel Shehab said the occupation bore responsibility.", "Shehab"),
+    ],
+)
+def test_an_outlet_named_after_its_kind_is_media(extractor, text: str, outlet: str) -> None:
+    # heldout2 bmu-5, bow-5, blf-4, bog-3, bnt-5: NER takes the outlet for a person
+    [record] = extractor.extract(SourceDocument("t", f"Reactions\n\n{text}"))
+    assert (record.speaker, record.speaker_type) == (outlet, "media")
+
+
 def test_the_afghan_taliban_are_an_armed_group(extractor) -> None:
     text = "Reactions\n\nThe Taliban said the Americans would bear the consequences."
     [record] = extractor.extract(SourceDocument("t", text))

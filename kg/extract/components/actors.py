@@ -608,6 +608,8 @@ class ActorTagger:
                     return "person"
         if ent.root.dep_ == "appos" and ent.root.head.lower_ in speech.role_nouns:
             return "person"  # "the secretary-general of the GCC, Jasem Albudaiwi,"
+        if ent.start > 0 and speech.anaphor_kind(doc[ent.start - 1].lower_) == "media":
+            return "media"  # "the daily Kayhan", "channel Shehab", "news agency SANA"
         kind = speech.name_kind(text)
         if kind in ("militia", "state"):
             return kind

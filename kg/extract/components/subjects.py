@@ -612,6 +612,11 @@ class SubjectReader:
         owner = self._outlet_owner(head)
         if owner is not None:
             return owner, ("outlet",)
+        for child in head.children:  # "the Gaza-based channel Shehab": the outlet's name
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                named = self._appositive(head) or self._unknown(child)
+                if named is not None:
+                    return named
         return self._context_speaker(head, ("outlet",))
 
     def _outlet_owner(self, head: Any) -> Speaker | None:
@@ -916,6 +921,8 @@ class SubjectReader:
             return None
         kind = "person" if self._has_role(head) or self._titled(span) else _kind_of(
             span.text, self.speech, head.ent_type_)  # fmt: skip
+        if span.start > 0 and self.speech.anaphor_kind(self.doc[span.start - 1].lower_) == "media":
+            kind = "media"  # "the weekly al-Naba", "the daily Kayhan": an outlet's name
         if kind != "person":
             return Speaker(span.text, kind, span.text, span.start_char, known=False), ("unknown",)
         # a name NER did not find whole ("Energy Minister Prince Abdulaziz bin Salman"):
