@@ -69,6 +69,20 @@ def test_digest_lines_dated_with_a_weekday_or_day_and_month_numbers() -> None:
     assert (third.name, third.date) == ("Hezbollah's media office", "Sunday 25 Aug")
 
 
+def test_digest_lines_dated_with_the_year() -> None:
+    # heldout2 bqn-3, bqs-2, brl-2: "18 Dec 2023, 15:02 - ..." was read as prose
+    text = ("Roundup\n\n"
+            "26 April 2024, 21:40 - Yahya Sarea, military spokesman of the Houthis, on his "
+            "Telegram channel:\n\"Our operations will go on.\"\n\n"
+            "2 Nov 2021, 14:20 - Taliban spokesman Zabihullah Mujahid (channel repost): The "
+            "attackers were killed.")  # fmt: skip
+    paragraphs = read_layout(text).paragraphs
+    first, second = paragraphs[1].entry, paragraphs[3].entry
+    assert (first.name, first.date) == ("Yahya Sarea, military spokesman of the Houthis",
+                                         "26 April 2024")  # fmt: skip
+    assert (second.name, second.date) == ("Taliban spokesman Zabihullah Mujahid", "2 Nov 2021")
+
+
 def test_wrapped_lines_join_and_heads_split() -> None:
     text = ("A long headline that runs on past sixty characters With Title Case\n"
             "Baghdad, 5 January 2024\n\n"

@@ -38,7 +38,12 @@ _DAY_MONTH = rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}})"
 # year; a bare one only before a time)
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)"
 _NUMERIC_DAY = r"\d{1,2}[./]\d{2}(?:[./]\d{4})?(?=,?[ \t]+\d{1,2}:\d{2}\b)"
-_LINE_DATE = rf"(?:{_DAY_MONTH}|{_WEEKDAY}(?:{_DAY_MONTH}|\d{{1,2}}/\d{{1,2}})|{_NUMERIC_DAY})"
+# "18 Dec 2023, 11:47 - ...": the year only before a time ("22 March 2023 | Compiled by
+# the desk" is a head's date line)
+_DAY_MONTH_YEAR = rf"(?:{_DAY_MONTH}(?:,?[ \t]+\d{{4}}(?=,?[ \t]+\d{{1,2}}[:.]\d{{2}}\b))?)"
+_LINE_DATE = (
+    rf"(?:{_DAY_MONTH_YEAR}|{_WEEKDAY}(?:{_DAY_MONTH_YEAR}|\d{{1,2}}/\d{{1,2}})|{_NUMERIC_DAY})"
+)
 _CLOCK = r"\d{1,2}[:.]\d{2}"
 _TIME = rf"(?:{_CLOCK}|morning|afternoon|evening|night|noon|midnight)"
 _NUMBER = r"\d{1,2}[).]"  # an item's number: "3.", "4)"
@@ -348,6 +353,7 @@ def _head_end(text: str, pieces: list[tuple[int, int]]) -> int:
             or re.search(r"[a-z][.!?]\S*\s+[A-Z]", line)  # two sentences: prose
             or DATELINE.match(line)
             or (DATED_HEADER_LINE.match(line) and re.match(r"\s*\[?\d", line))  # a post's header
+            or (ENTRY.match(line) and re.match(r"\s*\[?\d", line))  # a dated entry's
         ):
             break
         end = stop
