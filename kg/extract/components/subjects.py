@@ -752,8 +752,7 @@ class SubjectReader:
         no name gave, of the state its possessor, a fronted capital or the dateline names."""
         if head.lower_ != "ministry":
             return None
-        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
-        kind = self.speech.ministries.get(" ".join(c.lower_ for c in modifiers))
+        kind = self._ministry_kind(head)
         if kind is None:  # "the ministry": the one that spoke last
             earlier = [s for s in self.context.speakers_so_far() if is_ministry_name(s.name)]
             return (earlier[-1], ("anaphor", "spoke before")) if earlier else None
@@ -775,6 +774,12 @@ class SubjectReader:
         text, start = _phrase(head)
         return Speaker(name, "state", text, start, state, known=False), ("anaphor", step)
 
+    def _ministry_kind(self, noun: Any) -> str | None:
+        """The kind of ministry the words before `noun` name ("the foreign ministry",
+        "the defence ministries"), from speech.yaml's `ministries`."""
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        return self.speech.ministries.get(" ".join(c.lower_ for c in modifiers))
+
     def _one_of_ministries(self, mention: Mention, head: Any) -> Speaker | None:
         """ "The foreign ministries of Pakistan and Iraq condemned": each state named after
         "of" speaks through its ministry of that kind (one record each, rule 2)."""
@@ -786,8 +791,7 @@ class SubjectReader:
         body = owner.head.head
         if body.lower_ != "ministries":
             return None
-        modifiers = [c for c in body.children if c.dep_ in ("amod", "compound") and c.i < body.i]
-        kind = self.speech.ministries.get(" ".join(c.lower_ for c in modifiers))
+        kind = self._ministry_kind(body)
         state = self._ministry_state(mention)
         if kind is None or state is None:
             return None
