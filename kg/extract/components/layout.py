@@ -352,8 +352,10 @@ def _head_end(text: str, pieces: list[tuple[int, int]]) -> int:
             or line.rstrip().endswith((".", ".]", '."', ".\u201d"))
             or re.search(r"[a-z][.!?]\S*\s+[A-Z]", line)  # two sentences: prose
             or DATELINE.match(line)
-            or (DATED_HEADER_LINE.match(line) and re.match(r"\s*\[?\d", line))  # a post's header
-            or (ENTRY.match(line) and re.match(r"\s*\[?\d", line))  # a dated entry's
+            # a post's header or an entry's, dated first
+            or (
+                re.match(r"\s*\[?\d", line) and (DATED_HEADER_LINE.match(line) or ENTRY.match(line))
+            )
         ):
             break
         end = stop

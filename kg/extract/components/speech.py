@@ -47,6 +47,9 @@ class SpeechActs:
         self.speech, self.words = speech, acts
         # the words a sentence's label of speakers may hold besides names
         self._label_words = speech.person_titles | speech.role_nouns | _LABEL_WORDS
+        # the nouns of bodies several actors may each have ("the foreign ministries of A and B")
+        self._body_nouns = (speech.role_nouns | speech.sub_body_nouns
+                            | speech.generic_back_references | {"ministry"})  # fmt: skip
 
     def __call__(self, doc: Any) -> Any:
         self._mentions, self._doc = doc._.kg_mentions, doc
@@ -261,9 +264,7 @@ class SpeechActs:
         """ "The foreign ministries of Pakistan and Iraq", "the governments of Burkina Faso
         and Niger": a body or office of each actor named after "of" (rule 2), not "the
         families of X and Y"."""
-        speech = self.speech
-        nouns = speech.role_nouns | speech.sub_body_nouns | speech.generic_back_references
-        if head.tag_ != "NNS" or head.lemma_.lower() not in nouns | {"ministry"}:
+        if head.tag_ != "NNS" or head.lemma_.lower() not in self._body_nouns:
             return []
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
