@@ -610,3 +610,51 @@ def test_someone_elses_threat_is_not_the_speakers(extractor, text: str) -> None:
     labels = _labels(extractor, text)
     threatened = {target for found in labels.values() for target in found[THREAT]}
     assert not threatened & {"Israel", "United States", "Lebanon"}, labels
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        (
+            'ADEN, May 2, 2024 - "Our patience has limits," the Houthi military spokesman '
+            'Yahya Saree said on Thursday. "We will keep striking American warships wherever '
+            'they sail."',
+            ["United States"],
+        ),
+        (
+            'ADEN, May 2, 2024 - "Our patience has limits," the Houthi military spokesman '
+            "Yahya Saree said on Thursday. The strikes went on overnight.\n\n"
+            '"We will keep striking American warships wherever they sail."',
+            [],
+        ),
+    ],
+)
+def test_a_quotation_standing_alone_after_a_statement_goes_on_with_it(
+    extractor, text: str, threatened: list[str]
+) -> None:
+    """'"...," X said. "We will ..."': the quotation right after a statement, in its
+    paragraph, is the same speaker's (corpus mon-007, wire-027; heldout2 brn-4, bnt-3);
+    one a sentence or a paragraph away is not."""
+    labels = _labels(extractor, text)
+    assert labels.get("Yahya Saree", {}).get(THREAT, []) == threatened, labels
+
+
+def test_a_quotation_opened_sentences_before_its_verb_is_all_the_verbs(extractor) -> None:
+    """'"The TTP will be hunted down. Such acts cannot shake us," he said.': the
+    sentences a quotation opened in before the reporting verb are said too (corpus
+    wire-004, wire-016; heldout2 brq-2, brk-4, bns-3)."""
+    text = (
+        'KARACHI, Feb 18, 2023 - "The TTP will be hunted down and wiped out. Such acts '
+        'cannot break this nation," Prime Minister Shehbaz Sharif said on Saturday.'
+    )
+    assert _labels(extractor, text)["Shehbaz Sharif"][THREAT] == ["Tehreek-e-Taliban Pakistan"]
+
+
+def test_a_past_deed_in_a_relative_clause_threatens_no_one(extractor) -> None:
+    """ "Those who struck Beirut should count the days": the strike is done, not
+    threatened, whatever modal the main clause has (corpus wire-025)."""
+    text = (
+        'BEIRUT, Aug 1, 2024 - Hezbollah leader Hassan Nasrallah said: "Those who struck '
+        'Beirut should count the days."'
+    )
+    assert "Lebanon" not in _labels(extractor, text)["Hassan Nasrallah"][THREAT]

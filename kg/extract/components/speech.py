@@ -77,6 +77,8 @@ class SpeechActs:
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
             found = [self._with_quotation_before(act, out) for act in found]
+            if open_quote.get(paragraph.index):
+                found = self._with_open_quotation(found, sent, paragraph, out)
             # a quotation a source act took from the sentence before: its layout act goes
             taken = {act.sentence[0] for act in found if act.sentence[0] < sent.start}
             if taken:
@@ -381,6 +383,31 @@ class SpeechActs:
         return replace(act, sentence=(previous.start, act.sentence[1]),
                        content=act.content | quoted)  # fmt: skip
 
+    def _with_open_quotation(self, found: list[SpeechAct], sent: Any, paragraph: Any,
+                             before: list[SpeechAct]) -> list[SpeechAct]:  # fmt: skip
+        """'"The TTP will be hunted down. Such acts cannot shake us," he said.': a
+        quotation opened in an earlier sentence of the paragraph and closed before this
+        sentence's reporting verb is all that verb's, when no statement of its own holds
+        the sentence it opened in."""
+        doc = self._doc
+        opener = _quotation_start(doc.text, paragraph.start, sent.start_char)
+        close = next((t.i for t in sent if t.text in _QUOTES), None)
+        if opener is None or close is None:
+            return found
+        start = doc.char_span(opener, opener + 1, alignment_mode="expand")
+        if start is None:
+            return found
+        first = start[0].sent.start
+        if any(a.kind == "verb" and a.sentence[1] > first for a in before):
+            return found
+        quoted = {t.i for t in doc[start[0].i : sent.start] if not t.is_space}
+        return [
+            replace(act, sentence=(first, act.sentence[1]), content=act.content | quoted)
+            if act.kind == "verb" and act.cue > close
+            else act
+            for act in found
+        ]
+
     # -- a sentence labelled with its speakers -------------------------------------------
     def _labelled_act(self, sent: Any, paragraph: int) -> list[SpeechAct]:
         """ "Clip from Aynata. Hizbullah MP Hassan Fadlallah: the enemy will pay ...",
@@ -441,6 +468,15 @@ class SpeechActs:
         elif paragraph.kind == "entry":
             kind = "entry"
         elif quoted and acts and acts[-1].paragraph == paragraph.index:
+            kind = "quote"
+        elif (
+            _whole_quotation(sent)
+            and acts
+            and acts[-1].sentence[1] == sent.start
+            and (acts[-1].paragraph == paragraph.index)
+        ):
+            # '"..." Gen. X said. "We will keep hunting them."': a quotation standing
+            # alone right after a statement goes on with its speaker's words
             kind = "quote"
         if kind is None:
             return []
@@ -525,6 +561,22 @@ def _members(head: Any) -> list[Any]:
     # Josep Borrell, both condemned": the parser hangs the second on the first's name
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return [head, *head.conjuncts, *(c for name in named for c in name.conjuncts)]
+
+
+def _whole_quotation(sent: Any) -> bool:
+    """A sentence that is one quotation from its first word to its end."""
+    text = sent.text.strip()
+    marks = sum(text.count(q) for q in _QUOTES)
+    return marks == 2 and text.startswith(_OPENING_QUOTES) and text.rstrip(".!?").endswith(_QUOTES)
+
+
+def _quotation_start(text: str, start: int, end: int) -> int | None:
+    """Where the quotation still open at `end` opened in text[start:end], if one is."""
+    if not _quote_open(text, start, end):
+        return None
+    part = text[start:end]
+    at = max(part.rfind('"'), part.rfind("\u201c"))
+    return start + at if at >= 0 else None
 
 
 def _quote_open(text: str, start: int, end: int) -> bool:

@@ -496,6 +496,8 @@ class _Claims:
         met", "is coming", "ready to", "threatened to strike", "Let X know that ...")."""
         words = self.words
         markers = words.future_markers
+        if token.tag_ == "VBD" and token.dep_ == "relcl":
+            return False  # "those who struck Beirut should count the days": a past deed
         verb = token
         for _ in range(5):
             children = {c.lower_ for c in verb.children}
