@@ -710,3 +710,21 @@ def test_a_government_named_by_an_unlisted_party_is_written_as_named(
     text names them, not given as the party; a state's government is still the state's
     (heldout2 bre-1, bre-5, bqo-5, bra-4, bqc-1)."""
     assert speaker_labels(extractor, text)[speaker]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Kremlin spokesman Dmitry Peskov said the raid had been organised by Kyiv.",
+         ["Ukraine"]),
+        ("Kremlin spokesman Dmitry Peskov said the bombing was masterminded by Kyiv.",
+         ["Ukraine"]),
+        # the speaker's own strike, ordered by its own leader, blames no one
+        ("The Pentagon said the strike had been ordered by the president.", []),
+    ],
+)  # fmt: skip
+def test_who_organised_an_act_is_its_author(bare_rules_extractor, text, blamed) -> None:
+    """ "the incursion had been organised by Ukraine": as "carried out by" (heldout2
+    bnd-2, bpi-3, bmj-2, bon-3)."""
+    [labels] = speaker_labels(bare_rules_extractor, text).values()
+    assert labels["blames"] == blamed
