@@ -531,3 +531,17 @@ def test_the_afghan_taliban_are_an_armed_group(extractor) -> None:
     text = "Reactions\n\nThe Taliban said the Americans would bear the consequences."
     [record] = extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_type) == ("Taliban", "militia")
+
+
+def test_the_kurdistan_regions_interior_ministry_is_a_state_body(extractor) -> None:
+    # heldout2 bmk-2, brn-1: the regional ministry was read as Iraq's or missed
+    text = (
+        "Reactions\n\nThe Kurdistan Region's Ministry of Interior said the Hashd was fully "
+        "responsible for the drone attack."
+    )
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_type) == (
+        "Kurdistan Region Ministry of Interior",
+        "state",
+    )
+    assert record.speaker_affiliation == "Kurdistan Regional Government"
