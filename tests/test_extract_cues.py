@@ -1843,3 +1843,22 @@ def test_no_doubt_affirms_what_follows(extractor, text, blamed) -> None:
     """Rule 13: "no sign that X did it" denies it, but "no doubt that X was behind it"
     affirms it (heldout2 bqk-5, blw-2)."""
     assert _extract(extractor, text)["Sarfraz Bugti"]["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        ("Egypt's foreign ministry said it appreciated American efforts to reach a settlement.",
+         ["United States"]),
+        ("The Qatari foreign ministry expressed its gratitude to Egypt for its mediation.",
+         ["Egypt"]),
+        ("President Hassan Sheikh Mohamud said Somalia was grateful to Washington for its help.",
+         ["United States"]),
+        ("Egypt's foreign ministry said it did not appreciate American efforts.", []),
+    ],
+)  # fmt: skip
+def test_gratitude_and_appreciation_praise_whom_they_name(extractor, text, praised) -> None:
+    """Valuing what an actor did, or being grateful to it, praises it (heldout2 bom-4,
+    bro-5)."""
+    [labels] = _extract(extractor, text).values()
+    assert labels["praises_or_supports"] == praised

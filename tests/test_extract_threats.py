@@ -658,3 +658,30 @@ def test_a_past_deed_in_a_relative_clause_threatens_no_one(extractor) -> None:
         'Beirut should count the days."'
     )
     assert "Lebanon" not in _labels(extractor, text)["Hassan Nasrallah"][THREAT]
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ('Yahya Saree said: "The Saudi regime should know that our targets are widening."',
+         ["Saudi Arabia"]),
+        ('Hassan Nasrallah said: "The Israelis must know that their drones will be shot down."',
+         ["Israel"]),
+        ('Yahya Saree said: "The Saudi regime does not know what is coming."', []),
+    ],
+)  # fmt: skip
+def test_a_warning_told_to_its_target_threatens_it(extractor, text, threatened) -> None:
+    """ "X should know that ...": the warning is for X (corpus mon-003, mon-012, wire-003;
+    heldout2 blj-1, brn-5)."""
+    [labels] = _labels(extractor, text).values()
+    assert labels[THREAT] == threatened
+
+
+def test_the_members_of_a_group_threatened_are_the_group(extractor) -> None:
+    """ "the jihadists of Katiba Macina", "the insurgents of Jaish al-Adl": members of a
+    group stand for it, as "the fighters of X" do (heldout2 bpq-4, bmo-2)."""
+    text = (
+        "Dan Na Ambassagou chief Youssouf Toloba vowed his fighters would keep hunting the "
+        "jihadists of Katiba Macina."
+    )
+    assert _labels(extractor, text)["Youssouf Toloba"][THREAT] == ["Katiba Macina"]
