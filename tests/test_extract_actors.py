@@ -181,12 +181,21 @@ def test_a_government_or_un_body_is_a_speaker(extractor, subject: str, speaker: 
     assert [r.speaker for r in extractor.extract(SourceDocument("t", text))] == [speaker]
 
 
-def test_israels_security_agency_is_a_state_body(extractor) -> None:
-    # heldout2 bmh-4, bnq-4, bou-4, brk-2: typed person or organization when unlisted
-    text = "Reactions\n\nThe Shabak said the cell had planned the bombing and blamed Hamas."
+@pytest.mark.parametrize(
+    ("subject", "body", "parent"),
+    [
+        # heldout2 bmh-4, bnq-4, bou-4, brk-2: typed person or organization when unlisted
+        ("The Shabak", "Shin Bet", "Israel"),
+        # heldout2 bmk-2, brn-1: the regional ministry was read as Iraq's or missed
+        ("The Kurdistan Region's Ministry of Interior", "Kurdistan Region Ministry of Interior",
+         "Kurdistan Regional Government"),
+    ],
+)  # fmt: skip
+def test_a_listed_state_body_speaks_with_its_parent(extractor, subject, body, parent) -> None:
+    text = f"Reactions\n\n{subject} said the cell had planned the bombing and blamed Hamas."
     [record] = extractor.extract(SourceDocument("t", text))
-    assert (record.speaker, record.speaker_type) == ("Shin Bet", "state")
-    assert record.speaker_affiliation == "Israel"
+    assert (record.speaker, record.speaker_type) == (body, "state")
+    assert record.speaker_affiliation == parent
 
 
 def test_an_abbreviated_military_rank_is_a_title_not_the_speaker(extractor) -> None:
@@ -531,17 +540,3 @@ def test_the_afghan_taliban_are_an_armed_group(extractor) -> None:
     text = "Reactions\n\nThe Taliban said the Americans would bear the consequences."
     [record] = extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_type) == ("Taliban", "militia")
-
-
-def test_the_kurdistan_regions_interior_ministry_is_a_state_body(extractor) -> None:
-    # heldout2 bmk-2, brn-1: the regional ministry was read as Iraq's or missed
-    text = (
-        "Reactions\n\nThe Kurdistan Region's Ministry of Interior said the Hashd was fully "
-        "responsible for the drone attack."
-    )
-    [record] = extractor.extract(SourceDocument("t", text))
-    assert (record.speaker, record.speaker_type) == (
-        "Kurdistan Region Ministry of Interior",
-        "state",
-    )
-    assert record.speaker_affiliation == "Kurdistan Regional Government"

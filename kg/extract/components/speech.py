@@ -467,16 +467,14 @@ class SpeechActs:
             kind = "block"
         elif paragraph.kind == "entry":
             kind = "entry"
-        elif quoted and acts and acts[-1].paragraph == paragraph.index:
-            kind = "quote"
         elif (
-            _whole_quotation(sent)
-            and acts
-            and acts[-1].sentence[1] == sent.start
-            and (acts[-1].paragraph == paragraph.index)
+            acts
+            and acts[-1].paragraph == paragraph.index
+            and (quoted or (acts[-1].sentence[1] == sent.start and _whole_quotation(sent)))
         ):
-            # '"..." Gen. X said. "We will keep hunting them."': a quotation standing
-            # alone right after a statement goes on with its speaker's words
+            # a quotation still open from a statement before, or one standing alone right
+            # after it ('"..." Gen. X said. "We will keep hunting them."'), goes on with
+            # that statement's speaker's words
             kind = "quote"
         if kind is None:
             return []
