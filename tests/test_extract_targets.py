@@ -728,3 +728,47 @@ def test_who_organised_an_act_is_its_author(bare_rules_extractor, text, blamed) 
     bnd-2, bpi-3, bmj-2, bon-3)."""
     [labels] = speaker_labels(bare_rules_extractor, text).values()
     assert labels["blames"] == blamed
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "field", "targets"),
+    [
+        # the apposition names the branch
+        (
+            "KABUL, Oct 9 - The Islamic State's Khorasan branch (ISKP) claimed the bombing.\n\n"
+            "Iran's foreign ministry condemned the attack.",
+            "Iranian Ministry of Foreign Affairs",
+            "condemns",
+            ["ISIS-K"],
+        ),
+        # no name of its own: the owner, never the place it works in, nor through "its"
+        (
+            "KABUL, May 18 - Islamic State's Afghan branch has claimed a shooting that killed "
+            "four tourists.\n\nZabihullah Mujahid, the Taliban spokesman, condemned the shooting "
+            "and vowed to hunt down its members.",
+            "Zabihullah Mujahid",
+            "threatens_or_vows_revenge_against",
+            ["Islamic State"],
+        ),
+        (
+            "TEL AVIV, Aug 4 - Defence Minister Yoav Gallant said the drones had been launched by "
+            "Tehran's Lebanese arm.",
+            "Yoav Gallant",
+            "blames",
+            ["Iran"],
+        ),
+        # a group that names its own wing is the group
+        (
+            "GAZA, May 2 - The Israeli army blamed the Islamic Jihad wing for the rockets.",
+            "Israel Defense Forces",
+            "blames",
+            ["Palestinian Islamic Jihad"],
+        ),
+    ],
+)
+def test_the_place_of_a_groups_branch_is_no_actor(extractor, text, speaker, field,
+                                                  targets) -> None:  # fmt: skip
+    """ "Islamic State's Afghan branch", "Tehran's Lebanese arm": the demonym or region
+    before a branch says where it works; the branch is the group its apposition names,
+    else its owner."""
+    assert speaker_labels(extractor, text)[speaker][field] == targets

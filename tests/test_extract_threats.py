@@ -685,3 +685,16 @@ def test_the_members_of_a_group_threatened_are_the_group(extractor) -> None:
         "jihadists of Katiba Macina."
     )
     assert _labels(extractor, text)["Youssouf Toloba"][THREAT] == ["Katiba Macina"]
+
+
+def test_an_inverted_should_hung_on_a_noun_before_still_states_the_condition(extractor) -> None:
+    """ "said in the first days of the war that, should Washington join the fighting,
+    every American base becomes a target": the parser hangs the condition on "days" as a
+    relative clause; an inverted "should" before the threat in its sentence still makes it
+    conditional (rule 7)."""
+    labels = _labels(
+        extractor,
+        "Kata'ib Hezbollah had said in the first days of the war that, should Washington "
+        'join the fighting, "every American base in the region becomes a target."',
+    )
+    assert labels["Kata'ib Hezbollah"][THREAT] == ["United States"]

@@ -163,6 +163,7 @@ class Acts:
     place_preps: Words
     evaluative_words: Words
     quality_nouns: Words
+    branch_nouns: Words
     fellowship_nouns: Words
     member_nouns: Words
     epithet_nouns: Words

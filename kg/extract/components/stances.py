@@ -512,9 +512,9 @@ class _Claims:
             if any(_states_condition(c) or _from_now(c) for c in verb.children):
                 return True  # "should Washington enter, every interest becomes a target"
             if verb.head.i == verb.i:
-                return False
+                break
             verb = verb.head
-        return False
+        return _inverted_condition_before(token)
 
 
 THREATENS = "threatens_or_vows_revenge_against"
@@ -549,6 +549,21 @@ def _states_condition(clause: Any) -> bool:
     return clause.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless", "once") for c in clause.children
     )
+
+
+def _inverted_condition_before(token: Any) -> bool:
+    """ "cautioned that, should Washington enter the fight, every interest becomes a
+    target": an inverted "should" condition earlier in the sentence governs what follows
+    it, even where the parser hangs it on a noun before it."""
+    for should in token.sent:
+        if should.i >= token.i:
+            break
+        verb = should.head
+        if should.lower_ == "should" and should.dep_ == "aux" and should.i < verb.i < token.i and (
+            any(c.dep_ in ("nsubj", "nsubjpass") and should.i < c.i < verb.i for c in verb.children)
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _from_now(prep: Any) -> bool:

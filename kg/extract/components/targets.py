@@ -77,6 +77,10 @@ class TargetFinder:
         backed = self.backed_group_mention(token)
         if backed is not None:  # "Iran-backed groups": the groups, not Iran
             return [backed]
+        if token.lower_ in self.words.branch_nouns:
+            named = self._named_in_appos(token)
+            if named is not None:  # "the Islamic State's Khorasan branch (ISKP)"
+                return [named]
         out: list[Mention] = []
         stack = [token]
         while stack:
@@ -91,11 +95,27 @@ class TargetFinder:
                 continue
             if current.dep_ in ("poss", "amod", "compound") and self._violated(current.head):
                 continue  # "a violation of Lebanon's sovereignty": the victim, not an actor
+            if self._branch_place(current):
+                continue
             found = self.mention(current)
             if found is not None and found.type != "other":
                 out.append(found)
             stack.extend(current.children)
         return _unique(sorted(out, key=lambda m: m.start))
+
+    def _branch_place(self, modifier: Any) -> bool:
+        """ "Islamic State's Afghan branch", "Tehran's Lebanese arm", "the Afghan branch":
+        the place a group's branch works in, no actor (not "the Islamic Jihad wing", a
+        group that names its own branch)."""
+        head = modifier.head
+        if modifier.dep_ not in ("amod", "compound") or head.lower_ not in self.words.branch_nouns:
+            return False
+        if modifier.i > head.i:
+            return False
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                    for c in head.children)  # fmt: skip
+        found = self.mentions.at(modifier)
+        return owned or (found is not None and (found.type == "state" or found.kind == "capital"))
 
     def _violated(self, noun: Any) -> bool:
         """ "(a violation) of Lebanon's sovereignty", "(an aggression) on Iraqi territory":
@@ -132,7 +152,9 @@ class TargetFinder:
             for child in item.children:
                 if child.dep_ == "poss" and item.lower_ in self.words.enemy_nouns:
                     continue  # "Pakistan's enemies" are not Pakistan
-                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < item.i:
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < item.i and (
+                    not self._branch_place(child)
+                ):  # fmt: skip
                     for part in [child, *child.conjuncts]:  # "American and British ships"
                         found = self.mention(part)
                         if found is not None:
@@ -441,6 +463,7 @@ class TargetFinder:
                 and found.type not in ("person", "other")
                 and found.name not in exclude
                 and not place
+                and not self._branch_place(token)
                 and all(found != m for _, m in candidates)
             ):
                 candidates.append((token, found))  # fmt: skip
