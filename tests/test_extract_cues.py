@@ -1862,3 +1862,24 @@ def test_gratitude_and_appreciation_praise_whom_they_name(extractor, text, prais
     bro-5)."""
     [labels] = _extract(extractor, text).values()
     assert labels["praises_or_supports"] == praised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads the said clause as a relative clause on the audience, "that"
+        # its mark (corpus mon-024)
+        "Yahya Rahim Safavi, military adviser to the Supreme Leader, told a gathering that "
+        "Iran supported the operation and would stand by the Palestinian fighters.",
+        # ... or "that" as the relative's object beside the clause's own (corpus par-004)
+        "Yahya Rahim Safavi, military adviser to Supreme Leader Ali Khamenei, told a rally in "
+        'the capital that Iran backs the operation and "will stand by the Palestinian '
+        'fighters until the end."',
+    ],
+)
+def test_a_said_clause_parsed_as_a_relative_clause_is_still_said(extractor, text) -> None:
+    """ "told a gathering (in the capital) that Iran would stand by the Palestinian
+    fighters": what the speaker told, not a clause about the audience; a relative "that"
+    is never a mark nor a second object."""
+    labels = _extract(extractor, text)["Yahya Rahim Safavi"]
+    assert labels["praises_or_supports"] == ["Palestinian fighters"]

@@ -468,6 +468,9 @@ class _Claims:
                 and not (a.dep_ == "acl" and a.head.lower_ in self.finder.speech_nouns)
                 # "a statement by Hassan Nasrallah, who hailed Soleimani": the speaker's own
                 and not (a.dep_ == "relcl" and _names_speaker(a.head, speaker))
+                # "told a gathering that Iran would stand by X": what he told, which the
+                # parser hangs on the audience as a relative clause ("that" its mark)
+                and not (a.dep_ == "relcl" and _said_that(a))
                 # "killings it laid at the door of the army", "a post where he also
                 # thanked ...": a clause whose subject is a pronoun goes on with the speaker
                 and not (a.dep_ == "relcl" and _pronoun_subject(a))
@@ -530,6 +533,18 @@ def _plain_verbs(cues: tuple[Cue, ...], stances: set[str]) -> frozenset[str]:
 
 
 _RELATIVES = frozenset({"that", "who", "which", "whom"})
+
+
+def _said_that(clause: Any) -> bool:
+    """A "relative clause" opened by the conjunction "that" ("told a news conference that
+    the militia would pay", "told a gathering in the capital that Iran supports the
+    operation"): a relative "that" is its clause's subject or object, never its mark nor
+    a second object beside one, so this clause is what was said."""
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    if that is None:
+        return False
+    return that.dep_ == "mark" or (that.dep_ in ("nsubj", "dobj") and any(
+        c.dep_ == that.dep_ and c.i != that.i for c in clause.children))  # fmt: skip
 
 
 def _pronoun_subject(clause: Any) -> bool:
