@@ -569,7 +569,9 @@ def _states_condition(clause: Any) -> bool:
 def _inverted_condition_before(token: Any) -> bool:
     """ "cautioned that, should Washington enter the fight, every interest becomes a
     target": an inverted "should" condition earlier in the sentence governs what follows
-    it, even where the parser hangs it on a noun before it."""
+    it, even where the parser hangs it on a noun before it. Not `_states_condition`'s
+    "should before the first subject": the misread clause takes the relative "that" before
+    "should" as a first subject, so any subject between "should" and its verb counts."""
     for should in token.sent:
         if should.i >= token.i:
             break
