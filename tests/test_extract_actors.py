@@ -567,3 +567,25 @@ def test_the_network_refers_back_to_the_outlet(extractor) -> None:
     [record] = extractor.extract(SourceDocument("t", text))
     assert (record.speaker, record.speaker_type) == ("Al Jazeera", "media")
     assert list(record.condemns) == ["Israel Defense Forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "TEHRAN, July 20 (Reuters) - Armed forces spokesman Brigadier General Abolfazl "
+            "Shekarchi confirmed that all Iranian drones had returned safely.",
+            "Abolfazl Shekarchi",
+        ),
+        (
+            "GCC Secretary-General Jasem Albudaiwi praised the swift response of the Omani "
+            "security services.",
+            "Jasem Albudaiwi",
+        ),
+    ],
+)
+def test_a_titled_name_ner_takes_for_a_body_is_a_person(extractor, text, person) -> None:
+    # heldout2 bnr-4, bph-2, bnc-2, bnz-4: NER tags the titled name ORG, so its titles
+    # stayed in the name ("General Jasem Albudaiwi") or it was typed an organisation
+    [record] = extractor.extract(SourceDocument("t", f"Drones over the Gulf\n\n{text}"))
+    assert (record.speaker, record.speaker_type) == (person, "person")

