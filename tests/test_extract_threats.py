@@ -325,6 +325,23 @@ def test_a_war_the_speaker_will_wage_is_a_threat(extractor, text, threatened) ->
 @pytest.mark.parametrize(
     ("text", "threatened"),
     [
+        ('President Hassan Sheikh Mohamud declared "total war" on al-Shabaab in 2022.',
+         ["al-Shabaab"]),
+        ("The prime minister of Yemen, Maeen Abdulmalik, declared all-out war against the "
+         "Houthis last week.", ["Ansar Allah"]),
+        ("Hamas denied that it had declared war on Egypt.", []),
+    ],
+)  # fmt: skip
+def test_declaring_war_on_a_target_threatens_it(extractor, text, threatened) -> None:
+    """Rule 7: declaring war is itself the warning, even told in the past tense
+    (heldout2 bng-4, bpp-3, bnk-1, bqz-1); a denied declaration is none."""
+    labels = _labels(extractor, text)
+    assert next(iter(labels.values()))[THREAT] == threatened
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
         ('Hezbollah said it held Israel responsible for the strike on Dahiyeh. "The enemy '
          'will pay dearly for this crime," the statement said.', ["Israel"]),
         ("Kata'ib Hezbollah blamed the Americans for the raid and warned that the "
