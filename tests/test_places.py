@@ -16,9 +16,11 @@ REGION_AND_POWERS = [
     "China", "Pakistan", "Afghanistan", "Greece", "Cyprus", "Algeria", "Tunisia", "Morocco",
     "Ethiopia", "Eritrea", "Somalia", "Azerbaijan", "Armenia", "India",
 ]  # fmt: skip
-# Not states: a regional government, coalitions, a confederation, a former government.
+# Not states: a regional government, coalitions, a confederation, a former government,
+# a rival government.
 _NOT_STATES = {"kurdistan-regional-government", "international-coalition",
-               "government-of-national-accord", "saudi-led-coalition",
+               "government-of-national-accord", "government-of-national-stability",
+               "saudi-led-coalition",
                "alliance-of-sahel-states",
                # its demonym, "Palestinian", names a people, not a state's government
                "palestinian-authority"}  # fmt: skip

@@ -67,14 +67,15 @@ _GOVERNMENT_OF = re.compile(
 )
 # "the regime in Tehran", "the regime in Riyadh": the state itself, as "the Zionist regime"
 _REGIME_IN = re.compile(r"\b[Rr]egime\s+in\s+(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
-# "the government of President Abd-Rabbu Mansour Hadi": the government its leader heads
+# "the government of President Abd-Rabbu Mansour Hadi", "the government of al-Kadhimi":
+# the government its leader heads
 _GOVERNMENT_LED_BY = re.compile(
-    r"\b[Gg]overnment\s+of\s+(?P<person>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,4})"
+    r"\b[Gg]overnment\s+of\s+(?P<person>(?:(?:al|el)-)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,4})"
 )
-# "the Modi government", "the Trump administration", "the Sudani cabinet": the government
-# a listed leader heads, named by the leader's name or surname
+# "the Modi government", "the Trump administration", "the Sudani cabinet", "Abiy Ahmed's
+# government": the government a listed leader heads, named by the leader's name or surname
 _LEADER_GOVERNMENT = re.compile(
-    r"(?P<person>(?:\b[A-Z][\w\-']*\s+){0,3}(?:\b(?:al|el)-)?\b[A-Z][\w\-']*)\s+"
+    r"(?P<person>(?:\b[A-Z][\w\-']*\s+){0,3}(?:\b(?:al|el)-)?\b[A-Z][\w\-]*)(?:['\u2019]s)?\s+"
     r"(?:government|administration|cabinet|regime)\b"
 )
 # A weapon's model: letters, a hyphen and a number ("Kh-101", "MQ-9", "Shahed-136")
@@ -172,7 +173,9 @@ class ActorTagger:
                     found = _from_actor(match.start(), match.end(), match.group(0), actor)
                     out.append(replace(found, kind="descriptor"))
         for match in _GOVERNMENT_LED_BY.finditer(text):
-            government = self._government_led_by(match.group("person"))
+            person = match.group("person")
+            government = self._government_led_by(person) or self.leaders.get(
+                re.sub(r"^(?:al|el)-", "", person))  # fmt: skip
             if government is not None:
                 found = _from_actor(match.start(), match.end(), match.group(0), government)
                 out.append(replace(found, kind="descriptor"))
