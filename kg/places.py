@@ -48,15 +48,20 @@ class State:
     monarchy: bool = False
     realm: str | None = None  # "kingdom", "emirate", "sultanate": "the Kingdom" names it
     cities: tuple[str, ...] = ()
+    capital_spellings: tuple[str, ...] = ()  # "Kiev": the capital as other texts spell it
 
     def forms(self) -> tuple[str, ...]:
         """Every name of the state: canonical, demonyms, short forms, capital, cities."""
         return (*self.sponsor_forms(), *self.cities)
 
+    def capitals(self) -> tuple[str, ...]:
+        """The capital in each spelling a text may use ("Kyiv", "Kiev")."""
+        return (self.capital, *self.capital_spellings)
+
     def sponsor_forms(self) -> tuple[str, ...]:
         """The names that can stand for the state as a backer (cities other than the
         capital cannot: "Dubai-backed" is no cue)."""
-        return (self.name, *self.demonyms, *self.short_forms, self.capital)
+        return (self.name, *self.demonyms, *self.short_forms, *self.capitals())
 
 
 class States:
@@ -93,12 +98,12 @@ class States:
         return {form: s.name for s in self.states for form in s.demonyms}
 
     def capitals(self) -> dict[str, str]:
-        """Capital -> state ("Tehran" -> "Iran")."""
-        return {s.capital: s.name for s in self.states}
+        """Capital, in each of its spellings -> state ("Tehran" -> "Iran", "Kiev" -> "Ukraine")."""
+        return {capital: s.name for s in self.states for capital in s.capitals()}
 
     def dateline_cities(self) -> dict[str, str]:
         """Capital or other city that heads a dateline -> state ("Erbil" -> "Iraq")."""
-        return {city: s.name for s in self.states for city in (s.capital, *s.cities)}
+        return {city: s.name for s in self.states for city in (*s.capitals(), *s.cities)}
 
     def governments(self) -> dict[str, str]:
         """State -> its government actor ("Iraq" -> "Government of Iraq", "Iran" -> "Iran")."""
@@ -146,8 +151,8 @@ def _load(path: str) -> States:
         raise StatesError(f"{path}: {problem}") from problem
 
 
-_FIELDS = {"name", "demonyms", "short_forms", "capital", "cities", "government",
-           "ministry_adjective", "monarchy", "realm"}  # fmt: skip
+_FIELDS = {"name", "demonyms", "short_forms", "capital", "capital_spellings", "cities",
+           "government", "ministry_adjective", "monarchy", "realm"}  # fmt: skip
 
 
 def _state(path: str, number: int, entry: object, gazetteer: Gazetteer) -> State:
@@ -170,6 +175,7 @@ def _state(path: str, number: int, entry: object, gazetteer: Gazetteer) -> State
         demonyms=_strings(where, entry, "demonyms", required=True),
         short_forms=_strings(where, entry, "short_forms"),
         capital=_string(where, entry, "capital"),
+        capital_spellings=_strings(where, entry, "capital_spellings"),
         cities=_strings(where, entry, "cities"),
         government=government,
         ministry_adjective=_string(where, entry, "ministry_adjective"),

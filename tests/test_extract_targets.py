@@ -655,6 +655,9 @@ def test_welcoming_an_actors_fall_praises_nobody(extractor) -> None:
         # Moscow's name for Ukraine's government (rule 3)
         ("Maria Zakharova said the raid was a terrorist attack on peaceful people by the Kiev "
          "regime.", "Maria Zakharova", ["Ukraine"]),
+        # the capital in its older spelling, as the capital (heldout2 bpm-2, bsg-3, bpa-3)
+        ("Maria Zakharova blamed Kiev for the shelling of the power plant.",
+         "Maria Zakharova", ["Ukraine"]),
     ],
 )  # fmt: skip
 def test_martyring_slashed_groups_and_the_kiev_regime(extractor, text, speaker, blamed) -> None:

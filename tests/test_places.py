@@ -65,6 +65,9 @@ def test_maps_the_extractor_reads():
     assert states.demonyms()["U.S."] == "United States"
     assert states.capitals()["Riyadh"] == "Saudi Arabia"
     assert "Erbil" not in states.capitals() and states.dateline_cities()["Erbil"] == "Iraq"
+    # a capital's other spelling stands for the state as the capital does ("Kiev said")
+    assert states.capitals()["Kiev"] == states.capitals()["Kyiv"] == "Ukraine"
+    assert states.dateline_cities()["Kiev"] == "Ukraine"
     assert states.governments()["Iraq"] == "Government of Iraq"
     assert states.governments()["Yemen"] == "Government of Yemen"
     assert states.governments()["Iran"] == "Iran"
@@ -82,7 +85,8 @@ def test_maps_the_extractor_reads():
     [("Tehran", "Iran"), ("Iranian", "Iran"), ("Islamic Republic of Iran", "Iran"),
      ("the Emirates", "United Arab Emirates"), ("UAE", "United Arab Emirates"),
      ("Ankara", "Turkey"), ("the Kremlin", "Russia"), ("Washington", "United States"),
-     ("U.S.", "United States"), ("KSA", "Saudi Arabia"), ("Riyadh", "Saudi Arabia")],
+     ("U.S.", "United States"), ("KSA", "Saudi Arabia"), ("Riyadh", "Saudi Arabia"),
+     ("Kiev", "Ukraine")],
 )  # fmt: skip
 def test_backer_forms(form, state):
     found = load_states().backer(form)
@@ -125,6 +129,7 @@ def test_a_small_valid_file_loads(tmp_path):
         (_GOOD.replace("monarchy: false", "monarchy: no idea"), "monarchy"),
         (_GOOD.replace("monarchy: false", "monarchy: false\n  realm: kingdom"), "realm"),
         (_GOOD.replace("demonyms: [Iranian]", "demonyms: []"), "demonyms"),
+        (_GOOD + "  capital_spellings: Teheran\n", "'capital_spellings' must be a list"),
         (_GOOD.replace("capital: Tehran", "capital: Riyadh"), "'Riyadh' is 'Saudi Arabia'"),
         (_GOOD + _GOOD, "listed twice: Iran"),
         (_GOOD + _GOOD.replace("Iran", "Iraq").replace("Tehran", "Baghdad")
