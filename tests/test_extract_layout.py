@@ -493,3 +493,23 @@ def test_the_platform_after_a_dated_posters_name_is_a_note() -> None:
     )
     (entry,) = [p.entry for p in read_layout(text).paragraphs if p.entry is not None]
     assert (entry.name, entry.note) == ("Taliban spokesman Hamdullah Fitrat", "on X, Pashto")
+
+
+def test_prose_under_a_dated_header_with_no_text_is_that_headers_post() -> None:
+    """ "[01.01, 18:20] Igor Girkin (Strelkov):" with the post's summary as the next
+    paragraph (heldout2 bos-3, bls-3, bnh-3, boa-3, bpa-3): the paragraph is the header's
+    entry; a quotation there stays a block, and a label ("Reactions:") heads nothing."""
+    text = (
+        "Channel roundup\n\nPosts as they appeared, Moscow time.\n\n"
+        "[01.01, 18:20] Igor Girkin (Strelkov):\n\n"
+        "Ammunition sat in the same building, he writes.\n\n"
+        "19 Dec, 11:15 | Pavel Ivanov, deputy governor (X post):\n\n"
+        '"We will not forgive this."\n\n'
+        "Reactions:\n\n"
+        "The ministry said nothing."
+    )
+    paragraphs = read_layout(text).paragraphs
+    kinds = [p.kind for p in paragraphs]
+    assert kinds == ["head", "body", "entry", "entry", "entry", "block", "body", "body"]
+    assert paragraphs[3].entry.name == "Igor Girkin"
+    assert paragraphs[3].entry.body_start == paragraphs[3].start

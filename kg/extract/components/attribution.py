@@ -26,6 +26,8 @@ second named speaker ends it.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from kg.extract.components.subjects import SubjectReader, speaker_of
@@ -410,6 +412,16 @@ class _Document:
             )
         return self.entry_speakers[paragraph]
 
+    def entry_person(self, paragraph: int) -> Speaker | None:
+        """The person a digest entry's header names, for a pronoun or a role that refers
+        to one: "[01.01, 18:20] Igor Girkin (Strelkov):" above "Ammunition sat there, he
+        writes", "Dmitry Medvedev: The deputy chairman ... wrote": a header name that
+        NER did not type, in a person's name's shape, is that person."""
+        speaker = self.entry_speaker(paragraph)
+        if speaker is not None and _untyped_name(speaker):
+            speaker = self.entry_speakers[paragraph] = replace(speaker, type="person")
+        return speaker if speaker is not None and speaker.type == "person" else None
+
     def _last(self, paragraph: int, fits: Any) -> Attribution | None:
         for found in reversed(self.found):
             act = self.acts[found.act]
@@ -461,6 +473,8 @@ class _Document:
             if fits(found.speaker):
                 return found.speaker, "previous speaker"
         entry = self.entry_speaker(paragraph.index) if paragraph.entry else None
+        if want_person and paragraph.entry:
+            entry = self.entry_person(paragraph.index)
         if entry is not None and fits(entry):
             return entry, "entry"
         block = self.block_speaker(paragraph.index) if paragraph.kind == "block" else None
@@ -545,6 +559,22 @@ _QUOTES = frozenset('"\u201c\u201d')
 # How a note's speech acts reach their speakers when the note's own voice speaks: "we",
 # "the post", "Jordanian channels" (not a named subject: "Editor's note: Hamas denied ...")
 _NOTE_VOICES = frozenset({"pronoun", "statement", "outlet"})
+
+
+# A person's name as a header writes it: two to four capitalised words or particles
+_PERSON_SHAPE = re.compile(
+    r"[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019.\-]*|al-\w+|bin)){1,3}"
+)
+
+
+def _untyped_name(speaker: Speaker) -> bool:
+    """A header's name neither the gazetteer nor NER typed (`_kind_of`'s default) that has
+    the shape of a person's name ("Igor Girkin", not "Screenshot of an X post by ...")."""
+    return (
+        not speaker.known
+        and speaker.type == "organization"
+        and _PERSON_SHAPE.fullmatch(speaker.name) is not None
+    )
 
 
 def _section_label(sentence: Any) -> bool:

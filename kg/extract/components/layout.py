@@ -482,7 +482,11 @@ def _headed(text: str, before: list[Paragraph], start: int,
             dated_above: Entry | None) -> Entry | None:  # fmt: skip
     """A paragraph under a header line of its own ("[Hamas | 30 August, 21:03]", "- Hamas
     channel, 2 May, 08:10", or, read already as `dated_above`, "25 June, 23:58 - Sabereen
-    News"): an entry whose name is the header's."""
+    News"): an entry whose name is the header's. So is prose, not a quotation, under a
+    dated entry with no text of its own ("[01.01, 18:20] Igor Girkin (Strelkov):" above
+    "Ammunition sat in the same building, he writes."): the post the header introduces."""
+    if before and _bare_dated_entry(text, before[0]) and not _quoted(text, start):
+        return replace(before[0].entry, body_start=start)
     if not before or before[0].kind != "heading":
         return None
     if dated_above is not None:
@@ -495,6 +499,19 @@ def _headed(text: str, before: list[Paragraph], start: int,
     found = Entry(name, header.start("name"), header.start("name") + len(name),
                   header.group("date"), None, start)  # fmt: skip
     return _titled_lead(text, start, found) or found
+
+
+def _bare_dated_entry(text: str, paragraph: Paragraph) -> bool:
+    """A digest entry that is its header line alone, dated or timed ("19 Dec, 11:15 |
+    Muammar al-Eryani, information minister (X post):"), not a label ("Reactions:")."""
+    entry = paragraph.entry
+    return (
+        paragraph.kind == "entry"
+        and entry is not None
+        and entry.body_start >= paragraph.end
+        and re.match(r"\s*(?:[\u2022\-*][ \t]+)?\[?\d", text[paragraph.start : paragraph.end])
+        is not None
+    )
 
 
 # "Coalition spokesman Turki al-Maliki: the Houthi militia ...", "Security services

@@ -26,6 +26,7 @@ _CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct")
 
 class Context(Protocol):
     def entry_speaker(self, paragraph: int) -> Speaker | None: ...
+    def entry_person(self, paragraph: int) -> Speaker | None: ...
     def block_speaker(self, paragraph: int) -> tuple[Speaker, tuple[str, ...]] | None: ...
     def previous_speaker(self, token: Any, want_person: bool) -> tuple[Speaker, str] | None: ...
     def last_speaker(self, token: Any) -> Speaker | None: ...
@@ -341,8 +342,8 @@ class SubjectReader:
         untagged = self._untagged_appositive(head, body)
         if untagged is not None:
             return untagged, ("role", "named")
-        entry = self._entry(head)
-        if entry is not None and entry.type == "person":  # "The Sadrist leader" under his name
+        entry = self._entry_person(head)
+        if entry is not None:  # "The Sadrist leader" under his name
             return entry, ("role", "entry")
         if body is None:
             found = self.context.previous_speaker(head, want_person=True)
@@ -874,6 +875,10 @@ class SubjectReader:
     def _entry(self, token: Any) -> Speaker | None:
         paragraph = self.layout.at(token.idx)
         return self.context.entry_speaker(paragraph.index) if paragraph.entry else None
+
+    def _entry_person(self, token: Any) -> Speaker | None:
+        paragraph = self.layout.at(token.idx)
+        return self.context.entry_person(paragraph.index) if paragraph.entry else None
 
     # -- names nobody tagged ---------------------------------------------------------
     def _name_tail_end(self, head: Any) -> int:
