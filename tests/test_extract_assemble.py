@@ -260,3 +260,20 @@ def test_a_posts_own_medium_comes_before_the_digests(extractor, post: str, platf
     text = f"TELEGRAM ROUNDUP: Baghdad's channels\n\nThe posts below.\n\n27 May, 00:20 - {post}"
     [record] = extractor.extract(SourceDocument("t", text))
     assert record.platform == platform
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["14:10 - Walid Joumblatt, tweet", "14:10 - Walid Joumblatt (X)",
+     "[14:10] Walid Joumblatt (reposted from X)", "6 Aug, 14:10 | Walid Joumblatt, post on X"],
+)  # fmt: skip
+def test_an_entry_headers_own_account_comes_before_the_digests(extractor, header: str) -> None:
+    """Rule 10: a roundup header that names the poster's account ("tweet", "(X)",
+    "reposted from X", "post on X") gives the medium, before the digest's own (heldout2
+    bnb-2, blb-4, brb-1, brc-3, bmz-3: fifteen records read as Telegram)."""
+    text = (
+        "TELEGRAM ROUNDUP: Beirut's channels, 6 August\n\nThe posts below.\n\n"
+        f"{header}:\nThe army alone deals with this, he wrote, and Hezbollah must stop."
+    )
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.platform == "X"

@@ -238,6 +238,9 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
             # the post's own sentences before this one: "A tweet by X is reposted across
             # channels. ..., he says", "State television airs X ... he says"
             or speech.platform_in(doc.text[entry.body_start : sentence.start_char])
+            # "Walid Joumblatt, tweet", "Podolyak, via his X account": the header's own
+            # account before the digest's medium (not an outlet's name: "Al-Masirah channel")
+            or _channel_digest(speech.platform_in(entry.name))
             or _channel_digest(speech.platform_in(_digest_intro(doc, layout)))
             or speech.platform_in(entry.name)
         )
