@@ -1883,3 +1883,20 @@ def test_a_said_clause_parsed_as_a_relative_clause_is_still_said(extractor, text
     is never a mark nor a second object."""
     labels = _extract(extractor, text)["Yahya Rahim Safavi"]
     assert labels["praises_or_supports"] == ["Palestinian fighters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "condemned"),
+    [
+        # a cue word that is a capitalised word of a proper name is no cue (heldout2
+        # bnf-3, bnn-2, bpc-3, bps-2, blx-5, bry-4: the court they appeal to condemned)
+        ("RAMALLAH, May 3, 2024 (Wire) - Israeli troops killed two men in Jenin. Hamas "
+         "condemned the killing and urged the International Criminal Court to act.",
+         "Hamas", ["Israel"]),
+        # the word outside a name still condemns ("the war criminal Haftar")
+        ("TRIPOLI, May 3, 2024 (Wire) - The GNA said the war criminal Haftar had bombed "
+         "the school.", "Government of National Accord", ["Khalifa Haftar"]),
+    ],
+)  # fmt: skip
+def test_a_cue_word_inside_a_proper_name_is_no_cue(extractor, text, speaker, condemned) -> None:
+    assert _extract(extractor, text)[speaker]["condemns"] == condemned

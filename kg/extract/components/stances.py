@@ -15,6 +15,7 @@ labelled inside a denial ("rejected claims that Iran was behind it") or under a 
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -23,6 +24,8 @@ from kg.extract.doc import Attribution, Claim, Mention, Speaker, SpeechAct, own_
 from kg.extract.stance_cues import Cue, CueIndex
 from kg.extract.wordlists import Acts
 
+# Lower-case words inside a proper name ("Court of Justice", "Ahl al-Haq")
+_NAME_PARTICLES = frozenset({"of", "for", "the", "and", "al", "el", "bin", "ibn", "de", "du"})
 # The stance whose verb cues only condemn: what is condemned is not also blamed, unless
 # it is called aggression ("condemned the Zionist crime" is not blame; rule 6 vs 8).
 CONDEMNS = "condemns"
@@ -63,12 +66,24 @@ class _Claims:
         """The cues that match at token `index`: [cue, [cue token, target, path...]]."""
         found = self._matches.get(index)
         if found is None:
-            found = [
+            token = self.doc[index]
+            found = [] if self._in_proper_name(token) else [
                 (cue, [index, target.i, *trail])
-                for cue, target, trail in self.finder.index.matches(self.doc[index])
-            ]
-            self._matches[index] = found  # fmt: skip
+                for cue, target, trail in self.finder.index.matches(token)
+            ]  # fmt: skip
+            self._matches[index] = found
         return found
+
+    def _in_proper_name(self, token: Any) -> bool:
+        """A cue word that is a capitalised word of an actor's proper name is no cue:
+        "urged the International Criminal Court to act" calls no one a criminal, "the
+        National Anti-Terrorism Committee" frames no act as terror ("the war criminal
+        Haftar" does: the word is no part of a name)."""
+        mention = self.targets.mentions.at(token)
+        if mention is None or mention.kind == "adj" or not token.text[:1].isupper():
+            return False
+        words = [w for w in re.split(r"[\s\-]+", mention.text) if w[:1].isalpha()]
+        return len(words) > 1 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
 
     def find(self) -> list[Claim]:
         out: list[Claim] = []
