@@ -235,6 +235,47 @@ def test_a_surname_names_the_unlisted_person_wherever_it_stands(extractor) -> No
     assert {name for _, name in found} == {"Karim al-Haddour"}
 
 
+def test_a_surname_names_the_listed_person_wherever_it_stands(extractor) -> None:
+    """Rule 7 for a person the gazetteer lists: the surname before the full name and a
+    one-letter respelling after it are that person (heldout2 bmf-4, bnp-3: "Prigozhin"
+    a speaker of its own; bpc-2: "Adraei wrote" split Avichay Adraee's record)."""
+    text = (
+        "Prigozhin's channel posted first. Yevgeny Prigozhin said the ministry had struck "
+        "his camps. Avichay Adraee, the army's Arabic spokesman, replied. Adraei wrote "
+        "that the strikes would go on."
+    )
+    doc = extractor.process(SourceDocument("t", text))
+    names = {m.text: m.name for m in doc._.kg_mentions.items}
+    assert names["Prigozhin"] == "Yevgeny Prigozhin"
+    assert names["Adraei"] == "Avichay Adraee"
+
+
+def test_listed_spokesmen_resolve_in_every_spelling() -> None:
+    # the speakers of five or more heldout2 and corpus documents, each with the body or
+    # government it speaks for; a near spelling of another listed name stays its own
+    found = _mentions(
+        "Turki al-Malki, Moammar al-Iryani, Zabiullah Mujahid and Ahmed al-Maisari spoke. "
+        "Ahmed al-Mesmari answered."
+    )
+    assert found["Turki al-Malki"] == ("Turki al-Maliki", "name")
+    assert found["Moammar al-Iryani"] == ("Muammar al-Eryani", "name")
+    assert found["Zabiullah Mujahid"] == ("Zabihullah Mujahid", "name")
+    assert found["Ahmed al-Maisari"] == ("Ahmed al-Maisari", "name")
+    assert found["Ahmed al-Mesmari"] == ("Ahmed al-Mismari", "name")
+
+
+def test_a_listed_spokesman_never_targets_his_own_side(extractor) -> None:
+    # heldout2 blb-4, boe-2, bps-4, boh-3: Israel Katz, Benny Gantz and Avichay Adraee
+    # were unlisted, so the state they speak for was threatened or blamed in their words
+    text = (
+        "Defence Minister Israel Katz said the army would keep striking Hamas in Gaza "
+        "and that Israel would not stop until the hostages were home."
+    )
+    [record] = extractor.extract(SourceDocument("t", text))
+    assert record.speaker_affiliation == "Government of Israel"
+    assert "Israel" not in record.threatens_or_vows_revenge_against + record.blames
+
+
 def test_a_surname_two_people_share_stays_as_written(extractor) -> None:
     text = (
         "Karim Haddour and his cousin Samir Haddour were killed in the strike. Haddour had "

@@ -1465,7 +1465,7 @@ def test_a_relative_clause_with_the_speakers_pronoun_is_the_speakers(extractor) 
         # a blame pinned or laid on its target, the parser hanging the "on" on the noun
         # (heldout2 blh-5, bll-3, blt-2, blx-1, bln-2)
         ("Information Minister Moammar al-Eryani pinned the attack on the Houthi militia.",
-         "Moammar al-Eryani", "Ansar Allah"),
+         "Muammar al-Eryani", "Ansar Allah"),
         ("Sudan army spokesman Nabil Abdallah laid responsibility on the RSF.",
          "Nabil Abdallah", "Rapid Support Forces"),
         ("Hamas laid the massacre at the door of Israel.", "Hamas", "Israel"),
@@ -1767,9 +1767,10 @@ def test_a_name_ner_ran_into_its_bracketed_short_name_ends_before_it(extractor) 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # (the listed spelling since 0.18.41)
         ("President Mohamed Abdullahi Farmajo condemned the attack. Farmaajo also vowed "
          "that government forces would hunt down the attackers.",
-         "Mohamed Abdullahi Farmajo"),
+         "Mohamed Abdullahi Farmaajo"),
         ("Leonid Slutsky called the strike a provocation. Slutskiy said Moscow would "
          "respond.", "Leonid Slutsky"),
     ],

@@ -20,8 +20,8 @@ In order of trust:
    Minister X" -> X), typed by their apposition ("X, a little-known group") or their name
    words ("Saraya ...", "... Command");
 6. a bare surname for the full name the text gave before ("Khazali" -> Qais al-Khazali);
-7. a bare surname of a person the gazetteer lacks, wherever it stands, for the one full
-   name the text gives with it, even where spaCy's NER missed the full name ("Fuad
+7. a bare surname of a person, wherever it stands, for the one full name the text gives
+   with it, even where spaCy's NER missed the full name ("Fuad
    Shukr") or took the surname for a place or a group ("Arouri", "al-Arouri").
 """
 
@@ -254,7 +254,9 @@ class ActorTagger:
         """Rule 7 of the module docstring: NER tags a surname alone as a person in one
         sentence, a place or a group in the next, and misses some full names; the name
         would then reach the records as "Shukr" in one and not at all in another."""
-        people = {m.name: m for m in mentions if m.type == "person" and not m.known
+        # listed people too: "Prigozhin's channel" before "Yevgeny Prigozhin says", and
+        # "Adraei wrote" under "Avichay Adraee", are that person however NER read them
+        people = {m.name: m for m in mentions if m.type == "person"
                   and len(_name_words(m.name)) > 1}  # fmt: skip
         bare: dict[str, Mention] = {}  # "Shukr" (its first mention), and the text says
         for mention in mentions:  # "Fuad Shukr" somewhere: each name looked up once
