@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.doc import Attribution, Claim, SpeechAct, occasions_before, own_side
+from kg.extract.doc import Attribution, Claim, Entry, SpeechAct, occasions_before, own_side
 from kg.extract.wordlists import Speech
 from kg.model import SourceDocument, Statement, is_full_date, label_fields
 
@@ -233,17 +233,7 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
     if found is None and signed:
         found = speech.platform_in(paragraph.entry.note or "")
     elif found is None and entry is not None:
-        found = (  # "08:20 - The Israeli army posted on X:"
-            speech.platform_in(entry.note or "")
-            # the post's own sentences before this one: "A tweet by X is reposted across
-            # channels. ..., he says", "State television airs X ... he says"
-            or speech.platform_in(doc.text[entry.body_start : sentence.start_char])
-            # "Walid Joumblatt, tweet", "Podolyak, via his X account": the header's own
-            # account before the digest's medium (not an outlet's name: "Al-Masirah channel")
-            or _channel_digest(speech.platform_in(entry.name))
-            or _channel_digest(speech.platform_in(_digest_intro(doc, layout)))
-            or speech.platform_in(entry.name)
-        )
+        found = _entry_platform(doc, speech, entry, sentence)
     for before in occasions_before(doc, act) if found is None else ():
         found = found or speech.platform_in(before.text)  # "in a televised address ..."
     notes = layout.notes_in(sentence.text)
@@ -254,6 +244,24 @@ def _platform(doc: Any, speech: Speech, act: SpeechAct, attribution: Attribution
     for note in notes if found is None else ():
         found = found or speech.platform_in(note)
     return found
+
+
+def _entry_platform(doc: Any, speech: Speech, entry: Entry, sentence: Any) -> str | None:
+    """The medium a digest entry gives a statement: its header's note ("08:20 - The
+    Israeli army posted on X:"), the post's own sentences before this one ("A tweet by X
+    is reposted across channels. ..., he says"), the header's own account ("Walid
+    Joumblatt, tweet"), the digest's medium, and last an outlet the header names
+    ("Al-Masirah channel" in a roundup of no one medium)."""
+    found = speech.platform_in(entry.note or "") or speech.platform_in(
+        doc.text[entry.body_start : sentence.start_char])  # fmt: skip
+    if found is not None:
+        return found
+    named = speech.platform_in(entry.name)
+    return (
+        _channel_digest(named)
+        or _channel_digest(speech.platform_in(_digest_intro(doc, doc._.kg_layout)))
+        or named
+    )
 
 
 def _channel_digest(platform: str | None) -> str | None:

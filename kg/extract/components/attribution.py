@@ -472,9 +472,8 @@ class _Document:
         for found in reversed(here):
             if fits(found.speaker):
                 return found.speaker, "previous speaker"
-        entry = self.entry_speaker(paragraph.index) if paragraph.entry else None
-        if want_person and paragraph.entry:
-            entry = self.entry_person(paragraph.index)
+        header = self.entry_person if want_person else self.entry_speaker
+        entry = header(paragraph.index) if paragraph.entry else None
         if entry is not None and fits(entry):
             return entry, "entry"
         block = self.block_speaker(paragraph.index) if paragraph.kind == "block" else None
