@@ -1,7 +1,7 @@
 """`kg_events`: the harmful act the document narrates, who carried it out, and when.
 
-Requires: the parse, `doc._.kg_layout`, `doc._.kg_mentions`, `doc._.kg_attributions`,
-`doc._.kg_source` (for the publication year). Assigns: `doc._.kg_event`.
+Requires: the parse, `doc._.kg_layout`, `doc._.kg_mentions`, `doc._.kg_acts`,
+`doc._.kg_attributions`, `doc._.kg_source` (for the publication year). Assigns: `doc._.kg_event`.
 
 The authors are the first actors the body (not the head) names as the subject of a harmful
 verb ("Israel carried out strikes", "Iranian missiles slammed into two bases", "an attack
@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.extract.components.layout import dateline_at
 from kg.extract.components.subjects import self_named
 from kg.extract.components.targets import TargetFinder
 from kg.extract.dates import find_dates, resolve, yesterday
@@ -59,11 +60,17 @@ class EventReader:
         return doc
 
     def _body(self, doc: Any) -> Any:
+        """The body's sentences, without a dateline the parser made a sentence of its own
+        ("TEHRAN, Jan 3 -"): the lead sentence is the one after it."""
         head_end = doc._.kg_layout.head_end
         for sent in doc.sents:
             paragraph = doc._.kg_layout.at(sent.start_char)
-            if sent.start_char >= head_end and paragraph.kind not in ("heading", "footnotes"):
-                yield sent
+            if sent.start_char < head_end or paragraph.kind in ("heading", "footnotes"):
+                continue
+            dateline = dateline_at(doc.text, paragraph.start, paragraph.end)
+            if dateline is not None and sent.end_char <= dateline.end() + 1:
+                continue
+            yield sent
 
     def _by_verb(self, doc: Any, targets: TargetFinder) -> tuple[list[Mention], Any]:
         words = self.words
@@ -130,10 +137,26 @@ class EventReader:
                     continue
                 found, _ = targets.authors(token)
                 found = [m for m in found if m.type not in ("person", "other")]
+                if found and self._accused(doc, token, found):
+                    continue
                 if found:
                     return found, (sent.start, sent.end)
             return [], None  # the lead sentence only
         return [], None
+
+    def _accused(self, doc: Any, noun: Any, authors: list[Mention]) -> bool:
+        """ "Imran Khan said India had planned yesterday's assault": a speaker who makes
+        another actor the act's doer, by a verb, accuses; that is his statement, not the
+        document's account ("said Israel's strikes had been a miscalculation" still
+        names the author in the act's own words)."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in (
+                self.words.commit_verbs):  # fmt: skip
+            return False
+        names = {m.name for m in authors}
+        acts = doc._.kg_acts
+        return any(noun.i in acts[a.act].content and a.speaker.name not in names
+                   for a in doc._.kg_attributions)  # fmt: skip
 
     def _by_claim(self, doc: Any) -> tuple[list[Mention], Any]:
         """ "al-Shabaab claims raid" (a headline), "the group claimed responsibility for
@@ -203,7 +226,13 @@ def _register() -> None:
 
     @Language.factory(
         "kg_events",
-        requires=["token.dep", "doc._.kg_mentions", "doc._.kg_attributions", "doc._.kg_layout"],
+        requires=[
+            "token.dep",
+            "doc._.kg_mentions",
+            "doc._.kg_acts",
+            "doc._.kg_attributions",
+            "doc._.kg_layout",
+        ],
         assigns=["doc._.kg_event"],
     )
     def make_event_reader(nlp: Any, name: str) -> EventReader:
