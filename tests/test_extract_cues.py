@@ -1773,6 +1773,11 @@ def test_a_name_ner_ran_into_its_bracketed_short_name_ends_before_it(extractor) 
          "Mohamed Abdullahi Farmaajo"),
         ("Leonid Slutsky called the strike a provocation. Slutskiy said Moscow would "
          "respond.", "Leonid Slutsky"),
+        # a first name respelt in a full name (heldout2 bso-5, bon-5)
+        ("Governor Vitaliy Kim said the Russians struck the building.\n\nVitalii Kim said "
+         "the Russian occupiers would pay for every one of their people.", "Vitaliy Kim"),
+        ("Masood Azhar mourned his relatives. Masud Azhar warned that India should expect "
+         "no mercy.", "Masood Azhar"),
     ],
 )  # fmt: skip
 def test_a_surname_spelt_otherwise_is_the_same_person(extractor, text, speaker) -> None:

@@ -266,6 +266,9 @@ class ActorTagger:
             full = self._full_name(text, name)
             if full is not None and full not in people:
                 people[full] = replace(mention, name=full, text=full)
+        variants = _respelt_people(people)  # "Vitalii Kim" after "Vitaliy Kim"
+        for variant in variants:
+            del people[variant]
         by_surname: dict[str, set[str]] = {}
         for name in people:
             by_surname.setdefault(name.split()[-1].split("-")[-1], set()).add(name)
@@ -284,6 +287,8 @@ class ActorTagger:
                 found.append(replace(person, start=match.start(), end=match.end(),
                                      text=match.group(0), kind="ner"))  # fmt: skip
         renamed = [_renamed(m, people, respelt) for m in mentions]
+        renamed = [replace(m, name=variants[m.name]) if m.name in variants else m
+                   for m in renamed]  # fmt: skip
         return _non_overlapping(renamed + found)
 
     def _respelt(self, words: set[str], surname: str) -> list[str]:
@@ -997,6 +1002,35 @@ def _expand_partial_names(mentions: list[Mention], titles: frozenset[str] = froz
             people[mention.name] = mention
         out.append(mention)
     return out
+
+
+def _respelt_people(people: dict[str, Mention]) -> dict[str, str]:
+    """Unlisted people's full names that respell one word of a name given before ("Vitalii
+    Kim" after "Vitaliy Kim", "Masud Azhar" after "Masood Azhar"): the same person, as
+    transliterations a report mixes. The word differs by one or two letters, keeps its
+    first letter and has five letters or more; every other word is the same."""
+    out: dict[str, str] = {}
+    earlier: list[list[str]] = []
+    for name, mention in people.items():
+        words = name.split()
+        if mention.known:
+            continue
+        for before in earlier:
+            differ = [(a, b) for a, b in zip(before, words, strict=False) if a != b]
+            if len(before) == len(words) and len(differ) == 1 and _respelling(*differ[0]):
+                out[name] = " ".join(before)
+                break
+        else:
+            earlier.append(words)
+    return out
+
+
+def _respelling(first: str, second: str) -> bool:
+    return (
+        min(len(first), len(second)) >= 5
+        and first[0].lower() == second[0].lower()
+        and Levenshtein.distance(first.lower(), second.lower()) <= 2
+    )
 
 
 def _renamed(mention: Mention, people: dict[str, Mention],
