@@ -190,6 +190,20 @@ def test_a_bodys_denial_its_spokesman_voices_next_is_the_spokesmans(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign minister Antonio Tajani wrote on twitter that Italy stood with Israel.",
+        "Prime Minister Mohamed Hussein Roble condemned the attack on twitter.",
+        "WHITE HELMETS ON TWITTER: the missile was fired from regime areas, Mark Cutts said.",
+    ],
+)
+def test_twitter_written_in_lower_or_upper_case_is_x(extractor, text: str) -> None:
+    """Aggregators write "on twitter" (heldout2 bop-4, bpl-5, bpp-5, bsm-4): X all the same."""
+    platforms = {r.platform for r in extractor.extract(SourceDocument("t", text))}
+    assert platforms == {"X"}
+
+
+@pytest.mark.parametrize(
     ("text", "platform"),
     [
         ("Hassan Nasrallah denied any role, telling reporters that the blast was an accident.",
