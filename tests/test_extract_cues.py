@@ -297,6 +297,23 @@ def test_complicity_in_a_harmful_act_blames_its_subject(extractor, text, speaker
     assert _extract(extractor, text)[speaker]["blames"] == blamed
 
 
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        # the people of a state's body are that body (heldout2 bru-4, bsm-3, bpj-1)
+        ("Anwaar Kakar saluted the soldiers of the Pakistan Army who defended the border.",
+         ["Pakistan Army"]),
+        ("Benjamin Netanyahu saluted the fighters of the Shin Bet and the IDF.",
+         ["Shin Bet", "Israel Defense Forces"]),
+        # a country's soldiers stay as written
+        ("Shehbaz Sharif saluted the soldiers of Pakistan.", ["soldiers of Pakistan"]),
+    ],
+)  # fmt: skip
+def test_praised_soldiers_of_a_body_praise_the_body(extractor, text, praised) -> None:
+    [labels] = _extract(extractor, text).values()
+    assert labels["praises_or_supports"] == praised
+
+
 def test_praising_the_narrated_operation_praises_its_author(extractor) -> None:
     text = (
         "Ansar Allah fired two missiles at Eilat on Friday.\n\n"

@@ -167,6 +167,7 @@ class Acts:
     branch_nouns: Words
     fellowship_nouns: Words
     member_nouns: Words
+    service_nouns: Words
     epithet_nouns: Words
     enemy_nouns: Words
     population_nouns: Words

@@ -187,7 +187,10 @@ class _Claims:
                 # "the Lebanese government and nation": one group
                 rest = [t for t in _listed(target) if t.i != target.i and t not in target.conjuncts]
                 return [shared, *(_name(p) for t in rest if (p := targets.phrase(t, own)))], False
-            items = [*_listed(target), *_of_conjuncts(target, self.words.quality_nouns)]
+            # "the soldiers of the Pakistan Army and the FC": each body, as each quality's owner
+            served = targets.service_body(target) is not None
+            owned = self.words.quality_nouns | ({target.lower_} if served else set())
+            items = [*_listed(target), *_of_conjuncts(target, frozenset(owned))]
             names = [_name(p) for t in items if (p := targets.phrase(t, own))]
             # "the Iranian government and people": Iran and the Iranian people
             return names + [p for t in items if (p := targets.demonym_people(t))], False

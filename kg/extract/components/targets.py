@@ -595,6 +595,9 @@ class TargetFinder:
             group = self._members_group(token)
             if group is not None and group.name not in side:
                 return group
+        body = self.service_body(token)  # "the soldiers of the Pakistan Army"
+        if body is not None and body.name not in side:
+            return body
         if token.lower_ in words.quality_nouns:  # "the sacrifices of the martyrs"
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -638,6 +641,20 @@ class TargetFinder:
             found = self.mention(noun)
             if found is not None and found.kind not in ("adj", "capital") and found.type in (
                     "militia", "organization"):  # fmt: skip
+                return found
+        return None
+
+    def service_body(self, token: Any) -> Mention | None:
+        """The state's body (an army, a service; not a country) whose people `token` names
+        after "of"."""
+        if token.lower_ not in self.words.service_nouns:
+            return None
+        for noun in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"):  # fmt: skip
+            found = self.mention(noun)
+            if found is not None and found.kind not in ("adj", "capital") and (
+                found.type == "state" and found.name not in self.demonym_of
+            ):  # fmt: skip
                 return found
         return None
 
