@@ -733,6 +733,10 @@ def test_an_unnamed_blow_the_target_will_suffer_is_a_threat(extractor, text, thr
          ["United States"]),
         ('Hamas said: "Any tanker operated by the Zionist enemy will be a legitimate '
          'target."', ["Israel"]),
+        # "fair game" as "a legitimate target" (heldout2 boz-2, bsr-2)
+        ('Hamas said: "Britain\'s ships are fair game for as long as London bombs Yemen."',
+         ["United Kingdom"]),
+        ('Hamas warned that American warships would remain "fair game".', ["United States"]),
     ],
 )  # fmt: skip
 def test_assets_named_by_their_owner_threaten_the_owner(extractor, text, threatened) -> None:
