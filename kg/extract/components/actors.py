@@ -1016,8 +1016,10 @@ def _respelt_people(people: dict[str, Mention]) -> dict[str, str]:
         if mention.known:
             continue
         for before in earlier:
-            differ = [(a, b) for a, b in zip(before, words, strict=False) if a != b]
-            if len(before) == len(words) and len(differ) == 1 and _respelling(*differ[0]):
+            if len(before) != len(words):
+                continue
+            differ = [(a, b) for a, b in zip(before, words, strict=True) if a != b]
+            if len(differ) == 1 and _respelling(*differ[0]):
                 out[name] = " ".join(before)
                 break
         else:

@@ -19,7 +19,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
-from kg.extract.components.targets import TargetFinder
+from kg.extract.components.targets import TargetFinder, of_objects
 from kg.extract.doc import Attribution, Claim, Mention, Speaker, SpeechAct, own_side
 from kg.extract.stance_cues import Cue, CueIndex
 from kg.extract.wordlists import Acts
@@ -675,9 +675,7 @@ def _of_conjuncts(target: Any, quality_nouns: frozenset[str]) -> list[Any]:
     owners after the first (phrase() follows "of" to the first one only)."""
     if target.lower_ not in quality_nouns:
         return []
-    owners = [p for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
-              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-    return [conjunct for owner in owners for conjunct in owner.conjuncts]
+    return [conjunct for owner in of_objects(target) for conjunct in owner.conjuncts]
 
 
 def _aimed(token: Any, harm_nouns: frozenset[str]) -> bool:

@@ -599,11 +599,8 @@ class TargetFinder:
         if body is not None and body.name not in side:
             return body
         if token.lower_ in words.quality_nouns:  # "the sacrifices of the martyrs"
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return self.phrase(pobj, side)
+            for pobj in of_objects(token):
+                return self.phrase(pobj, side)
             owners = [m for m in self.owners(token) if m.kind != "adj" or token.lower_ in (
                 "operation", "operations", "decision", "position", "stance")]  # fmt: skip
             if owners:
@@ -634,9 +631,8 @@ class TargetFinder:
     def _members_group(self, token: Any) -> Mention | None:
         """The named group whose members `token` is ("the fighters of the SDF", "Hezbollah
         fighters"); not a demonym ("Palestinian fighters") nor a place."""
-        named = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [
-            p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        named = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        named += of_objects(token)
         for noun in named:
             found = self.mention(noun)
             if found is not None and found.kind not in ("adj", "capital") and found.type in (
@@ -649,8 +645,7 @@ class TargetFinder:
         after "of"."""
         if token.lower_ not in self.words.service_nouns:
             return None
-        for noun in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj"):  # fmt: skip
+        for noun in of_objects(token):
             found = self.mention(noun)
             if found is not None and found.kind not in ("adj", "capital") and (
                 found.type == "state" and found.name not in self.demonym_of
@@ -767,6 +762,13 @@ def _those_who(token: Any, top: Any) -> bool:
         if above.dep_ == "relcl" and above.head.lower_ == "those":
             return not any(a.dep_ in _SKIP for a in path_up(above.head, top))
     return False
+
+
+def of_objects(token: Any) -> list[Any]:
+    """The objects of the "of" phrases `token` heads ("the soldiers of the Pakistan Army",
+    "the efforts of the United States and France": their first conjuncts only)."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
 
 
 def _of_deed(prep: Any) -> bool:
