@@ -226,6 +226,13 @@ def path_up(token: Any, top: Any) -> list[Any]:
     return out
 
 
+def of_objects(token: Any) -> list[Any]:
+    """The objects of the "of" phrases `token` heads ("the soldiers of the Pakistan Army",
+    "the efforts of the United States and France": their first conjuncts only)."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+
+
 def set_against(clause: Any) -> bool:
     """A clause the narrator sets against another ("..., while the ministry condemned
     ...", "whereas"): a contrast of the narrator's, not the other clause's words."""

@@ -36,6 +36,7 @@ from kg.extract.doc import (
     Speaker,
     SpeechAct,
     interrupted_clause,
+    of_objects,
     path_up,
     set_against,
     source_phrases,
@@ -318,8 +319,7 @@ class _Document:
         out = []
         for noun in nouns:
             if noun.lower_ in self.speech.voice_nouns:  # "in the words of X"
-                out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+                out += of_objects(noun)
             elif noun.lemma_.lower() in self.speech.speech_nouns:  # "a statement signed by X"
                 out += [p for c in noun.children if c.dep_ == "acl"
                         and c.lemma_.lower() in self.speech.signing_verbs

@@ -19,8 +19,8 @@ import re
 from itertools import pairwise
 from typing import Any
 
-from kg.extract.components.targets import TargetFinder, of_objects
-from kg.extract.doc import Attribution, Claim, Mention, Speaker, SpeechAct, own_side
+from kg.extract.components.targets import TargetFinder
+from kg.extract.doc import Attribution, Claim, Mention, Speaker, SpeechAct, of_objects, own_side
 from kg.extract.stance_cues import Cue, CueIndex
 from kg.extract.wordlists import Acts
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from kg.extract.doc import Mention, Mentions, path_up
+from kg.extract.doc import Mention, Mentions, of_objects, path_up
 from kg.extract.wordlists import Acts
 
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
@@ -762,13 +762,6 @@ def _those_who(token: Any, top: Any) -> bool:
         if above.dep_ == "relcl" and above.head.lower_ == "those":
             return not any(a.dep_ in _SKIP for a in path_up(above.head, top))
     return False
-
-
-def of_objects(token: Any) -> list[Any]:
-    """The objects of the "of" phrases `token` heads ("the soldiers of the Pakistan Army",
-    "the efforts of the United States and France": their first conjuncts only)."""
-    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
 
 
 def _of_deed(prep: Any) -> bool:
