@@ -369,6 +369,21 @@ def test_a_harmful_deed_in_the_passive_blames_its_agent(extractor, text, blamed)
 
 
 @pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        # "hit" is a harmful deed like "struck" (heldout2 brp-4, brq-1, bow-3, bne-5, bpq-5)
+        ("Pat Ryder told reporters the Houthis had hit both tankers.", ["Ansar Allah"]),
+        ("The IDF said the base was hit by a drone launched by Hezbollah.", ["Hezbollah"]),
+        ("Hezbollah said its fighters hit an Israeli tank.", []),
+        ("Iran said the sanctions hit ordinary people.", []),
+    ],
+)
+def test_hitting_is_a_harmful_deed(extractor, text, blamed) -> None:
+    labels = _extract(extractor, text)
+    assert [t for found in labels.values() for t in found["blames"]] == blamed
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'Nasr al-Shammari wrote: "We stand shoulder to shoulder with our brothers in Ansar Allah."',
