@@ -456,6 +456,29 @@ def test_a_demonym_opening_a_bodys_long_name_is_part_of_it(extractor, text, spea
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        ("The Muslim Council of Sri Lanka denounced the NTJ and said it had warned the "
+         "authorities.", "Muslim Council of Sri Lanka"),
+        ("The Investigative Committee of Russia said it had opened a criminal case.",
+         "Investigative Committee of Russia"),
+        ("The Human Rights Commission of Pakistan condemned the attack by the TTP.",
+         "Human Rights Commission of Pakistan"),
+        ("The Supreme Council of Iraq said it rejected the attack on the embassy.",
+         "Supreme Council of Iraq"),
+        # a state's own name form stays the state's
+        ("The Kingdom of Saudi Arabia condemned the attack by the Houthis.", "Saudi Arabia"),
+    ],
+)  # fmt: skip
+def test_a_body_whose_name_ends_with_its_state_speaks_by_that_name(
+    rules_extractor, text, speaker
+) -> None:
+    """Rule 14: an unlisted body named "X of <state>" is that body, not the state and not
+    nobody (heldout2 bnp-2, bsc-2, bog-4)."""
+    assert [r.speaker for r in rules_extractor.extract(SourceDocument("t", text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         ("Hemedti accused Egypt of lending its jets to the army.", "Mohamed Hamdan Dagalo"),
         ("Abdel Fattah al-Burhan said the militia would be crushed.", "Abdel Fattah al-Burhan"),
         ("Jordan's Islamic Action Front rejected any link to the shooter.",

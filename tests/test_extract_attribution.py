@@ -1273,11 +1273,6 @@ def test_a_bodys_name_keeps_its_of_the_part(extractor, text, name) -> None:
     assert name in _speakers(extractor, text)
 
 
-def test_a_state_after_of_is_not_part_of_the_name(extractor) -> None:
-    text = "The Supreme Council of Iraq said it rejected the attack on the embassy."
-    assert "Supreme Council of Iraq" not in _speakers(extractor, text)
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -528,7 +528,7 @@ class ActorTagger:
         if tail is None:
             return out, mention
         inside = [m for m in out if m.start < tail.end() and m.end > mention.end]
-        if any(m.kind not in ("adj", "capital") for m in inside):
+        if any(m.kind not in ("adj", "capital") and not _its_country(m, text) for m in inside):
             return out, mention  # "the Houthis of Ansar Allah": a name of its own follows
         name = text[mention.start : tail.end()]
         kind = self.speech.name_kind(name) or mention.type
@@ -655,6 +655,13 @@ class ActorTagger:
 # "Operation Hurricane Yemen", the "Operation Yemen Hurricane": a name inside an
 # operation's title names no actor (it neither spoke nor did anything)
 _OPERATION_TITLE = re.compile(r"\bOperation\s+(?:[\"\u201c]?[A-Z][\w'-]*\s+){0,3}[\"\u201c]?$")
+
+
+def _its_country(inner: Mention, text: str) -> bool:
+    """ "the Muslim Council of Sri Lanka", "the Human Rights Commission of Pakistan": a
+    state named after "of" inside a body's name is part of that name, not another actor."""
+    before = text[max(0, inner.start - 4) : inner.start]
+    return inner.type == "state" and inner.kind == "name" and before == " of "
 
 
 def _name_tails(match: re.Match[str], group: str) -> Iterator[tuple[int, str]]:
@@ -815,13 +822,17 @@ _STATE_BODY_WORDS = {
 
 def _named_over_demonym(ent: Any, text: str, start: int, end: int, out: list[Mention],
                         used: bytearray) -> list[Mention] | None:  # fmt: skip
-    """ "the Democratic Party of Iranian Kurdistan", "the Ethiopian Human Rights Commission":
-    an organisation NER found whole, whose only known word is a demonym in its name, is that
-    organisation (rule 14: named as the text names it), not the demonym's state."""
+    """ "the Democratic Party of Iranian Kurdistan", "the Ethiopian Human Rights Commission",
+    "the Muslim Council of Sri Lanka": an organisation NER found whole, whose only known
+    words are a demonym in its name or the state its name ends with, is that organisation
+    (rule 14: named as the text names it), not the state."""
     if ent.label_ != "ORG":
         return None
     inside = [m for m in out if m.start < end and m.end > start]
-    if not inside or any(m.kind != "adj" or m.end > end for m in inside):
+    if not inside or any(
+        (m.kind != "adj" and not (m.end == end and _its_country(m, text))) or m.end > end
+        for m in inside
+    ):
         return None
     capitalised = [
         w.group(0)
