@@ -592,6 +592,42 @@ def test_a_sentence_labelled_with_a_person_gives_his_words(bare_rules_extractor,
     assert [r.speaker for r in records if r.speaker_type == "person"] == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "threatened"),
+    [
+        # a clause that says how an actor answered, closed by a colon (heldout2 bpv-3,
+        # bpo-1, bqa-1, bln-2, bos-1, brr-4, corpus mon-023)
+        ("Defence Minister Hulusi Akar's message was blunt: the YPG will pay a heavy price "
+         "for the attack.", "Hulusi Akar", ["YPG"]),
+        ("Its junior partner, Islamic Jihad, was blunter still: the occupation will pay "
+         "dearly for the raid.", "Palestinian Islamic Jihad", ["Israel"]),
+        ("Defense Minister Benny Gantz went further in an interview with Channel 12: if "
+         "Hezbollah fires again, Lebanon will pay a heavy price.", "Benny Gantz", ["Lebanon"]),
+        ("Russia's Defence Ministry gave the opposite account: Ukrainian forces had shelled "
+         "the plant.", "Russian Ministry of Defense", []),
+    ],
+)  # fmt: skip
+def test_a_clause_on_how_an_actor_answered_gives_its_words_after_the_colon(
+    bare_rules_extractor, text, speaker, threatened
+) -> None:
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert record.speaker == speaker
+    assert list(record.threatens_or_vows_revenge_against) == threatened
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel struck back: its jets hit thirty Hezbollah targets in the south.",
+        "Hamas did not go further: the occupation will pay for the raid.",
+    ],
+)
+def test_a_clause_before_a_colon_that_says_no_answer_gives_no_words(
+    bare_rules_extractor, text
+) -> None:
+    assert bare_rules_extractor.extract(SourceDocument("t", text)) == []
+
+
 def test_we_under_a_persons_entry_header_is_that_person(bare_rules_extractor) -> None:
     """ "10:30 | Abu Alaa al-Walaei, secretary-general of Kata'ib Sayyid al-Shuhada" over
     "We salute ...": the header's person speaks for his group, and the record is his, not

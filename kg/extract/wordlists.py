@@ -37,6 +37,7 @@ class Speech:
     question_verbs: Words
     conditional_verbs: dict[str, Words]
     figurative_objects: dict[str, Words]
+    colon_introducers: dict[str, Words]
     speech_nouns: Words
     outlet_nouns: Words
     affiliation_words: Words
@@ -182,6 +183,16 @@ def load_acts(path: str | Path | None = None) -> Acts:
     return _load_acts(str(Path(path or data_path("acts.yaml")).resolve()))
 
 
+# Speech's sections that map a word to a list of words
+_WORD_MAPS = (
+    "conditional_verbs",
+    "figurative_objects",
+    "colon_introducers",
+    "anaphor_nouns",
+    "pronouns",
+)
+
+
 @lru_cache(maxsize=4)
 def _load_speech(path: str) -> Speech:
     data = _read(path, Speech)
@@ -194,7 +205,7 @@ def _load_speech(path: str) -> Speech:
             values[name] = _names(path, name, data[name])
         elif name == "state_offices":
             values[name] = _templates(path, name, data[name], ("{state}", "{adjective}"))
-        elif name in ("conditional_verbs", "figurative_objects", "anaphor_nouns", "pronouns"):
+        elif name in _WORD_MAPS:
             values[name] = _word_map(path, name, data[name])
         else:
             values[name] = words(path, name, data[name])

@@ -10,7 +10,8 @@ An act is one of:
   subject ("Hassan Nasrallah, who hailed Soleimani as ..."); and a sentence labelled with
   named people before a colon ("Clip from Aynata. Hizbullah MP Hassan Fadlallah: the
   enemy will pay ..."; "Donald Trump, in a telephone interview: ..."), the colon its cue
-  and the people its subjects;
+  and the people its subjects; and a clause that says how an actor answered, closed by a
+  colon ("Islamic Jihad was blunter still: the occupation will pay ...");
 * `passive`: the same verb in the passive with an agent ("America was blamed by X");
 * `block`: a sentence of a quoted block (`Layout`: "Full statement:" then a quoted
   paragraph) that has no act of its own;
@@ -73,7 +74,8 @@ class SpeechActs:
                 continue
             found = [a for a in self._verb_acts(sent, paragraph.index) if not _cut_off(a, sent)]
             if not found and not open_quote.get(paragraph.index):
-                found = self._labelled_act(sent, paragraph.index)
+                found = self._labelled_act(sent, paragraph.index) or self._colon_act(
+                    sent, paragraph.index)  # fmt: skip
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
             found = [self._with_quotation_before(act, out) for act in found]
@@ -452,6 +454,39 @@ class SpeechActs:
         content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
         return [SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb",
                           heads[0].i, tuple(t.i for t in heads))]  # fmt: skip
+
+    def _colon_act(self, sent: Any, paragraph: int) -> list[SpeechAct]:
+        """ "X went further: the militia will pay ...", "Islamic Jihad was blunter still:
+        ...", "Russia's Defence Ministry gave the opposite account: ...", "Akar's message
+        was blunt: ...": a clause that says how an actor answered (data/speech.yaml,
+        colon_introducers), closed by a colon, gives the actor's words after it."""
+        colon = next((t for t in sent[:_LABEL_TOKENS] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+            return []
+        before = range(sent.start, colon.i)
+        clause = sent.doc[sent.start : colon.i]
+        verb = next((t for t in clause if t.pos_ in ("VERB", "AUX")
+                     and (t.head.i == t.i or t.head.i not in before)), None)  # fmt: skip
+        if verb is None or not self._introduces(verb, clause):
+            return []
+        subjects, _ = self._subjects(verb)
+        if subjects and subjects[0].lemma_.lower() in self.speech.speech_nouns:
+            # "Akar's message was blunt": the message's owner spoke
+            subjects = [c for c in subjects[0].children if c.dep_ == "poss"]
+        if not subjects or subjects[0].i not in before or subjects[0].pos_ == "PRON":
+            return []
+        content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
+        return [SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb",
+                          subjects[0].i, tuple(t.i for t in subjects))]  # fmt: skip
+
+    def _introduces(self, verb: Any, clause: Any) -> bool:
+        """Whether `verb`, in the clause before a colon, says how its subject answered:
+        one of the words its entry names is in the clause ("went further", "gave its own
+        account"), or the entry is "any" ("answered within hours")."""
+        needs = self.speech.colon_introducers.get(verb.lemma_.lower())
+        if needs is None or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        return "any" in needs or any(t.lower_ in needs for t in clause)
 
     def _set_off(self, person: Any, colon: Any) -> bool:
         """ "Donald Trump, in a telephone interview with NBC News:", "Netanyahu, opening a
