@@ -628,6 +628,26 @@ def test_a_clause_before_a_colon_that_says_no_answer_gives_no_words(
     assert bare_rules_extractor.extract(SourceDocument("t", text)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        # rule 4: an army speaks for itself; an unlisted one by the name the text gives
+        # it (heldout2 bpu-5, bso-3), a listed one by the gazetteer's
+        ("The Nigerian army said it had repelled the attack by Boko Haram.",
+         "Nigerian army", "Nigeria"),
+        ("A spokesman for the Nigerian army condemned the attack by Boko Haram.",
+         "Nigerian army", "Nigeria"),
+        ("A spokesman for the Syrian army said Israel had struck its positions.",
+         "Syrian Arab Army", "Syria"),
+    ],
+)  # fmt: skip
+def test_a_states_army_named_by_its_demonym_speaks_for_itself(
+    bare_rules_extractor, text, speaker, affiliation
+) -> None:
+    [record] = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert (record.speaker, record.speaker_affiliation) == (speaker, affiliation)
+
+
 def test_we_under_a_persons_entry_header_is_that_person(bare_rules_extractor) -> None:
     """ "10:30 | Abu Alaa al-Walaei, secretary-general of Kata'ib Sayyid al-Shuhada" over
     "We salute ...": the header's person speaks for his group, and the record is his, not

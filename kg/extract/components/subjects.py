@@ -511,6 +511,11 @@ class SubjectReader:
             if mention is not None and mention.type not in ("person", "other"):
                 if mention.kind == "capital":
                     continue
+                army = self._demonym_army(token.head) if token.head.i != head.i else None
+                if army is not None:  # "a spokesman for the Nigerian army": the army's
+                    return Mention(army.surface_start, army.surface_start + len(army.surface),
+                                   army.surface, army.name, army.type, "descriptor",
+                                   army.affiliation, known=army.known)  # fmt: skip
                 return mention
             if token.dep_ == "poss" and token.head.i == head.i:
                 resolved = self._possessor(token)
@@ -709,6 +714,9 @@ class SubjectReader:
         government = self._demonym_government(head) if kind == "state" else None
         if government is not None:  # "the Saudi government", "the Dutch authorities"
             return government, ("anaphor", "demonym")
+        army = self._demonym_army(head) if kind == "state" else None
+        if army is not None:  # "the Nigerian army", "the Egyptian military"
+            return army, ("anaphor", "demonym")
         if head.text[:1].isupper() and head.i > 0:  # "the Brigades", "the Guards"
             stem = head.lower_.rstrip("s")
             for mention in self.mentions.before(head.idx):
@@ -747,6 +755,23 @@ class SubjectReader:
             if found is not None and found.kind == "adj" and found.type == "state":
                 name = self.governments.get(found.name, found.name)
                 return Speaker(name, "state", _phrase(head)[0], _phrase(head)[1])
+        return None
+
+    def _demonym_army(self, head: Any) -> Speaker | None:
+        """ "The Nigerian army said", "the Egyptian military": the army of the state the
+        demonym names, the gazetteer's when it lists one, else the army as written (rule
+        4: the army is its own speaker), not whoever spoke last."""
+        if head.lemma_.lower() not in _ARMY_NOUNS:
+            return None
+        for child in head.children:
+            found = self.mentions.at(child) if child.dep_ in ("amod", "compound") else None
+            if found is not None and found.kind == "adj" and found.type == "state":
+                state = Speaker(found.name, "state", *_phrase(head))
+                army = self._army_of(state, head)
+                if army is not state:
+                    return army
+                written = head.doc[child.i : head.i + 1].text
+                return Speaker(written, "state", *_phrase(head), found.name, known=False)
         return None
 
     def _unnamed_ministry(self, head: Any) -> Found | None:
