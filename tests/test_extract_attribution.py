@@ -629,6 +629,25 @@ def test_a_clause_before_a_colon_that_says_no_answer_gives_no_words(
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a label that names one actor and where or to whom it spoke, then a colon
+        # (heldout2 bpm-2, bnc-5, bqo-3, bqf-5, bog-5)
+        ("Dmitry Peskov to reporters: the direct involvement of the United States is "
+         "obvious.", "Dmitry Peskov"),
+        ("Former president Hassan Sheikh Mohamud (via twitter): al-Shabaab will pay for this "
+         "massacre.", "Hassan Sheikh Mohamud"),
+        ("Turkish Defence Ministry on Twitter: the terrorists will be hunted down.",
+         "Turkish Ministry of Defense"),
+    ],
+)  # fmt: skip
+def test_a_label_naming_where_an_actor_spoke_gives_its_words(
+    bare_rules_extractor, text, speaker
+) -> None:
+    assert [r.speaker for r in bare_rules_extractor.extract(SourceDocument("t", text))] == [speaker]
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "affiliation"),
     [
         # rule 4: an army speaks for itself; an unlisted one by the name the text gives

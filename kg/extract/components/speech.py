@@ -40,6 +40,14 @@ _RELATIVE = {"who", "which", "that"}
 _LABEL_TOKENS = 24
 _LABEL_WORDS = frozenset({"and", "by", "joint", "statement", "of", "the", "'s", "\u2019s"})
 _OPENING_QUOTES = ('"', "\u201c")
+# Where or to whom a labelled actor spoke, between its name and the colon: "on Twitter",
+# "(via twitter)", "to reporters", "in a press briefing", "(X)"
+_CHANNEL = re.compile(
+    r"\s*\(?\s*(?:(?:on|via|in|to|at)\s+(?:a\s+|an\s+|his\s+|her\s+|its\s+|the\s+)?"
+    r"(?:twitter|x|telegram|facebook|tweet|press\s+briefing|briefing|news\s+conference|press"
+    r"\s+conference|reporters|journalists|state\s+tv|television)\b|x\s*\))[^:]*$",
+    re.IGNORECASE,
+)
 _QUOTES = (*_OPENING_QUOTES, "\u201d")
 
 
@@ -74,8 +82,9 @@ class SpeechActs:
                 continue
             found = [a for a in self._verb_acts(sent, paragraph.index) if not _cut_off(a, sent)]
             if not found and not open_quote.get(paragraph.index):
-                found = self._labelled_act(sent, paragraph.index) or self._colon_act(
-                    sent, paragraph.index)  # fmt: skip
+                found = (self._labelled_act(sent, paragraph.index)
+                         or self._channel_labelled_act(sent, paragraph.index)
+                         or self._colon_act(sent, paragraph.index))  # fmt: skip
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
             found = [self._with_quotation_before(act, out) for act in found]
@@ -454,6 +463,34 @@ class SpeechActs:
         content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
         return [SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb",
                           heads[0].i, tuple(t.i for t in heads))]  # fmt: skip
+
+    def _channel_labelled_act(self, sent: Any, paragraph: int) -> list[SpeechAct]:
+        """ "US envoy Tom Nides on twitter: ...", "Dmitry Peskov to reporters: ...",
+        "Turkish Defence Ministry on Twitter: ...": a label that names one actor and then
+        where or to whom it spoke (a platform, reporters, a briefing), closed by a colon,
+        gives that actor's words."""
+        colon = next((t for t in sent[:_LABEL_TOKENS] if t.text in (":", "):")), None)
+        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+            return []
+        text = self._doc.text
+        label = text[sent.start_char : colon.idx]
+        channel = _CHANNEL.search(label)
+        if channel is None or any(q in label for q in _QUOTES):
+            return []
+        end = sent.start_char + channel.start()
+        named = [self._mentions.at(t) for t in sent if t.idx < end]
+        actors = [m for m in named if m is not None and m.kind not in ("adj", "capital", "anaphor")]
+        if (
+            not actors
+            or actors[-1].end != end
+            or any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx < end)
+        ):
+            return []  # the name must close the label's first part: "X on Twitter:"
+        head = max((t for t in sent if actors[-1].start <= t.idx < actors[-1].end),
+                   key=lambda t: t.i)  # fmt: skip
+        content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
+        return [SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb",
+                          head.i, (head.i,))]  # fmt: skip
 
     def _colon_act(self, sent: Any, paragraph: int) -> list[SpeechAct]:
         """ "X went further: the militia will pay ...", "Islamic Jihad was blunter still:
