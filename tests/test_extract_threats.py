@@ -715,3 +715,24 @@ def test_an_inverted_should_hung_on_a_noun_before_still_states_the_condition(ext
         'join the fighting, "every American base in the region becomes a target."',
     )
     assert labels["Kata'ib Hezbollah"][THREAT] == ["United States"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "target"),
+    [
+        # revenge taken on someone (heldout2 bms-2, bmw-1, bom-2; corpus agg-012): the
+        # parser hangs the target on the verb; what "avenge" takes is its victims
+        ('Hezbollah said: "We will take revenge on the fascist Turkish state."', "Hezbollah",
+         ["Turkey"]),
+        ("Bahram Qasemi said the blood of the martyrs would be avenged on Jaish al-Adl.",
+         "Bahram Qasemi", ["Jaish al-Adl"]),
+        ("Kata'ib Hezbollah blamed the United States for the strike and swore to avenge "
+         "both men.", "Kata'ib Hezbollah", ["United States"]),
+        ("Azerbaijan's president called the attack a war crime committed by Armenia and "
+         "vowed Azerbaijan would take its revenge.", "Azerbaijan", ["Armenia"]),
+        # revenge already taken is a claim, not a threat
+        ("Hezbollah said it took revenge on Israel last night.", "Hezbollah", []),
+    ],
+)  # fmt: skip
+def test_revenge_taken_on_someone_threatens_them(extractor, text, speaker, target) -> None:
+    assert _labels(extractor, text)[speaker][THREAT] == target

@@ -678,13 +678,22 @@ def _of_conjuncts(target: Any, quality_nouns: frozenset[str]) -> list[Any]:
     return [conjunct for owner in of_objects(target) for conjunct in owner.conjuncts]
 
 
+# Verbs that take revenge as their object: "would take its revenge on X"
+_REVENGE_VERBS = frozenset({"take", "exact", "seek", "wreak"})
+
+
 def _aimed(token: Any, harm_nouns: frozenset[str]) -> bool:
     """The word names whom it is aimed at: an object or a "to", "against", "for", "on"
     phrase, other than a pronoun or a bare act ("will answer this crime" is aimed at the
-    act's author, whom the statement blames)."""
-    for child in token.children:
+    act's author, whom the statement blames). What "avenge" takes is its victims ("avenge
+    the martyrs"); "take revenge on X" hangs its target on the verb."""
+    avenge = token.lemma_.lower() == "avenge"
+    children = list(token.children)
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _REVENGE_VERBS:
+        children += [c for c in token.head.children if c.dep_ == "prep"]
+    for child in children:
         if child.dep_ == "dobj" and not (
-            child.lower_ in _ACT_PRONOUNS or child.lemma_.lower() in harm_nouns
+            avenge or child.lower_ in _ACT_PRONOUNS or child.lemma_.lower() in harm_nouns
         ):
             return True
         if child.dep_ == "prep" and child.lower_ in ("to", "against", "for", "on"):
