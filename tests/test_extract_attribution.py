@@ -648,6 +648,27 @@ def test_a_label_naming_where_an_actor_spoke_gives_its_words(
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a short label that names one actor's statement, then a colon (heldout2 bnb-2,
+        # bqv-3, bnh-3, bpk-5)
+        ("Hamas statement: the occupation will pay for the crime in Jenin.", ["Hamas"]),
+        ("Statement of the Islamic Resistance in Lebanon: the Zionist enemy will pay for "
+         "the massacre in Nabatieh.", ["Islamic Resistance in Lebanon"]),
+        # a roundup's channel that posts a portrait of someone with its own caption
+        ("Telegram roundup | monitoring desk\nEntries translated from Persian.\n\n"
+         "[30 Sept, 16:30] Fars (IRGC-affiliated)\nPosts Mousavi's portrait with the "
+         'caption: "The terrorists will pay for the blood of this martyr."', ["Fars"]),
+    ],
+)  # fmt: skip
+def test_a_label_naming_an_actors_statement_gives_its_words(
+    bare_rules_extractor, text, speakers
+) -> None:
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [r.speaker for r in records] == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "affiliation"),
     [
         # rule 4: an army speaks for itself; an unlisted one by the name the text gives

@@ -38,6 +38,8 @@ _RELATIVE = {"who", "which", "that"}
 # A sentence's label of speakers: at most this many tokens before the colon, and besides
 # names and titles only these words ("Joint statement by X and Y:")
 _LABEL_TOKENS = 24
+# A label that names an actor's statement ("Hamas statement:") is at most this long
+_STATEMENT_LABEL_TOKENS = 12
 _LABEL_WORDS = frozenset({"and", "by", "joint", "statement", "of", "the", "'s", "\u2019s"})
 _OPENING_QUOTES = ('"', "\u201c")
 # Where or to whom a labelled actor spoke, between its name and the colon: "on Twitter",
@@ -84,6 +86,7 @@ class SpeechActs:
             if not found and not open_quote.get(paragraph.index):
                 found = (self._labelled_act(sent, paragraph.index)
                          or self._channel_labelled_act(sent, paragraph.index)
+                         or self._statement_labelled_act(sent, paragraph.index)
                          or self._colon_act(sent, paragraph.index))  # fmt: skip
             if not found:
                 found = self._layout_act(sent, paragraph, out, open_quote.get(paragraph.index))
@@ -469,8 +472,8 @@ class SpeechActs:
         "Turkish Defence Ministry on Twitter: ...": a label that names one actor and then
         where or to whom it spoke (a platform, reporters, a briefing), closed by a colon,
         gives that actor's words."""
-        colon = next((t for t in sent[:_LABEL_TOKENS] if t.text in (":", "):")), None)
-        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+        colon = _label_colon(sent)
+        if colon is None:
             return []
         text = self._doc.text
         label = text[sent.start_char : colon.idx]
@@ -486,19 +489,42 @@ class SpeechActs:
             or any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx < end)
         ):
             return []  # the name must close the label's first part: "X on Twitter:"
-        head = max((t for t in sent if actors[-1].start <= t.idx < actors[-1].end),
-                   key=lambda t: t.i)  # fmt: skip
-        content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
-        return [SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb",
-                          head.i, (head.i,))]  # fmt: skip
+        return [_label_act(sent, colon, actors[-1], paragraph)]
+
+    def _statement_labelled_act(self, sent: Any, paragraph: int) -> list[SpeechAct]:
+        """ "Hamas statement: ...", "Statement of the Islamic Resistance in Lebanon: ...",
+        "Carries a statement by the Quds Base: ...": a short label that names one actor
+        and its statement, closed by a colon, gives that actor's words."""
+        colon = _label_colon(sent)
+        if colon is None:
+            return []
+        label = sent.doc[sent.start : colon.i]
+        speech = self.speech
+        if (
+            len(label) > _STATEMENT_LABEL_TOKENS
+            or any(t.text in _QUOTES for t in label)
+            or not any(t.lemma_.lower() in speech.speech_nouns for t in label)
+            or any(
+                t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in speech.carrier_verbs
+                for t in label
+            )
+        ):
+            return []
+        named = {self._mentions.at(t) for t in label}
+        actors = [m for m in named if m is not None and m.kind not in ("adj", "capital", "anaphor")]
+        if len(actors) != 1 or actors[0].text.lower() in speech.speech_nouns:
+            return []
+        if re.match(r"['\u2019]s\b", self._doc.text[actors[0].end :]):
+            return []  # "Posts Mousavi's portrait with the caption:": the poster's words
+        return [_label_act(sent, colon, actors[0], paragraph)]
 
     def _colon_act(self, sent: Any, paragraph: int) -> list[SpeechAct]:
         """ "X went further: the militia will pay ...", "Islamic Jihad was blunter still:
         ...", "Russia's Defence Ministry gave the opposite account: ...", "Akar's message
         was blunt: ...": a clause that says how an actor answered (data/speech.yaml,
         colon_introducers), closed by a colon, gives the actor's words after it."""
-        colon = next((t for t in sent[:_LABEL_TOKENS] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+        colon = _label_colon(sent)
+        if colon is None:
             return []
         before = range(sent.start, colon.i)
         clause = sent.doc[sent.start : colon.i]
@@ -624,6 +650,23 @@ def _whose_clause(verb: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and any(p.lower_ == "whose" for p in c.children)
         for c in verb.children
     )
+
+
+def _label_colon(sent: Any) -> Any | None:
+    """The colon that closes a sentence's label ("X on Twitter:", "Hamas statement:"),
+    with words after it in the same sentence."""
+    colon = next((t for t in sent[:_LABEL_TOKENS] if t.text in (":", "):")), None)
+    if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+        return None
+    return colon
+
+
+def _label_act(sent: Any, colon: Any, mention: Any, paragraph: int) -> SpeechAct:
+    """The act of a label that names one actor: its words are all after the colon."""
+    head = max((t for t in sent if mention.start <= t.idx < mention.end), key=lambda t: t.i)
+    content = frozenset(t.i for t in sent[colon.i + 1 - sent.start :] if not t.is_space)
+    return SpeechAct(colon.i, (sent.start, sent.end), content, paragraph, "verb", head.i,
+                     (head.i,))  # fmt: skip
 
 
 def _members(head: Any) -> list[Any]:
