@@ -1942,3 +1942,17 @@ def test_a_said_clause_parsed_as_a_relative_clause_is_still_said(extractor, text
 )  # fmt: skip
 def test_a_cue_word_inside_a_proper_name_is_no_cue(extractor, text, speaker, condemned) -> None:
     assert _extract(extractor, text)[speaker]["condemns"] == condemned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a group's own wing or outlet is its own side (heldout2 bsu-3, bms-3)
+        "Hezbollah said the mujahideen of the Islamic Resistance struck a gathering of "
+        "Israeli soldiers.",
+        "Hamas said the Qassam Brigades had killed ten Israeli soldiers in Khan Younis.",
+    ],
+)
+def test_a_groups_own_wing_is_not_its_target(extractor, text) -> None:
+    labels = _extract(extractor, text)
+    assert all(not found["blames"] for found in labels.values()), labels

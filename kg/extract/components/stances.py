@@ -48,6 +48,11 @@ class StanceFinder:
         self.demonym_of = demonym_of or {}
         # actor -> parent (gazetteer affiliations, and a state's government -> the state)
         self.parents = parents or {}
+        # an armed group's own wings and bodies ("Islamic Resistance in Lebanon" of
+        # Hezbollah): their deeds, in the group's words, are its claims, not its charges
+        self.wings: dict[str, set[str]] = {}
+        for child, parent in self.parents.items():
+            self.wings.setdefault(parent, set()).add(child)
 
     def __call__(self, doc: Any) -> Any:
         doc._.kg_claims = tuple(_Claims(self, doc).find())
@@ -257,7 +262,11 @@ class _Claims:
         return _names(self.targets.antecedents(pronoun))
 
     def _own_side(self, attribution: Attribution) -> set[str]:
-        return own_side(attribution.speaker, self.finder.parents)
+        speaker = attribution.speaker
+        own = own_side(speaker, self.finder.parents)
+        if speaker.type == "militia":
+            own |= self.finder.wings.get(speaker.name, set())
+        return own
 
     def _narrated(self, noun: Any) -> bool:
         """Whether `noun` is the act the document narrates, or frames it: in "called the
