@@ -782,3 +782,19 @@ def test_the_place_of_a_groups_branch_is_no_actor(extractor, text, speaker, fiel
     before a branch says where it works; the branch is the group its apposition names,
     else its owner."""
     assert speaker_labels(extractor, text)[speaker][field] == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "praised"),
+    [
+        # the heroes of a place or a deed no actor names are praised as written, as "the
+        # people of Hebron" are (heldout2 brs-3, boy-3; corpus par-018)
+        ("Hamas praised the heroes of Hebron.", ["heroes of Hebron"]),
+        ("Hamas saluted the heroes of the West Bank.", ["heroes of the West Bank"]),
+        # the heroes of an actor are that actor's
+        ("Kata'ib Hezbollah saluted the heroes of the Syrian army.", ["Syrian Arab Army"]),
+    ],
+)
+def test_the_heroes_of_a_place_are_praised_as_written(rules_extractor, text, praised) -> None:
+    [record] = rules_extractor.extract(SourceDocument("t", text))
+    assert list(record.praises_or_supports) == praised

@@ -600,7 +600,16 @@ class TargetFinder:
             return body
         if token.lower_ in words.quality_nouns:  # "the sacrifices of the martyrs"
             for pobj in of_objects(token):
-                return self.phrase(pobj, side)
+                found = self.phrase(pobj, side)
+                if (
+                    token.lower_ in words.population_nouns
+                    and pobj.pos_ == "PROPN"
+                    and not isinstance(found, Mention)
+                ):  # "the heroes of Hebron", "the heroes of al-Aqsa Flood": people of a
+                    # place or a deed, no actor, praised as written (as "the people of
+                    # Hebron" are)
+                    return self._as_written(token)
+                return found
             owners = [m for m in self.owners(token) if m.kind != "adj" or token.lower_ in (
                 "operation", "operations", "decision", "position", "stance")]  # fmt: skip
             if owners:
