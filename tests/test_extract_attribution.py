@@ -1841,3 +1841,17 @@ def test_the_pakistani_militarys_media_wing_is_ispr(bare_rules_extractor) -> Non
     records = _records(bare_rules_extractor, text)
     assert records["Inter-Services Public Relations"].blames == ("India",)
     assert records["Inter-Services Public Relations"].speaker_affiliation == "Pakistan"
+
+
+def test_a_state_in_its_own_bodys_quoted_block_is_the_body_speaking(bare_rules_extractor) -> None:
+    """Rule 17: "The Syrian foreign ministry answered: > ... Syria condemns ..." is the
+    ministry's statement, not a second speaker (heldout2 bst-2, blu-3, bnl-2, bnr-5, bqk-2)."""
+    text = (
+        "DAMASCUS (Wire) - Fighting continued.\n\nThe Syrian foreign ministry answered within "
+        "hours:\n\n> Turkish vehicles have entered Idlib province to rescue the terrorists. "
+        "Syria condemns this flagrant Turkish aggression on its sovereignty."
+    )
+    records = bare_rules_extractor.extract(SourceDocument("t", text))
+    assert [(r.speaker, r.condemns) for r in records] == [
+        ("Syrian Ministry of Foreign Affairs", ("Turkey",))
+    ]

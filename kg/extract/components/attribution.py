@@ -82,6 +82,9 @@ class _Document:
     def _spoken_for(self, inner: Attribution) -> Attribution:
         """Rule 17: "Pentagon spokesman X said the United States held Iran responsible":
         the body a named person speaks for gets no record of its own for his words."""
+        issued = self._issuer_speaks(inner)
+        if issued is not None:
+            return issued
         cue = self.doc[self.acts[inner.act].cue]
         for outer in self.found:
             outer_cue = self.doc[self.acts[outer.act].cue]
@@ -101,6 +104,22 @@ class _Document:
             ):  # fmt: skip
                 return Attribution(inner.act, outer.speaker, (*outer.chain, "spoken for"))
         return inner
+
+    def _issuer_speaks(self, inner: Attribution) -> Attribution | None:
+        """ "The Syrian foreign ministry answered: > ... Syria condemns this aggression on
+        its sovereignty.": a state named in a quoted block its own body or official issued
+        is the issuer speaking of its state (rule 17), not a second speaker."""
+        act = self.acts[inner.act]
+        if act.kind != "verb" or inner.speaker.type != "state":
+            return None
+        if self.layout.paragraphs[act.paragraph].kind != "block":
+            return None
+        found = self.block_speaker(act.paragraph)
+        if found is None or found[0].name == inner.speaker.name:
+            return None
+        if inner.speaker.name not in self._bodies(found[0]):
+            return None
+        return Attribution(inner.act, found[0], (*found[1], "spoken for"))
 
     def _own_clause_after(self, cue: Any, outer: Attribution) -> bool:
         """ "the Turkish foreign ministry condemned the strikes; the next day Hakan Fidan
