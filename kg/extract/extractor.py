@@ -23,7 +23,7 @@ from kg.extract.wordlists import load_acts, load_speech
 from kg.gazetteer import load_gazetteer
 from kg.model import SourceDocument, Statement
 
-VERSION = "kg-extract/0.18.45"
+VERSION = "kg-extract/0.18.46"
 
 
 # "by Iran backed Houthis", "the Iran backed Kataib Hizbollah announced": a backer's name
