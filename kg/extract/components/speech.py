@@ -68,8 +68,14 @@ class SpeechActs:
         return doc
 
     def mentions_at(self, token: Any) -> bool:
+        return self._actor_at(token) is not None
+
+    def _actor_at(self, token: Any) -> Any | None:
+        """The actor named at `token`: not a demonym, a capital or an anaphor."""
         mention = self._mentions.at(token)
-        return mention is not None and mention.kind not in ("adj", "capital", "anaphor")
+        if mention is None or mention.kind in ("adj", "capital", "anaphor"):
+            return None
+        return mention
 
     def acts(self, doc: Any) -> list[SpeechAct]:
         layout: Layout = doc._.kg_layout
@@ -436,14 +442,14 @@ class SpeechActs:
         a sentence inside a paragraph that opens with named people and their titles, then
         a colon, gives their words (one act, each person a speaker: rule 2). Only people:
         "Iraq: ..." and "Update: ..." label a section, not a speaker."""
-        colon = next((t for t in sent[:_LABEL_TOKENS] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+        colon = _label_colon(sent, (":",))
+        if colon is None:
             return []
         people: list[tuple[Any, Any]] = []
         label = sent[: colon.i - sent.start]
         for token in label:
-            mention = self._mentions.at(token)
-            if mention is not None and mention.kind not in ("adj", "capital", "anaphor"):
+            mention = self._actor_at(token)
+            if mention is not None:
                 if mention.type == "person" and (not people or people[-1][0] is not mention):
                     people.append((mention, token))
                 elif mention.type == "person":
@@ -481,8 +487,7 @@ class SpeechActs:
         if channel is None or any(q in label for q in _QUOTES):
             return []
         end = sent.start_char + channel.start()
-        named = [self._mentions.at(t) for t in sent if t.idx < end]
-        actors = [m for m in named if m is not None and m.kind not in ("adj", "capital", "anaphor")]
+        actors = [m for t in sent if t.idx < end and (m := self._actor_at(t)) is not None]
         if (
             not actors
             or actors[-1].end != end
@@ -510,8 +515,7 @@ class SpeechActs:
             )
         ):
             return []
-        named = {self._mentions.at(t) for t in label}
-        actors = [m for m in named if m is not None and m.kind not in ("adj", "capital", "anaphor")]
+        actors = list({m for t in label if (m := self._actor_at(t)) is not None})
         if len(actors) != 1 or actors[0].text.lower() in speech.speech_nouns:
             return []
         if re.match(r"['\u2019]s\b", self._doc.text[actors[0].end :]):
@@ -652,10 +656,10 @@ def _whose_clause(verb: Any) -> bool:
     )
 
 
-def _label_colon(sent: Any) -> Any | None:
-    """The colon that closes a sentence's label ("X on Twitter:", "Hamas statement:"),
-    with words after it in the same sentence."""
-    colon = next((t for t in sent[:_LABEL_TOKENS] if t.text in (":", "):")), None)
+def _label_colon(sent: Any, marks: tuple[str, ...] = (":", "):")) -> Any | None:
+    """The colon that closes a sentence's label ("X on Twitter:", "Hamas statement:",
+    "X (via twitter):"), with words after it in the same sentence."""
+    colon = next((t for t in sent[:_LABEL_TOKENS] if t.text in marks), None)
     if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
         return None
     return colon

@@ -513,9 +513,7 @@ class SubjectReader:
                     continue
                 army = self._demonym_army(token.head) if token.head.i != head.i else None
                 if army is not None:  # "a spokesman for the Nigerian army": the army's
-                    return Mention(army.surface_start, army.surface_start + len(army.surface),
-                                   army.surface, army.name, army.type, "descriptor",
-                                   army.affiliation, known=army.known)  # fmt: skip
+                    return _as_mention(army, "descriptor")
                 return mention
             if token.dep_ == "poss" and token.head.i == head.i:
                 resolved = self._possessor(token)
@@ -538,9 +536,7 @@ class SubjectReader:
             found = self._context_group(token)
         if found is None:
             return None
-        return Mention(found.surface_start, found.surface_start + len(found.surface),
-                       found.surface, found.name, found.type, "anaphor",
-                       found.affiliation, known=found.known)  # fmt: skip
+        return _as_mention(found, "anaphor")
 
     def _holder(self, body: Mention) -> Speaker | None:
         """The person the text named with `body`: an earlier speaker affiliated with it,
@@ -1285,6 +1281,13 @@ def _phrase(head: Any) -> tuple[str, int]:
     if text[:4].lower() == "the ":
         text, start = text[4:], start + 4
     return text, start
+
+
+def _as_mention(speaker: Speaker, kind: str) -> Mention:
+    """A speaker found by reading (an anaphor, an army by its demonym) as a mention."""
+    end = speaker.surface_start + len(speaker.surface)
+    return Mention(speaker.surface_start, end, speaker.surface, speaker.name, speaker.type,
+                   kind, speaker.affiliation, known=speaker.known)  # fmt: skip
 
 
 def speaker_of(mention: Mention, surface: str | None = None, start: int | None = None,
